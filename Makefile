@@ -1,0 +1,76 @@
+# coursecost: `make serve` and `make test` are all a newcomer needs.
+# Every target installs what it is missing first, idempotently.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+CARGO ?= cargo
+# Pinned to the wasm-bindgen crate version in Cargo.lock (checked by scripts/tools.sh).
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p}' Cargo.lock)
+WASM := target/wasm32-unknown-unknown/release/coursecost.wasm
+RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
+
+.PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-node test-browser lint bench fuzz clean
+
+help:
+	@echo "make serve   build and serve the page at http://127.0.0.1:$(PORT)/"
+	@echo "make test    install what is missing, then run every test"
+	@echo "make pkg     build the npm package into pkg/"
+	@echo "make bench   run the benchmarks"
+
+## Installs ---------------------------------------------------------------
+
+tools:
+	@scripts/tools.sh rust $(WASM_BINDGEN_VERSION)
+
+node_modules/.installed: package.json package-lock.json
+	@scripts/tools.sh node
+	@touch $@
+
+node-deps: node_modules/.installed
+
+browser:
+	@scripts/tools.sh chromium
+
+## Build ------------------------------------------------------------------
+
+$(WASM): $(RUST_SOURCES)
+	$(CARGO) build --release --target wasm32-unknown-unknown --lib
+
+pkg/package.json: $(WASM) scripts/build-pkg.mjs npm/package.json npm/node.js npm/README.md | tools node-deps
+	node scripts/build-pkg.mjs
+
+pkg: tools node-deps pkg/package.json
+
+## Serve ------------------------------------------------------------------
+
+serve: pkg
+	node scripts/serve.mjs --port $(PORT)
+
+## Test -------------------------------------------------------------------
+
+test: tools node-deps lint test-native pkg test-wasm test-node
+	@echo "make test: all suites passed"
+
+lint: tools
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-native: tools
+	$(CARGO) test
+
+test-wasm: tools
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  $(CARGO) test --target wasm32-unknown-unknown --test wasm
+
+test-node: pkg
+	node --test tests/node/
+
+bench: pkg
+	@echo "benchmarks are not written yet"
+
+clean:
+	rm -rf target pkg node_modules

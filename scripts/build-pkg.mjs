@@ -1,0 +1,41 @@
+// Builds the npm package into pkg/ from the release wasm:
+//   wasm-bindgen (web target) → wasm-opt -Oz → node entry, package.json, README.
+// Run through `make pkg`, which builds the wasm and installs the tools first.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = join(root, "pkg");
+const wasm = join(root, "target/wasm32-unknown-unknown/release/coursecost.wasm");
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", cwd: root });
+
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(pkg, { recursive: true });
+run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", "coursecost", wasm]);
+
+// The features Rust's wasm32 target emits by default; wasm-opt must accept them.
+const bg = join(pkg, "coursecost_bg.wasm");
+run(join(root, "node_modules/.bin/wasm-opt"), [
+  "-Oz", "--strip-debug", "--strip-producers",
+  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+  bg, "-o", bg,
+]);
+
+const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
+const manifest = JSON.parse(readFileSync(join(root, "npm/package.json"), "utf8"));
+manifest.version = version;
+writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+copyFileSync(join(root, "npm/node.js"), join(pkg, "node.js"));
+copyFileSync(join(root, "npm/README.md"), join(pkg, "README.md"));
+rmSync(join(pkg, ".gitignore"), { force: true });
+
+const size = (f) => {
+  const bytes = readFileSync(join(pkg, f));
+  return `${f}: ${statSync(join(pkg, f)).size} B raw, ${gzipSync(bytes, { level: 9 }).length} B gzip`;
+};
+console.log(`built pkg/ (coursecost ${version})\n  ${size("coursecost_bg.wasm")}\n  ${size("coursecost.js")}`);

@@ -1,0 +1,365 @@
+//! Civil dates: proleptic-Gregorian days, weekdays, month arithmetic.
+//!
+//! A course is planned in calendar days with no time and no zone, so a date is
+//! simply a count of days since 1970-01-01. The conversion is Howard Hinnant's
+//! `days_from_civil` / `civil_from_days`, a few lines of integer arithmetic that
+//! are cross-checked against the `time` crate in the tests. Nothing here reads
+//! the clock: callers pass dates in.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A civil date `YYYY-MM-DD` in the proleptic Gregorian calendar.
+///
+/// Dates parsed from a plan lie in 1970–2199; dates the engine derives (the end
+/// of a ten-year horizon, a payment date) may lie a little beyond.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+pub struct Date(i32);
+
+/// The earliest year a plan may name.
+pub const MIN_YEAR: i32 = 1970;
+/// The latest year a plan may name.
+pub const MAX_YEAR: i32 = 2199;
+
+impl Date {
+    /// The date for a year, month (1–12) and day, or `None` when that day does
+    /// not exist or the year is outside 1970–2199.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date(days_from_civil(year, month, day)))
+    }
+
+    /// The date `days` days after 1970-01-01 (negative: before).
+    pub const fn from_days_since_epoch(days: i32) -> Date {
+        Date(days)
+    }
+
+    /// Days since 1970-01-01.
+    pub const fn days_since_epoch(self) -> i32 {
+        self.0
+    }
+
+    /// Year, month (1–12) and day of month.
+    pub fn ymd(self) -> (i32, u32, u32) {
+        civil_from_days(self.0)
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.ymd().0
+    }
+
+    /// The date `n` days later (earlier when negative).
+    pub const fn add_days(self, n: i32) -> Date {
+        Date(self.0.saturating_add(n))
+    }
+
+    /// The date `n` months later, with the day clamped to the target month's
+    /// length: Jan 31 + 1 month is Feb 28 (or 29), as billing calendars do.
+    pub fn add_months(self, n: u32) -> Date {
+        let (y, m, d) = self.ymd();
+        let index = i64::from(y) * 12 + i64::from(m - 1) + i64::from(n);
+        let year = index.div_euclid(12) as i32;
+        let month = index.rem_euclid(12) as u32 + 1;
+        let day = d.min(days_in_month(year, month));
+        Date(days_from_civil(year, month, day))
+    }
+
+    /// The day of the week.
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday (index 3 with Monday = 0).
+        Weekday::ALL[(i64::from(self.0) + 3).rem_euclid(7) as usize]
+    }
+
+    /// The first day of this date's month.
+    pub fn first_of_month(self) -> Date {
+        let (y, m, _) = self.ymd();
+        Date(days_from_civil(y, m, 1))
+    }
+
+    /// Parses `YYYY-MM-DD`, exactly ten ASCII characters.
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year = digits(&b[0..4])?;
+        let month = digits(&b[5..7])?;
+        let day = digits(&b[8..10])?;
+        Date::from_ymd(year as i32, month, day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Date::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "\"{text}\" is not a real date YYYY-MM-DD in 1970–2199"
+            ))
+        })
+    }
+}
+
+/// A day of the year that exists in every year, `MM-DD`: where a plan year or
+/// a programme year starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+pub struct MonthDay {
+    month: u8,
+    day: u8,
+}
+
+impl MonthDay {
+    /// 1 January, the default year start.
+    pub const JANUARY_FIRST: MonthDay = MonthDay { month: 1, day: 1 };
+
+    /// A month (1–12) and day that exist in every year (so not 29 February).
+    pub fn new(month: u32, day: u32) -> Option<MonthDay> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(2001, month) {
+            return None;
+        }
+        Some(MonthDay {
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// Parses `MM-DD`.
+    pub fn parse(text: &str) -> Option<MonthDay> {
+        let b = text.as_bytes();
+        if b.len() != 5 || b[2] != b'-' {
+            return None;
+        }
+        MonthDay::new(digits(&b[0..2])?, digits(&b[3..5])?)
+    }
+
+    /// The start of the year (in this sense) that contains `date`.
+    pub fn year_containing(self, date: Date) -> Date {
+        let (y, _, _) = date.ymd();
+        let this_year = self.in_year(y);
+        if this_year <= date {
+            this_year
+        } else {
+            self.in_year(y - 1)
+        }
+    }
+
+    fn in_year(self, year: i32) -> Date {
+        Date(days_from_civil(
+            year,
+            u32::from(self.month),
+            u32::from(self.day),
+        ))
+    }
+}
+
+impl Default for MonthDay {
+    fn default() -> Self {
+        MonthDay::JANUARY_FIRST
+    }
+}
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+impl Serialize for MonthDay {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A day of the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    /// Monday, `"mon"`.
+    Mon,
+    /// Tuesday, `"tue"`.
+    Tue,
+    /// Wednesday, `"wed"`.
+    Wed,
+    /// Thursday, `"thu"`.
+    Thu,
+    /// Friday, `"fri"`.
+    Fri,
+    /// Saturday, `"sat"`.
+    Sat,
+    /// Sunday, `"sun"`.
+    Sun,
+}
+
+impl Weekday {
+    /// Monday to Sunday.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    /// The plan's spelling: `"mon"` … `"sun"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Weekday::Mon => "mon",
+            Weekday::Tue => "tue",
+            Weekday::Wed => "wed",
+            Weekday::Thu => "thu",
+            Weekday::Fri => "fri",
+            Weekday::Sat => "sat",
+            Weekday::Sun => "sun",
+        }
+    }
+
+    /// Parses the plan's spelling.
+    pub fn parse(text: &str) -> Option<Weekday> {
+        Weekday::ALL.into_iter().find(|w| w.name() == text)
+    }
+
+    /// A bit for sets of weekdays (Monday = bit 0).
+    pub const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// Whether `year` is a leap year.
+pub const fn is_leap(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// The number of days in a month of a year.
+pub const fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |acc, &c| {
+        c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// Days since 1970-01-01 of a civil date (Hinnant's algorithm).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month as i32 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a count of days since 1970-01-01 (Hinnant's algorithm).
+fn civil_from_days(days: i32) -> (i32, u32, u32) {
+    let z = i64::from(days) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400) as i32 + i32::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).expect("test date")
+    }
+
+    #[test]
+    fn epoch_and_round_trip() {
+        assert_eq!(d("1970-01-01").days_since_epoch(), 0);
+        assert_eq!(d("2026-01-05").to_string(), "2026-01-05");
+        assert_eq!(d("2000-03-01").days_since_epoch(), 11_017);
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "1969-12-31",
+            "2200-01-01",
+            "2026-1-05",
+            "２０26-01-05",
+            "2026/01/05",
+            "",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2000-02-29").is_some());
+        assert!(Date::parse("2100-02-29").is_none());
+    }
+
+    #[test]
+    fn months_clamp_to_month_length() {
+        let jan31 = d("2026-01-31");
+        assert_eq!(jan31.add_months(1), d("2026-02-28"));
+        assert_eq!(jan31.add_months(2), d("2026-03-31"));
+        assert_eq!(jan31.add_months(3), d("2026-04-30"));
+        assert_eq!(d("2027-12-31").add_months(2), d("2028-02-29"));
+        assert_eq!(d("2026-11-15").add_months(14), d("2028-01-15"));
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(d("1970-01-01").weekday(), Weekday::Thu);
+        assert_eq!(d("2026-01-05").weekday(), Weekday::Mon);
+        assert_eq!(d("2026-11-21").weekday(), Weekday::Sat);
+    }
+
+    #[test]
+    fn month_days_and_year_starts() {
+        assert_eq!(MonthDay::parse("02-29"), None);
+        assert_eq!(MonthDay::parse("13-01"), None);
+        let july = MonthDay::parse("07-01").expect("valid");
+        assert_eq!(july.year_containing(d("2026-06-30")), d("2025-07-01"));
+        assert_eq!(july.year_containing(d("2026-07-01")), d("2026-07-01"));
+        assert_eq!(
+            MonthDay::JANUARY_FIRST.year_containing(d("2026-12-31")),
+            d("2026-01-01")
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! ISO 4217 currencies and their minor units.
+//!
+//! The minor unit decides what an amount of `1` means: a cent, a yen or a
+//! fils. Codes with no minor unit (gold, SDRs, test codes) cannot price a
+//! course and are rejected, like unknown codes.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A currency from the current ISO 4217 list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+pub struct Currency {
+    code: &'static str,
+    minor_units: u8,
+}
+
+impl Currency {
+    /// US dollars, the default.
+    pub const USD: Currency = Currency {
+        code: "USD",
+        minor_units: 2,
+    };
+
+    /// Looks up an upper-case alphabetic ISO 4217 code.
+    pub fn from_code(code: &str) -> Option<Currency> {
+        let index = CODES.binary_search_by(|&(c, _)| c.cmp(code)).ok()?;
+        let (code, minor_units) = CODES[index];
+        Some(Currency { code, minor_units })
+    }
+
+    /// The three-letter code.
+    pub const fn code(self) -> &'static str {
+        self.code
+    }
+
+    /// Decimal places of the minor unit: 2 for USD, 0 for JPY, 3 for KWD.
+    pub const fn minor_units(self) -> u8 {
+        self.minor_units
+    }
+}
+
+impl Default for Currency {
+    fn default() -> Self {
+        Currency::USD
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code)
+    }
+}
+
+/// ISO 4217 list one (active codes with a minor unit), sorted by code.
+/// Funds codes (BOV, CHE, CHW, CLF, COU, MXV, USN, UYI, UYW) are included:
+/// they are on the list and have minor units. Withdrawn codes (HRK, SLL, ZWL,
+/// ANG, CUC) and codes with no minor unit (XAU, XAG, XDR, XTS, XXX, …) are not.
+const CODES: &[(&str, u8)] = &[
+    ("AED", 2),
+    ("AFN", 2),
+    ("ALL", 2),
+    ("AMD", 2),
+    ("AOA", 2),
+    ("ARS", 2),
+    ("AUD", 2),
+    ("AWG", 2),
+    ("AZN", 2),
+    ("BAM", 2),
+    ("BBD", 2),
+    ("BDT", 2),
+    ("BGN", 2),
+    ("BHD", 3),
+    ("BIF", 0),
+    ("BMD", 2),
+    ("BND", 2),
+    ("BOB", 2),
+    ("BOV", 2),
+    ("BRL", 2),
+    ("BSD", 2),
+    ("BTN", 2),
+    ("BWP", 2),
+    ("BYN", 2),
+    ("BZD", 2),
+    ("CAD", 2),
+    ("CDF", 2),
+    ("CHE", 2),
+    ("CHF", 2),
+    ("CHW", 2),
+    ("CLF", 4),
+    ("CLP", 0),
+    ("CNY", 2),
+    ("COP", 2),
+    ("COU", 2),
+    ("CRC", 2),
+    ("CUP", 2),
+    ("CVE", 2),
+    ("CZK", 2),
+    ("DJF", 0),
+    ("DKK", 2),
+    ("DOP", 2),
+    ("DZD", 2),
+    ("EGP", 2),
+    ("ERN", 2),
+    ("ETB", 2),
+    ("EUR", 2),
+    ("FJD", 2),
+    ("FKP", 2),
+    ("GBP", 2),
+    ("GEL", 2),
+    ("GHS", 2),
+    ("GIP", 2),
+    ("GMD", 2),
+    ("GNF", 0),
+    ("GTQ", 2),
+    ("GYD", 2),
+    ("HKD", 2),
+    ("HNL", 2),
+    ("HTG", 2),
+    ("HUF", 2),
+    ("IDR", 2),
+    ("ILS", 2),
+    ("INR", 2),
+    ("IQD", 3),
+    ("IRR", 2),
+    ("ISK", 0),
+    ("JMD", 2),
+    ("JOD", 3),
+    ("JPY", 0),
+    ("KES", 2),
+    ("KGS", 2),
+    ("KHR", 2),
+    ("KMF", 0),
+    ("KPW", 2),
+    ("KRW", 0),
+    ("KWD", 3),
+    ("KYD", 2),
+    ("KZT", 2),
+    ("LAK", 2),
+    ("LBP", 2),
+    ("LKR", 2),
+    ("LRD", 2),
+    ("LSL", 2),
+    ("LYD", 3),
+    ("MAD", 2),
+    ("MDL", 2),
+    ("MGA", 2),
+    ("MKD", 2),
+    ("MMK", 2),
+    ("MNT", 2),
+    ("MOP", 2),
+    ("MRU", 2),
+    ("MUR", 2),
+    ("MVR", 2),
+    ("MWK", 2),
+    ("MXN", 2),
+    ("MXV", 2),
+    ("MYR", 2),
+    ("MZN", 2),
+    ("NAD", 2),
+    ("NGN", 2),
+    ("NIO", 2),
+    ("NOK", 2),
+    ("NPR", 2),
+    ("NZD", 2),
+    ("OMR", 3),
+    ("PAB", 2),
+    ("PEN", 2),
+    ("PGK", 2),
+    ("PHP", 2),
+    ("PKR", 2),
+    ("PLN", 2),
+    ("PYG", 0),
+    ("QAR", 2),
+    ("RON", 2),
+    ("RSD", 2),
+    ("RUB", 2),
+    ("RWF", 0),
+    ("SAR", 2),
+    ("SBD", 2),
+    ("SCR", 2),
+    ("SDG", 2),
+    ("SEK", 2),
+    ("SGD", 2),
+    ("SHP", 2),
+    ("SLE", 2),
+    ("SOS", 2),
+    ("SRD", 2),
+    ("SSP", 2),
+    ("STN", 2),
+    ("SVC", 2),
+    ("SYP", 2),
+    ("SZL", 2),
+    ("THB", 2),
+    ("TJS", 2),
+    ("TMT", 2),
+    ("TND", 3),
+    ("TOP", 2),
+    ("TRY", 2),
+    ("TTD", 2),
+    ("TWD", 2),
+    ("TZS", 2),
+    ("UAH", 2),
+    ("UGX", 0),
+    ("USD", 2),
+    ("USN", 2),
+    ("UYI", 0),
+    ("UYU", 2),
+    ("UYW", 4),
+    ("UZS", 2),
+    ("VED", 2),
+    ("VES", 2),
+    ("VND", 0),
+    ("VUV", 0),
+    ("WST", 2),
+    ("XAF", 0),
+    ("XCD", 2),
+    ("XCG", 2),
+    ("XOF", 0),
+    ("XPF", 0),
+    ("YER", 2),
+    ("ZAR", 2),
+    ("ZMW", 2),
+    ("ZWG", 2),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_well_formed() {
+        assert!(
+            CODES.windows(2).all(|w| w[0].0 < w[1].0),
+            "CODES must be sorted for binary search"
+        );
+        assert!(
+            CODES
+                .iter()
+                .all(|(c, m)| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) && *m <= 4)
+        );
+    }
+
+    #[test]
+    fn minor_units() {
+        let units = |c: &str| Currency::from_code(c).map(Currency::minor_units);
+        assert_eq!(units("USD"), Some(2));
+        assert_eq!(units("EUR"), Some(2));
+        assert_eq!(units("JPY"), Some(0));
+        assert_eq!(units("KWD"), Some(3));
+        assert_eq!(units("CLF"), Some(4));
+        for bad in ["XAU", "XDR", "XXX", "usd", "US", "USDD", "ABC", ""] {
+            assert_eq!(units(bad), None, "{bad}");
+        }
+    }
+}

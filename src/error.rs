@@ -1,0 +1,223 @@
+//! Problems with a plan: what is wrong, where, and in words staff understand.
+//!
+//! Validation never stops at the first mistake: a plan with a misspelt field
+//! and a negative price reports both, each with the path of the value
+//! (`phases[1].every.weeks`) so a form can put the message next to its field.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// What kind of mistake a [`Problem`] is (SPEC §9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Wrong JSON type, a fractional amount, or `null` where a value is required.
+    InvalidType,
+    /// A required field is absent.
+    MissingField,
+    /// A field the contract does not know (often a misspelling).
+    UnknownField,
+    /// Fields that exclude each other were both given.
+    ConflictingFields,
+    /// A value of the right type that is not allowed here.
+    InvalidValue,
+    /// A number or list outside its bounds.
+    OutOfRange,
+    /// Not a real `YYYY-MM-DD` date in 1970–2199, or not a real `MM-DD`.
+    InvalidDate,
+    /// Not a current ISO 4217 code with a minor unit.
+    InvalidCurrency,
+    /// A name used twice in one list.
+    DuplicateName,
+    /// A reference to a name that does not exist.
+    UnknownName,
+    /// A phase after an open-ended one, which can never start.
+    UnreachablePhase,
+    /// Every weekday is closed, so no session can ever be booked.
+    AllDaysClosed,
+}
+
+impl ErrorCode {
+    /// The contract's spelling, e.g. `"invalid_type"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::ConflictingFields => "conflicting_fields",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::InvalidCurrency => "invalid_currency",
+            ErrorCode::DuplicateName => "duplicate_name",
+            ErrorCode::UnknownName => "unknown_name",
+            ErrorCode::UnreachablePhase => "unreachable_phase",
+            ErrorCode::AllDaysClosed => "all_days_closed",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing wrong with an input, at one place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Problem {
+    /// What kind of mistake this is.
+    pub code: ErrorCode,
+    /// Where: `phases[1].every.weeks`; empty for the input as a whole.
+    pub path: String,
+    /// A sentence for people, e.g. `unknown field "prcie" — did you mean "price"?`.
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn new(
+        code: ErrorCode,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            code,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// A rejected input: every [`Problem`] found, in document order. Never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanError {
+    problems: Vec<Problem>,
+}
+
+impl PlanError {
+    /// Wraps a non-empty list of problems.
+    pub(crate) fn new(problems: Vec<Problem>) -> PlanError {
+        debug_assert!(!problems.is_empty());
+        PlanError { problems }
+    }
+
+    /// Every problem found.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The first problem: the one a single-line message shows.
+    pub fn first(&self) -> Option<&Problem> {
+        self.problems.first()
+    }
+
+    /// Takes the problems out.
+    pub fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.problems.as_slice() {
+            [] => f.write_str("invalid input"),
+            [one] => one.fmt(f),
+            [first, rest @ ..] => {
+                let s = if rest.len() == 1 { "" } else { "s" };
+                write!(f, "{first} (and {} more problem{s})", rest.len())
+            }
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+/// The known name closest to a misspelt one, when it is close enough to be
+/// the likely intent (at most a third of its letters differ).
+pub fn nearest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+    let limit = (crate::decode::code_points(unknown) / 3).max(2);
+    known
+        .iter()
+        .map(|k| {
+            (
+                edit_distance(&unknown.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                *k,
+            )
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over code points, with adjacent transpositions
+/// counted as one edit (`prcie` → `price` is 1).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            cur[j] = best;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let known = [
+            "name",
+            "every",
+            "sessions",
+            "weeks",
+            "startAfter",
+            "price",
+            "code",
+            "covered",
+        ];
+        assert_eq!(nearest("prcie", &known), Some("price"));
+        assert_eq!(nearest("session", &known), Some("sessions"));
+        assert_eq!(nearest("start_after", &known), Some("startAfter"));
+        assert_eq!(nearest("colour", &known), None);
+    }
+
+    #[test]
+    fn display_counts_the_rest() {
+        let p = |path: &str| Problem::new(ErrorCode::OutOfRange, path, "must be at least 0");
+        assert_eq!(
+            PlanError::new(vec![p("phases[0].price")]).to_string(),
+            "phases[0].price: must be at least 0"
+        );
+        assert_eq!(
+            PlanError::new(vec![p("a"), p("b"), p("c")]).to_string(),
+            "a: must be at least 0 (and 2 more problems)"
+        );
+    }
+}

@@ -1,0 +1,243 @@
+//! What is charged, and when (SPEC §4): the ledger before insurance.
+//!
+//! Packages are chosen per phase, uncovered sessions become session lines and
+//! fees are laid on their anchors; every line gets its discount. The result is
+//! sorted into ledger order (date; packages, then sessions, then fees; plan
+//! order within), the order insurance and assistance are applied in.
+
+use crate::estimate::Line;
+use crate::money::{Amount, Percent};
+use crate::packages::{Offer, choose};
+use crate::plan::{FeeWhen, LineKind, Plan};
+use crate::schedule::Schedule;
+
+/// Where a line comes from, for coverage and assistance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Origin {
+    Package,
+    Session { phase: usize },
+    Fee { fee: usize },
+}
+
+/// A ledger line and what the later stages need to know about it.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    pub line: Line,
+    pub origin: Origin,
+    /// Index of the phase it carries, if any.
+    pub phase: Option<usize>,
+    /// Whether insurance covers it (before knowing whether there is insurance).
+    pub covered: bool,
+}
+
+/// The ledger before insurance, and which package covers each session.
+pub(crate) struct Ledger {
+    pub drafts: Vec<Draft>,
+    /// For each session in the schedule, the package covering it.
+    pub session_package: Vec<Option<usize>>,
+}
+
+/// The summed discount rate for each kind of line.
+struct Rates([Percent; 3]);
+
+impl Rates {
+    fn new(plan: &Plan) -> Rates {
+        let rate = |kind: LineKind| {
+            let bp = plan
+                .discounts
+                .iter()
+                .filter(|d| d.applies_to.contains(&kind))
+                .map(|d| d.percent.basis_points())
+                .sum::<u32>();
+            // Validation caps each kind's sum at 100 %.
+            Percent::from_basis_points(bp).unwrap_or_default()
+        };
+        Rates(LineKind::ALL.map(rate))
+    }
+
+    fn discount(&self, kind: LineKind, gross: Amount) -> Amount {
+        gross.percent(self.0[kind as usize])
+    }
+}
+
+/// Builds the ledger for a scheduled plan.
+pub(crate) fn ledger(plan: &Plan, schedule: &Schedule) -> Ledger {
+    let rates = Rates::new(plan);
+    let mut drafts = Vec::new();
+    let mut session_package = vec![None; schedule.slots.len()];
+    let make = |kind: LineKind,
+                date,
+                name: &str,
+                phase: Option<usize>,
+                code: &Option<String>,
+                quantity,
+                gross| {
+        let discount = rates.discount(kind, gross);
+        Line {
+            date,
+            kind,
+            name: name.to_string(),
+            phase: phase.map(|p: usize| plan.phases[p].name.clone()),
+            code: code.clone(),
+            quantity,
+            gross,
+            discount,
+            charge: gross - discount,
+            insurer_pays: Amount::ZERO,
+            assistance: Amount::ZERO,
+            patient_pays: gross - discount,
+        }
+    };
+
+    // Packages, phase by phase, covering each phase's earliest sessions.
+    for (p, phase) in plan.phases.iter().enumerate() {
+        let range = schedule.phase_ranges[p].clone();
+        let offers: Vec<(usize, Offer)> = plan
+            .packages
+            .iter()
+            .enumerate()
+            .filter(|(_, pkg)| pkg.phase == phase.name)
+            .map(|(i, pkg)| {
+                let charge = pkg.price - rates.discount(LineKind::Package, pkg.price);
+                (
+                    i,
+                    Offer {
+                        sessions: pkg.sessions as usize,
+                        charge,
+                    },
+                )
+            })
+            .collect();
+        if offers.is_empty() || range.is_empty() {
+            continue;
+        }
+        let unit = phase.price - rates.discount(LineKind::Session, phase.price);
+        let list: Vec<Offer> = offers.iter().map(|(_, o)| *o).collect();
+        let counts = choose(&list, range.len(), unit);
+        let mut next = range.start;
+        for ((i, offer), count) in offers.iter().zip(counts) {
+            let package = &plan.packages[*i];
+            for _ in 0..count {
+                let date = schedule.slots[next].date;
+                drafts.push(Draft {
+                    line: make(
+                        LineKind::Package,
+                        date,
+                        &package.name,
+                        Some(p),
+                        &package.code,
+                        package.sessions,
+                        package.price,
+                    ),
+                    origin: Origin::Package,
+                    phase: Some(p),
+                    covered: false,
+                });
+                for covered in &mut session_package[next..next + offer.sessions] {
+                    *covered = Some(*i);
+                }
+                next += offer.sessions;
+            }
+        }
+    }
+
+    // Sessions not covered by a package.
+    for (s, slot) in schedule.slots.iter().enumerate() {
+        if session_package[s].is_some() {
+            continue;
+        }
+        let phase = &plan.phases[slot.phase];
+        drafts.push(Draft {
+            line: make(
+                LineKind::Session,
+                slot.date,
+                &phase.name,
+                Some(slot.phase),
+                &phase.code,
+                1,
+                phase.price,
+            ),
+            origin: Origin::Session { phase: slot.phase },
+            phase: Some(slot.phase),
+            covered: phase.covered,
+        });
+    }
+
+    // Fees, on their anchors.
+    for (f, fee) in plan.fees.iter().enumerate() {
+        let phase_index = fee
+            .phase
+            .as_ref()
+            .and_then(|name| plan.phases.iter().position(|p| &p.name == name));
+        let sessions = match phase_index {
+            Some(p) => &schedule.slots[schedule.phase_ranges[p].clone()],
+            None => &schedule.slots[..],
+        };
+        if phase_index.is_some() && sessions.is_empty() {
+            continue;
+        }
+        let anchor = sessions.first().map_or(plan.start, |s| s.date);
+        let mut push = |date, phase: Option<usize>| {
+            drafts.push(Draft {
+                line: make(
+                    LineKind::Fee,
+                    date,
+                    &fee.name,
+                    phase,
+                    &fee.code,
+                    1,
+                    fee.amount,
+                ),
+                origin: Origin::Fee { fee: f },
+                phase,
+                covered: fee.covered,
+            });
+        };
+        match fee.when {
+            FeeWhen::Session => sessions.iter().for_each(|s| push(s.date, Some(s.phase))),
+            FeeWhen::Once => push(anchor, phase_index),
+            FeeWhen::Month => {
+                let mut k = 0;
+                loop {
+                    let date = anchor.add_months(k);
+                    if date >= schedule.end {
+                        break;
+                    }
+                    push(date, phase_index);
+                    k += 1;
+                }
+            }
+        }
+    }
+
+    Ledger {
+        drafts: ledger_order(drafts, plan.start),
+        session_package,
+    }
+}
+
+/// Sorts lines by date, then kind (packages, sessions, fees), keeping plan
+/// order among equals. Every line is dated inside the horizon, so this is a
+/// stable counting sort over (day, kind): linear time, and no general sort
+/// routine in the wasm.
+fn ledger_order(drafts: Vec<Draft>, start: crate::calendar::Date) -> Vec<Draft> {
+    let key = |d: &Draft| {
+        let day = (d.line.date.days_since_epoch() - start.days_since_epoch()).max(0) as usize;
+        day * 3 + d.line.kind as usize
+    };
+    let buckets = drafts.iter().map(key).max().map_or(0, |k| k + 1);
+    let mut next = vec![0usize; buckets + 1];
+    for d in &drafts {
+        next[key(d) + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut slots: Vec<Option<Draft>> = (0..drafts.len()).map(|_| None).collect();
+    for d in drafts {
+        let k = key(&d);
+        slots[next[k]] = Some(d);
+        next[k] += 1;
+    }
+    slots.into_iter().flatten().collect()
+}

@@ -1,0 +1,338 @@
+//! The plan: what a course looks like and how it is paid for (SPEC §2).
+//!
+//! These types are the *validated* form of a plan. They are built only by the
+//! decoder in [`crate::decode`], which checks every rule of the contract and
+//! reports every problem with its path, so code that holds a [`Plan`] may rely
+//! on its invariants (names unique, references resolved, bounds respected).
+
+use serde::Serialize;
+
+use crate::calendar::{Date, MonthDay, Weekday};
+use crate::currency::Currency;
+use crate::money::{Amount, Percent};
+
+/// A treatment course and how it is paid for: the engine's input.
+///
+/// Build one from JSON with [`crate::parse_plan`] (or `serde_json::from_str`,
+/// which runs the same checks), then call [`crate::estimate`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    /// ISO 4217 code of every amount in the plan; default `"USD"`.
+    #[serde(default)]
+    pub currency: Currency,
+    /// The earliest day of the course, `YYYY-MM-DD`.
+    pub start: Date,
+    /// How far ahead to estimate; default 12 months.
+    #[serde(default)]
+    pub horizon: Horizon,
+    /// Days the clinic is closed; sessions move to the next open day.
+    #[serde(default)]
+    pub clinic: Clinic,
+    /// The course, phase by phase (1–20), e.g. induction then maintenance.
+    pub phases: Vec<Phase>,
+    /// Fees besides the sessions (0–50): consultations, memberships, supplies.
+    #[serde(default)]
+    pub fees: Vec<Fee>,
+    /// Prepaid bundles of sessions (0–50), bought only where they are cheaper.
+    #[serde(default)]
+    pub packages: Vec<Package>,
+    /// Percentage discounts (0–10), e.g. a cash-pay discount.
+    #[serde(default)]
+    pub discounts: Vec<Discount>,
+    /// Insurance; absent means self-pay, nothing covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
+    /// Savings programmes (0–5) that pay part of the patient's share.
+    #[serde(default)]
+    pub assistance: Vec<Assistance>,
+    /// A monthly payment plan for what the patient owes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financing: Option<Financing>,
+}
+
+/// How far ahead an estimate looks: exactly one of months, weeks or an
+/// inclusive last day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Horizon {
+    /// 1–120 calendar months from the start.
+    Months(u32),
+    /// 1–520 weeks from the start.
+    Weeks(u32),
+    /// Up to and including this day (at most 120 months after the start).
+    Until(Date),
+}
+
+impl Default for Horizon {
+    fn default() -> Self {
+        Horizon::Months(12)
+    }
+}
+
+impl Horizon {
+    /// The first day *after* the estimate: `[start, end)` is covered.
+    pub fn end(self, start: Date) -> Date {
+        match self {
+            Horizon::Months(n) => start.add_months(n),
+            Horizon::Weeks(n) => start.add_days(7 * n as i32),
+            Horizon::Until(last) => last.add_days(1),
+        }
+    }
+}
+
+/// The clinic's closed days.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Clinic {
+    /// Weekdays with no sessions, e.g. `["sat", "sun"]`; not all seven.
+    #[serde(default)]
+    pub closed_weekdays: Vec<Weekday>,
+    /// Single closed days such as holidays (at most 400).
+    #[serde(default)]
+    pub closed_dates: Vec<Date>,
+}
+
+/// One stretch of a course with one rhythm and one price, e.g. an induction
+/// series of six infusions or open-ended monthly boosters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Phase {
+    /// 1–80 characters, unique among phases.
+    pub name: String,
+    /// How often sessions recur.
+    pub every: Every,
+    /// Number of sessions (1–1000). At most one of `sessions` and `weeks`;
+    /// with neither the phase runs to the end of the horizon and must be last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<u32>,
+    /// Length in weeks from the phase's first session (1–520).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weeks: Option<u32>,
+    /// Gap from the previous phase's last session to this phase's first
+    /// nominal date; default one interval of this phase's recurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_after: Option<Gap>,
+    /// Price of one session, in minor units.
+    pub price: Amount,
+    /// Billing code of a session, e.g. `"96365"` (at most 20 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Whether insurance covers these sessions; default `true`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub covered: bool,
+}
+
+impl Phase {
+    /// Whether the phase runs until the horizon ends.
+    pub fn is_open_ended(&self) -> bool {
+        self.sessions.is_none() && self.weeks.is_none()
+    }
+}
+
+/// A recurrence: exactly one of an interval or a set of weekdays.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Every {
+    /// Every n days (1–366).
+    Days(u32),
+    /// Every n weeks (1–52).
+    Weeks(u32),
+    /// Every n months (1–24), counted from the first date and clamped to the
+    /// month's length.
+    Months(u32),
+    /// On these weekdays every week (non-empty, no repeats).
+    Weekdays(Vec<Weekday>),
+}
+
+/// A gap before a phase: exactly one of days, weeks or months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Gap {
+    /// 1–366 days.
+    Days(u32),
+    /// 1–52 weeks.
+    Weeks(u32),
+    /// 1–24 months.
+    Months(u32),
+}
+
+/// A charge besides the sessions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Fee {
+    /// 1–80 characters, unique among fees.
+    pub name: String,
+    /// Amount per occurrence, in minor units.
+    pub amount: Amount,
+    /// Once, with every session, or every month.
+    pub when: FeeWhen,
+    /// Ties the fee to one phase's sessions; absent: the whole course.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// Billing code (at most 20 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Whether insurance covers the fee; default `true`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub covered: bool,
+}
+
+/// When a fee is charged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum FeeWhen {
+    /// Once, on the first session (of its phase, if it names one).
+    Once,
+    /// On every session (of its phase, if it names one).
+    Session,
+    /// Monthly from the first session (of its phase) until the horizon ends.
+    Month,
+}
+
+/// A prepaid bundle of sessions of one phase.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Package {
+    /// 1–80 characters, unique among packages.
+    pub name: String,
+    /// The phase whose sessions it covers.
+    pub phase: String,
+    /// Sessions in the bundle (1–1000).
+    pub sessions: u32,
+    /// Price of the bundle, in minor units.
+    pub price: Amount,
+    /// Billing code (at most 20 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// A percentage off some kinds of line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Discount {
+    /// 1–80 characters, unique among discounts.
+    pub name: String,
+    /// More than 0 and at most 100, two decimals at most.
+    pub percent: Percent,
+    /// Which kinds of line it reduces; default all three.
+    #[serde(default)]
+    pub applies_to: Vec<LineKind>,
+}
+
+/// The kinds of line in an estimate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum LineKind {
+    /// A prepaid bundle of sessions.
+    Package,
+    /// One session not covered by a package.
+    Session,
+    /// A fee.
+    Fee,
+}
+
+impl LineKind {
+    /// All three kinds, in ledger order on one day.
+    pub const ALL: [LineKind; 3] = [LineKind::Package, LineKind::Session, LineKind::Fee];
+
+    /// The contract's spelling.
+    pub const fn name(self) -> &'static str {
+        match self {
+            LineKind::Package => "package",
+            LineKind::Session => "session",
+            LineKind::Fee => "fee",
+        }
+    }
+}
+
+/// Insurance cost sharing (SPEC §5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Coverage {
+    /// Yearly deductible; default 0.
+    #[serde(default)]
+    pub deductible: Amount,
+    /// Deductible already met in the plan year that contains the start.
+    #[serde(default)]
+    pub deductible_met: Amount,
+    /// Percent of the charge the patient pays after the deductible; default 0.
+    #[serde(default)]
+    pub coinsurance: Percent,
+    /// Flat amount per covered line instead of deductible and coinsurance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copay: Option<Amount>,
+    /// Most the patient pays for covered lines in a plan year; absent: no cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out_of_pocket_max: Option<Amount>,
+    /// Out-of-pocket already paid in the plan year that contains the start.
+    #[serde(default)]
+    pub out_of_pocket_met: Amount,
+    /// First day of each plan year, `MM-DD`; default `"01-01"`.
+    #[serde(default)]
+    pub plan_year_start: MonthDay,
+}
+
+/// A savings programme that pays part of the patient's share (SPEC §6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Assistance {
+    /// 1–80 characters, unique among programmes.
+    pub name: String,
+    /// On each line it applies to, the patient pays at most this.
+    pub patient_pays_at_most: Amount,
+    /// Most the programme pays per programme year; absent: no cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_max: Option<Amount>,
+    /// First day of each programme year, `MM-DD`; default `"01-01"`.
+    #[serde(default)]
+    pub year_start: MonthDay,
+    /// Phases whose session lines it applies to.
+    #[serde(default)]
+    pub phases: Vec<String>,
+    /// Fees whose lines it applies to. With neither list, every session line.
+    #[serde(default)]
+    pub fees: Vec<String>,
+}
+
+/// A monthly payment plan (SPEC §8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Financing {
+    /// Number of monthly payments (1–120).
+    pub months: u32,
+    /// Annual percentage rate, e.g. `9.99`; 0 for an interest-free plan.
+    pub apr: Percent,
+    /// Paid up front, not financed; default 0.
+    #[serde(default)]
+    pub down_payment: Amount,
+    /// What is financed: the whole patient total or only the first phase's.
+    #[serde(default)]
+    pub of: FinanceOf,
+}
+
+/// What a payment plan finances.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "kebab-case")]
+pub enum FinanceOf {
+    /// The patient's whole total.
+    #[default]
+    Total,
+    /// What the patient pays up to the first phase's last session.
+    FirstPhase,
+}

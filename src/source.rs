@@ -1,0 +1,124 @@
+//! What the decoder reads: any JSON-shaped value.
+//!
+//! The same decoder validates a plan parsed from JSON text (natively) and a
+//! live JavaScript object (in wasm, without a JSON round trip), so both report
+//! the same problems with the same paths. serde's own derive cannot do that:
+//! it stops at the first error, drops paths, and serde-wasm-bindgen ignores
+//! `deny_unknown_fields`.
+
+use std::borrow::Cow;
+
+/// The JSON type of a value, or what else it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// Something JSON cannot hold (a BigInt, a function, a symbol…), named
+    /// for messages, e.g. `"a BigInt"`.
+    Other(&'static str),
+}
+
+impl Kind {
+    /// `"a string"`, `"null"`, … for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "a boolean",
+            Kind::Number => "a number",
+            Kind::String => "a string",
+            Kind::Array => "a list",
+            Kind::Object => "an object",
+            Kind::Other(what) => what,
+        }
+    }
+}
+
+/// A number as the source wrote it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    /// An exact integer: JSON text without fraction or exponent, or a
+    /// JavaScript safe integer.
+    Int(i64),
+    /// Anything else: a fraction, an exponent, an unsafe integer, NaN.
+    Float(f64),
+}
+
+/// A JSON-shaped value the decoder can walk.
+pub trait Source: Sized {
+    /// The value's type.
+    fn kind(&self) -> Kind;
+    /// The boolean, if it is one.
+    fn as_bool(&self) -> Option<bool>;
+    /// The number, if it is one.
+    fn as_number(&self) -> Option<Number>;
+    /// The string, if it is one.
+    fn as_str(&self) -> Option<Cow<'_, str>>;
+    /// The length of an array (0 for anything else).
+    fn len(&self) -> usize;
+    /// An array element.
+    fn item(&self, index: usize) -> Option<Self>;
+    /// The keys of an object, in order.
+    fn keys(&self) -> Vec<String>;
+    /// An object's field; `None` when absent (or `undefined` in JavaScript).
+    fn field(&self, key: &str) -> Option<Self>;
+}
+
+impl<'a> Source for &'a serde_json::Value {
+    fn kind(&self) -> Kind {
+        match self {
+            serde_json::Value::Null => Kind::Null,
+            serde_json::Value::Bool(_) => Kind::Bool,
+            serde_json::Value::Number(_) => Kind::Number,
+            serde_json::Value::String(_) => Kind::String,
+            serde_json::Value::Array(_) => Kind::Array,
+            serde_json::Value::Object(_) => Kind::Object,
+        }
+    }
+
+    fn as_bool(&self) -> Option<bool> {
+        serde_json::Value::as_bool(self)
+    }
+
+    fn as_number(&self) -> Option<Number> {
+        let n = match self {
+            serde_json::Value::Number(n) => n,
+            _ => return None,
+        };
+        Some(match n.as_i64() {
+            Some(i) => Number::Int(i),
+            None => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
+        })
+    }
+
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        serde_json::Value::as_str(self).map(Cow::Borrowed)
+    }
+
+    fn len(&self) -> usize {
+        self.as_array().map_or(0, Vec::len)
+    }
+
+    fn item(&self, index: usize) -> Option<Self> {
+        self.as_array()?.get(index)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    fn field(&self, key: &str) -> Option<Self> {
+        self.as_object()?.get(key)
+    }
+}

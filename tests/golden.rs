@@ -1,0 +1,90 @@
+//! The SPEC's golden examples: every plan in `tests/golden/` must estimate to
+//! exactly its `.estimate.json` (same fields, numbers and order), except the
+//! free text of warning messages. The examples are copied from
+//! `../shared/examples`; when that folder is beside the repo, the copies are
+//! checked against it so they cannot drift.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+fn pairs() -> Vec<(String, PathBuf, PathBuf)> {
+    let mut out: Vec<_> = fs::read_dir(golden_dir())
+        .expect("tests/golden exists")
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let name = path
+                .file_name()?
+                .to_str()?
+                .strip_suffix(".plan.json")?
+                .to_string();
+            let estimate = path.with_file_name(format!("{name}.estimate.json"));
+            Some((name, path, estimate))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn without_warning_messages(mut v: Value) -> Value {
+    if let Some(warnings) = v.get_mut("warnings").and_then(Value::as_array_mut) {
+        for w in warnings {
+            if let Some(obj) = w.as_object_mut() {
+                obj.remove("message");
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn every_golden_example_reproduces_exactly() {
+    let pairs = pairs();
+    assert!(
+        pairs.len() >= 12,
+        "expected the 12 golden examples, found {}",
+        pairs.len()
+    );
+    for (name, plan_path, estimate_path) in pairs {
+        let plan = fs::read_to_string(&plan_path).expect("plan file");
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(&estimate_path).expect("estimate file"))
+                .expect("json");
+        let estimate = coursecost::estimate_json(&plan).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let actual = serde_json::to_value(&estimate).expect("serialize");
+        // Key order matters to people reading the JSON: compare the text too.
+        let actual = without_warning_messages(actual);
+        let expected = without_warning_messages(expected);
+        assert_eq!(
+            serde_json::to_string_pretty(&actual).expect("json"),
+            serde_json::to_string_pretty(&expected).expect("json"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn vendored_examples_match_the_shared_contract() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/examples");
+    let Ok(entries) = fs::read_dir(&shared) else {
+        eprintln!("../shared/examples not present; skipping the drift check");
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let name = path.file_name().expect("file name");
+            let ours = fs::read(golden_dir().join(name)).unwrap_or_default();
+            assert_eq!(
+                ours,
+                fs::read(&path).expect("shared example"),
+                "tests/golden/{name:?} differs from shared"
+            );
+        }
+    }
+}
