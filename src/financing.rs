@@ -152,10 +152,10 @@ mod tests {
 
     #[test]
     fn amortises_at_a_rate() {
-        // 3,000.00 over 12 months at 9.99 %: the textbook payment is 263.74.
+        // 3,000.00 over 12 months at 9.99 %: 300000·i/(1−(1+i)^−12) = 26373.37 → 263.73.
         let first = Date::parse("2026-01-05").expect("date");
         let s = schedule(&terms(12, 9.99), Amount::new(300_000), first);
-        assert_eq!(s.payment, Amount::new(26_374));
+        assert_eq!(s.payment, Amount::new(26_373));
         // First month's interest: 3000.00 × 9.99 % / 12 = 24.975 → 24.98.
         assert_eq!(s.payments[0].interest, Amount::new(2_498));
         assert_eq!(s.payments.len(), 12);
