@@ -35,6 +35,8 @@ pub const MAX_CLOSED_DATES: usize = 400;
 pub const MAX_NAME_CHARS: usize = 80;
 /// Longest billing code, in characters.
 pub const MAX_CODE_CHARS: usize = 20;
+/// Most problems reported for one input.
+pub const MAX_PROBLEMS: usize = 100;
 /// Longest horizon, in months.
 pub const MAX_HORIZON_MONTHS: u32 = 120;
 
@@ -94,7 +96,11 @@ fn quoted_list(options: &[&str]) -> String {
 
 impl Decoder {
     pub(crate) fn report(&mut self, code: ErrorCode, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem::new(code, path, message));
+        // Enough to fix a form; a hostile input with a million bad keys must
+        // not produce a million messages.
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(code, path, message));
+        }
     }
 
     fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {

@@ -50,6 +50,11 @@ impl Amount {
         ))
     }
 
+    /// Whether the amount is zero.
+    pub const fn is_zero(&self) -> bool {
+        self.0 == 0
+    }
+
     /// `self + other`, or `None` on overflow.
     pub const fn checked_add(self, other: Amount) -> Option<Amount> {
         match self.0.checked_add(other.0) {

@@ -278,7 +278,7 @@ pub struct Coverage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub out_of_pocket_max: Option<Amount>,
     /// Out-of-pocket already paid in the plan year that contains the start.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Amount::is_zero")]
     pub out_of_pocket_met: Amount,
     /// First day of each plan year, `MM-DD`; default `"01-01"`.
     #[serde(default)]
