@@ -43,7 +43,7 @@ mod schedule;
 pub mod source;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use calendar::{Date, MonthDay, Weekday};
 pub use currency::Currency;

@@ -24,16 +24,18 @@ extern "C" {
     fn is_array(value: &JsValue) -> bool;
 }
 
-/// A JavaScript value seen as JSON.
-struct Js(JsValue);
+/// A JavaScript value seen as JSON; `None` stands for a property whose
+/// getter threw, reported as unreadable rather than absent.
+struct Js(Option<JsValue>);
 
-/// Stands in for a value whose property getter threw.
-const UNREADABLE: &str = "a value that could not be read";
+/// How a property whose getter threw is described.
+const UNREADABLE: &str = "a value that could not be read (its getter threw)";
 
 impl Source for Js {
-    #[inline(never)]
     fn kind(&self) -> Kind {
-        let v = &self.0;
+        let Some(v) = &self.0 else {
+            return Kind::Other(UNREADABLE);
+        };
         if v.is_null() {
             Kind::Null
         } else if v.as_bool().is_some() {
@@ -59,14 +61,12 @@ impl Source for Js {
         }
     }
 
-    #[inline(never)]
     fn as_bool(&self) -> Option<bool> {
-        self.0.as_bool()
+        self.0.as_ref()?.as_bool()
     }
 
-    #[inline(never)]
     fn as_number(&self) -> Option<Number> {
-        let f = self.0.as_f64()?;
+        let f = self.0.as_ref()?.as_f64()?;
         // Number.isSafeInteger: exact integers only.
         const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
         Some(if f.fract() == 0.0 && f.abs() <= MAX_SAFE {
@@ -76,41 +76,33 @@ impl Source for Js {
         })
     }
 
-    #[inline(never)]
     fn as_str(&self) -> Option<Cow<'_, str>> {
-        self.0.as_string().map(Cow::Owned)
+        self.0.as_ref()?.as_string().map(Cow::Owned)
     }
 
-    #[inline(never)]
     fn len(&self) -> usize {
-        if is_array(&self.0) {
-            self.0.unchecked_ref::<Array>().length() as usize
-        } else {
-            0
+        match &self.0 {
+            Some(v) if is_array(v) => v.unchecked_ref::<Array>().length() as usize,
+            _ => 0,
         }
     }
 
-    #[inline(never)]
     fn item(&self, index: usize) -> Option<Js> {
-        let value = Reflect::get_u32(&self.0, index as u32)
-            .unwrap_or_else(|_| JsValue::from_str(UNREADABLE));
-        Some(Js(value))
+        Some(Js(Reflect::get_u32(self.0.as_ref()?, index as u32).ok()))
     }
 
-    #[inline(never)]
     fn keys(&self) -> Vec<String> {
-        object_keys(&self.0)
+        let Some(v) = &self.0 else { return Vec::new() };
+        object_keys(v)
             .map(|keys| keys.iter().filter_map(|k| k.as_string()).collect())
             .unwrap_or_default()
     }
 
-    #[inline(never)]
     fn field(&self, key: &str) -> Option<Js> {
-        match Reflect::get(&self.0, &JsValue::from_str(key)) {
+        match Reflect::get(self.0.as_ref()?, &JsValue::from_str(key)) {
             Ok(v) if v.is_undefined() => None,
-            Ok(v) => Some(Js(v)),
-            // A throwing getter: report the field as unreadable, not absent.
-            Err(_) => Some(Js(JsValue::symbol(Some(UNREADABLE)))),
+            Ok(v) => Some(Js(Some(v))),
+            Err(_) => Some(Js(None)),
         }
     }
 }
@@ -144,7 +136,7 @@ fn plan_error(err: &PlanError) -> JsValue {
 pub fn estimate(
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let plan = crate::decode_plan(Js(plan)).map_err(|e| plan_error(&e))?;
+    let plan = crate::decode_plan(Js(Some(plan))).map_err(|e| plan_error(&e))?;
     to_js(&crate::estimate::estimate_valid(&plan))
 }
 
@@ -153,7 +145,7 @@ pub fn estimate(
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let problems = crate::decode_plan(Js(plan))
+    let problems = crate::decode_plan(Js(Some(plan)))
         .err()
         .map(PlanError::into_problems)
         .unwrap_or_default();

@@ -1,0 +1,212 @@
+//! The JavaScript boundary, run in a real JS engine by wasm-bindgen-test
+//! (Node by default; Chromium with WASM_BINDGEN_USE_BROWSER=1):
+//! typed errors, unknown fields, undefined/null, floats and unsafe integers,
+//! BigInt, throwing getters, and an instance that still answers correctly
+//! after a thousand bad calls.
+#![cfg(target_arch = "wasm32")]
+
+use coursecost::wasm::{estimate, validate, version};
+use js_sys::{Array, Function, JSON, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const PLAN: &str = r#"{
+    "start": "2026-01-05", "horizon": {"months": 6},
+    "clinic": {"closedWeekdays": ["sat", "sun"]},
+    "phases": [
+        {"name": "Induction", "every": {"weekdays": ["mon", "wed", "fri"]}, "sessions": 6, "price": 50000, "code": "96365"},
+        {"name": "Maintenance", "every": {"weeks": 4}, "price": 50000}
+    ],
+    "fees": [{"name": "Consultation", "amount": 25000, "when": "once"}]
+}"#;
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+/// A plan built by JavaScript code, for values JSON cannot express.
+fn from_js(source: &str) -> JsValue {
+    Function::new_no_args(&format!("return {source};"))
+        .call0(&JsValue::NULL)
+        .expect("test JS")
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        Reflect::get(&v, &key.into()).expect("property")
+    })
+}
+
+fn number(value: &JsValue, path: &str) -> f64 {
+    get(value, path)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{path} is not a number"))
+}
+
+fn text(value: &JsValue, path: &str) -> String {
+    get(value, path)
+        .as_string()
+        .unwrap_or_else(|| panic!("{path} is not a string"))
+}
+
+/// The thrown error, its code and path, checking it is a real `Error`.
+fn error_of(plan: JsValue) -> (JsValue, String, String) {
+    let err = estimate(plan).expect_err("plan should be rejected");
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "a JS Error is thrown"
+    );
+    let (code, path) = (text(&err, "code"), text(&err, "path"));
+    (err, code, path)
+}
+
+fn with(edit: &str) -> JsValue {
+    from_js(&format!(
+        "(() => {{ const p = {PLAN}; {edit}; return p; }})()"
+    ))
+}
+
+#[wasm_bindgen_test]
+fn estimates_a_plan_object() {
+    let e = estimate(js(PLAN)).expect("valid plan");
+    assert_eq!(number(&e, "totals.patientPays"), 625_000.0);
+    assert_eq!(number(&e, "totals.sessions"), 12.0);
+    assert_eq!(text(&e, "end"), "2026-07-05");
+    let lines: Array = get(&e, "lines").dyn_into().expect("lines array");
+    assert_eq!(lines.length(), 13);
+    assert_eq!(text(&lines.get(0), "code"), "96365");
+    assert!(
+        get(&lines.get(1), "code").is_undefined(),
+        "absent fields are absent, not null"
+    );
+    assert!(get(&e, "planYears").is_undefined());
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn errors_are_typed_with_code_path_and_every_problem() {
+    let (err, code, path) = error_of(with(
+        "p.phases[1].every = {weeks: 0}; p.phases[0].prcie = 1",
+    ));
+    let message = text(&err, "message");
+    assert!(
+        message.starts_with("phases[0].prcie: unknown field \"prcie\" — did you mean \"price\"?"),
+        "{message}"
+    );
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("unknown_field", "phases[0].prcie")
+    );
+    let problems: Array = get(&err, "problems").dyn_into().expect("problems array");
+    assert_eq!(problems.length(), 2);
+    assert_eq!(text(&problems.get(1), "path"), "phases[1].every.weeks");
+    assert_eq!(text(&problems.get(1), "code"), "out_of_range");
+    assert_eq!(text(&err, "name"), "PlanError");
+}
+
+#[wasm_bindgen_test]
+fn validate_returns_every_problem_or_an_empty_array() {
+    let ok: Array = validate(js(PLAN))
+        .expect("validate")
+        .dyn_into()
+        .expect("array");
+    assert_eq!(ok.length(), 0);
+    let bad: Array = validate(with("p.currency = 'usd'; p.start = '2026-02-29'"))
+        .expect("validate")
+        .dyn_into()
+        .expect("array");
+    let codes: Vec<String> = bad.iter().map(|p| text(&p, "code")).collect();
+    assert_eq!(codes, ["invalid_currency", "invalid_date"]);
+}
+
+#[wasm_bindgen_test]
+fn undefined_and_null() {
+    for nothing in [JsValue::UNDEFINED, JsValue::NULL] {
+        let (_, code, path) = error_of(nothing);
+        assert_eq!((code.as_str(), path.as_str()), ("invalid_type", ""));
+    }
+    // undefined and null mean absent for optional fields...
+    assert!(estimate(with("p.phases[1].code = undefined; p.coverage = null")).is_ok());
+    // ...and are errors for required ones.
+    assert_eq!(error_of(with("p.start = undefined")).1, "missing_field");
+    assert_eq!(error_of(with("p.start = null")).1, "invalid_type");
+}
+
+#[wasm_bindgen_test]
+fn numbers_must_be_safe_integers_in_range() {
+    for (value, code) in [
+        ("500.5", "invalid_type"),
+        ("NaN", "invalid_type"),
+        ("Infinity", "invalid_type"),
+        ("2 ** 53 + 2", "invalid_type"),
+        ("1e21", "invalid_type"),
+        ("-1", "out_of_range"),
+        ("10000000001", "out_of_range"),
+        ("'500'", "invalid_type"),
+    ] {
+        let (_, got, path) = error_of(with(&format!("p.phases[0].price = {value}")));
+        assert_eq!(
+            (got.as_str(), path.as_str()),
+            (code, "phases[0].price"),
+            "price = {value}"
+        );
+    }
+    // 5.0 is the same Number as 5 in JavaScript: a safe integer.
+    assert!(estimate(with("p.phases[0].price = 5.0")).is_ok());
+    let (_, code, _) = error_of(with("p.coverage = {coinsurance: 33.333}"));
+    assert_eq!(code, "out_of_range");
+}
+
+#[wasm_bindgen_test]
+fn bigint_input_is_a_clear_type_error() {
+    let (err, code, path) = error_of(with("p.phases[0].price = 50000n"));
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("invalid_type", "phases[0].price")
+    );
+    assert!(text(&err, "message").contains("BigInt"));
+}
+
+#[wasm_bindgen_test]
+fn hostile_objects_are_reported_not_trapped() {
+    let (err, code, path) = error_of(with(
+        "Object.defineProperty(p, 'start', { get() { throw new Error('boom'); }, enumerable: true })",
+    ));
+    assert_eq!((code.as_str(), path.as_str()), ("invalid_type", "start"));
+    assert!(
+        text(&err, "message").contains("could not be read"),
+        "{}",
+        text(&err, "message")
+    );
+    let (_, code, _) = error_of(from_js(
+        "new Proxy({}, { ownKeys() { throw new Error('no keys'); } })",
+    ));
+    assert_eq!(code, "missing_field");
+    assert_eq!(error_of(from_js("[1, 2, 3]")).1, "invalid_type");
+    assert_eq!(
+        error_of(with("p.phases[0].name = Symbol('x')")).1,
+        "invalid_type"
+    );
+    assert_eq!(
+        error_of(with("p.phases = new Array(100000).fill(1)")).1,
+        "out_of_range"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_instance_still_answers_correctly_after_a_thousand_bad_calls() {
+    let bad = [
+        JsValue::UNDEFINED,
+        js("42"),
+        with("p.phases[0].price = 50000n"),
+        with("p.phases[0].every = {weekdays: []}"),
+        with("p.horizon = {months: 1e9}"),
+        with("p.clinic = {closedWeekdays: ['mon','tue','wed','thu','fri','sat','sun']}"),
+        from_js("new Proxy({}, { get() { throw new Error('x'); } })"),
+    ];
+    for i in 0..1000 {
+        assert!(estimate(bad[i % bad.len()].clone()).is_err());
+    }
+    let e = estimate(js(PLAN)).expect("still works");
+    assert_eq!(number(&e, "totals.patientPays"), 625_000.0);
+}
