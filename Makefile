@@ -57,7 +57,7 @@ test: tools node-deps lint test-native pkg test-wasm test-node
 lint: tools
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
-	$(CARGO) clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
 test-native: tools
 	$(CARGO) test

@@ -50,8 +50,8 @@ pub(crate) fn choose(offers: &[Offer], sessions: usize, unit: Amount) -> Vec<usi
     // Total cost of covering t sessions, then the fewest t at the least cost.
     let mut chosen_t = 0;
     let mut chosen_cost = i64::MAX;
-    for t in 0..width {
-        if let Some(packages) = best[t] {
+    for (t, packages) in best[..width].iter().enumerate() {
+        if let Some(packages) = *packages {
             let cost = packages + (sessions - t) as i64 * unit.minor();
             if cost < chosen_cost {
                 chosen_cost = cost;

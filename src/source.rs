@@ -65,6 +65,10 @@ pub trait Source: Sized {
     fn as_str(&self) -> Option<Cow<'_, str>>;
     /// The length of an array (0 for anything else).
     fn len(&self) -> usize;
+    /// Whether an array is empty (or the value is not an array).
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// An array element.
     fn item(&self, index: usize) -> Option<Self>;
     /// The keys of an object, in order.
@@ -73,7 +77,7 @@ pub trait Source: Sized {
     fn field(&self, key: &str) -> Option<Self>;
 }
 
-impl<'a> Source for &'a serde_json::Value {
+impl Source for &serde_json::Value {
     fn kind(&self) -> Kind {
         match self {
             serde_json::Value::Null => Kind::Null,

@@ -1,5 +1,6 @@
 //! Bad input: every error code of SPEC §9 at its path, every problem reported
 //! at once, and no input — however malformed — panics.
+#![cfg(not(target_arch = "wasm32"))] // proptest and the file system are native-only
 
 use coursecost::{ErrorCode, Problem, validate_json};
 use proptest::prelude::*;

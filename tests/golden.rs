@@ -3,6 +3,7 @@
 //! free text of warning messages. The examples are copied from
 //! `../shared/examples`; when that folder is beside the repo, the copies are
 //! checked against it so they cannot drift.
+#![cfg(not(target_arch = "wasm32"))] // proptest and the file system are native-only
 
 use std::fs;
 use std::path::{Path, PathBuf};

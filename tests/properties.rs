@@ -1,5 +1,6 @@
 //! Properties over generated valid plans: the SPEC §7 invariants, determinism,
 //! and the hand-written calendar against the `time` crate.
+#![cfg(not(target_arch = "wasm32"))] // proptest and the file system are native-only
 
 use coursecost::{Date, Estimate, Plan, estimate, parse_plan};
 use proptest::prelude::*;

@@ -1,0 +1,69 @@
+// Serves www/ at / and the built npm package at /pkg/ on 127.0.0.1.
+// Usage: node scripts/serve.mjs [--port 8080]   (PORT in the environment works too)
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, dirname, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const argPort = process.argv.indexOf("--port");
+const port = Number(argPort > 0 ? process.argv[argPort + 1] : process.env.PORT || 8080);
+const host = "127.0.0.1";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".ts": "text/plain; charset=utf-8",
+};
+
+// The same policy the page declares: nothing leaves the page, no inline code.
+const csp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Maps a URL path to a file under www/ or pkg/, refusing anything outside them. */
+function resolve(urlPath) {
+  const clean = normalize(decodeURIComponent(urlPath.split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+  const [base, rest] = clean.startsWith("/pkg/") ? [join(root, "pkg"), clean.slice(5)] : [join(root, "www"), clean.slice(1)];
+  const file = join(base, rest || "index.html");
+  return file === base || file.startsWith(base + sep) ? file : null;
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    let file = resolve(req.url || "/");
+    if (file && (await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
+    const body = file && (await readFile(file).catch(() => null));
+    if (!body) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": types[extname(file)] || "application/octet-stream",
+      "content-security-policy": csp,
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+      "cache-control": "no-cache",
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
+  } catch {
+    res.writeHead(400).end();
+  }
+});
+
+server.listen(port, host, () => console.log(`coursecost: serving http://${host}:${port}/ (Ctrl-C to stop)`));
