@@ -12,7 +12,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 WASM := target/wasm32-unknown-unknown/release/coursecost.wasm
 RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
 
-.PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-node test-browser lint bench fuzz clean
+.PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-wasm-browser test-node lint bench clean
 
 help:
 	@echo "make serve   build and serve the page at http://127.0.0.1:$(PORT)/"
@@ -51,7 +51,7 @@ serve: pkg
 
 ## Test -------------------------------------------------------------------
 
-test: tools node-deps lint test-native pkg test-wasm test-node
+test: tools node-deps lint test-native pkg test-wasm test-wasm-browser test-node
 	@echo "make test: all suites passed"
 
 lint: tools
@@ -65,6 +65,9 @@ test-native: tools
 test-wasm: tools
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  $(CARGO) test --target wasm32-unknown-unknown --test wasm
+
+test-wasm-browser: tools browser
+	scripts/wasm-browser-test.sh
 
 test-node: pkg
 	node --test tests/node/

@@ -29,7 +29,7 @@ node)
   fi
   ;;
 chromium)
-  if ! command -v chromium >/dev/null 2>&1; then
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     say "installing Debian's chromium for browser tests"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq

@@ -280,3 +280,17 @@ fn minor_units_follow_the_currency() {
         "phases": [{"name": "S", "every": {"weeks": 1}, "sessions": 1, "price": 55000}]}"#);
     assert_eq!(e.minor_units, 3);
 }
+
+#[test]
+fn a_typed_plan_with_coverage_but_no_out_of_pocket_maximum_estimates() {
+    // Regression: the typed plan once serialised `outOfPocketMet: 0` without
+    // a maximum, so `estimate(&Plan)` refused it as conflicting fields.
+    let plan = coursecost::parse_plan(
+        r#"{"start": "2026-01-05", "phases": [{"name": "S", "every": {"weeks": 1}, "sessions": 2, "price": 10000}],
+            "coverage": {"deductible": 5000, "coinsurance": 10}}"#,
+    )
+    .expect("valid");
+    let e = coursecost::estimate(&plan).expect("estimates");
+    // 50.00 + 10% × 50.00 = 55.00, then 10.00.
+    assert_eq!(patient(&e.lines), [5_500, 1_000]);
+}
