@@ -35,6 +35,17 @@ pub const MAX_CLOSED_DATES: usize = 400;
 pub const MAX_NAME_CHARS: usize = 80;
 /// Longest billing code, in characters.
 pub const MAX_CODE_CHARS: usize = 20;
+/// The fields of a phase.
+pub(crate) const PHASE_FIELDS: &[&str] = &[
+    "name",
+    "every",
+    "sessions",
+    "weeks",
+    "startAfter",
+    "price",
+    "code",
+    "covered",
+];
 /// Most problems reported for one input.
 pub const MAX_PROBLEMS: usize = 100;
 /// Longest horizon, in months.
@@ -625,20 +636,7 @@ impl Decoder {
     }
 
     fn phase<S: Source>(&mut self, value: S, path: &str) -> Option<Phase> {
-        let obj = self.object(
-            value,
-            path,
-            &[
-                "name",
-                "every",
-                "sessions",
-                "weeks",
-                "startAfter",
-                "price",
-                "code",
-                "covered",
-            ],
-        )?;
+        let obj = self.object(value, path, PHASE_FIELDS)?;
         let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
         let every = self.req_with(&obj, "every", |d, v, p| d.every(v, p));
         let sessions = self.opt_with(&obj, "sessions", |d, v, p| d.count(v, p, 1, 1000));

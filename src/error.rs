@@ -192,20 +192,11 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let known = [
-            "name",
-            "every",
-            "sessions",
-            "weeks",
-            "startAfter",
-            "price",
-            "code",
-            "covered",
-        ];
-        assert_eq!(nearest("prcie", &known), Some("price"));
-        assert_eq!(nearest("session", &known), Some("sessions"));
-        assert_eq!(nearest("start_after", &known), Some("startAfter"));
-        assert_eq!(nearest("colour", &known), None);
+        let known = crate::decode::PHASE_FIELDS;
+        assert_eq!(nearest("prcie", known), Some("price"));
+        assert_eq!(nearest("session", known), Some("sessions"));
+        assert_eq!(nearest("start_after", known), Some("startAfter"));
+        assert_eq!(nearest("colour", known), None);
     }
 
     #[test]

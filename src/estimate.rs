@@ -220,6 +220,22 @@ pub enum WarningCode {
     NothingToFinance,
 }
 
+/// Adds a line's charge and who pays it to a summary: the four amounts every
+/// summary of lines shares.
+macro_rules! sums_lines {
+    ($($summary:ty),*) => {$(
+        impl $summary {
+            fn add_line(&mut self, line: &Line) {
+                self.charge += line.charge;
+                self.insurer_pays += line.insurer_pays;
+                self.assistance += line.assistance;
+                self.patient_pays += line.patient_pays;
+            }
+        }
+    )*};
+}
+sums_lines!(MonthTotal, PlanYearTotal, Totals);
+
 /// Estimates a plan already validated by the decoder.
 pub(crate) fn estimate_valid(plan: &Plan) -> Estimate {
     let schedule = schedule::schedule(plan);
@@ -249,10 +265,7 @@ pub(crate) fn estimate_valid(plan: &Plan) -> Estimate {
     for d in &drafts {
         totals.gross += d.line.gross;
         totals.discount += d.line.discount;
-        totals.charge += d.line.charge;
-        totals.insurer_pays += d.line.insurer_pays;
-        totals.assistance += d.line.assistance;
-        totals.patient_pays += d.line.patient_pays;
+        totals.add_line(&d.line);
     }
 
     let phases = phase_totals(plan, &schedule, &drafts);
@@ -336,58 +349,42 @@ fn phase_totals(plan: &Plan, schedule: &Schedule, drafts: &[Draft]) -> Vec<Phase
 fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<MonthTotal> {
     let first = start.first_of_month();
     let last = schedule.end.add_days(-1).first_of_month();
-    let mut months: Vec<(Date, MonthTotal)> = Vec::new();
+    let mut months: Vec<MonthTotal> = Vec::new();
     let mut m = first;
     while m <= last {
         let (y, mo, _) = m.ymd();
-        months.push((
-            m,
-            MonthTotal {
-                month: format!("{y:04}-{mo:02}"),
-                sessions: 0,
-                charge: Amount::ZERO,
-                insurer_pays: Amount::ZERO,
-                assistance: Amount::ZERO,
-                patient_pays: Amount::ZERO,
-                cumulative_patient_pays: Amount::ZERO,
-            },
-        ));
+        months.push(MonthTotal {
+            month: format!("{y:04}-{mo:02}"),
+            sessions: 0,
+            charge: Amount::ZERO,
+            insurer_pays: Amount::ZERO,
+            assistance: Amount::ZERO,
+            patient_pays: Amount::ZERO,
+            cumulative_patient_pays: Amount::ZERO,
+        });
         m = m.add_months(1);
     }
-    let slot_of = |date: Date| {
-        months
-            .partition_point(|(start, _)| *start <= date)
-            .saturating_sub(1)
+    // Months since the first month; every line and session lies in the horizon.
+    let month_index = |date: Date| {
+        let ((y0, m0, _), (y, m, _)) = (first.ymd(), date.ymd());
+        ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize
     };
-    let mut counts = vec![0u32; months.len()];
     for s in &schedule.slots {
-        counts[slot_of(s.date)] += 1;
+        if let Some(month) = months.get_mut(month_index(s.date)) {
+            month.sessions += 1;
+        }
     }
-    let mut sums = vec![[Amount::ZERO; 4]; months.len()];
     for d in drafts {
-        let sum = &mut sums[slot_of(d.line.date)];
-        sum[0] += d.line.charge;
-        sum[1] += d.line.insurer_pays;
-        sum[2] += d.line.assistance;
-        sum[3] += d.line.patient_pays;
+        if let Some(month) = months.get_mut(month_index(d.line.date)) {
+            month.add_line(&d.line);
+        }
     }
     let mut cumulative = Amount::ZERO;
+    for month in &mut months {
+        cumulative += month.patient_pays;
+        month.cumulative_patient_pays = cumulative;
+    }
     months
-        .into_iter()
-        .zip(counts.into_iter().zip(sums))
-        .map(
-            |((_, mut total), (count, [charge, insurer, assistance, patient]))| {
-                cumulative += patient;
-                total.sessions = count;
-                total.charge = charge;
-                total.insurer_pays = insurer;
-                total.assistance = assistance;
-                total.patient_pays = patient;
-                total.cumulative_patient_pays = cumulative;
-                total
-            },
-        )
-        .collect()
 }
 
 fn plan_year_totals(
@@ -416,10 +413,7 @@ fn plan_year_totals(
             .zip(claims)
             .filter(|(d, _)| d.line.date >= y && d.line.date < next)
         {
-            total.charge += d.line.charge;
-            total.insurer_pays += d.line.insurer_pays;
-            total.assistance += d.line.assistance;
-            total.patient_pays += d.line.patient_pays;
+            total.add_line(&d.line);
             if let Some(c) = claim {
                 total.deductible_applied += c.deductible;
                 total.out_of_pocket += c.share;
