@@ -365,8 +365,9 @@ fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<Month
         m = m.add_months(1);
     }
     // Months since the first month; every line and session lies in the horizon.
+    let (y0, m0, _) = first.ymd();
     let month_index = |date: Date| {
-        let ((y0, m0, _), (y, m, _)) = (first.ymd(), date.ymd());
+        let (y, m, _) = date.ymd();
         ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize
     };
     for s in &schedule.slots {
@@ -398,7 +399,7 @@ fn plan_year_totals(
     let mut y = year_start.year_containing(start);
     while y < end {
         let next = y.add_months(12);
-        let mut total = PlanYearTotal {
+        years.push(PlanYearTotal {
             start: y,
             end: next,
             deductible_applied: Amount::ZERO,
@@ -407,20 +408,22 @@ fn plan_year_totals(
             insurer_pays: Amount::ZERO,
             assistance: Amount::ZERO,
             patient_pays: Amount::ZERO,
-        };
-        for (d, claim) in drafts
-            .iter()
-            .zip(claims)
-            .filter(|(d, _)| d.line.date >= y && d.line.date < next)
-        {
-            total.add_line(&d.line);
-            if let Some(c) = claim {
-                total.deductible_applied += c.deductible;
-                total.out_of_pocket += c.share;
-            }
-        }
-        years.push(total);
+        });
         y = next;
+    }
+    // The ledger is in date order: one pass, moving to the next year as the
+    // dates cross into it.
+    let mut i = 0;
+    for (d, claim) in drafts.iter().zip(claims) {
+        while years.get(i).is_some_and(|year| d.line.date >= year.end) {
+            i += 1;
+        }
+        let Some(total) = years.get_mut(i) else { break };
+        total.add_line(&d.line);
+        if let Some(c) = claim {
+            total.deductible_applied += c.deductible;
+            total.out_of_pocket += c.share;
+        }
     }
     years
 }
