@@ -39,7 +39,7 @@ browser:
 $(WASM): $(RUST_SOURCES)
 	$(CARGO) build --release --target wasm32-unknown-unknown --lib
 
-pkg/package.json: $(WASM) scripts/build-pkg.mjs npm/package.json npm/node.js npm/README.md | tools node-deps
+pkg/package.json: $(WASM) scripts/build-pkg.mjs data/presets.json $(wildcard npm/*) | tools node-deps
 	node scripts/build-pkg.mjs
 
 pkg: tools node-deps pkg/package.json

@@ -1,6 +1,6 @@
 // Node entry point: instantiates the WebAssembly module synchronously at
 // import, so `import { estimate } from "coursecost"` needs no init call.
-// Browsers and bundlers get ./coursecost.js and call `await init()` once.
+// Browsers and bundlers get ./index.js and call `await init()` once.
 import { readFileSync } from "node:fs";
 import { initSync } from "./coursecost.js";
 
@@ -11,4 +11,4 @@ export default async function init() {
   return exports;
 }
 
-export * from "./coursecost.js";
+export { initSync, estimate, validate, range, compare, version, presets, preset } from "./index.js";

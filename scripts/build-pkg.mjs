@@ -1,5 +1,6 @@
 // Builds the npm package into pkg/ from the release wasm:
-//   wasm-bindgen (web target) → wasm-opt -Oz → node entry, package.json, README.
+//   wasm-bindgen (web target) → wasm-opt -Oz → entries (index.js, node.js),
+//   the catalogue module, package.json, README.
 // Run through `make pkg`, which builds the wasm and installs the tools first.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -30,7 +31,11 @@ const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 const manifest = JSON.parse(readFileSync(join(root, "npm/package.json"), "utf8"));
 manifest.version = version;
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-copyFileSync(join(root, "npm/node.js"), join(pkg, "node.js"));
+for (const f of ["node.js", "index.js", "index.d.ts"]) copyFileSync(join(root, "npm", f), join(pkg, f));
+// The catalogue as a JavaScript module (JSON is a JavaScript expression):
+// importable everywhere ES modules are, with no JSON-module support needed.
+const catalogue = JSON.parse(readFileSync(join(root, "data/presets.json"), "utf8"));
+writeFileSync(join(pkg, "catalogue.js"), `// Generated from data/presets.json by scripts/build-pkg.mjs.\nexport default ${JSON.stringify(catalogue)};\n`);
 copyFileSync(join(root, "npm/README.md"), join(pkg, "README.md"));
 rmSync(join(pkg, ".gitignore"), { force: true });
 
@@ -38,4 +43,4 @@ const size = (f) => {
   const bytes = readFileSync(join(pkg, f));
   return `${f}: ${statSync(join(pkg, f)).size} B raw, ${gzipSync(bytes, { level: 9 }).length} B gzip`;
 };
-console.log(`built pkg/ (coursecost ${version})\n  ${size("coursecost_bg.wasm")}\n  ${size("coursecost.js")}`);
+console.log(`built pkg/ (coursecost ${version})\n  ${size("coursecost_bg.wasm")}\n  ${size("coursecost.js")}\n  ${size("catalogue.js")}`);

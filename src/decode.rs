@@ -68,6 +68,32 @@ pub fn plan<S: Source>(input: S) -> Result<Plan, PlanError> {
     }
 }
 
+/// Runs the rules that span several fields on a plan whose values are each
+/// valid: used after a caller changes a decoded plan (a preset moved to
+/// another start, insurance put on a catalogue plan), where re-decoding the
+/// whole plan would repeat work already done.
+pub(crate) fn check(plan: &Plan) -> Result<(), PlanError> {
+    let mut d = Decoder::default();
+    check_plan(plan, &mut d);
+    if d.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(PlanError::new(d.problems))
+    }
+}
+
+/// A problem path inside a larger input: `phases[0]` under `low` is
+/// `low.phases[0]`, under `plans[2]` it is `plans[2].phases[0]`.
+pub(crate) fn nest(prefix: &str, path: &str) -> String {
+    if path.is_empty() {
+        prefix.to_string()
+    } else if prefix.is_empty() || path.starts_with('[') {
+        format!("{prefix}{path}")
+    } else {
+        format!("{prefix}.{path}")
+    }
+}
+
 /// Collects problems while walking an input.
 #[derive(Default)]
 pub(crate) struct Decoder {
@@ -92,7 +118,7 @@ fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
-fn quoted_list(options: &[&str]) -> String {
+pub(crate) fn quoted_list(options: &[&str]) -> String {
     let mut out = String::new();
     for (i, option) in options.iter().enumerate() {
         if i > 0 {
@@ -112,6 +138,48 @@ impl Decoder {
         if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem::new(code, path, message));
         }
+    }
+
+    /// The decoded value, or every problem found on the way to it.
+    pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, PlanError> {
+        match value {
+            Some(value) if self.problems.is_empty() => Ok(value),
+            _ => Err(PlanError::new(self.problems)),
+        }
+    }
+
+    /// Takes on another input's problems, moved under `prefix`.
+    pub(crate) fn absorb(&mut self, prefix: &str, err: PlanError) {
+        for p in err.within(prefix).into_problems() {
+            self.report(p.code, &p.path, p.message);
+        }
+    }
+
+    /// A whole plan nested inside another input (a preset's `low` plan),
+    /// with its problems reported under `path`.
+    pub(crate) fn nested_plan<S: Source>(&mut self, value: S, path: &str) -> Option<Plan> {
+        match plan(value) {
+            Ok(plan) => Some(plan),
+            Err(err) => {
+                self.absorb(path, err);
+                None
+            }
+        }
+    }
+
+    /// A string of 1 to `max` code points.
+    pub(crate) fn text<S: Source>(&mut self, value: S, path: &str, max: usize) -> Option<String> {
+        let s = self.string(value, path)?;
+        let chars = code_points(&s);
+        if chars == 0 || chars > max {
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                format!("must be 1 to {max} characters long; it has {chars}"),
+            );
+            return None;
+        }
+        Some(s)
     }
 
     fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
@@ -249,17 +317,7 @@ impl Decoder {
 
     /// A name: 1–80 code points.
     pub(crate) fn name<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
-        let s = self.string(value, path)?;
-        let chars = code_points(&s);
-        if chars == 0 || chars > MAX_NAME_CHARS {
-            self.report(
-                ErrorCode::OutOfRange,
-                path,
-                format!("must be 1 to {MAX_NAME_CHARS} characters long; it has {chars}"),
-            );
-            return None;
-        }
-        Some(s)
+        self.text(value, path, MAX_NAME_CHARS)
     }
 
     /// A billing code: at most 20 characters.
@@ -587,7 +645,7 @@ impl Decoder {
         c
     }
 
-    fn horizon<S: Source>(&mut self, value: S, path: &str) -> Option<Horizon> {
+    pub(crate) fn horizon<S: Source>(&mut self, value: S, path: &str) -> Option<Horizon> {
         let (which, v) = self.one_of(value, path, &["months", "weeks", "until"])?;
         let p = join(path, ["months", "weeks", "until"][which]);
         match which {
@@ -749,7 +807,7 @@ impl Decoder {
         })
     }
 
-    fn coverage<S: Source>(&mut self, value: S, path: &str) -> Option<Coverage> {
+    pub(crate) fn coverage<S: Source>(&mut self, value: S, path: &str) -> Option<Coverage> {
         let obj = self.object(
             value,
             path,
@@ -816,7 +874,7 @@ impl Decoder {
         ok.then_some(coverage)
     }
 
-    fn assistance<S: Source>(&mut self, value: S, path: &str) -> Option<Assistance> {
+    pub(crate) fn assistance<S: Source>(&mut self, value: S, path: &str) -> Option<Assistance> {
         let obj = self.object(
             value,
             path,
@@ -1004,7 +1062,7 @@ fn unique_names<'a>(d: &mut Decoder, list: &str, names: impl Iterator<Item = &'a
     }
 }
 
-fn known_name(d: &mut Decoder, path: &str, name: &str, known: &[&str], what: &str) {
+pub(crate) fn known_name(d: &mut Decoder, path: &str, name: &str, known: &[&str], what: &str) {
     if known.contains(&name) {
         return;
     }

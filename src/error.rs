@@ -114,6 +114,20 @@ impl PlanError {
         PlanError { problems }
     }
 
+    /// The same problems, located inside a larger input: `phases[0]` within
+    /// `plans[2]` becomes `plans[2].phases[0]`.
+    pub fn within(self, prefix: &str) -> PlanError {
+        let problems = self
+            .problems
+            .into_iter()
+            .map(|p| Problem {
+                path: crate::decode::nest(prefix, &p.path),
+                ..p
+            })
+            .collect();
+        PlanError::new(problems)
+    }
+
     /// Every problem found.
     pub fn problems(&self) -> &[Problem] {
         &self.problems

@@ -284,10 +284,10 @@ pub(crate) fn estimate_valid(plan: &Plan) -> Estimate {
     let financing = plan.financing.and_then(|terms| {
         let financed: Amount = match terms.of {
             FinanceOf::Total => totals.patient_pays,
-            FinanceOf::FirstPhase => {
-                let last = schedule.slots.get(schedule.phase_ranges[0].clone()).and_then(|s| s.last()).map_or(plan.start, |s| s.date);
-                drafts.iter().filter(|d| d.line.date <= last).map(|d| d.line.patient_pays).sum()
-            }
+            FinanceOf::FirstPhase => patient_pays_through(
+                drafts.iter().map(|d| &d.line),
+                first_phase_end(&phases, plan.start),
+            ),
         };
         if financed <= terms.down_payment {
             warnings.push(Warning {
@@ -318,6 +318,29 @@ pub(crate) fn estimate_valid(plan: &Plan) -> Estimate {
         financing,
         warnings,
     }
+}
+
+impl Estimate {
+    /// What the patient pays up front: every line dated on or before the
+    /// first phase's last session (the start, when it has none). This is
+    /// also what `financing.of: "first-phase"` finances.
+    pub fn up_front(&self) -> Amount {
+        patient_pays_through(&self.lines, first_phase_end(&self.phases, self.start))
+    }
+}
+
+/// The first phase's last session, or `start` when it has none.
+fn first_phase_end(phases: &[PhaseTotal], start: Date) -> Date {
+    phases.first().and_then(|p| p.last).unwrap_or(start)
+}
+
+/// What the patient pays on the lines dated on or before `last`.
+fn patient_pays_through<'a>(lines: impl IntoIterator<Item = &'a Line>, last: Date) -> Amount {
+    lines
+        .into_iter()
+        .filter(|line| line.date <= last)
+        .map(|line| line.patient_pays)
+        .sum()
 }
 
 fn phase_totals(plan: &Plan, schedule: &Schedule, drafts: &[Draft]) -> Vec<PhaseTotal> {

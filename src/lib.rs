@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod compare;
 mod coverage;
 pub mod currency;
 pub mod decode;
@@ -39,6 +40,7 @@ mod lines;
 pub mod money;
 mod packages;
 pub mod plan;
+pub mod presets;
 mod schedule;
 pub mod source;
 
@@ -46,6 +48,7 @@ pub mod source;
 pub mod wasm;
 
 pub use calendar::{Date, MonthDay, Weekday};
+pub use compare::{Compared, Comparison, Range, RangeOptions, compare, range};
 pub use currency::Currency;
 pub use error::{ErrorCode, PlanError, Problem};
 pub use estimate::{
@@ -57,6 +60,7 @@ pub use plan::{
     Assistance, Clinic, Coverage, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap,
     Horizon, LineKind, Package, Phase, Plan,
 };
+pub use presets::{Citation, Preset, preset, presets};
 
 /// The version of this crate (and of the npm package built from it).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -98,7 +102,7 @@ pub fn decode_plan<S: source::Source>(input: S) -> Result<Plan, PlanError> {
     decode::plan(input)
 }
 
-fn parse_json(json: &str) -> Result<serde_json::Value, PlanError> {
+pub(crate) fn parse_json(json: &str) -> Result<serde_json::Value, PlanError> {
     serde_json::from_str(json).map_err(|e| json_problem(&e))
 }
 

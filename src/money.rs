@@ -50,6 +50,12 @@ impl Amount {
         ))
     }
 
+    /// `self / parts`, rounded half away from zero: an average of `parts`
+    /// amounts (`parts` is at least 1).
+    pub fn div_round(self, parts: i64) -> Amount {
+        Amount(mul_div_round(self.0, 1, parts.max(1)))
+    }
+
     /// Whether the amount is zero.
     pub const fn is_zero(&self) -> bool {
         self.0 == 0

@@ -1,4 +1,6 @@
-//! JavaScript bindings (wasm32 only): `estimate`, `validate`, `version`.
+//! JavaScript bindings (wasm32 only): `estimate`, `validate`, `range`,
+//! `compare`, `version`, and the catalogue behind the package's `presets`
+//! and `preset`.
 //!
 //! Plans are read straight from the caller's JavaScript object through the
 //! [`Source`] trait, so the checks, messages and paths are the core's own —
@@ -13,7 +15,10 @@ use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::decode::Decoder;
 use crate::error::PlanError;
+use crate::estimate::Estimate;
+use crate::plan::Plan;
 use crate::source::{Kind, Number, Source};
 
 #[wasm_bindgen]
@@ -151,6 +156,106 @@ pub fn validate(
         .unwrap_or_default();
     to_js(&problems)
 }
+
+/// An optional argument: `undefined` and `null` mean absent.
+fn optional(value: JsValue) -> Option<Js> {
+    (!value.is_undefined() && !value.is_null()).then(|| Js(Some(value)))
+}
+
+/// Estimates a plan whose every value the decoder has checked, after a
+/// caller changed it: only the rules across fields need checking again.
+fn checked_estimate(plan: &Plan) -> Result<Estimate, PlanError> {
+    crate::decode::check(plan).map(|()| crate::estimate::estimate_valid(plan))
+}
+
+fn start_date(start: JsValue) -> Result<Option<crate::Date>, PlanError> {
+    let Some(start) = optional(start) else {
+        return Ok(None);
+    };
+    let mut d = Decoder::default();
+    let date = d.date(start, "start");
+    d.finish(date).map(Some)
+}
+
+/// Validates the catalogue given by the package's `catalogue.js` with every
+/// plan moved to `start` (`YYYY-MM-DD`; absent: the catalogue's own), and
+/// returns the index of the preset `id` (with no `id`: 0). Called by the
+/// package's `presets(start?)` and `preset(id, start?)`, which return the
+/// catalogue's own objects once they are known to be valid.
+#[wasm_bindgen(js_name = checkCatalogue, skip_typescript)]
+pub fn check_catalogue(catalogue: JsValue, start: JsValue, id: JsValue) -> Result<u32, JsValue> {
+    let found = (|| {
+        let start = start_date(start)?;
+        let presets = crate::presets::catalogue(Js(Some(catalogue)), start)?;
+        let Some(id) = optional(id) else { return Ok(0) };
+        let mut d = Decoder::default();
+        let id = d.string(id, "id");
+        crate::presets::position(&presets, &d.finish(id)?)
+    })();
+    found.map(|at| at as u32).map_err(|e| plan_error(&e))
+}
+
+/// The patient totals of a preset's low, typical and high plans, with the
+/// visitor's insurance, savings programmes or horizon put on all three.
+///
+/// Throws a `PlanError` when the preset or the options are invalid.
+///
+/// (Declared in [`SIGNATURES`]: wasm-bindgen cannot type an optional
+/// argument with an interface.)
+#[wasm_bindgen(js_name = range, skip_typescript)]
+pub fn range(preset: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let range = (|| {
+        let preset = crate::presets::decode_preset(Js(Some(preset)))?;
+        let options = crate::compare::decode_range_options(options.and_then(optional))?;
+        crate::compare::range_with(&preset, &options, checked_estimate)
+    })();
+    to_js(&range.map_err(|e| plan_error(&e))?)
+}
+
+/// Several plans estimated over one horizon (`options.horizon`, or each
+/// plan's own), side by side: totals, first year, up-front and steady
+/// monthly cost, and cumulative cost per month on one shared axis.
+///
+/// Throws a `PlanError` when a plan or the options are invalid.
+#[wasm_bindgen(js_name = compare, skip_typescript)]
+pub fn compare(plans: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let comparison = (|| {
+        let (plans, horizon) =
+            crate::compare::decode_compare(Js(Some(plans)), options.and_then(optional))?;
+        crate::compare::compare_with(&plans, horizon, checked_estimate)
+    })();
+    to_js(&comparison.map_err(|e| plan_error(&e))?)
+}
+
+/// The TypeScript signatures of [`range`] and [`compare`], with their
+/// optional options argument.
+#[wasm_bindgen(typescript_custom_section)]
+const SIGNATURES: &str = r#"
+/** What `compare` does to every plan. */
+export interface CompareOptions {
+    /** One horizon for every plan; absent keeps each plan's own. */
+    horizon?: Horizon;
+}
+
+/**
+ * The totals of a preset's low, typical and high plans, with the visitor's
+ * insurance, savings programmes or horizon put on all three.
+ *
+ * Throws a `PlanError` when the preset or the options are invalid
+ * (problems in the options have paths under `options`).
+ */
+export function range(preset: Preset, options?: RangeOptions): Range;
+
+/**
+ * Estimates several plans (1 to 10, in one currency) over one horizon and
+ * sets them side by side: totals, first-year, up-front and steady monthly
+ * cost, and the cumulative cost per month on one shared axis for a chart.
+ *
+ * Throws a `PlanError` when a plan or the options are invalid (paths under
+ * `plans[i]` and `options`).
+ */
+export function compare(plans: Plan[], options?: CompareOptions): Comparison;
+"#;
 
 /// The engine's version, e.g. `"0.1.0"`.
 #[wasm_bindgen(js_name = version)]

@@ -1,6 +1,6 @@
 // A minimal page over the engine: edit a plan, see its estimate. Every number
 // shown comes from the engine; the page only formats it.
-import init, { estimate, version } from "./pkg/coursecost.js";
+import init, { estimate, version } from "./pkg/index.js";
 
 const example = {
   start: new Date().toLocaleDateString("en-CA"), // today's local date, YYYY-MM-DD

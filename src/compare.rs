@@ -1,0 +1,336 @@
+//! Answers built from several estimates: a preset's low–typical–high range
+//! and a side-by-side comparison of treatments.
+//!
+//! Both only summarise estimates the engine has already made, so a page that
+//! shows "$2,750 – $5,100, most likely $3,650" next to the itemised estimate
+//! can never disagree with it.
+
+use serde::Serialize;
+
+use crate::calendar::Date;
+use crate::currency::Currency;
+use crate::decode::{Decoder, MAX_ASSISTANCE};
+use crate::error::{ErrorCode, PlanError, Problem};
+use crate::estimate::{Estimate, Totals};
+use crate::money::Amount;
+use crate::plan::{Assistance, Coverage, Horizon, Plan};
+use crate::presets::Preset;
+use crate::source::Source;
+
+/// Most plans in one comparison.
+pub const MAX_COMPARED: usize = 10;
+
+/// What to change on a preset's three plans before estimating them: the
+/// visitor's insurance, savings programmes and horizon.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct RangeOptions {
+    /// Insurance for all three plans; absent keeps each plan's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub coverage: Option<Coverage>,
+    /// Savings programmes; absent keeps each plan's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub assistance: Option<Vec<Assistance>>,
+    /// The horizon; absent keeps each plan's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub horizon: Option<Horizon>,
+}
+
+impl RangeOptions {
+    fn apply(&self, plan: &Plan) -> Plan {
+        let mut plan = plan.clone();
+        if let Some(coverage) = self.coverage {
+            plan.coverage = Some(coverage);
+        }
+        if let Some(assistance) = &self.assistance {
+            plan.assistance = assistance.clone();
+        }
+        if let Some(horizon) = self.horizon {
+            plan.horizon = horizon;
+        }
+        plan
+    }
+}
+
+/// A preset's estimates at the cheap end, typically and at the dear end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Range {
+    /// The plans' currency.
+    pub currency: Currency,
+    /// Its minor units (2 for USD).
+    pub minor_units: u8,
+    /// Totals of the `low` plan.
+    pub low: Totals,
+    /// Totals of the typical `plan`.
+    pub typical: Totals,
+    /// Totals of the `high` plan.
+    pub high: Totals,
+}
+
+/// Several plans estimated over the same horizon, side by side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    /// The plans' currency.
+    pub currency: Currency,
+    /// Its minor units (2 for USD).
+    pub minor_units: u8,
+    /// Every calendar month from the earliest plan's first month to the
+    /// latest plan's last, `YYYY-MM`: the x axis of a cumulative chart.
+    pub months: Vec<String>,
+    /// One entry per plan, in the order given.
+    pub plans: Vec<Compared>,
+}
+
+/// One plan of a [`Comparison`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Compared {
+    /// The estimate's first day.
+    pub start: Date,
+    /// The day after its last.
+    pub end: Date,
+    /// The estimate's totals.
+    pub totals: Totals,
+    /// What the patient pays in the first 12 months from the start (all of
+    /// the horizon when it is shorter).
+    pub first_year: Amount,
+    /// What the patient pays up front: every line dated on or before the
+    /// first phase's last session.
+    pub up_front: Amount,
+    /// The steady monthly cost: the patient's average per month over the last
+    /// three whole calendar months of the horizon (fewer when the horizon has
+    /// fewer), rounded to a minor unit; absent when it has no whole month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub steady_monthly: Option<Amount>,
+    /// The patient's cumulative cost at the end of each month of
+    /// [`Comparison::months`]: 0 before the plan starts, its total after it ends.
+    pub cumulative: Vec<Amount>,
+}
+
+/// Estimates a preset's three plans with `options` applied, validating each.
+pub fn range(preset: &Preset, options: &RangeOptions) -> Result<Range, PlanError> {
+    range_with(preset, options, crate::estimate)
+}
+
+/// Estimates several plans (1 to 10, one currency) over one horizon — the
+/// given one, or else each plan's own — and summarises them side by side.
+pub fn compare(plans: &[Plan], horizon: Option<Horizon>) -> Result<Comparison, PlanError> {
+    compare_with(plans, horizon, crate::estimate)
+}
+
+/// [`range`], with the estimator to use: the wasm bindings pass one that
+/// skips the checks their decoder has already made.
+pub(crate) fn range_with(
+    preset: &Preset,
+    options: &RangeOptions,
+    estimate: impl Fn(&Plan) -> Result<Estimate, PlanError>,
+) -> Result<Range, PlanError> {
+    let totals = |field: &str, plan: &Plan| {
+        estimate(&options.apply(plan))
+            .map(|e| e.totals)
+            .map_err(|e| locate_override(e, field))
+    };
+    Ok(Range {
+        currency: preset.plan.currency,
+        minor_units: preset.plan.currency.minor_units(),
+        low: totals("low", &preset.low)?,
+        typical: totals("plan", &preset.plan)?,
+        high: totals("high", &preset.high)?,
+    })
+}
+
+/// Problems with an override are the caller's (`options.coverage…`); the
+/// rest belong to the preset's plan (`low.phases[0]…`).
+fn locate_override(err: PlanError, field: &str) -> PlanError {
+    let ours = err.problems().iter().any(|p| {
+        ["coverage", "assistance", "horizon"]
+            .iter()
+            .any(|k| p.path.starts_with(k))
+    });
+    err.within(if ours { "options" } else { field })
+}
+
+pub(crate) fn compare_with(
+    plans: &[Plan],
+    horizon: Option<Horizon>,
+    estimate: impl Fn(&Plan) -> Result<Estimate, PlanError>,
+) -> Result<Comparison, PlanError> {
+    let Some(first) = plans.first() else {
+        return Err(problem(
+            ErrorCode::OutOfRange,
+            "plans",
+            "needs at least one plan",
+        ));
+    };
+    if plans.len() > MAX_COMPARED {
+        return Err(problem(
+            ErrorCode::OutOfRange,
+            "plans",
+            format!(
+                "has {} entries; at most {MAX_COMPARED} are allowed",
+                plans.len()
+            ),
+        ));
+    }
+    let currency = first.currency;
+    if let Some(i) = plans.iter().position(|p| p.currency != currency) {
+        return Err(problem(
+            ErrorCode::InvalidValue,
+            &format!("plans[{i}].currency"),
+            format!(
+                "is {}, but plans[0] is in {currency}: compare plans in one currency",
+                plans[i].currency
+            ),
+        ));
+    }
+    let mut estimates = Vec::with_capacity(plans.len());
+    for (i, plan) in plans.iter().enumerate() {
+        let mut plan = plan.clone();
+        if let Some(horizon) = horizon {
+            plan.horizon = horizon;
+        }
+        estimates.push(estimate(&plan).map_err(|e| e.within(&format!("plans[{i}]")))?);
+    }
+
+    // The months axis: from the earliest first month to the latest last one.
+    let first_month = estimates.iter().map(|e| e.start.first_of_month()).min();
+    let last_month = estimates
+        .iter()
+        .map(|e| e.end.add_days(-1).first_of_month())
+        .max();
+    let mut months = Vec::new();
+    if let (Some(mut m), Some(last)) = (first_month, last_month) {
+        while m <= last {
+            months.push(month_key(m));
+            m = m.add_months(1);
+        }
+    }
+
+    let plans = estimates
+        .iter()
+        .map(|e| Compared {
+            start: e.start,
+            end: e.end,
+            totals: e.totals.clone(),
+            first_year: first_year(e),
+            up_front: e.up_front(),
+            steady_monthly: steady_monthly(e),
+            cumulative: cumulative(e, &months),
+        })
+        .collect();
+    Ok(Comparison {
+        currency,
+        minor_units: currency.minor_units(),
+        months,
+        plans,
+    })
+}
+
+fn problem(code: ErrorCode, path: &str, message: impl Into<String>) -> PlanError {
+    PlanError::new(vec![Problem::new(code, path, message)])
+}
+
+fn month_key(first_of_month: Date) -> String {
+    let (y, m, _) = first_of_month.ymd();
+    format!("{y:04}-{m:02}")
+}
+
+fn first_year(e: &Estimate) -> Amount {
+    let end = e.start.add_months(12);
+    e.lines
+        .iter()
+        .filter(|line| line.date < end)
+        .map(|line| line.patient_pays)
+        .sum()
+}
+
+/// The average of the last (up to) three months of `e.months` that lie
+/// wholly inside `[start, end)`.
+fn steady_monthly(e: &Estimate) -> Option<Amount> {
+    let whole: Vec<Amount> = e
+        .months
+        .iter()
+        .zip(month_starts(e.start))
+        .filter(|(_, first)| *first >= e.start && first.add_months(1) <= e.end)
+        .map(|(month, _)| month.patient_pays)
+        .collect();
+    let last = &whole[whole.len().saturating_sub(3)..];
+    if last.is_empty() {
+        return None;
+    }
+    let sum: Amount = last.iter().copied().sum();
+    Some(sum.div_round(last.len() as i64))
+}
+
+/// The first day of each month from the month of `start` on.
+fn month_starts(start: Date) -> impl Iterator<Item = Date> {
+    let first = start.first_of_month();
+    (0..).map(move |k| first.add_months(k))
+}
+
+fn cumulative(e: &Estimate, months: &[String]) -> Vec<Amount> {
+    let mut out = Vec::with_capacity(months.len());
+    let mut so_far = Amount::ZERO;
+    let mut own = e.months.iter().peekable();
+    for key in months {
+        if let Some(month) = own.next_if(|m| &m.month == key) {
+            so_far = month.cumulative_patient_pays;
+        }
+        out.push(so_far);
+    }
+    out
+}
+
+/// Validates and decodes [`RangeOptions`] from JSON-shaped input (problems
+/// are reported under `options`); absent input means no overrides.
+pub fn decode_range_options<S: Source>(input: Option<S>) -> Result<RangeOptions, PlanError> {
+    let Some(input) = input else {
+        return Ok(RangeOptions::default());
+    };
+    let mut d = Decoder::default();
+    let options = d
+        .object(input, "options", &["coverage", "assistance", "horizon"])
+        .and_then(|obj| {
+            let coverage = d.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
+            let assistance = d.opt_with(&obj, "assistance", |d, v, p| {
+                d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
+            });
+            let horizon = d.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p));
+            Some(RangeOptions {
+                coverage: coverage.ok()?,
+                assistance: assistance.ok()?,
+                horizon: horizon.ok()?,
+            })
+        });
+    d.finish(options)
+}
+
+/// Validates and decodes the input of [`compare`]: a list of plans and
+/// optional `{ horizon }` options, with problems reported under `plans[i]`
+/// and `options`.
+pub fn decode_compare<S: Source>(
+    plans: S,
+    options: Option<S>,
+) -> Result<(Vec<Plan>, Option<Horizon>), PlanError> {
+    let mut d = Decoder::default();
+    let plans = d.list(plans, "plans", MAX_COMPARED, |d, v, p| d.nested_plan(v, p));
+    let horizon = match options {
+        None => Ok(None),
+        Some(options) => d
+            .object(options, "options", &["horizon"])
+            .map(|obj| d.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p)))
+            .unwrap_or(Err(())),
+    };
+    let decoded = plans.zip(horizon.ok());
+    d.finish(decoded)
+}
