@@ -12,7 +12,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 WASM := target/wasm32-unknown-unknown/release/coursecost.wasm
 RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
 
-.PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-wasm-browser test-node lint bench clean
+.PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-wasm-browser test-node test-page lint bench clean
 
 help:
 	@echo "make serve   build and serve the page at http://127.0.0.1:$(PORT)/"
@@ -51,7 +51,7 @@ serve: pkg
 
 ## Test -------------------------------------------------------------------
 
-test: tools node-deps lint test-native pkg test-wasm test-wasm-browser test-node
+test: tools node-deps lint test-native pkg test-wasm test-wasm-browser test-node test-page
 	@echo "make test: all suites passed"
 
 lint: tools
@@ -71,6 +71,10 @@ test-wasm-browser: tools browser
 
 test-node: pkg
 	node --test tests/node/
+
+# The visitor page in headless Chromium; screenshots land in target/screenshots/.
+test-page: pkg browser
+	node --test --test-concurrency=1 tests/browser/
 
 bench: pkg
 	@echo "benchmarks are not written yet"

@@ -66,4 +66,5 @@ const server = createServer(async (req, res) => {
   }
 });
 
-server.listen(port, host, () => console.log(`coursecost: serving http://${host}:${port}/ (Ctrl-C to stop)`));
+// Port 0 picks a free port; the line printed names the real one (the page tests read it).
+server.listen(port, host, () => console.log(`coursecost: serving http://${host}:${server.address().port}/ (Ctrl-C to stop)`));

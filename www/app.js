@@ -1,87 +1,408 @@
-// A minimal page over the engine: edit a plan, see its estimate. Every number
-// shown comes from the engine; the page only formats it.
-import init, { estimate, version } from "./pkg/index.js";
-
-const example = {
-  start: new Date().toLocaleDateString("en-CA"), // today's local date, YYYY-MM-DD
-  horizon: { months: 12 },
-  clinic: { closedWeekdays: ["sat", "sun"] },
-  phases: [
-    { name: "Induction", every: { weekdays: ["mon", "wed", "fri"] }, sessions: 6, price: 50000, code: "96365" },
-    { name: "Boosters", every: { weeks: 4 }, price: 50000, code: "96365" },
-  ],
-  fees: [{ name: "Consultation", amount: 25000, when: "once" }],
-};
+// The visitor page: a form in, the engine's estimate out. The page only
+// turns the form into a plan and draws what the engine returns (estimate,
+// range, compare); every number on screen is the engine's. Nothing leaves
+// the page: the state lives in the URL fragment, which browsers never send.
+import init, { estimate, range, compare, presets, preset, version } from "./pkg/index.js";
+import { h, fill, table } from "./dom.js";
+import { formatMoney, formatDate, formatDay, formatMonth, today } from "./format.js";
+import { FIELDS, toFragment, fromFragment } from "./state.js";
+import { lineChart } from "./chart.js";
 
 const $ = (id) => document.getElementById(id);
-const cell = (row, text, cls) => {
-  const td = row.insertCell();
-  td.textContent = text; // never HTML: plan text is user input
-  if (cls) td.className = cls;
-};
+const DEFAULT_TREATMENT = "iv-ketamine";
 
-function show(e) {
-  const money = new Intl.NumberFormat(undefined, { style: "currency", currency: e.currency, minimumFractionDigits: e.minorUnits, maximumFractionDigits: e.minorUnits });
-  const fmt = (minor) => money.format(minor / 10 ** e.minorUnits);
-  const date = (iso) => new Date(iso + "T00:00:00").toLocaleDateString(undefined, { dateStyle: "medium" });
-  const totals = $("totals");
-  totals.replaceChildren();
-  for (const [label, value] of [
-    ["Sessions", String(e.totals.sessions)],
-    ["Total charges", fmt(e.totals.charge)],
-    ["Insurance pays", fmt(e.totals.insurerPays)],
-    ["Programmes pay", fmt(e.totals.assistance)],
-    ["You pay", fmt(e.totals.patientPays)],
-  ]) {
-    const dt = document.createElement("dt");
-    dt.textContent = label;
-    const dd = document.createElement("dd");
-    dd.textContent = value;
-    totals.append(dt, dd);
-  }
-  const body = $("ledger").tBodies[0];
-  body.replaceChildren();
-  for (const l of e.lines) {
-    const row = body.insertRow();
-    cell(row, date(l.date));
-    cell(row, l.quantity > 1 ? `${l.name} (${l.quantity} sessions)` : l.name);
-    cell(row, l.code ?? "");
-    cell(row, fmt(l.charge), "num");
-    cell(row, fmt(l.insurerPays), "num");
-    cell(row, fmt(l.assistance), "num");
-    cell(row, fmt(l.patientPays), "num");
-  }
-  $("status").textContent = `${date(e.start)} to ${date(e.end)} (end exclusive)` + (e.warnings.length ? ` — ${e.warnings.map((w) => w.message).join(" ")}` : "");
+/** Engine problem paths → the form field that can fix them. */
+const PATH_FIELDS = [
+  [/^start/, "start"], [/^horizon/, "months"],
+  [/^phases\[\d+\]\.price/, "price"], [/^phases\[\d+\]\.sessions/, "induction"], [/^phases\[\d+\]\.every/, "interval"],
+  [/^fees/, "fee"], [/^packages\[0\]\.sessions/, "pkg-sessions"], [/^packages/, "pkg-price"],
+  [/^coverage\.deductibleMet/, "deductible-met"], [/^coverage\.deductible/, "deductible"],
+  [/^coverage\.coinsurance/, "coinsurance"], [/^coverage\.copay/, "copay"],
+  [/^coverage\.outOfPocketMax/, "oop-max"], [/^coverage\.outOfPocketMet/, "oop-met"],
+  [/^coverage\.planYearStart/, "year-start"],
+  [/^assistance\[0\]\.patientPaysAtMost/, "assist-at-most"], [/^assistance\[0\]\.annualMax/, "assist-max"],
+  [/^financing\.months/, "fin-months"], [/^financing\.apr/, "fin-apr"], [/^financing\.downPayment/, "fin-down"],
+];
+
+let catalogue = []; // presets at their default start, for names, hints and sources
+let shown = null; // the last plan and estimate drawn: what the download saves
+
+// ---------------------------------------------------------------------------
+// Reading the form
+
+/** A parsed field: `{ value }`, `{ value: undefined }` when blank, or `{ error }`. */
+function money(text) {
+  const t = text.trim().replace(/[$,\s]/g, "");
+  if (t === "") return {};
+  if (!/^-?\d+(\.\d{1,2})?$/.test(t)) return { error: "Enter an amount in dollars, like 590 or 590.50." };
+  const [whole, cents = ""] = t.replace("-", "").split(".");
+  const minor = Number(whole) * 100 + Number(cents.padEnd(2, "0"));
+  return { value: t.startsWith("-") ? -minor : minor };
 }
 
-function recompute() {
-  const problems = $("plan-problems");
-  problems.replaceChildren();
-  let plan;
-  try {
-    plan = JSON.parse($("plan").value);
-  } catch (err) {
-    const li = document.createElement("li");
-    li.textContent = `Not valid JSON: ${err.message}. Showing the last good estimate.`;
-    problems.append(li);
-    $("plan").setAttribute("aria-invalid", "true");
+function whole(text) {
+  const t = text.trim();
+  if (t === "") return {};
+  if (!/^-?\d+$/.test(t)) return { error: "Enter a whole number, like 6." };
+  return { value: Number(t) };
+}
+
+function percent(text) {
+  const t = text.trim().replace(/%$/, "");
+  if (t === "") return {};
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return { error: "Enter a percentage, like 20 or 12.5." };
+  return { value: Number(t) };
+}
+
+function readState() {
+  const state = {};
+  for (const [key, kind] of Object.entries(FIELDS)) {
+    if (kind === "bool") state[key] = $(key).checked;
+    else if (kind === "pay") state[key] = document.querySelector('input[name="pay"]:checked')?.value ?? "self";
+    else if (kind === "ids") state[key] = [...document.querySelectorAll("#compare-picks input:checked")].map((c) => c.value);
+    else if (kind === "id") state[key] = $("treatment").value;
+    else state[key] = $(key).value;
+  }
+  return state;
+}
+
+function writeState(state) {
+  for (const [key, kind] of Object.entries(FIELDS)) {
+    const v = state[key];
+    if (kind === "bool") $(key).checked = Boolean(v);
+    else if (kind === "pay") document.querySelector(`input[name="pay"][value="${v === "insured" ? "insured" : "self"}"]`).checked = true;
+    else if (kind === "ids") for (const c of document.querySelectorAll("#compare-picks input")) c.checked = (v ?? []).includes(c.value);
+    else if (kind === "id") $("treatment").value = catalogue.some((p) => p.id === v) ? v : DEFAULT_TREATMENT;
+    else $(key).value = v ?? "";
+  }
+}
+
+/** Which phase the "sessions" field edits, and which the "interval" field. */
+function editable(plan) {
+  const induction = plan.phases.findIndex((p) => (p.sessions ?? 0) > 1);
+  const last = plan.phases.length - 1;
+  const p = plan.phases[last];
+  const interval = p.sessions === undefined && p.weeks === undefined && p.every.weeks !== undefined ? last : -1;
+  return { induction, interval };
+}
+
+/**
+ * The visitor's plan: the preset's typical plan with the form's changes.
+ * Returns `{ plan, errors }`, `errors` mapping field ids to messages for
+ * input that is not even a number; the engine judges everything else.
+ */
+function buildPlan(p, state) {
+  const errors = {};
+  const read = (id, parse) => {
+    const r = parse(state[id] ?? "");
+    if (r.error) errors[id] = r.error;
+    return r.value;
+  };
+  const plan = structuredClone(p.plan);
+  const { induction, interval } = editable(plan);
+  plan.start = state.start.trim() || today();
+  const months = read("months", whole);
+  plan.horizon = { months: months ?? 12 };
+
+  const price = read("price", money);
+  if (price !== undefined) for (const phase of plan.phases) phase.price = price;
+  const sessions = read("induction", whole);
+  if (sessions !== undefined && induction >= 0) plan.phases[induction].sessions = sessions;
+  const weeks = read("interval", whole);
+  if (weeks !== undefined && interval >= 0) plan.phases[interval].every = { weeks };
+  const fee = read("fee", money);
+  if (fee !== undefined) {
+    if (plan.fees?.length) plan.fees[0].amount = fee;
+    else if (fee !== 0) plan.fees = [{ name: "Other fees", amount: fee, when: "once" }];
+  }
+  const pkgSessions = read("pkg-sessions", whole);
+  const pkgPrice = read("pkg-price", money);
+  if (pkgSessions !== undefined || pkgPrice !== undefined) {
+    const phase = plan.phases[Math.max(0, induction)];
+    plan.packages = [{ name: `${phase.name} package`, phase: phase.name, sessions: pkgSessions ?? 0, price: pkgPrice ?? 0 }];
+  }
+
+  if (state.pay === "insured") {
+    const coverage = {
+      deductible: read("deductible", money) ?? 0,
+      deductibleMet: read("deductible-met", money) ?? 0,
+      coinsurance: read("coinsurance", percent) ?? 0,
+    };
+    const copay = read("copay", money);
+    if (copay !== undefined) coverage.copay = copay;
+    const oopMax = read("oop-max", money);
+    if (oopMax !== undefined) {
+      coverage.outOfPocketMax = oopMax;
+      coverage.outOfPocketMet = read("oop-met", money) ?? 0;
+    }
+    const yearStart = (state["year-start"] ?? "").trim();
+    if (yearStart) coverage.planYearStart = yearStart;
+    plan.coverage = coverage;
+    for (const phase of plan.phases) phase.covered = state["cover-sessions"];
+    for (const fee of plan.fees ?? []) fee.covered = state["cover-fees"];
+  }
+  if (state["assist-on"]) {
+    const programme = { name: "Savings programme", patientPaysAtMost: read("assist-at-most", money) ?? 0 };
+    const cap = read("assist-max", money);
+    if (cap !== undefined) programme.annualMax = cap;
+    plan.assistance = [programme];
+  }
+  if (state["fin-on"]) {
+    plan.financing = { months: read("fin-months", whole) ?? 12, apr: read("fin-apr", percent) ?? 0, downPayment: read("fin-down", money) ?? 0 };
+  }
+  return { plan, errors };
+}
+
+// ---------------------------------------------------------------------------
+// Showing problems at their fields
+
+function showErrors(errors) {
+  for (const el of document.querySelectorAll(".error")) el.textContent = "";
+  for (const el of document.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  const loose = [];
+  for (const [field, message] of errors) {
+    const input = field && $(field);
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      const out = $(`${field}-error`);
+      out.textContent = out.textContent ? `${out.textContent} ${message}` : message;
+    } else loose.push(message);
+  }
+  return loose;
+}
+
+function fieldOf(path) {
+  return PATH_FIELDS.find(([re]) => re.test(path))?.[1];
+}
+
+// ---------------------------------------------------------------------------
+// Drawing the estimate
+
+function render(p, plan, e, state) {
+  const cur = e.currency, dig = e.minorUnits;
+  const m = (v) => formatMoney(v, cur, dig);
+  const options = { horizon: plan.horizon };
+  if (plan.coverage) options.coverage = plan.coverage;
+  if (plan.assistance?.length) options.assistance = plan.assistance;
+  const moved = { ...p, plan: { ...p.plan, start: plan.start }, low: { ...p.low, start: plan.start }, high: { ...p.high, start: plan.start } };
+  const r = range(moved, options);
+  const mine = compare([plan]).plans[0];
+
+  const firstPhase = e.phases[0];
+  const months = plan.horizon.months;
+  const label = state.label.trim();
+  fill($("summary-heading"), label ? `Your estimate: ${label}` : "Your estimate");
+  const card = (term, value, note) => [h("div", { class: "card" }, h("dt", {}, term), h("dd", {}, h("strong", { class: "big" }, value), note ? h("span", { class: "note" }, note) : null))];
+  fill(
+    $("headline"),
+    card(`You pay over ${months} months`, m(e.totals.patientPays),
+      `${e.totals.sessions} sessions from ${formatDate(e.start)}; charges ${m(e.totals.charge)}, insurance pays ${m(e.totals.insurerPays)}${e.totals.assistance ? `, programmes pay ${m(e.totals.assistance)}` : ""}.`),
+    card("Published range for this treatment", `${m(r.low.patientPays)} – ${m(r.high.patientPays)}`,
+      `Most likely ${m(r.typical.patientPays)}: the typical, cheapest and dearest published courses with your insurance, before your changes.`),
+    card("Up front", m(mine.upFront),
+      firstPhase?.last ? `Through the end of “${firstPhase.name}” on ${formatDate(firstPhase.last)}, fees included.` : "Before the first session."),
+    card("Then, each month", mine.steadyMonthly === undefined ? "—" : m(mine.steadyMonthly),
+      "The average of the last three whole months of the estimate."),
+    months > 12 ? card("First 12 months", m(mine.firstYear), "") : null,
+  );
+  fill($("warnings"), e.warnings.map((w) => h("li", {}, w.message)));
+
+  lineChart($("chart"), {
+    id: "cumulative", title: "Cumulative cost to you", months: e.months.map((x) => x.month),
+    series: [{ name: "You pay", values: e.months.map((x) => x.cumulativePatientPays) }], currency: cur, digits: dig,
+  });
+
+  fill($("assumptions"), p.assumptions.map((a) => h("li", {}, a)),
+    h("li", {}, `Insurance: ${plan.coverage ? "your plan's deductible, coinsurance or copay and out-of-pocket maximum apply to covered lines, claim by claim in date order, resetting each plan year." : "none — you pay every charge yourself."}`),
+    h("li", {}, "Sessions on the dates shown; a missed or moved session changes the cost."));
+  fill($("sources"), p.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), ` (checked ${p.reviewed}).`);
+
+  const byMonth = new Map();
+  for (const sess of e.sessions) {
+    const key = sess.date.slice(0, 7);
+    if (!byMonth.has(key)) byMonth.set(key, []);
+    byMonth.get(key).push(sess);
+  }
+  fill($("calendar"), [...byMonth].map(([month, list]) => h("div", { class: "month" },
+    h("h3", {}, `${formatMonth(month)} · ${list.length} session${list.length === 1 ? "" : "s"}`),
+    h("ul", {}, list.map((x) => h("li", { title: x.phase },
+      formatDay(x.date), x.date !== x.scheduled ? h("span", { class: "note" }, ` (moved from ${formatDate(x.scheduled)})`) : null))))));
+
+  table($("ledger"), "Every charge, in date order",
+    ["Date", "Item", "Code", "Qty", "Charge", "Insurance pays", "Assistance", "You pay"],
+    e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? `${l.name} (package)` : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
+    { num: [3, 4, 5, 6, 7], foot: ["Total", "", "", e.totals.sessions, m(e.totals.charge), m(e.totals.insurerPays), m(e.totals.assistance), m(e.totals.patientPays)] });
+  table($("phases"), null, ["Phase", "Sessions", "First", "Last", "Charge", "You pay"],
+    e.phases.map((x) => [x.name, x.sessions, x.first ? formatDate(x.first) : "—", x.last ? formatDate(x.last) : "—", m(x.charge), m(x.patientPays)]),
+    { num: [1, 4, 5] });
+  $("plan-years-block").hidden = !e.planYears;
+  if (e.planYears) {
+    table($("plan-years"), null, ["Plan year", "Deductible applied", "Out of pocket", "Charge", "Insurance pays", "You pay"],
+      e.planYears.map((y) => [`${formatDate(y.start)} – ${formatDate(y.end)}`, m(y.deductibleApplied), m(y.outOfPocket), m(y.charge), m(y.insurerPays), m(y.patientPays)]),
+      { num: [1, 2, 3, 4, 5] });
+  }
+
+  const f = e.financing;
+  $("financing").hidden = !f;
+  if (f) {
+    fill($("financing-summary"),
+      card("Monthly payment", m(f.payment), `${f.payments.length} payments from ${formatDate(f.payments[0].date)}`),
+      card("Amount financed", m(f.principal), `After a ${m(plan.financing.downPayment)} down payment`),
+      card("Total interest", m(f.totalInterest), `At ${f.apr}% APR`),
+      card("Total paid", m(f.totalPaid), "Down payment not included"));
+    table($("payments"), null, ["#", "Date", "Payment", "Interest", "Principal", "Balance"],
+      f.payments.map((x) => [x.n, formatDate(x.date), m(x.payment), m(x.interest), m(x.principal), m(x.balance)]), { num: [0, 2, 3, 4, 5] });
+  }
+
+  renderCompare(p, plan, state, cur, dig);
+  shown = { plan, estimate: e };
+}
+
+function renderCompare(p, plan, state, cur, dig) {
+  const m = (v) => formatMoney(v, cur, dig);
+  const others = state.compare.filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean);
+  const plans = [plan, ...others.map((o) => ({ ...structuredClone(o.plan), start: plan.start, ...(plan.coverage ? { coverage: plan.coverage } : {}) }))];
+  const names = [`Your ${p.name}`, ...others.map((o) => `${o.name} (typical)`)];
+  const c = compare(plans, { horizon: plan.horizon });
+  table($("compare"), "Side by side", ["Treatment", "Sessions", "Up front", "First year", "Then each month", `Total, ${plan.horizon.months} months`],
+    c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.upFront), m(x.firstYear), x.steadyMonthly === undefined ? "—" : m(x.steadyMonthly), m(x.totals.patientPays)]),
+    { num: [1, 2, 3, 4, 5] });
+  $("compare-chart").hidden = others.length === 0;
+  if (others.length) {
+    lineChart($("compare-chart"), { id: "compare-cumulative", title: "Cumulative cost to you, by treatment", months: c.months,
+      series: c.plans.map((x, i) => ({ name: names[i], values: x.cumulative })), currency: cur, digits: dig });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The loop: every change → state → plan → engine → page
+
+function setHints(p) {
+  // Catalogue plans are in dollars; the estimate's own currency is used everywhere else.
+  const m = (v) => formatMoney(v, p.plan.currency ?? "USD", 2);
+  const { induction, interval } = editable(p.plan);
+  $("treatment-summary").textContent = p.summary;
+  const price = p.plan.phases[0].price;
+  $("price-hint").textContent = `Typical ${m(price)}; published ${m(p.low.phases[0].price)} to ${m(p.high.phases[0].price)}.`;
+  $("price").placeholder = (price / 100).toFixed(2);
+  $("induction-field").hidden = induction < 0;
+  if (induction >= 0) {
+    fill($("induction-label"), `Sessions in “${p.plan.phases[induction].name}”`);
+    $("induction").placeholder = String(p.plan.phases[induction].sessions);
+    const counts = [p.low, p.high].map((x) => x.phases[induction].sessions).sort((a, b) => a - b);
+    $("induction-hint").textContent = counts[0] === counts[1]
+      ? `Typical ${p.plan.phases[induction].sessions}.`
+      : `Typical ${p.plan.phases[induction].sessions}; published ${counts[0]} to ${counts[1]}.`;
+  }
+  $("interval-field").hidden = interval < 0;
+  if (interval >= 0) {
+    fill($("interval-label"), `Weeks between “${p.plan.phases[interval].name}”`);
+    $("interval").placeholder = String(p.plan.phases[interval].every.weeks);
+    const gaps = [p.low, p.high].map((x) => x.phases[interval].every.weeks).sort((a, b) => a - b);
+    $("interval-hint").textContent = `Typical every ${p.plan.phases[interval].every.weeks} weeks; published every ${gaps[0]} to ${gaps[1]} weeks.`;
+  }
+  const fee = p.plan.fees?.[0];
+  $("fee").placeholder = fee ? (fee.amount / 100).toFixed(2) : "0.00";
+  $("fee-hint").textContent = fee ? `Typical ${m(fee.amount)} (${fee.name}).` : "None in the typical course.";
+  $("cover-hint").textContent = p.plan.phases.every((x) => x.covered !== false)
+    ? "Most insurers cover this treatment."
+    : "Most insurers do not cover these sessions (off-label); some cover the evaluation.";
+}
+
+let lastTreatment = null;
+
+function update({ fromUser = true } = {}) {
+  const state = readState();
+  const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue[0];
+  if (p.id !== lastTreatment) {
+    if (lastTreatment !== null && fromUser) {
+      for (const id of ["price", "induction", "interval", "fee", "pkg-sessions", "pkg-price"]) $(id).value = "";
+      state.price = state.induction = state.interval = state.fee = state["pkg-sessions"] = state["pkg-price"] = "";
+      $("cover-sessions").checked = state["cover-sessions"] = p.plan.phases.every((x) => x.covered !== false);
+      $("cover-fees").checked = state["cover-fees"] = true;
+    }
+    lastTreatment = p.id;
+    setHints(p);
+  }
+  $("insurance").hidden = state.pay !== "insured";
+  $("assistance").hidden = !state["assist-on"];
+  $("financing-inputs").hidden = !state["fin-on"];
+  history.replaceState(null, "", toFragment(state));
+
+  const { plan, errors } = buildPlan(p, state);
+  const problems = Object.entries(errors);
+  let e = null;
+  if (problems.length === 0) {
+    try {
+      e = estimate(plan);
+    } catch (err) {
+      for (const problem of err.problems ?? [{ path: "", message: String(err.message) }]) problems.push([fieldOf(problem.path), problem.message]);
+    }
+  }
+  const loose = showErrors(problems);
+  if (!e) {
+    const fix = `Fix the highlighted field${problems.length > 1 ? "s" : ""}`;
+    $("status").textContent = `${loose.length ? loose.join(" ") + " " : ""}${shown ? `${fix}; the estimate below is the last one that worked.` : `${fix} to see an estimate.`}`;
+    $("status").className = "stale";
     return;
   }
   try {
-    show(estimate(plan));
-    $("plan").removeAttribute("aria-invalid");
+    render(p, plan, e, state);
+    $("status").textContent = "";
+    $("status").className = "";
   } catch (err) {
-    for (const p of err.problems ?? [{ path: "", message: String(err.message) }]) {
-      const li = document.createElement("li");
-      li.textContent = p.path ? `${p.path}: ${p.message}` : p.message;
-      problems.append(li);
-    }
-    $("plan").setAttribute("aria-invalid", "true");
+    $("status").textContent = `Could not draw the estimate: ${err.message}`;
   }
 }
 
-await init();
-$("version").textContent = version();
-$("plan").value = JSON.stringify(example, null, 2);
-$("plan").addEventListener("input", recompute);
-recompute();
+async function main() {
+  try {
+    await init();
+  } catch (err) {
+    $("status").textContent = `The estimator could not start in this browser: ${err.message}`;
+    return;
+  }
+  $("version").textContent = version();
+  catalogue = presets();
+  fill($("treatment"), catalogue.map((p) => h("option", { value: p.id }, p.name)));
+  fill($("compare-picks"), h("legend", {}, "Compare with"), catalogue.map((p) => h("label", {}, h("input", { type: "checkbox", value: p.id }), ` ${p.name}`)));
+
+  const restore = () => {
+    const state = fromFragment(location.hash);
+    const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue.find((x) => x.id === DEFAULT_TREATMENT);
+    state.start ||= today();
+    state.months ||= "12";
+    state["cover-sessions"] ??= p.plan.phases.every((x) => x.covered !== false);
+    state["cover-fees"] ??= true;
+    writeState(state);
+    lastTreatment = null;
+    update({ fromUser: false });
+  };
+  restore();
+  window.addEventListener("hashchange", restore);
+  $("form").addEventListener("input", () => update());
+  $("form").addEventListener("change", () => update());
+  $("compare-picks").addEventListener("change", () => update());
+  $("form").addEventListener("submit", (ev) => ev.preventDefault());
+
+  $("copy-link").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      $("action-status").textContent = "Link copied. It holds everything you entered; nothing was sent anywhere.";
+    } catch {
+      $("action-status").textContent = `Copy this link: ${location.href}`;
+    }
+  });
+  $("download").addEventListener("click", () => {
+    if (!shown) return;
+    const blob = new Blob([JSON.stringify({ engine: version(), plan: shown.plan, estimate: shown.estimate }, null, 2)], { type: "application/json" });
+    const a = h("a", { href: URL.createObjectURL(blob), download: `coursecost-${lastTreatment}-${shown.plan.start}.json` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  });
+  $("print").addEventListener("click", () => window.print());
+}
+
+main();

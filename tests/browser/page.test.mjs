@@ -1,0 +1,240 @@
+// The visitor page in headless Debian Chromium (playwright-core): loads,
+// shows the engine's own numbers, recomputes on every change, reopens from a
+// link, survives bad and hostile input, sends nothing off 127.0.0.1, passes
+// axe-core, and saves screenshots at 360 and 1280 px for review.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const shots = join(root, "target/screenshots");
+const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let server, base, browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = spawn(process.execPath, [join(root, "scripts/serve.mjs"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  base = await new Promise((resolve, reject) => {
+    server.stdout.on("data", (d) => {
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d));
+      if (m) resolve(m[0]);
+    });
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+/**
+ * A fresh page with every request, console error, page error and CSP
+ * violation recorded; `problems()` must stay empty in every test.
+ */
+async function open(hash = "", { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: "en-US", timezoneId: "America/New_York" });
+  const page = await context.newPage();
+  const requests = [], errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(base + hash);
+  // Ready: an estimate drawn, or (for a broken link) a message saying what to fix.
+  await page.waitForFunction(() => document.querySelector("#headline .big") !== null || document.querySelector("#status.stale") !== null);
+  const problems = async () => {
+    const csp = await page.evaluate(() => window.__csp);
+    const offsite = requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
+    return [...errors, ...csp.map((c) => `csp: ${c}`), ...offsite.map((u) => `offsite request: ${u}`)];
+  };
+  return { page, context, problems };
+}
+
+const headline = (page) => page.$$eval("#headline .big", (els) => els.map((e) => e.textContent));
+const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
+
+/** The plan and estimate the page would download, from its own download button. */
+async function downloaded(page) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  return JSON.parse(readFileSync(await download.path(), "utf8"));
+}
+
+/** Types into a field the way a person does: select all, type, which fires input events. */
+async function type(page, selector, text) {
+  await page.fill(selector, text);
+}
+
+test("the page shows the engine's estimate for the default treatment", async () => {
+  const { page, context, problems } = await open();
+  assert.equal(await page.$eval("#treatment", (s) => s.value), "iv-ketamine");
+  const start = await page.$eval("#start", (i) => i.value);
+  assert.match(start, /^\d{4}-\d{2}-\d{2}$/);
+  const { plan, estimate } = await downloaded(page);
+  // The engine, outside the page, on the catalogue's own plan at that start.
+  const expected = engine.estimate({ ...engine.preset("iv-ketamine", start).plan });
+  assert.deepEqual(plan, engine.preset("iv-ketamine", start).plan);
+  assert.deepEqual(estimate, expected);
+  const [total, rangeText, upFront] = await headline(page);
+  assert.equal(total, usd(expected.totals.patientPays));
+  const r = engine.range(engine.preset("iv-ketamine", start), { horizon: { months: 12 } });
+  assert.equal(rangeText, `${usd(r.low.patientPays)} – ${usd(r.high.patientPays)}`);
+  assert.equal(upFront, usd(engine.compare([plan]).plans[0].upFront));
+  // The ledger lists every line and its total is the engine's.
+  assert.equal(await page.$$eval("#ledger tbody tr", (r) => r.length), expected.lines.length);
+  assert.equal(await page.$eval("#ledger tfoot td:last-child", (td) => td.textContent), usd(expected.totals.patientPays));
+  assert.ok(await page.$("#chart svg[role=img] title"));
+  assert.deepEqual(await problems(), []);
+  await page.screenshot({ path: join(shots, "page-1280.png"), fullPage: true });
+  await context.close();
+});
+
+test("changes recompute at once: price, sessions, interval, insurance, financing", async () => {
+  const { page, context, problems } = await open();
+  const start = await page.$eval("#start", (i) => i.value);
+  const base = engine.preset("iv-ketamine", start).plan;
+  await type(page, "#price", "500");
+  await type(page, "#induction", "8");
+  await type(page, "#interval", "6");
+  const plan = structuredClone(base);
+  for (const p of plan.phases) p.price = 50000;
+  plan.phases[0].sessions = 8;
+  plan.phases[1].every = { weeks: 6 };
+  assert.equal((await headline(page))[0], usd(engine.estimate(plan).totals.patientPays));
+
+  await page.check('input[name="pay"][value="insured"]');
+  await type(page, "#deductible", "1500");
+  await type(page, "#coinsurance", "20");
+  await type(page, "#oop-max", "5000");
+  await page.check("#cover-sessions");
+  plan.coverage = { deductible: 150000, deductibleMet: 0, coinsurance: 20, outOfPocketMax: 500000, outOfPocketMet: 0 };
+  for (const p of plan.phases) p.covered = true;
+  for (const f of plan.fees) f.covered = true;
+  const insured = engine.estimate(plan);
+  assert.equal((await headline(page))[0], usd(insured.totals.patientPays));
+  assert.ok(insured.totals.insurerPays > 0);
+
+  await page.check("#fin-on");
+  await type(page, "#fin-months", "12");
+  await type(page, "#fin-apr", "9.99");
+  plan.financing = { months: 12, apr: 9.99, downPayment: 0 };
+  const financed = engine.estimate(plan);
+  assert.equal(await page.$eval("#financing-summary .big", (e) => e.textContent), usd(financed.financing.payment));
+  assert.equal(await page.$$eval("#payments tbody tr", (r) => r.length), financed.financing.payments.length);
+  assert.deepEqual((await downloaded(page)).plan, plan);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a shared link reopens the same page state", async () => {
+  const first = await open();
+  await first.page.selectOption("#treatment", "esketamine");
+  await type(first.page, "#price", "900");
+  await first.page.check('input[name="pay"][value="insured"]');
+  await type(first.page, "#copay", "40");
+  await first.page.check("#compare-picks input[value=tms]");
+  const url = first.page.url();
+  const numbers = await headline(first.page);
+  const compared = await first.page.$$eval("#compare tbody tr", (r) => r.map((x) => x.textContent));
+  await first.context.close();
+  assert.match(url, /#.*treatment=esketamine/);
+
+  const second = await open(url.slice(base.length));
+  assert.equal(await second.page.$eval("#treatment", (s) => s.value), "esketamine");
+  assert.equal(await second.page.$eval("#price", (s) => s.value), "900");
+  assert.equal(await second.page.$eval("#copay", (s) => s.value), "40");
+  assert.deepEqual(await headline(second.page), numbers);
+  assert.deepEqual(await second.page.$$eval("#compare tbody tr", (r) => r.map((x) => x.textContent)), compared);
+  assert.equal(compared.length, 2);
+  assert.deepEqual(await second.problems(), []);
+  await second.context.close();
+});
+
+test("bad input: a message at the field, the last good estimate kept, the page still works", async () => {
+  const { page, context, problems } = await open();
+  const good = await headline(page);
+  for (const [field, text, message] of [
+    ["#price", "-5", /must be from 0/],
+    ["#price", "abc", /Enter an amount in dollars/],
+    ["#start", "2026-02-30", /not a real date/],
+    ["#months", "0", /from 1 to 120/],
+    ["#induction", "six", /whole number/],
+  ]) {
+    const before = await page.$eval(field, (e) => e.value);
+    await type(page, field, text);
+    assert.match(await page.$eval(`${field}-error`, (e) => e.textContent), message, `${field} = ${text}`);
+    assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), "true");
+    assert.deepEqual(await headline(page), good, "the last good estimate stays");
+    assert.match(await page.$eval("#status", (e) => e.textContent), /last one that worked/);
+    await type(page, field, before);
+    assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), null);
+    assert.deepEqual(await headline(page), good);
+  }
+  assert.equal(await page.$eval("#status", (e) => e.textContent), "");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("hostile text and links are shown as text, never run", async () => {
+  const xss = '<img src=x onerror="window.__xss=1">';
+  const { page, context, problems } = await open();
+  await type(page, "#label", xss);
+  assert.equal(await page.$eval("#summary-heading", (e) => e.textContent), `Your estimate: ${xss}`);
+  assert.equal(await page.$("#summary-heading img"), null);
+  const url = page.url();
+  await context.close();
+
+  for (const hash of [
+    url.slice(base.length),
+    "#treatment=%3Cscript%3Ealert(1)%3C/script%3E&price=%3Cb%3E",
+    "#%E0%A4%A",
+    `#label=${"x".repeat(100000)}`,
+    "#compare=" + "tms,".repeat(500),
+    "#start=9999-99-99&months=-1&pay=<svg onload=alert(1)>",
+  ]) {
+    const other = await open(hash);
+    assert.equal(await other.page.evaluate(() => window.__xss), undefined);
+    assert.equal(await other.page.$("img[src=x], script:not([src]), svg[onload]"), null);
+    // Either an estimate, or a message saying which field to fix.
+    const status = await other.page.$eval("#status", (e) => e.textContent);
+    assert.ok((await headline(other.page)).length >= 4 || /Fix the highlighted field/.test(status), status);
+    assert.deepEqual(await other.problems(), [], hash.slice(0, 60));
+    await other.context.close();
+  }
+});
+
+test("axe-core: no serious or critical violations; keyboard reaches the form", async () => {
+  const { page, context, problems } = await open("#pay=insured&assist-on=1&fin-on=1&compare=tms,ect");
+  await page.evaluate(readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8"));
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), []);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "treatment");
+  await page.keyboard.press("ArrowDown");
+  assert.notEqual(await page.$eval("#treatment", (s) => s.value), "iv-ketamine");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a phone-sized screen: no horizontal scrolling; screenshot", async () => {
+  const { page, context, problems } = await open("#compare=tms", { width: 360, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: join(shots, "page-360.png"), fullPage: true });
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});

@@ -1,0 +1,50 @@
+// Building DOM from data. Text always goes in as text nodes, never as HTML,
+// so nothing a visitor types (or a shared link carries) can become markup.
+
+/** `h("td", { class: "num" }, "12")` → an element with attributes and children. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    el.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** An SVG element, like `h`. */
+export function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== undefined && v !== null) el.setAttribute(k, String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** Replaces an element's children. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+}
+
+/** A table from a header row and body rows; `num` marks numeric columns. */
+export function table(el, caption, head, rows, { num = [], foot } = {}) {
+  const cell = (tag, v, i) => h(tag, { class: num.includes(i) ? "num" : undefined, scope: tag === "th" ? "col" : undefined }, v);
+  fill(
+    el,
+    caption ? h("caption", {}, caption) : null,
+    h("thead", {}, h("tr", {}, head.map((v, i) => cell("th", v, i)))),
+    h("tbody", {}, rows.map((r) => h("tr", {}, r.map((v, i) => cell("td", v, i))))),
+    foot ? h("tfoot", {}, h("tr", {}, foot.map((v, i) => cell("td", v, i)))) : null,
+  );
+}
