@@ -5,7 +5,7 @@
 //! after a thousand bad calls.
 #![cfg(target_arch = "wasm32")]
 
-use coursecost::wasm::{estimate, validate, version};
+use coursecost::wasm::{check_catalogue, compare, estimate, range, validate, version};
 use js_sys::{Array, Function, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -209,4 +209,75 @@ fn the_instance_still_answers_correctly_after_a_thousand_bad_calls() {
     }
     let e = estimate(js(PLAN)).expect("still works");
     assert_eq!(number(&e, "totals.patientPays"), 625_000.0);
+}
+
+/// The built-in catalogue as the npm package passes it to the wasm.
+fn catalogue() -> JsValue {
+    js(coursecost::presets::CATALOGUE_JSON)
+}
+
+fn thrown(result: Result<JsValue, JsValue>) -> (String, String) {
+    let err = result.expect_err("should be rejected");
+    assert!(err.is_instance_of::<js_sys::Error>());
+    (text(&err, "code"), text(&err, "path"))
+}
+
+#[wasm_bindgen_test]
+fn the_catalogue_checks_and_finds_presets_by_id() {
+    let data = catalogue();
+    assert_eq!(
+        check_catalogue(data.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED),
+        Ok(0)
+    );
+    let at = check_catalogue(data.clone(), "2027-01-04".into(), "tms".into()).expect("tms exists");
+    assert_eq!(text(&get(&data, &format!("presets.{at}")), "id"), "tms");
+    let err = check_catalogue(data.clone(), JsValue::UNDEFINED, "tm".into()).expect_err("unknown");
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("unknown_name".into(), "id".into())
+    );
+    let err =
+        check_catalogue(data, "2026-13-01".into(), JsValue::UNDEFINED).expect_err("bad start");
+    assert_eq!(text(&err, "path"), "start");
+    let broken = from_js(&format!(
+        "(() => {{ const c = {}; c.presets[1].low.phases[0].prcie = 1; return c; }})()",
+        coursecost::presets::CATALOGUE_JSON
+    ));
+    let err =
+        check_catalogue(broken, JsValue::UNDEFINED, JsValue::UNDEFINED).expect_err("broken data");
+    assert_eq!(text(&err, "path"), "presets[1].low.phases[0].prcie");
+}
+
+#[wasm_bindgen_test]
+fn range_and_compare_report_paths_and_leave_the_instance_working() {
+    let esk = get(&catalogue(), "presets.2");
+    let r = range(esk.clone(), None).expect("range");
+    let typical = estimate(get(&esk, "plan")).expect("estimate");
+    assert_eq!(
+        number(&r, "typical.patientPays"),
+        number(&typical, "totals.patientPays")
+    );
+    let hostile = from_js("({ get coverage() { throw new Error('boom'); } })");
+    assert_eq!(
+        thrown(range(esk.clone(), Some(hostile))),
+        ("invalid_type".into(), "options.coverage".into())
+    );
+    assert_eq!(thrown(range(js("{}"), None)).0, "missing_field");
+    let plans = from_js(&format!("new Array(11).fill({PLAN})"));
+    assert_eq!(
+        thrown(compare(plans, None)),
+        ("out_of_range".into(), "plans".into())
+    );
+    let plans = from_js(&format!("[{PLAN}, 7]"));
+    assert_eq!(
+        thrown(compare(plans, None)),
+        ("invalid_type".into(), "plans[1]".into())
+    );
+    let c = compare(
+        from_js(&format!("[{PLAN}]")),
+        Some(js(r#"{"horizon": {"months": 6}}"#)),
+    )
+    .expect("compare");
+    assert_eq!(number(&c, "plans.0.totals.patientPays"), 625_000.0);
+    assert_eq!(text(&c, "months.0"), "2026-01");
 }
