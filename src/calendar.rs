@@ -85,6 +85,20 @@ impl Date {
         Date(days_from_civil(y, m, 1))
     }
 
+    /// The first days of the months from this date's month to `last`'s,
+    /// inclusive: the months an estimate reports.
+    pub fn months_through(self, last: Date) -> impl Iterator<Item = Date> {
+        let last = last.first_of_month();
+        std::iter::successors(Some(self.first_of_month()), |m| Some(m.add_months(1)))
+            .take_while(move |m| *m <= last)
+    }
+
+    /// This date's month written `YYYY-MM`, as estimates name months.
+    pub fn month_key(self) -> String {
+        let (y, m, _) = self.ymd();
+        format!("{y:04}-{m:02}")
+    }
+
     /// Parses `YYYY-MM-DD`, exactly ten ASCII characters.
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();

@@ -11,7 +11,7 @@ use crate::calendar::Date;
 use crate::currency::Currency;
 use crate::decode::{Decoder, MAX_ASSISTANCE};
 use crate::error::{ErrorCode, PlanError, Problem};
-use crate::estimate::{Estimate, Totals};
+use crate::estimate::{Estimate, Totals, patient_pays_through};
 use crate::money::Amount;
 use crate::plan::{Assistance, Coverage, Horizon, Plan};
 use crate::presets::Preset;
@@ -203,18 +203,12 @@ pub(crate) fn compare_with(
     }
 
     // The months axis: from the earliest first month to the latest last one.
-    let first_month = estimates.iter().map(|e| e.start.first_of_month()).min();
-    let last_month = estimates
-        .iter()
-        .map(|e| e.end.add_days(-1).first_of_month())
-        .max();
-    let mut months = Vec::new();
-    if let (Some(mut m), Some(last)) = (first_month, last_month) {
-        while m <= last {
-            months.push(month_key(m));
-            m = m.add_months(1);
-        }
-    }
+    let first = estimates.iter().map(|e| e.start).min();
+    let last = estimates.iter().map(|e| e.end.add_days(-1)).max();
+    let months: Vec<String> = match (first, last) {
+        (Some(first), Some(last)) => first.months_through(last).map(Date::month_key).collect(),
+        _ => Vec::new(),
+    };
 
     let plans = estimates
         .iter()
@@ -240,18 +234,8 @@ fn problem(code: ErrorCode, path: &str, message: impl Into<String>) -> PlanError
     PlanError::new(vec![Problem::new(code, path, message)])
 }
 
-fn month_key(first_of_month: Date) -> String {
-    let (y, m, _) = first_of_month.ymd();
-    format!("{y:04}-{m:02}")
-}
-
 fn first_year(e: &Estimate) -> Amount {
-    let end = e.start.add_months(12);
-    e.lines
-        .iter()
-        .filter(|line| line.date < end)
-        .map(|line| line.patient_pays)
-        .sum()
+    patient_pays_through(&e.lines, e.start.add_months(12).add_days(-1))
 }
 
 /// The average of the last (up to) three months of `e.months` that lie
@@ -260,7 +244,7 @@ fn steady_monthly(e: &Estimate) -> Option<Amount> {
     let whole: Vec<Amount> = e
         .months
         .iter()
-        .zip(month_starts(e.start))
+        .zip(e.start.months_through(e.end))
         .filter(|(_, first)| *first >= e.start && first.add_months(1) <= e.end)
         .map(|(month, _)| month.patient_pays)
         .collect();
@@ -270,12 +254,6 @@ fn steady_monthly(e: &Estimate) -> Option<Amount> {
     }
     let sum: Amount = last.iter().copied().sum();
     Some(sum.div_round(last.len() as i64))
-}
-
-/// The first day of each month from the month of `start` on.
-fn month_starts(start: Date) -> impl Iterator<Item = Date> {
-    let first = start.first_of_month();
-    (0..).map(move |k| first.add_months(k))
 }
 
 fn cumulative(e: &Estimate, months: &[String]) -> Vec<Amount> {

@@ -1048,6 +1048,16 @@ fn check_plan(plan: &Plan, d: &mut Decoder) {
 }
 
 fn unique_names<'a>(d: &mut Decoder, list: &str, names: impl Iterator<Item = &'a str>) {
+    unique(d, list, "name", names);
+}
+
+/// Reports every repeat of a value of `field` in `list` (names, preset ids).
+pub(crate) fn unique<'a>(
+    d: &mut Decoder,
+    list: &str,
+    field: &str,
+    names: impl Iterator<Item = &'a str>,
+) {
     // Lists hold at most 50 names: a quadratic scan is cheaper than a hash set,
     // in time and in wasm size.
     let names: Vec<&str> = names.collect();
@@ -1055,7 +1065,7 @@ fn unique_names<'a>(d: &mut Decoder, list: &str, names: impl Iterator<Item = &'a
         if names[..i].contains(name) {
             d.report(
                 ErrorCode::DuplicateName,
-                &format!("{list}[{i}].name"),
+                &format!("{list}[{i}].{field}"),
                 format!("\"{name}\" is used twice in {list}"),
             );
         }

@@ -335,7 +335,10 @@ fn first_phase_end(phases: &[PhaseTotal], start: Date) -> Date {
 }
 
 /// What the patient pays on the lines dated on or before `last`.
-fn patient_pays_through<'a>(lines: impl IntoIterator<Item = &'a Line>, last: Date) -> Amount {
+pub(crate) fn patient_pays_through<'a>(
+    lines: impl IntoIterator<Item = &'a Line>,
+    last: Date,
+) -> Amount {
     lines
         .into_iter()
         .filter(|line| line.date <= last)
@@ -371,13 +374,10 @@ fn phase_totals(plan: &Plan, schedule: &Schedule, drafts: &[Draft]) -> Vec<Phase
 
 fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<MonthTotal> {
     let first = start.first_of_month();
-    let last = schedule.end.add_days(-1).first_of_month();
     let mut months: Vec<MonthTotal> = Vec::new();
-    let mut m = first;
-    while m <= last {
-        let (y, mo, _) = m.ymd();
+    for m in start.months_through(schedule.end.add_days(-1)) {
         months.push(MonthTotal {
-            month: format!("{y:04}-{mo:02}"),
+            month: m.month_key(),
             sessions: 0,
             charge: Amount::ZERO,
             insurer_pays: Amount::ZERO,
@@ -385,7 +385,6 @@ fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<Month
             patient_pays: Amount::ZERO,
             cumulative_patient_pays: Amount::ZERO,
         });
-        m = m.add_months(1);
     }
     // Months since the first month; every line and session lies in the horizon.
     let (y0, m0, _) = first.ymd();

@@ -143,15 +143,12 @@ pub(crate) fn catalogue<S: Source>(
     });
     let presets = d.finish(presets)?;
     let mut d = Decoder::default();
-    for (i, preset) in presets.iter().enumerate() {
-        if presets[..i].iter().any(|p| p.id == preset.id) {
-            d.report(
-                ErrorCode::DuplicateName,
-                &format!("presets[{i}].id"),
-                format!("\"{}\" is used twice in presets", preset.id),
-            );
-        }
-    }
+    decode::unique(
+        &mut d,
+        "presets",
+        "id",
+        presets.iter().map(|p| p.id.as_str()),
+    );
     let presets = d.finish(Some(presets))?;
     match start {
         None => Ok(presets),

@@ -184,8 +184,7 @@ function render(p, plan, e, state) {
   const options = { horizon: plan.horizon };
   if (plan.coverage) options.coverage = plan.coverage;
   if (plan.assistance?.length) options.assistance = plan.assistance;
-  const moved = { ...p, plan: { ...p.plan, start: plan.start }, low: { ...p.low, start: plan.start }, high: { ...p.high, start: plan.start } };
-  const r = range(moved, options);
+  const r = range(preset(p.id, plan.start), options);
   const mine = compare([plan]).plans[0];
 
   const firstPhase = e.phases[0];
@@ -261,7 +260,8 @@ function render(p, plan, e, state) {
 function renderCompare(p, plan, state, cur, dig) {
   const m = (v) => formatMoney(v, cur, dig);
   const others = state.compare.filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean);
-  const plans = [plan, ...others.map((o) => ({ ...structuredClone(o.plan), start: plan.start, ...(plan.coverage ? { coverage: plan.coverage } : {}) }))];
+  const typical = (o) => ({ ...preset(o.id, plan.start).plan, ...(plan.coverage ? { coverage: plan.coverage } : {}) });
+  const plans = [plan, ...others.map(typical)];
   const names = [`Your ${p.name}`, ...others.map((o) => `${o.name} (typical)`)];
   const c = compare(plans, { horizon: plan.horizon });
   table($("compare"), "Side by side", ["Treatment", "Sessions", "Up front", "First year", "Then each month", `Total, ${plan.horizon.months} months`],

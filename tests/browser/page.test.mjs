@@ -72,11 +72,6 @@ async function downloaded(page) {
   return JSON.parse(readFileSync(await download.path(), "utf8"));
 }
 
-/** Types into a field the way a person does: select all, type, which fires input events. */
-async function type(page, selector, text) {
-  await page.fill(selector, text);
-}
-
 test("the page shows the engine's estimate for the default treatment", async () => {
   const { page, context, problems } = await open();
   assert.equal(await page.$eval("#treatment", (s) => s.value), "iv-ketamine");
@@ -105,9 +100,9 @@ test("changes recompute at once: price, sessions, interval, insurance, financing
   const { page, context, problems } = await open();
   const start = await page.$eval("#start", (i) => i.value);
   const base = engine.preset("iv-ketamine", start).plan;
-  await type(page, "#price", "500");
-  await type(page, "#induction", "8");
-  await type(page, "#interval", "6");
+  await page.fill("#price", "500");
+  await page.fill("#induction", "8");
+  await page.fill("#interval", "6");
   const plan = structuredClone(base);
   for (const p of plan.phases) p.price = 50000;
   plan.phases[0].sessions = 8;
@@ -115,9 +110,9 @@ test("changes recompute at once: price, sessions, interval, insurance, financing
   assert.equal((await headline(page))[0], usd(engine.estimate(plan).totals.patientPays));
 
   await page.check('input[name="pay"][value="insured"]');
-  await type(page, "#deductible", "1500");
-  await type(page, "#coinsurance", "20");
-  await type(page, "#oop-max", "5000");
+  await page.fill("#deductible", "1500");
+  await page.fill("#coinsurance", "20");
+  await page.fill("#oop-max", "5000");
   await page.check("#cover-sessions");
   plan.coverage = { deductible: 150000, deductibleMet: 0, coinsurance: 20, outOfPocketMax: 500000, outOfPocketMet: 0 };
   for (const p of plan.phases) p.covered = true;
@@ -127,8 +122,8 @@ test("changes recompute at once: price, sessions, interval, insurance, financing
   assert.ok(insured.totals.insurerPays > 0);
 
   await page.check("#fin-on");
-  await type(page, "#fin-months", "12");
-  await type(page, "#fin-apr", "9.99");
+  await page.fill("#fin-months", "12");
+  await page.fill("#fin-apr", "9.99");
   plan.financing = { months: 12, apr: 9.99, downPayment: 0 };
   const financed = engine.estimate(plan);
   assert.equal(await page.$eval("#financing-summary .big", (e) => e.textContent), usd(financed.financing.payment));
@@ -141,9 +136,9 @@ test("changes recompute at once: price, sessions, interval, insurance, financing
 test("a shared link reopens the same page state", async () => {
   const first = await open();
   await first.page.selectOption("#treatment", "esketamine");
-  await type(first.page, "#price", "900");
+  await first.page.fill("#price", "900");
   await first.page.check('input[name="pay"][value="insured"]');
-  await type(first.page, "#copay", "40");
+  await first.page.fill("#copay", "40");
   await first.page.check("#compare-picks input[value=tms]");
   const url = first.page.url();
   const numbers = await headline(first.page);
@@ -173,12 +168,12 @@ test("bad input: a message at the field, the last good estimate kept, the page s
     ["#induction", "six", /whole number/],
   ]) {
     const before = await page.$eval(field, (e) => e.value);
-    await type(page, field, text);
+    await page.fill(field, text);
     assert.match(await page.$eval(`${field}-error`, (e) => e.textContent), message, `${field} = ${text}`);
     assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), "true");
     assert.deepEqual(await headline(page), good, "the last good estimate stays");
     assert.match(await page.$eval("#status", (e) => e.textContent), /last one that worked/);
-    await type(page, field, before);
+    await page.fill(field, before);
     assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), null);
     assert.deepEqual(await headline(page), good);
   }
@@ -190,7 +185,7 @@ test("bad input: a message at the field, the last good estimate kept, the page s
 test("hostile text and links are shown as text, never run", async () => {
   const xss = '<img src=x onerror="window.__xss=1">';
   const { page, context, problems } = await open();
-  await type(page, "#label", xss);
+  await page.fill("#label", xss);
   assert.equal(await page.$eval("#summary-heading", (e) => e.textContent), `Your estimate: ${xss}`);
   assert.equal(await page.$("#summary-heading img"), null);
   const url = page.url();
