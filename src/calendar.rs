@@ -101,15 +101,38 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`, exactly ten ASCII characters.
     pub fn parse(text: &str) -> Option<Date> {
-        let b = text.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let year = digits(&b[0..4])?;
-        let month = digits(&b[5..7])?;
-        let day = digits(&b[8..10])?;
-        Date::from_ymd(year as i32, month, day)
+        let (year, month, day) = split_ymd(text)?;
+        Date::from_ymd(year, month, day)
     }
+}
+
+/// The year, month and day of `YYYY-MM-DD` text, not yet checked as a date.
+fn split_ymd(text: &str) -> Option<(i32, u32, u32)> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    Some((
+        digits(&b[0..4])? as i32,
+        digits(&b[5..7])?,
+        digits(&b[8..10])?,
+    ))
+}
+
+/// Whether `text` is a real `YYYY-MM-DD` day in 1900–2199: a birth date,
+/// which may well be older than any date a plan schedules.
+pub fn is_birth_date(text: &str) -> bool {
+    let Some((year, month, day)) = split_ymd(text) else {
+        return false;
+    };
+    // 1900–1969 have the same leap years as 2100–2169 (1900 and 2100 are
+    // both century years that are not leap years), so check it there.
+    let year = if (1900..MIN_YEAR).contains(&year) {
+        year + 200
+    } else {
+        year
+    };
+    Date::from_ymd(year, month, day).is_some()
 }
 
 impl fmt::Display for Date {

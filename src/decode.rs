@@ -94,6 +94,15 @@ pub(crate) fn nest(prefix: &str, path: &str) -> String {
     }
 }
 
+/// What a course is and what it charges: the part of a plan that a clinic's
+/// price sheet lists per treatment.
+pub(crate) struct Course {
+    pub(crate) phases: Vec<Phase>,
+    pub(crate) fees: Vec<Fee>,
+    pub(crate) packages: Vec<Package>,
+    pub(crate) discounts: Vec<Discount>,
+}
+
 /// Collects problems while walking an input.
 #[derive(Default)]
 pub(crate) struct Decoder {
@@ -502,7 +511,7 @@ impl Decoder {
     }
 
     /// A non-repeating list of weekdays.
-    fn weekdays<S: Source>(
+    pub(crate) fn weekdays<S: Source>(
         &mut self,
         value: S,
         path: &str,
@@ -587,6 +596,32 @@ impl Decoder {
         let start = self.req_with(&obj, "start", |d, v, p| d.date(v, p));
         let horizon = self.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p));
         let clinic = self.opt_with(&obj, "clinic", |d, v, p| d.clinic(v, p));
+        let course = self.course(&obj);
+        let coverage = self.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
+        let assistance = self.opt_with(&obj, "assistance", |d, v, p| {
+            d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
+        });
+        let financing = self.opt_with(&obj, "financing", |d, v, p| d.financing(v, p));
+        let course = course?;
+        Some(Plan {
+            currency: currency.ok()?.unwrap_or_default(),
+            start: start?,
+            horizon: horizon.ok()?.unwrap_or_default(),
+            clinic: clinic.ok()?.unwrap_or_default(),
+            phases: course.phases,
+            fees: course.fees,
+            packages: course.packages,
+            discounts: course.discounts,
+            coverage: coverage.ok()?,
+            assistance: assistance.ok()?.unwrap_or_default(),
+            financing: financing.ok()?,
+        })
+    }
+
+    /// The fields that say what a course is and what it charges — `phases`,
+    /// `fees`, `packages`, `discounts` — shared by plans and the treatments
+    /// of a clinic's price sheet.
+    pub(crate) fn course<S: Source>(&mut self, obj: &Obj<S>) -> Option<Course> {
         let phases = self.req_with(&obj, "phases", |d, v, p| {
             let phases = d.list(v, p, MAX_PHASES, |d, v, p| d.phase(v, p))?;
             if phases.is_empty() {
@@ -604,27 +639,15 @@ impl Decoder {
         let discounts = self.opt_with(&obj, "discounts", |d, v, p| {
             d.list(v, p, MAX_DISCOUNTS, |d, v, p| d.discount(v, p))
         });
-        let coverage = self.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
-        let assistance = self.opt_with(&obj, "assistance", |d, v, p| {
-            d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
-        });
-        let financing = self.opt_with(&obj, "financing", |d, v, p| d.financing(v, p));
-        Some(Plan {
-            currency: currency.ok()?.unwrap_or_default(),
-            start: start?,
-            horizon: horizon.ok()?.unwrap_or_default(),
-            clinic: clinic.ok()?.unwrap_or_default(),
+        Some(Course {
             phases: phases?,
             fees: fees.ok()?.unwrap_or_default(),
             packages: packages.ok()?.unwrap_or_default(),
             discounts: discounts.ok()?.unwrap_or_default(),
-            coverage: coverage.ok()?,
-            assistance: assistance.ok()?.unwrap_or_default(),
-            financing: financing.ok()?,
         })
     }
 
-    fn currency<S: Source>(&mut self, value: S, path: &str) -> Option<Currency> {
+    pub(crate) fn currency<S: Source>(&mut self, value: S, path: &str) -> Option<Currency> {
         let s = self.string(value, path)?;
         let c = Currency::from_code(&s);
         if c.is_none() {
@@ -661,13 +684,16 @@ impl Decoder {
         let obj = self.object(value, path, &["closedWeekdays", "closedDates"])?;
         let closed_weekdays =
             self.opt_with(&obj, "closedWeekdays", |d, v, p| d.weekdays(v, p, true));
-        let closed_dates = self.opt_with(&obj, "closedDates", |d, v, p| {
-            d.list(v, p, MAX_CLOSED_DATES, |d, v, p| d.date(v, p))
-        });
+        let closed_dates = self.opt_with(&obj, "closedDates", |d, v, p| d.closed_dates(v, p));
         Some(Clinic {
             closed_weekdays: closed_weekdays.ok()?.unwrap_or_default(),
             closed_dates: closed_dates.ok()?.unwrap_or_default(),
         })
+    }
+
+    /// Closed days such as holidays: at most 400 dates.
+    pub(crate) fn closed_dates<S: Source>(&mut self, value: S, path: &str) -> Option<Vec<Date>> {
+        self.list(value, path, MAX_CLOSED_DATES, |d, v, p| d.date(v, p))
     }
 
     fn every<S: Source>(&mut self, value: S, path: &str) -> Option<Every> {
@@ -960,13 +986,7 @@ fn check_plan(plan: &Plan, d: &mut Decoder) {
         }
     }
 
-    if plan.clinic.closed_weekdays.len() == Weekday::ALL.len() {
-        d.report(
-            ErrorCode::AllDaysClosed,
-            "clinic.closedWeekdays",
-            "every weekday is closed, so no session could ever be booked",
-        );
-    }
+    open_weekday(d, &plan.clinic.closed_weekdays, "clinic.closedWeekdays");
 
     for (i, phase) in plan.phases.iter().enumerate() {
         if i == 0 && phase.start_after.is_some() {
@@ -1044,6 +1064,17 @@ fn check_plan(plan: &Plan, d: &mut Decoder) {
                 break;
             }
         }
+    }
+}
+
+/// Reports a week with every day closed, where no session could be booked.
+pub(crate) fn open_weekday(d: &mut Decoder, closed: &[Weekday], path: &str) {
+    if closed.len() == Weekday::ALL.len() {
+        d.report(
+            ErrorCode::AllDaysClosed,
+            path,
+            "every weekday is closed, so no session could ever be booked",
+        );
     }
 }
 

@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod clinic;
 pub mod compare;
 mod coverage;
 pub mod currency;
@@ -41,6 +42,7 @@ pub mod money;
 mod packages;
 pub mod plan;
 pub mod presets;
+pub mod quote;
 mod schedule;
 pub mod source;
 
@@ -48,6 +50,7 @@ pub mod source;
 pub mod wasm;
 
 pub use calendar::{Date, MonthDay, Weekday};
+pub use clinic::{Address, ClinicSheet, Provider, Treatment, decode_clinic, parse_clinic};
 pub use compare::{Compared, Comparison, Range, RangeOptions, compare, range};
 pub use currency::Currency;
 pub use error::{ErrorCode, PlanError, Problem};
@@ -61,6 +64,10 @@ pub use plan::{
     Horizon, LineKind, Package, Phase, Plan,
 };
 pub use presets::{Citation, Preset, preset, presets};
+pub use quote::{
+    GfeItem, GoodFaithEstimate, Patient, PaymentType, PrimaryService, Quote, QuoteInput,
+    good_faith_estimate, quote,
+};
 
 /// The version of this crate (and of the npm package built from it).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -41,6 +41,21 @@ impl Amount {
         self.0
     }
 
+    /// The amount in major units with `minor_units` decimals and no
+    /// grouping, e.g. `"1234.50"` for 123450 cents: the form spreadsheets
+    /// and billing systems import. Exact: integer digits, no float.
+    pub fn decimal(self, minor_units: u8) -> String {
+        let digits = self.0.unsigned_abs().to_string();
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let places = usize::from(minor_units);
+        if places == 0 {
+            return format!("{sign}{digits}");
+        }
+        let padded = format!("{digits:0>width$}", width = places + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - places);
+        format!("{sign}{whole}.{fraction}")
+    }
+
     /// `self × rate`, rounded half away from zero to a whole minor unit.
     pub fn percent(self, rate: Percent) -> Amount {
         Amount(mul_div_round(
@@ -227,6 +242,17 @@ impl fmt::Display for Percent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_places_the_point_exactly() {
+        assert_eq!(Amount::new(123_450).decimal(2), "1234.50");
+        assert_eq!(Amount::new(5).decimal(2), "0.05");
+        assert_eq!(Amount::new(0).decimal(3), "0.000");
+        assert_eq!(Amount::new(1_234).decimal(3), "1.234");
+        assert_eq!(Amount::new(45_000).decimal(0), "45000");
+        assert_eq!(Amount::new(-5).decimal(2), "-0.05");
+        assert_eq!(Amount::new(i64::MIN).decimal(2), "-92233720368547758.08");
+    }
 
     #[test]
     fn percent_rounds_half_away_from_zero() {

@@ -1,0 +1,442 @@
+//! Clinic price sheets, quotes, Good Faith Estimates and the ledger CSV.
+
+use coursecost::quote::{self, parse_quote};
+use coursecost::{
+    ClinicSheet, ErrorCode, PaymentType, PlanError, Problem, estimate_json, parse_clinic,
+};
+use serde_json::{Value, json};
+
+const SAMPLE: &str = include_str!("../www/clinic.sample.json");
+
+fn sample() -> Value {
+    serde_json::from_str(SAMPLE).expect("the sample sheet is JSON")
+}
+
+fn problems(result: Result<impl std::fmt::Debug, PlanError>) -> Vec<Problem> {
+    match result {
+        Ok(v) => panic!("expected problems, got {v:?}"),
+        Err(e) => e.into_problems(),
+    }
+}
+
+fn has(problems: &[Problem], code: ErrorCode, path: &str) -> bool {
+    problems.iter().any(|p| p.code == code && p.path == path)
+}
+
+fn self_pay(treatment: &str) -> Value {
+    json!({
+        "treatment": treatment,
+        "start": "2026-12-07",
+        "date": "2026-11-21",
+        "payment": "self-pay",
+        "patient": { "name": "Ana Pérez", "birthDate": "1958-03-14" }
+    })
+}
+
+fn quote_of(sheet: &Value, input: &Value) -> Result<coursecost::Quote, PlanError> {
+    let (sheet, input) = parse_quote(&sheet.to_string(), &input.to_string())?;
+    quote::quote(&sheet, &input)
+}
+
+#[test]
+fn the_sample_sheet_is_valid() {
+    let sheet: ClinicSheet = parse_clinic(SAMPLE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sheet.provider.npi, "1234567893");
+    assert_eq!(sheet.provider.tin, "12-3456789");
+    assert_eq!(sheet.treatments.len(), 3);
+    assert_eq!(sheet.quote_valid_days, 30);
+}
+
+#[test]
+fn a_quote_is_the_estimate_of_the_plan_the_sheet_and_input_make() {
+    let sheet = sample();
+    let q = quote_of(&sheet, &self_pay("iv-ketamine")).unwrap_or_else(|e| panic!("{e}"));
+    // The same course written by hand as a plan.
+    let t = &sheet["treatments"][0];
+    let plan = json!({
+        "currency": "USD",
+        "start": "2026-12-07",
+        "horizon": t["horizon"],
+        "clinic": { "closedWeekdays": sheet["closedWeekdays"], "closedDates": sheet["holidays"] },
+        "phases": t["phases"], "fees": t["fees"], "packages": t["packages"], "discounts": t["discounts"]
+    });
+    let expected = estimate_json(&plan.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(q.estimate, expected);
+    assert_eq!(q.number, "Q-20261121-iv-ketamine");
+    assert_eq!(q.valid_until.to_string(), "2026-12-21");
+    assert_eq!(q.diagnosis_codes, ["F33.2"]);
+    // The induction package (6 × 550.00 → 2,750.00, less 5 %) plus the
+    // consultation and monitoring fees appear with their codes.
+    let package = q
+        .estimate
+        .lines
+        .iter()
+        .find(|l| l.name.starts_with("Induction package"));
+    assert_eq!(package.map(|l| l.charge.minor()), Some(261_250));
+    assert!(
+        q.estimate
+            .lines
+            .iter()
+            .any(|l| l.code.as_deref() == Some("99205"))
+    );
+    // The Christmas holiday moves the booster that would fall on it.
+    assert!(
+        q.estimate
+            .sessions
+            .iter()
+            .all(|s| s.date.to_string() != "2026-12-25")
+    );
+}
+
+#[test]
+fn an_insured_quote_applies_the_patients_coverage() {
+    let mut input = self_pay("esketamine");
+    input["payment"] = json!("insured");
+    input["coverage"] =
+        json!({ "deductible": 150000, "coinsurance": 20, "outOfPocketMax": 500000 });
+    let q = quote_of(&sample(), &input).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(q.payment, PaymentType::Insured);
+    let t = q.estimate.totals;
+    assert!(t.insurer_pays.minor() > 0);
+    assert_eq!(t.charge, t.insurer_pays + t.assistance + t.patient_pays);
+    assert!(q.estimate.plan_years.is_some());
+}
+
+#[test]
+fn every_problem_in_a_sheet_has_its_path() {
+    let mut sheet = sample();
+    sheet["npi"] = json!("1234567890");
+    sheet["tin"] = json!("12-34567");
+    sheet["adress"] = json!({});
+    sheet["address"]["postalCode"] = json!(62701);
+    sheet["treatments"][1]["id"] = json!("iv-ketamine");
+    sheet["treatments"][0]["phases"][1]["prcie"] = json!(1);
+    sheet["treatments"][2]["horizon"] = json!({ "until": "2027-01-01" });
+    sheet["treatments"][0]["packages"][0]["phase"] = json!("Induction infusion");
+    let found = problems(parse_clinic(&sheet.to_string()));
+    for (code, path) in [
+        (ErrorCode::InvalidValue, "npi"),
+        (ErrorCode::InvalidValue, "tin"),
+        (ErrorCode::UnknownField, "adress"),
+        (ErrorCode::InvalidType, "address.postalCode"),
+        (ErrorCode::UnknownField, "treatments[0].phases[1].prcie"),
+        (ErrorCode::InvalidValue, "treatments[2].horizon.until"),
+    ] {
+        assert!(
+            has(&found, code, path),
+            "no {code:?} at {path} in {found:#?}"
+        );
+    }
+    let suggestion = found
+        .iter()
+        .find(|p| p.path == "adress")
+        .map(|p| p.message.as_str());
+    assert_eq!(
+        suggestion,
+        Some("unknown field \"adress\" — did you mean \"address\"?")
+    );
+
+    // Once the shape is right, the rules across fields are checked, each
+    // treatment as the plan it will become.
+    let mut sheet = sample();
+    sheet["treatments"][1]["id"] = json!("iv-ketamine");
+    sheet["treatments"][0]["packages"][0]["phase"] = json!("Induction infusion");
+    sheet["closedWeekdays"] = json!(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+    let found = problems(parse_clinic(&sheet.to_string()));
+    assert!(
+        has(&found, ErrorCode::DuplicateName, "treatments[1].id"),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &found,
+            ErrorCode::UnknownName,
+            "treatments[0].packages[0].phase"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(&found, ErrorCode::AllDaysClosed, "closedWeekdays"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn identifiers_are_checked_digit_by_digit() {
+    for (npi, ok) in [
+        ("1234567893", true),
+        ("1234567839", false),
+        ("123456789", false),
+        ("12345678931", false),
+        ("123456789a", false),
+    ] {
+        let mut sheet = sample();
+        sheet["npi"] = json!(npi);
+        assert_eq!(parse_clinic(&sheet.to_string()).is_ok(), ok, "npi {npi}");
+    }
+    for (tin, printed) in [
+        ("123456789", Some("12-3456789")),
+        ("12-3456789", Some("12-3456789")),
+        ("123-456789", None),
+        ("12-345678", None),
+        ("１２３４５６７８９", None),
+    ] {
+        let mut sheet = sample();
+        sheet["tin"] = json!(tin);
+        let got = parse_clinic(&sheet.to_string())
+            .ok()
+            .map(|s| s.provider.tin);
+        assert_eq!(got.as_deref(), printed, "tin {tin}");
+    }
+}
+
+#[test]
+fn quote_inputs_are_checked_with_paths() {
+    let sheet = sample();
+    let cases: Vec<(Value, ErrorCode, &str)> = vec![
+        (
+            json!({ "payment": "insured" }),
+            ErrorCode::MissingField,
+            "input.coverage",
+        ),
+        (
+            json!({ "coverage": { "coinsurance": 20 } }),
+            ErrorCode::ConflictingFields,
+            "input.coverage",
+        ),
+        (
+            json!({ "treatment": "iv-ketamin" }),
+            ErrorCode::UnknownName,
+            "input.treatment",
+        ),
+        (
+            json!({ "patient": { "name": "A", "birthDate": "2026-11-22" } }),
+            ErrorCode::OutOfRange,
+            "input.patient.birthDate",
+        ),
+        (
+            json!({ "patient": { "name": "A", "birthDate": "1900-02-29" } }),
+            ErrorCode::InvalidDate,
+            "input.patient.birthDate",
+        ),
+        (
+            json!({ "patient": { "name": "A", "birthDate": "1899-12-31" } }),
+            ErrorCode::InvalidDate,
+            "input.patient.birthDate",
+        ),
+        (
+            json!({ "payment": "cash" }),
+            ErrorCode::InvalidValue,
+            "input.payment",
+        ),
+        (
+            json!({ "validDays": 0 }),
+            ErrorCode::OutOfRange,
+            "input.validDays",
+        ),
+        (
+            json!({ "strat": "2026-12-07" }),
+            ErrorCode::UnknownField,
+            "input.strat",
+        ),
+        (
+            json!({ "assistance": [{ "name": "Card", "patientPaysAtMost": 0, "phases": ["Boosters"] }] }),
+            ErrorCode::UnknownName,
+            "input.assistance[0].phases[0]",
+        ),
+    ];
+    for (change, code, path) in cases {
+        let mut input = self_pay("iv-ketamine");
+        for (k, v) in change.as_object().into_iter().flatten() {
+            input[k] = v.clone();
+        }
+        let found = problems(quote_of(&sheet, &input));
+        assert!(
+            has(&found, code, path),
+            "{change}: no {code:?} at {path} in {found:#?}"
+        );
+    }
+    // The oldest patients are born before 1970, the first year a plan may use.
+    let mut input = self_pay("iv-ketamine");
+    input["patient"]["birthDate"] = json!("1904-02-29");
+    assert!(quote_of(&sheet, &input).is_ok());
+    // A broken sheet is reported under clinic., beside the input's problems.
+    let mut broken = sheet.clone();
+    broken["npi"] = json!("1");
+    let found = problems(quote_of(&broken, &json!({ "treatment": "x" })));
+    assert!(
+        has(&found, ErrorCode::InvalidValue, "clinic.npi"),
+        "{found:#?}"
+    );
+    assert!(
+        has(&found, ErrorCode::MissingField, "input.start"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_good_faith_estimate_has_every_element_the_rule_requires() {
+    let (sheet, input) =
+        parse_quote(SAMPLE, &self_pay("iv-ketamine").to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let gfe = quote::good_faith_estimate(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
+    let q = quote::quote(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
+
+    assert_eq!(gfe.patient.name, "Ana Pérez");
+    assert_eq!(gfe.patient.birth_date, "1958-03-14");
+    assert_eq!(gfe.provider.npi, "1234567893");
+    assert_eq!(gfe.provider.tin, "12-3456789");
+    assert_eq!(gfe.provider.address.state, "IL");
+    assert_eq!(gfe.primary_service.name, "IV ketamine infusion series");
+    assert_eq!(gfe.primary_service.code.as_deref(), Some("96365"));
+    assert_eq!(
+        gfe.primary_service
+            .scheduled
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-12-07")
+    );
+    assert_eq!(gfe.primary_service.sessions, q.estimate.totals.sessions);
+    assert_eq!(gfe.diagnosis_codes, ["F33.2"]);
+    assert_eq!(gfe.scheduled_separately.len(), 2);
+
+    // Items: the ledger grouped, every charge kept, codes carried.
+    assert_eq!(gfe.total, q.estimate.totals.charge);
+    let sum: i64 = gfe.items.iter().map(|i| i.expected_charge.minor()).sum();
+    assert_eq!(sum, gfe.total.minor());
+    let lines: u32 = gfe.items.iter().map(|i| i.times).sum();
+    assert_eq!(lines as usize, q.estimate.lines.len());
+    for item in &gfe.items {
+        assert_eq!(
+            item.expected_charge.minor(),
+            item.unit_charge.minor() * i64::from(item.times)
+        );
+        assert!(item.first <= item.last);
+    }
+    let boosters = gfe
+        .items
+        .iter()
+        .find(|i| i.service == "Booster infusions")
+        .map(|i| (i.code.as_deref(), i.times));
+    let booster_lines = q
+        .estimate
+        .lines
+        .iter()
+        .filter(|l| l.name == "Booster infusions")
+        .count() as u32;
+    assert_eq!(boosters, Some((Some("96365"), booster_lines)));
+
+    let text = gfe.disclaimers.join(" ");
+    for needle in [
+        "only an estimate",
+        "not a contract",
+        "$400 or more",
+        "120 calendar days",
+        "$25",
+        "scheduled or requested separately",
+        "will not affect the quality",
+    ] {
+        assert!(text.contains(needle), "disclaimers lack {needle:?}");
+    }
+}
+
+#[test]
+fn a_good_faith_estimate_is_only_for_named_self_pay_patients_in_dollars() {
+    let mut input = self_pay("iv-ketamine");
+    input["payment"] = json!("insured");
+    input["coverage"] = json!({});
+    input.as_object_mut().map(|o| o.remove("patient"));
+    let mut sheet = sample();
+    sheet["currency"] = json!("EUR");
+    let (sheet, input) =
+        parse_quote(&sheet.to_string(), &input.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let found = problems(quote::good_faith_estimate(&sheet, &input));
+    assert!(
+        has(&found, ErrorCode::InvalidValue, "input.payment"),
+        "{found:#?}"
+    );
+    assert!(
+        has(&found, ErrorCode::MissingField, "input.patient"),
+        "{found:#?}"
+    );
+    assert!(
+        has(&found, ErrorCode::InvalidValue, "clinic.currency"),
+        "{found:#?}"
+    );
+}
+
+/// RFC 4180 reader for the test: quoted cells with doubled quotes, CRLF rows.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => assert_eq!(chars.next(), Some('\n'), "CR without LF"),
+            (false, '\n') => panic!("bare LF outside quotes"),
+            (false, c) => cell.push(c),
+        }
+        if !quoted && c == '\r' {
+            row.push(std::mem::take(&mut cell));
+            rows.push(std::mem::take(&mut row));
+        }
+    }
+    assert!(
+        cell.is_empty() && row.is_empty(),
+        "CSV does not end with CRLF"
+    );
+    rows
+}
+
+#[test]
+fn the_ledger_csv_escapes_commas_quotes_newlines_and_formulas() {
+    let mut sheet = sample();
+    let t = &mut sheet["treatments"][0];
+    t["phases"][0]["name"] = json!("Infusion, \"induction\"\nweek 1–2");
+    t["packages"][0]["phase"] = t["phases"][0]["name"].clone();
+    t["fees"][0]["name"] = json!("=HYPERLINK(\"http://x\")");
+    t["fees"][1]["name"] = json!("-monitoring, per visit");
+    let mut input = self_pay("iv-ketamine");
+    input["number"] = json!("Q-7, \"rush\"");
+    let q = quote_of(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
+    let csv = q.csv();
+    let rows = read_csv(&csv);
+    assert_eq!(rows[0][..4], ["quote", "date", "kind", "name"]);
+    assert_eq!(rows.len(), q.estimate.lines.len() + 1);
+    for (row, line) in rows[1..].iter().zip(&q.estimate.lines) {
+        assert_eq!(row.len(), rows[0].len());
+        assert_eq!(row[0], "Q-7, \"rush\"");
+        assert_eq!(row[1], line.date.to_string());
+        let name = if line.name.starts_with(['=', '-']) {
+            format!("'{}", line.name)
+        } else {
+            line.name.clone()
+        };
+        assert_eq!(row[3], name);
+        assert_eq!(row[4], line.phase.clone().unwrap_or_default());
+        assert_eq!(row[6], line.quantity.to_string());
+        assert_eq!(row[10], line.charge.decimal(2));
+        assert_eq!(row[13], line.patient_pays.decimal(2));
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[4] == "Infusion, \"induction\"\nweek 1–2")
+    );
+    assert!(rows.iter().any(|r| r[3] == "'=HYPERLINK(\"http://x\")"));
+    assert!(rows.iter().any(|r| r[3] == "'-monitoring, per visit"));
+    // Amounts are exact decimals of the ledger.
+    let total: i64 = rows[1..]
+        .iter()
+        .map(|r| r[10].replace('.', "").parse::<i64>().unwrap_or(-1))
+        .sum();
+    assert_eq!(total, q.estimate.totals.charge.minor());
+}
