@@ -622,7 +622,7 @@ impl Decoder {
     /// `fees`, `packages`, `discounts` — shared by plans and the treatments
     /// of a clinic's price sheet.
     pub(crate) fn course<S: Source>(&mut self, obj: &Obj<S>) -> Option<Course> {
-        let phases = self.req_with(&obj, "phases", |d, v, p| {
+        let phases = self.req_with(obj, "phases", |d, v, p| {
             let phases = d.list(v, p, MAX_PHASES, |d, v, p| d.phase(v, p))?;
             if phases.is_empty() {
                 d.report(ErrorCode::OutOfRange, p, "needs at least one phase");
@@ -630,13 +630,13 @@ impl Decoder {
             }
             Some(phases)
         });
-        let fees = self.opt_with(&obj, "fees", |d, v, p| {
+        let fees = self.opt_with(obj, "fees", |d, v, p| {
             d.list(v, p, MAX_FEES, |d, v, p| d.fee(v, p))
         });
-        let packages = self.opt_with(&obj, "packages", |d, v, p| {
+        let packages = self.opt_with(obj, "packages", |d, v, p| {
             d.list(v, p, MAX_PACKAGES, |d, v, p| d.package(v, p))
         });
-        let discounts = self.opt_with(&obj, "discounts", |d, v, p| {
+        let discounts = self.opt_with(obj, "discounts", |d, v, p| {
             d.list(v, p, MAX_DISCOUNTS, |d, v, p| d.discount(v, p))
         });
         Some(Course {
