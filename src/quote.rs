@@ -282,7 +282,7 @@ fn estimate(
     if let Some(horizon) = input.horizon {
         plan.horizon = horizon;
     }
-    plan.coverage = input.coverage.clone();
+    plan.coverage = input.coverage;
     plan.assistance = input.assistance.clone();
     // Each part is valid alone; what spans them (an assistance programme
     // naming a phase, a horizon's last day) is checked on the whole, with
