@@ -7,7 +7,10 @@
 import catalogue from "./catalogue.js";
 import { checkCatalogue } from "./coursecost.js";
 
-export { default, initSync, estimate, validate, range, compare, version } from "./coursecost.js";
+export {
+  default, initSync, estimate, validate, range, compare, version,
+  validateClinic, quote, goodFaithEstimate, quoteCsv,
+} from "./coursecost.js";
 
 /** A deep copy of a catalogue entry with its three plans starting on `start`. */
 function startingOn(preset, start) {

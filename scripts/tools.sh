@@ -2,7 +2,7 @@
 # Installs what the build needs, only where it is missing. Safe to run again.
 #   scripts/tools.sh rust VERSION   wasm32 target + wasm-bindgen-cli at exactly VERSION
 #   scripts/tools.sh node           npm dev dependencies from package-lock.json
-#   scripts/tools.sh chromium       Debian's chromium (for browser tests)
+#   scripts/tools.sh chromium       Debian's chromium and pdftotext (for browser tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +29,8 @@ node)
   fi
   ;;
 chromium)
-  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-    say "installing Debian's chromium for browser tests"
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+    say "installing Debian's chromium (browser tests) and poppler-utils (pdftotext, for the printed quote)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null

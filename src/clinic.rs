@@ -36,14 +36,20 @@ pub const MAX_VALID_DAYS: u32 = 365;
 #[serde(rename_all = "camelCase")]
 pub struct ClinicSheet {
     /// Who the clinic is: printed on every quote and Good Faith Estimate.
+    /// (In JSON its fields sit at the top of the sheet.)
+    #[serde(flatten)]
     pub provider: Provider,
     /// ISO 4217 code of every amount on the sheet; default `"USD"`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub currency: Currency,
     /// Weekdays the clinic is closed, e.g. `["sat", "sun"]`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub closed_weekdays: Vec<Weekday>,
     /// Days the clinic is closed (at most 400), e.g. public holidays.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub holidays: Vec<Date>,
     /// How many days a quote stays valid (1–365); default 30.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub quote_valid_days: u32,
     /// What the clinic sells (1–50).
     pub treatments: Vec<Treatment>,
@@ -98,19 +104,25 @@ pub struct Treatment {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub description: Option<String>,
     /// ICD-10 codes the course is usually billed under, e.g. `"F33.2"`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub diagnosis_codes: Vec<String>,
     /// Items the patient is expected to need that are scheduled (and billed)
     /// separately, e.g. a psychiatric evaluation by the referring provider.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub scheduled_separately: Vec<String>,
     /// How far ahead a quote looks (months or weeks); default 12 months.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub horizon: Horizon,
     /// The course, phase by phase, as in a plan.
     pub phases: Vec<Phase>,
     /// Fees besides the sessions, as in a plan.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub fees: Vec<Fee>,
     /// Prepaid bundles, as in a plan.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub packages: Vec<Package>,
     /// Discounts every patient gets, as in a plan.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub discounts: Vec<Discount>,
 }
 
@@ -280,7 +292,7 @@ impl Decoder {
         let digits: String = s.chars().filter(char::is_ascii_digit).collect();
         let shape_ok = match s.len() {
             9 => digits.len() == 9,
-            10 => digits.len() == 9 && s.as_bytes()[2] == b'-',
+            10 => digits.len() == 9 && s.as_bytes().get(2) == Some(&b'-'),
             _ => false,
         };
         if !shape_ok {
@@ -294,7 +306,14 @@ impl Decoder {
             );
             return None;
         }
-        Some(format!("{}-{}", &digits[..2], &digits[2..]))
+        let mut printed = String::with_capacity(10);
+        for (i, digit) in digits.chars().enumerate() {
+            if i == 2 {
+                printed.push('-');
+            }
+            printed.push(digit);
+        }
+        Some(printed)
     }
 
     fn treatment<S: Source>(&mut self, value: S, path: &str) -> Option<Treatment> {

@@ -51,9 +51,18 @@ impl Amount {
         if places == 0 {
             return format!("{sign}{digits}");
         }
+        // At least one digit before the point; built char by char, since
+        // slicing a str would pull its panic formatting into the wasm.
         let padded = format!("{digits:0>width$}", width = places + 1);
-        let (whole, fraction) = padded.split_at(padded.len() - places);
-        format!("{sign}{whole}.{fraction}")
+        let point = padded.len() - places;
+        let mut out = String::from(sign);
+        for (i, c) in padded.chars().enumerate() {
+            if i == point {
+                out.push('.');
+            }
+            out.push(c);
+        }
+        out
     }
 
     /// `self × rate`, rounded half away from zero to a whole minor unit.

@@ -52,7 +52,9 @@ pub struct Patient {
 }
 
 /// What staff choose for one quote.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub struct QuoteInput {
     /// The treatment's `id` on the sheet.
     pub treatment: String,
@@ -61,20 +63,34 @@ pub struct QuoteInput {
     /// The day the quote is issued (the engine reads no clock).
     pub date: Date,
     /// The quote's number; default `Q-YYYYMMDD-<treatment id>`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub number: Option<String>,
     /// Days the quote stays valid; default the sheet's `quoteValidDays`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub valid_days: Option<u32>,
     /// Self-pay or insured.
     pub payment: PaymentType,
     /// The patient's insurance: required when insured, refused when self-pay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub coverage: Option<Coverage>,
     /// Savings programmes, as in a plan.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub assistance: Vec<Assistance>,
     /// A horizon other than the treatment's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub horizon: Option<Horizon>,
     /// Who the quote is for; required for a Good Faith Estimate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub patient: Option<Patient>,
     /// Diagnosis codes other than the treatment's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub diagnosis_codes: Option<Vec<String>>,
 }
 
@@ -431,7 +447,12 @@ impl Quote {
                 line.assistance.decimal(units),
                 line.patient_pays.decimal(units),
             ];
-            out.push_str(&cells.join(","));
+            for (i, cell) in cells.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(cell);
+            }
             out.push_str("\r\n");
         }
         out

@@ -7,6 +7,7 @@ import { h, fill, table } from "./dom.js";
 import { formatMoney, formatDate, formatDay, formatMonth, today } from "./format.js";
 import { FIELDS, toFragment, fromFragment } from "./state.js";
 import { lineChart } from "./chart.js";
+import { money, whole, percent } from "./fields.js";
 
 const $ = (id) => document.getElementById(id);
 const DEFAULT_TREATMENT = "iv-ketamine";
@@ -29,30 +30,6 @@ let shown = null; // the last plan and estimate drawn: what the download saves
 
 // ---------------------------------------------------------------------------
 // Reading the form
-
-/** A parsed field: `{ value }`, `{ value: undefined }` when blank, or `{ error }`. */
-function money(text) {
-  const t = text.trim().replace(/[$,\s]/g, "");
-  if (t === "") return {};
-  if (!/^-?\d+(\.\d{1,2})?$/.test(t)) return { error: "Enter an amount in dollars, like 590 or 590.50." };
-  const [whole, cents = ""] = t.replace("-", "").split(".");
-  const minor = Number(whole) * 100 + Number(cents.padEnd(2, "0"));
-  return { value: t.startsWith("-") ? -minor : minor };
-}
-
-function whole(text) {
-  const t = text.trim();
-  if (t === "") return {};
-  if (!/^-?\d+$/.test(t)) return { error: "Enter a whole number, like 6." };
-  return { value: Number(t) };
-}
-
-function percent(text) {
-  const t = text.trim().replace(/%$/, "");
-  if (t === "") return {};
-  if (!/^-?\d+(\.\d+)?$/.test(t)) return { error: "Enter a percentage, like 20 or 12.5." };
-  return { value: Number(t) };
-}
 
 function readState() {
   const state = {};

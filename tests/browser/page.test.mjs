@@ -4,64 +4,30 @@
 // axe-core, and saves screenshots at 360 and 1280 px for review.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { root, start, open as openPage } from "./harness.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const shots = join(root, "target/screenshots");
 const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-let server, base, browser;
+let base, browser, stop;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  server = spawn(process.execPath, [join(root, "scripts/serve.mjs"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-  base = await new Promise((resolve, reject) => {
-    server.stdout.on("data", (d) => {
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d));
-      if (m) resolve(m[0]);
-    });
-    server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  ({ base, browser, stop } = await start());
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill();
+  await stop?.();
 });
 
-/**
- * A fresh page with every request, console error, page error and CSP
- * violation recorded; `problems()` must stay empty in every test.
- */
-async function open(hash = "", { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: "en-US", timezoneId: "America/New_York" });
-  const page = await context.newPage();
-  const requests = [], errors = [];
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(base + hash);
-  // Ready: an estimate drawn, or (for a broken link) a message saying what to fix.
-  await page.waitForFunction(() => document.querySelector("#headline .big") !== null || document.querySelector("#status.stale") !== null);
-  const problems = async () => {
-    const csp = await page.evaluate(() => window.__csp);
-    const offsite = requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:") && !u.startsWith("blob:"));
-    return [...errors, ...csp.map((c) => `csp: ${c}`), ...offsite.map((u) => `offsite request: ${u}`)];
-  };
-  return { page, context, problems };
-}
+/** The visitor page, ready when an estimate is drawn or a broken link says what to fix. */
+const open = (hash = "", size = {}) => openPage(browser, base, hash, {
+  ...size,
+  ready: () => document.querySelector("#headline .big") !== null || document.querySelector("#status.stale") !== null,
+});
 
 const headline = (page) => page.$$eval("#headline .big", (els) => els.map((e) => e.textContent));
 const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);

@@ -164,10 +164,71 @@ test("range and compare equal separate estimate calls", async () => {
   assert.throws(() => compare([plans[0], { ...plans[1], phases: [] }]), (err) => err.path === "plans[1].phases");
 });
 
+test("clinic sheets, quotes, Good Faith Estimates and the ledger CSV through the package", async () => {
+  const { validateClinic, quote, goodFaithEstimate, quoteCsv, estimate } = await load();
+  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  assert.deepEqual(validateClinic(sheet), []);
+  const input = { treatment: "tms", start: "2027-01-04", date: "2026-11-21", payment: "self-pay", patient: { name: "Ana Pérez", birthDate: "1958-03-14" } };
+  const q = quote(sheet, input);
+  // The same course as a plan gives the same estimate.
+  const t = sheet.treatments[2];
+  const plan = { start: "2027-01-04", clinic: { closedWeekdays: sheet.closedWeekdays, closedDates: sheet.holidays }, phases: t.phases };
+  assert.deepEqual(q.estimate, estimate(plan));
+  assert.equal(q.estimate.totals.sessions, 36);
+  const g = goodFaithEstimate(sheet, input);
+  assert.equal(g.total, q.estimate.totals.charge);
+  assert.deepEqual([g.provider.npi, g.provider.tin, g.patient.birthDate], ["1234567893", "12-3456789", "1958-03-14"]);
+  const csv = quoteCsv(sheet, input);
+  assert.equal(csv.split("\r\n").length, q.estimate.lines.length + 2);
+  assert.ok(csv.startsWith("quote,date,kind,name,"));
+
+  // Problems carry paths under clinic. and input.; a broken sheet alone is
+  // reported by validateClinic at the sheet's own paths.
+  const broken = { ...sheet, npi: "12345", extra: true };
+  assert.deepEqual(validateClinic(broken).map((p) => [p.code, p.path]), [["unknown_field", "extra"], ["invalid_value", "npi"]]);
+  assert.throws(() => quote(broken, { ...input, payment: "insured" }), (err) => {
+    const paths = err.problems.map((p) => p.path);
+    return err.name === "PlanError" && paths.includes("clinic.npi") && paths.includes("input.coverage");
+  });
+  assert.throws(() => goodFaithEstimate(sheet, { ...input, patient: undefined }), (err) => err.path === "input.patient");
+  // Hostile values are problems, and the instance keeps working.
+  const hostile = validateClinic(new Proxy({}, { ownKeys() { throw new Error("boom"); }, get() { throw new Error("boom"); } }));
+  assert.ok(hostile.some((p) => p.path === "name"), JSON.stringify(hostile));
+  assert.deepEqual(validateClinic(sheet), []);
+});
+
+test("the JSON Schema of a price sheet accepts the sample and refuses what the engine refuses", async () => {
+  const { validateClinic } = await load();
+  const { default: Ajv2020 } = await import(pathToFileURL(join(root, "node_modules/ajv/dist/2020.js")));
+  const schema = JSON.parse(readFileSync(join(root, "schema/clinic.schema.json"), "utf8"));
+  const check = new Ajv2020.default({ allErrors: true, multipleOfPrecision: 9 }).compile(schema);
+  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  assert.ok(check(sheet), JSON.stringify(check.errors));
+  const broken = [
+    (s) => { s.adress = s.address; },
+    (s) => { s.npi = "12345678X3"; },
+    (s) => { delete s.treatments; },
+    (s) => { s.treatments = []; },
+    (s) => { s.treatments[0].phases[0].weeks = 2; },
+    (s) => { s.treatments[0].phases[0].price = 550.5; },
+    (s) => { s.treatments[0].phases[0].every = { weeks: 1, days: 2 }; },
+    (s) => { s.treatments[1].fees[0].when = "yearly"; },
+    (s) => { s.treatments[0].discounts[0].percent = 12.345; },
+    (s) => { s.treatments[2].horizon = { until: "2027-01-01" }; },
+    (s) => { s.closedWeekdays = ["sat", "sat"]; },
+  ];
+  for (const change of broken) {
+    const s = structuredClone(sheet);
+    change(s);
+    assert.equal(check(s), false, `the schema refuses ${change}`);
+    assert.notDeepEqual(validateClinic(s), [], `the engine refuses ${change}`);
+  }
+});
+
 test("TypeScript types: real interfaces, strict consumer compiles", () => {
   const dts = readFileSync(join(pkg, "coursecost.d.ts"), "utf8");
-  for (const name of ["Plan", "Phase", "Coverage", "Estimate", "Line", "Totals", "Problem", "FinancingSchedule", "Preset", "Citation", "Range", "RangeOptions", "Comparison", "Compared", "CompareOptions"]) {
-    assert.match(dts, new RegExp(`export interface ${name} \\{`), name);
+  for (const name of ["Plan", "Phase", "Coverage", "Estimate", "Line", "Totals", "Problem", "FinancingSchedule", "Preset", "Citation", "Range", "RangeOptions", "Comparison", "Compared", "CompareOptions", "ClinicSheet", "Provider", "Treatment", "QuoteInput", "Quote", "GoodFaithEstimate", "GfeItem", "Patient"]) {
+    assert.match(dts, new RegExp(`export interface ${name} (extends \\w+ )?\\{`), name);
   }
   // Our declarations, before wasm-bindgen's own init and raw-export types.
   const ours = dts.slice(0, dts.indexOf("export type InitInput")).replace(/\/\*[\s\S]*?\*\//g, "");
@@ -177,6 +238,10 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   assert.match(dts, /export function validate\(plan: Plan\): Problem\[\];/);
   assert.match(dts, /export function range\(preset: Preset, options\?: RangeOptions\): Range;/);
   assert.match(dts, /export function compare\(plans: Plan\[\], options\?: CompareOptions\): Comparison;/);
+  assert.match(dts, /export function validateClinic\(clinic: ClinicSheet\): Problem\[\];/);
+  assert.match(dts, /export function quote\(clinic: ClinicSheet, input: QuoteInput\): Quote;/);
+  assert.match(dts, /export function goodFaithEstimate\(clinic: ClinicSheet, input: QuoteInput\): GoodFaithEstimate;/);
+  assert.match(dts, /export function quoteCsv\(clinic: ClinicSheet, input: QuoteInput\): string;/);
   const index = readFileSync(join(pkg, "index.d.ts"), "utf8");
   assert.match(index, /export function presets\(start\?: string\): Preset\[\];/);
   assert.match(index, /export function preset\(id: string, start\?: string\): Preset;/);
@@ -185,7 +250,7 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "consumer.ts"),
-    `import { estimate, validate, presets, preset, range, compare, type Plan, type Estimate, type Preset, type Range, type Comparison } from "coursecost";
+    `import { estimate, validate, presets, preset, range, compare, validateClinic, quote, goodFaithEstimate, quoteCsv, type Plan, type Estimate, type Preset, type Range, type Comparison, type ClinicSheet, type QuoteInput, type Quote, type GoodFaithEstimate, type Problem } from "coursecost";
 const plan: Plan = { start: "2026-01-05", phases: [{ name: "IV", every: { weekdays: ["mon", "thu"] }, sessions: 6, price: 50000 }] };
 const e: Estimate = estimate(plan);
 const cents: number = e.totals.patientPays;
@@ -202,7 +267,17 @@ const steady: number | undefined = c.plans[0]?.steadyMonthly;
 const url: string | undefined = tms.sources[0]?.url;
 // @ts-expect-error range options are checked too
 range(tms, { covrage: {} });
-export { cents, first, problems, bad, typical, steady, url };
+const sheet: ClinicSheet = { name: "C", address: { street: "1 Main St", city: "X", state: "IL", postalCode: "1" }, npi: "1234567893", tin: "123456789",
+  treatments: [{ id: "iv", name: "IV", phases: [{ name: "IV", every: { weeks: 1 }, sessions: 6, price: 50000 }] }] };
+const input: QuoteInput = { treatment: "iv", start: "2026-12-07", date: "2026-11-21", payment: "self-pay", patient: { name: "A", birthDate: "1960-01-01" } };
+const q: Quote = quote(sheet, input);
+const g: GoodFaithEstimate = goodFaithEstimate(sheet, input);
+const itemCode: string | undefined = g.items[0]?.code;
+const csv: string = quoteCsv(sheet, input);
+const sheetProblems: Problem[] = validateClinic(sheet);
+// @ts-expect-error the payment type is one of two words
+const wrong: QuoteInput = { ...input, payment: "cash" };
+export { cents, first, problems, bad, typical, steady, url, q, itemCode, csv, sheetProblems, wrong };
 `,
   );
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", skipLibCheck: false }, files: ["consumer.ts"] }));

@@ -1,0 +1,206 @@
+// The staff view (www/quote.html) in headless Chromium: a clinic's sheet
+// loaded (baked in as clinic.json, or opened from a file), quotes with the
+// engine's numbers on screen, in the printed PDF and in the downloads, the
+// Good Faith Estimate's elements, broken sheets reported path by path, and
+// patient details kept out of the URL, storage and every request.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { root, start, open } from "./harness.mjs";
+
+const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
+const SAMPLE = readFileSync(join(root, "www/clinic.sample.json"), "utf8");
+const sheet = JSON.parse(SAMPLE);
+const out = join(root, "target/screenshots");
+const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
+const longDate = (iso) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+
+const PATIENT = { name: "Zebulon Quartermaine", birthDate: "1961-07-04" };
+
+let base, browser, stop;
+before(async () => {
+  mkdirSync(out, { recursive: true });
+  ({ base, browser, stop } = await start());
+});
+after(async () => stop?.());
+
+/** A 404 for clinic.json is how the page learns the site has no sheet. */
+const missingSheet = (text, m) => /404/.test(text) && /clinic\.json/.test(m.location().url ?? "");
+
+/** The staff page, with the sample sheet deployed as clinic.json unless `baked` is false. */
+function openStaff({ baked = true, ...options } = {}) {
+  return open(browser, base, "quote.html", {
+    ...options,
+    allow: missingSheet,
+    setup: baked ? (context) => context.route("**/clinic.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: SAMPLE })) : undefined,
+    ready: () => document.body.dataset.ready === "true",
+  });
+}
+
+async function fillQuote(page, { treatment = "iv-ketamine", start = "2026-12-07", date = "2026-11-21", patient = PATIENT } = {}) {
+  await page.fill("#patient-name", patient.name);
+  await page.fill("#patient-dob", patient.birthDate);
+  await page.selectOption("#treatment", treatment);
+  await page.fill("#start", start);
+  await page.fill("#quote-date", date);
+  await page.waitForFunction((t) => document.querySelector("#quote-title")?.textContent === t, sheet.treatments.find((t) => t.id === treatment).name);
+  return { treatment, start, date, payment: "self-pay", patient };
+}
+
+test("a baked-in sheet quotes a course with the engine's numbers, on screen and in the downloads", async () => {
+  const { page, context, problems } = await openStaff();
+  assert.match(await page.textContent("#sheet-status"), /Harbor Light.*3 treatments.*clinic\.json/);
+  const input = await fillQuote(page);
+  const q = engine.quote(sheet, input);
+  const e = q.estimate;
+
+  assert.equal(await page.textContent("#quote-total"), usd(e.totals.charge));
+  assert.equal(await page.textContent("#quote-patient"), usd(e.totals.patientPays));
+  const meta = await page.textContent("#quote-meta");
+  for (const s of [q.number, longDate(q.date), longDate(q.validUntil), PATIENT.name]) assert.ok(meta.includes(s), `${s} in ${meta}`);
+  // Every ledger line, with its code, quantity and charge.
+  const rows = await page.$$eval("#quote-lines tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(rows.length, e.lines.length);
+  rows.forEach((r, i) => {
+    const l = e.lines[i];
+    assert.deepEqual([r[0], r[1], r[2], r[3], r[4], r.at(-1)], [longDate(l.date), l.code ?? "", l.name, String(l.quantity), usd(l.gross), usd(l.patientPays)]);
+  });
+  const phaseRows = await page.$$eval("#quote-phases tbody tr", (trs) => trs.map((tr) => tr.cells[3].textContent));
+  assert.deepEqual(phaseRows, e.phases.map((p) => usd(p.charge)));
+  const scheduled = await page.$$eval("#quote-schedule li", (lis) => lis.length);
+  assert.equal(scheduled, e.sessions.length);
+
+  // The downloads are the engine's own CSV and quote.
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
+  assert.equal(readFileSync(await csv.path(), "utf8"), engine.quoteCsv(sheet, input));
+  assert.match(csv.suggestedFilename(), /^quote-Q-20261121-iv-ketamine\.csv$/);
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#json")]);
+  assert.deepEqual(JSON.parse(readFileSync(await json.path(), "utf8")), JSON.parse(JSON.stringify(q)));
+
+  // Insured: the patient's coverage splits every line; no GFE.
+  await page.check('input[value="insured"]');
+  await page.fill("#deductible", "1500");
+  await page.fill("#coinsurance", "20");
+  await page.selectOption("#treatment", "esketamine");
+  const insured = engine.quote(sheet, { ...input, treatment: "esketamine", payment: "insured", coverage: { deductible: 150000, coinsurance: 20 } });
+  await page.waitForFunction((t) => document.querySelector("#quote-patient")?.textContent === t, usd(insured.estimate.totals.patientPays));
+  assert.equal(await page.isVisible("#gfe-doc"), false);
+  assert.ok(insured.estimate.totals.insurerPays > 0);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("the Good Faith Estimate has every required element, and prints with the quote to a clean PDF", async () => {
+  const { page, context, problems } = await openStaff();
+  const input = await fillQuote(page, { treatment: "iv-ketamine" });
+  const g = engine.goodFaithEstimate(sheet, input);
+  const q = engine.quote(sheet, input);
+  assert.equal(await page.textContent("#gfe-total"), usd(g.total));
+  assert.equal(g.total, q.estimate.totals.charge);
+  const gfeText = await page.textContent("#gfe-doc");
+  for (const s of [PATIENT.name, longDate(PATIENT.birthDate), sheet.npi, sheet.tin, sheet.name, "Springfield, IL 62701",
+    "96365", "99205", "F33.2", longDate(g.primaryService.scheduled), ...sheet.treatments[0].scheduledSeparately, ...g.disclaimers]) {
+    assert.ok(gfeText.includes(s), `the GFE shows ${s}`);
+  }
+  const items = await page.$$eval("#gfe-items tbody tr", (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent, tr.cells[6].textContent]));
+  assert.deepEqual(items, g.items.map((i) => [i.service, i.code ?? "", usd(i.expectedCharge)]));
+
+  await page.screenshot({ path: join(out, "quote-1280.png"), fullPage: true });
+  const pdf = join(out, "quote.pdf");
+  writeFileSync(pdf, await page.pdf({ format: "Letter", printBackground: false }));
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  const pages = text.split("\f").filter((p) => p.trim());
+  assert.ok(pages.length >= 2, "quote and GFE on separate pages");
+  const flat = text.replace(/\s+/g, " ");
+  for (const s of [q.number, PATIENT.name, `NPI ${sheet.npi}`, sheet.tin, "Good Faith Estimate for Health Care Items and Services",
+    "$400 or more", "120 calendar days", "not a contract", "Total estimated", usd(g.total), usd(q.estimate.totals.patientPays), "Itemised charges"]) {
+    assert.ok(flat.includes(s), `the PDF has ${s}`);
+  }
+  // The GFE starts on its own page; the totals sit with their tables.
+  const gfePage = pages.findIndex((p) => p.includes("Good Faith Estimate for Health Care"));
+  assert.ok(gfePage > 0 && !pages.slice(0, gfePage).some((p) => p.includes("Expected items and services")));
+  assert.ok(pages.some((p) => /Total\s+\$[\d,.]+/.test(p) && p.includes(usd(q.estimate.totals.gross))), "the ledger total shares a page with ledger rows");
+  // No controls in print.
+  for (const s of ["Open a price sheet", "Use the sample sheet", "Download ledger", "Quote number"]) assert.ok(!flat.includes(s), `the PDF has no ${s}`);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a broken sheet shows every problem with its path, and the page keeps working", async () => {
+  const { page, context, problems } = await openStaff({ baked: false });
+  assert.match(await page.textContent("#sheet-status"), /no price sheet/);
+  const broken = structuredClone(sheet);
+  broken.npi = "1234567890";
+  broken.treatments[1].phases[0].prcie = 1;
+  broken.treatments[2].id = "iv-ketamine";
+  delete broken.address.city;
+  const expected = engine.validateClinic(broken);
+  assert.ok(expected.length >= 3);
+  await page.setInputFiles("#sheet-file", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+  await page.waitForSelector("#sheet-problems li");
+  const shown = await page.$$eval("#sheet-problems li", (lis) => lis.map((li) => li.textContent));
+  assert.deepEqual(shown, expected.map((p) => `${p.path}: ${p.message}`));
+  for (const path of ["npi", "address.city", "treatments[1].phases[0].prcie"]) assert.ok(shown.some((s) => s.startsWith(`${path}: `)), path);
+
+  // The sample loads; a later broken sheet (not even JSON) leaves it in use.
+  await page.click("#sheet-sample");
+  await page.waitForFunction(() => document.querySelector("#sheet-problems-block").hidden);
+  const input = await fillQuote(page, { treatment: "tms" });
+  const total = usd(engine.quote(sheet, input).estimate.totals.charge);
+  assert.equal(await page.textContent("#quote-total"), total);
+  await page.setInputFiles("#sheet-file", { name: "truncated.json", mimeType: "application/json", buffer: Buffer.from(SAMPLE.slice(0, 200)) });
+  await page.waitForFunction(() => !document.querySelector("#sheet-problems-block").hidden);
+  assert.match(await page.textContent("#sheet-problems-title"), /truncated\.json has 1 problem; still using Harbor Light/);
+  await page.fill("#start", "2027-01-04");
+  const later = usd(engine.quote(sheet, { ...input, start: "2027-01-04" }).estimate.totals.charge);
+  await page.waitForFunction((t) => document.querySelector("#quote-total").textContent === t, later);
+
+  // Bad form input is shown at its field, and the last good quote stays.
+  await page.fill("#patient-dob", "2030-01-01");
+  await page.waitForFunction(() => document.querySelector("#patient-dob-error").textContent !== "");
+  assert.match(await page.textContent("#patient-dob-error"), /after the quote's date/);
+  assert.equal(await page.textContent("#quote-total"), later);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("patient name and birth date never reach the URL, storage or any request", async () => {
+  const { page, context, problems, requests } = await openStaff();
+  await fillQuote(page);
+  await page.press("#patient-name", "Enter"); // a form submit must not carry them anywhere
+  await page.click("#csv").catch(() => {});
+  await page.click("#sheet-sample");
+  await page.waitForTimeout(200);
+  const secrets = [PATIENT.name, "Zebulon", PATIENT.birthDate, "1961"];
+  const url = page.url();
+  for (const s of secrets) assert.ok(!url.includes(s) && !decodeURIComponent(url).includes(s), `URL has ${s}`);
+  const stored = await page.evaluate(async () => ({
+    local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }), cookie: document.cookie,
+    dbs: (await indexedDB.databases()).length, caches: (await caches.keys()).length,
+  }));
+  assert.deepEqual(stored, { local: "{}", session: "{}", cookie: "", dbs: 0, caches: 0 });
+  assert.deepEqual((await context.cookies()), []);
+  for (const r of requests) {
+    const seen = [r.url(), r.postData() ?? "", JSON.stringify(await r.allHeaders())].join("\n");
+    for (const s of secrets) assert.ok(!seen.includes(s), `a request carries ${s}: ${r.url()}`);
+  }
+  assert.ok(requests.some((r) => r.url().endsWith("clinic.sample.json")), "the test saw the page's requests");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("axe-core: the staff view has no serious or critical violations", async () => {
+  const { page, context } = await openStaff({ width: 360, height: 800 });
+  await fillQuote(page);
+  await page.evaluate(readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8"));
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`), []);
+  await page.screenshot({ path: join(out, "quote-360.png"), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scroll at 360 px (overflow ${overflow}px)`);
+  await context.close();
+});

@@ -1,0 +1,280 @@
+// The staff view: a clinic's price sheet and a form in, the engine's quote
+// and Good Faith Estimate out. Every number drawn is the engine's (`quote`,
+// `goodFaithEstimate`, `quoteCsv`); the page only formats them.
+//
+// Patient details are read from the form when a quote is drawn and go only
+// into the page and the files staff download. Nothing here writes the URL,
+// storage or cookies, or sends a request with them: the only requests are
+// for the page's own files and the clinic's price sheet.
+import init, { quote, goodFaithEstimate, quoteCsv, validateClinic, version } from "./pkg/index.js";
+import { h, fill, table } from "./dom.js";
+import { formatMoney, formatDate, formatMonth, today } from "./format.js";
+import { money, percent } from "./fields.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** Engine problem paths → the form field that can fix them. */
+const PATH_FIELDS = [
+  [/^input\.patient\.name/, "patient-name"], [/^input\.patient\.birthDate/, "patient-dob"], [/^input\.patient/, "patient-name"],
+  [/^input\.start/, "start"], [/^input\.date/, "quote-date"], [/^input\.number/, "quote-number"],
+  [/^input\.diagnosisCodes/, "dx"], [/^input\.payment/, "payment"],
+  [/^input\.coverage\.deductibleMet/, "deductible-met"], [/^input\.coverage\.deductible/, "deductible"],
+  [/^input\.coverage\.coinsurance/, "coinsurance"], [/^input\.coverage\.copay/, "copay"],
+  [/^input\.coverage\.outOfPocketMax/, "oop-max"], [/^input\.coverage\.outOfPocketMet/, "oop-met"],
+];
+const COVERAGE = [["deductible", "deductible", money], ["deductible-met", "deductibleMet", money], ["coinsurance", "coinsurance", percent],
+  ["copay", "copay", money], ["oop-max", "outOfPocketMax", money], ["oop-met", "outOfPocketMet", money]];
+
+let sheet = null; // the valid price sheet in use
+let shown = null; // the input of the quote on screen: what the downloads export
+
+// ---------------------------------------------------------------------------
+// The price sheet
+
+async function fetchText(url) {
+  const res = await fetch(url, { cache: "no-cache", credentials: "omit" });
+  return res.ok ? res.text() : null;
+}
+
+/** Validates a sheet with the engine; a broken one leaves the current sheet in use. */
+function openSheet(text, from) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return showSheetProblems(from, [{ path: "", message: `not valid JSON (${e.message})` }]);
+  }
+  const problems = validateClinic(data);
+  if (problems.length > 0) return showSheetProblems(from, problems);
+  $("sheet-problems-block").hidden = true;
+  sheet = data;
+  $("sheet-status").textContent = `${data.name} — ${data.treatments.length} treatment${data.treatments.length === 1 ? "" : "s"}, from ${from}.`;
+  const keep = $("treatment").value;
+  fill($("treatment"), data.treatments.map((t) => h("option", { value: t.id }, t.name)));
+  if (data.treatments.some((t) => t.id === keep)) $("treatment").value = keep;
+  update();
+}
+
+function showSheetProblems(from, problems) {
+  $("sheet-problems-block").hidden = false;
+  const n = problems.length;
+  $("sheet-problems-title").textContent = `${from} has ${n} problem${n === 1 ? "" : "s"}${sheet ? `; still using ${sheet.name}` : ""}:`;
+  fill($("sheet-problems"), problems.map((p) => h("li", {}, p.path ? h("code", {}, p.path) : null, p.path ? ": " : "", p.message)));
+}
+
+// ---------------------------------------------------------------------------
+// The form
+
+/** The quote input the form describes, and the fields that are not even numbers. */
+function readInput() {
+  const errors = [];
+  const treatment = sheet.treatments.find((t) => t.id === $("treatment").value) ?? sheet.treatments[0];
+  const input = {
+    treatment: treatment.id,
+    start: $("start").value || today(),
+    date: $("quote-date").value || today(),
+    payment: document.querySelector('input[name="payment"]:checked').value,
+  };
+  const name = $("patient-name").value.trim(), dob = $("patient-dob").value;
+  if (name || dob) input.patient = { name, birthDate: dob };
+  const number = $("quote-number").value.trim();
+  if (number) input.number = number;
+  const dx = $("dx").value.split(",").map((c) => c.trim()).filter(Boolean);
+  if (dx.length > 0) input.diagnosisCodes = dx;
+  if (input.payment === "insured") {
+    input.coverage = {};
+    for (const [id, key, parse] of COVERAGE) {
+      const r = parse($(id).value);
+      if (r.error) errors.push([id, r.error]);
+      else if (r.value !== undefined) input.coverage[key] = r.value;
+    }
+  }
+  return { input, treatment, errors };
+}
+
+function showErrors(errors) {
+  for (const el of document.querySelectorAll("#form .error")) el.textContent = "";
+  for (const el of document.querySelectorAll("#form [aria-invalid]")) el.removeAttribute("aria-invalid");
+  const loose = [];
+  for (const [field, message] of errors) {
+    const input = field && $(field);
+    if (input) input.setAttribute("aria-invalid", "true");
+    const out = field && $(`${field}-error`);
+    if (out) out.textContent = out.textContent ? `${out.textContent} ${message}` : message;
+    else loose.push(message);
+  }
+  return loose;
+}
+
+const fieldOf = (path) => PATH_FIELDS.find(([re]) => re.test(path))?.[1];
+
+function update() {
+  if (!sheet) return;
+  const { input, treatment, errors } = readInput();
+  $("coverage").hidden = input.payment !== "insured";
+  $("treatment-description").textContent = treatment.description ?? "";
+  $("dx").placeholder = (treatment.diagnosisCodes ?? []).join(", ");
+  const status = $("status");
+  if (errors.length > 0) {
+    showErrors(errors);
+    status.textContent = "Fix the marked fields; the quote below is the last good one.";
+    status.className = "stale";
+    return;
+  }
+  let q;
+  try {
+    q = quote(sheet, input);
+  } catch (err) {
+    const loose = showErrors((err.problems ?? [{ path: "", message: err.message }]).map((p) => [fieldOf(p.path), p.message]));
+    status.textContent = ["Fix the marked fields; the quote below is the last good one.", ...loose].join(" ");
+    status.className = "stale";
+    return;
+  }
+  showErrors([]);
+  status.textContent = "";
+  status.className = "";
+  shown = input;
+  renderQuote(q);
+  renderGfe(input);
+}
+
+// ---------------------------------------------------------------------------
+// The documents
+
+function clinicBlock(el, p) {
+  fill(el, h("strong", {}, p.name), h("br"), p.address.street, h("br"), `${p.address.city}, ${p.address.state} ${p.address.postalCode}`,
+    p.phone ? [h("br"), p.phone] : null, h("br"), `NPI ${p.npi} · TIN ${p.tin}`);
+}
+
+const pairs = (el, rows) => fill(el, rows.filter(Boolean).map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
+const patientText = (p) => (p ? `${p.name}${p.birthDate ? ` (born ${formatDate(p.birthDate)})` : ""}` : "—");
+
+function renderQuote(q) {
+  const e = q.estimate, m = (v) => formatMoney(v, e.currency, e.minorUnits);
+  $("empty").hidden = true;
+  $("quote-doc").hidden = false;
+  clinicBlock($("quote-clinic"), q.provider);
+  pairs($("quote-meta"), [["Quote", q.number], ["Date", formatDate(q.date)], ["Valid until", formatDate(q.validUntil)],
+    ["Patient", patientText(q.patient)], ["Payment", q.payment === "self-pay" ? "Self-pay" : "Insurance"]]);
+  $("quote-title").textContent = q.treatmentName;
+  fill($("quote-description"), q.description ?? "", q.diagnosisCodes.length ? [h("br"), `Diagnosis codes: ${q.diagnosisCodes.join(", ")}`] : null);
+  const t = e.totals;
+  pairs($("quote-totals"), [
+    ["Sessions", h("span", { class: "big" }, String(t.sessions)), `${formatDate(e.start)} – ${formatDate(e.sessions.at(-1)?.date ?? e.start)}`],
+    ["Total charges", h("span", { class: "big", id: "quote-total" }, m(t.charge))],
+    t.insurerPays > 0 ? ["Insurance pays", h("span", { class: "big" }, m(t.insurerPays))] : null,
+    t.assistance > 0 ? ["Savings programmes pay", h("span", { class: "big" }, m(t.assistance))] : null,
+    ["Patient pays", h("span", { class: "big", id: "quote-patient" }, m(t.patientPays))],
+  ].map((r) => r && [r[0], [r[1], r[2] ? h("span", { class: "note" }, r[2]) : null]]));
+
+  const byMonth = new Map();
+  for (const s of e.sessions) {
+    const key = s.date.slice(0, 7);
+    if (!byMonth.has(key)) byMonth.set(key, []);
+    byMonth.get(key).push(s);
+  }
+  fill($("quote-schedule"), [...byMonth].map(([month, list]) => h("div", {}, h("h4", {}, formatMonth(month)),
+    h("ul", {}, list.map((s) => h("li", {}, `${formatDate(s.date)} — ${s.phase}${s.package ? ` (${s.package})` : ""}`))))));
+
+  const insured = q.payment === "insured";
+  const head = ["Date", "Code", "Description", "Qty", "Charge", "Discount", ...(insured ? ["Insurance"] : []), ...(t.assistance > 0 ? ["Programmes"] : []), "Patient"];
+  const row = (l) => [formatDate(l.date), l.code ?? "", l.name, String(l.quantity), m(l.gross), l.discount ? `−${m(l.discount)}` : "",
+    ...(insured ? [m(l.insurerPays)] : []), ...(t.assistance > 0 ? [m(l.assistance)] : []), m(l.patientPays)];
+  const num = [3, 4, 5, 6, 7, 8];
+  table($("quote-lines"), null, head, e.lines.map(row), {
+    num,
+    foot: ["Total", "", "", "", m(t.gross), t.discount ? `−${m(t.discount)}` : "",
+      ...(insured ? [m(t.insurerPays)] : []), ...(t.assistance > 0 ? [m(t.assistance)] : []), m(t.patientPays)],
+  });
+  table($("quote-phases"), null, ["Phase", "Sessions", "Dates", "Charges", "Patient pays"],
+    e.phases.map((p) => [p.name, String(p.sessions), p.first ? `${formatDate(p.first)} – ${formatDate(p.last)}` : "not reached", m(p.charge), m(p.patientPays)]),
+    { num: [1, 3, 4], foot: ["Total, with fees outside the phases", String(t.sessions), "", m(t.charge), m(t.patientPays)] });
+  fill($("quote-warnings"), e.warnings.map((w) => h("li", {}, w.message)));
+}
+
+function renderGfe(input) {
+  const doc = $("gfe-doc");
+  doc.hidden = input.payment !== "self-pay";
+  if (doc.hidden) return;
+  const missing = !input.patient?.name || !input.patient?.birthDate;
+  $("gfe-missing").hidden = !missing;
+  $("gfe-body").hidden = missing;
+  doc.classList.toggle("incomplete", missing);
+  if (missing) return;
+  let g;
+  try {
+    g = goodFaithEstimate(sheet, input);
+  } catch (err) {
+    $("gfe-missing").hidden = false;
+    $("gfe-missing").textContent = err.message;
+    $("gfe-body").hidden = true;
+    return;
+  }
+  const m = (v) => formatMoney(v, g.currency, g.minorUnits);
+  const p = g.provider;
+  pairs($("gfe-meta"), [["Patient", g.patient.name], ["Date of birth", formatDate(g.patient.birthDate)],
+    ["Provider / facility", p.name], ["NPI", p.npi], ["TIN", p.tin],
+    ["Location", `${p.address.street}, ${p.address.city}, ${p.address.state} ${p.address.postalCode}`],
+    p.phone ? ["Phone", p.phone] : null, ["Estimate number", g.number], ["Date issued", formatDate(g.date)]]);
+  const s = g.primaryService;
+  pairs($("gfe-primary"), [["Service", s.name], s.code ? ["Service code", s.code] : null,
+    ["Scheduled", s.scheduled ? formatDate(s.scheduled) : "not scheduled"],
+    ["Expected", `${s.sessions} session${s.sessions === 1 ? "" : "s"}${s.last ? `, the last on ${formatDate(s.last)}` : ""}`],
+    ["Diagnosis codes", g.diagnosisCodes.join(", ") || "none given"]]);
+  table($("gfe-items"), null, ["Service", "Service code", "Diagnosis codes", "Dates", "Times", "Each", "Expected charge"],
+    g.items.map((i) => [i.service, i.code ?? "", g.diagnosisCodes.join(", "), i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`,
+      String(i.times), m(i.unitCharge), m(i.expectedCharge)]),
+    { num: [4, 5, 6], foot: ["Total estimated charges", "", "", "", "", "", h("span", { id: "gfe-total" }, m(g.total))] });
+  fill($("gfe-separate"), g.scheduledSeparately.length ? g.scheduledSeparately.map((x) => h("li", {}, x)) : h("li", {}, "None expected."));
+  fill($("gfe-disclaimers"), g.disclaimers.map((x) => h("li", {}, x)));
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+function save(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+const fileName = (q, ext) => `quote-${q.number.replace(/[^A-Za-z0-9._-]+/g, "_")}.${ext}`;
+
+async function main() {
+  $("form").addEventListener("submit", (e) => e.preventDefault());
+  $("form").addEventListener("input", update);
+  $("form").addEventListener("change", update);
+  $("sheet-file").addEventListener("change", async (e) => {
+    const file = e.target.files?.[0];
+    if (file) openSheet(await file.text(), file.name);
+    e.target.value = "";
+  });
+  $("sheet-sample").addEventListener("click", async () => openSheet(await fetchText("clinic.sample.json"), "the sample sheet"));
+  $("print").addEventListener("click", () => window.print());
+  $("csv").addEventListener("click", () => {
+    if (!shown) return;
+    save(fileName(quote(sheet, shown), "csv"), "text/csv;charset=utf-8", quoteCsv(sheet, shown));
+  });
+  $("json").addEventListener("click", () => {
+    if (!shown) return;
+    const q = quote(sheet, shown);
+    save(fileName(q, "json"), "application/json", JSON.stringify(q, null, 2));
+  });
+
+  await init();
+  $("version").textContent = version();
+  $("quote-date").value = today();
+  $("start").value = today();
+  // A clinic deploys the page with its prices as clinic.json beside it.
+  const baked = await fetchText("clinic.json").catch(() => null);
+  if (baked !== null) openSheet(baked, "clinic.json");
+  else $("sheet-status").textContent = "This site has no price sheet (clinic.json). Open one, or try the sample.";
+  document.body.dataset.ready = "true";
+}
+
+main().catch((err) => {
+  $("sheet-status").textContent = `The engine could not start: ${err.message}`;
+});
