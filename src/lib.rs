@@ -37,6 +37,7 @@ pub mod decode;
 pub mod error;
 pub mod estimate;
 pub mod financing;
+pub mod json;
 mod lines;
 pub mod money;
 mod packages;

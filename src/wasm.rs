@@ -112,10 +112,12 @@ impl Source for Js {
     }
 }
 
+/// A result as JavaScript objects: written as JSON in the wasm and parsed by
+/// one `JSON.parse`, rather than built field by field across the boundary
+/// (see [`crate::json`]).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    let text = crate::json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// A JavaScript `Error` whose message is the first problem (`"path: …"`),

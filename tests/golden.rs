@@ -89,3 +89,17 @@ fn vendored_examples_match_the_shared_contract() {
         }
     }
 }
+
+/// The wasm build writes results with `coursecost::json`, not serde_json:
+/// for every golden estimate (financing ones with their APRs among them) the
+/// two must be the same JSON.
+#[test]
+fn the_wasm_json_writer_matches_serde_json_on_every_estimate() {
+    for (name, plan, _) in pairs() {
+        let text = fs::read_to_string(&plan).expect("plan file");
+        let estimate = coursecost::estimate_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let ours = coursecost::json::to_string(&estimate).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let ours: Value = serde_json::from_str(&ours).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(ours, serde_json::to_value(&estimate).expect("serde_json"), "{name}");
+    }
+}
