@@ -213,14 +213,16 @@ impl Decoder {
         }
         for key in value.keys() {
             if !known.contains(&key.as_str()) {
+                // A hostile key may be megabytes long: name it clipped.
+                let shown = clip(&key);
                 let message = match nearest(&key, known) {
-                    Some(near) => format!("unknown field \"{key}\" — did you mean \"{near}\"?"),
+                    Some(near) => format!("unknown field \"{shown}\" — did you mean \"{near}\"?"),
                     None => format!(
-                        "unknown field \"{key}\"; known fields are {}",
+                        "unknown field \"{shown}\"; known fields are {}",
                         quoted_list(known)
                     ),
                 };
-                self.report(ErrorCode::UnknownField, &join(path, &key), message);
+                self.report(ErrorCode::UnknownField, &join(path, &shown), message);
             }
         }
         Some(Obj {

@@ -162,6 +162,11 @@ impl std::error::Error for PlanError {}
 /// The known name closest to a misspelt one, when it is close enough to be
 /// the likely intent (at most a third of its letters differ).
 pub fn nearest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+    // No known name is near a very long string; and a hostile megabyte key
+    // must not cost an edit distance over every byte.
+    if unknown.len() > 100 {
+        return None;
+    }
     let limit = (crate::decode::code_points(unknown) / 3).max(2);
     known
         .iter()

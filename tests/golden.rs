@@ -100,6 +100,10 @@ fn the_wasm_json_writer_matches_serde_json_on_every_estimate() {
         let estimate = coursecost::estimate_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let ours = coursecost::json::to_string(&estimate).unwrap_or_else(|e| panic!("{name}: {e}"));
         let ours: Value = serde_json::from_str(&ours).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(ours, serde_json::to_value(&estimate).expect("serde_json"), "{name}");
+        assert_eq!(
+            ours,
+            serde_json::to_value(&estimate).expect("serde_json"),
+            "{name}"
+        );
     }
 }

@@ -5,7 +5,10 @@
 //! after a thousand bad calls.
 #![cfg(target_arch = "wasm32")]
 
-use coursecost::wasm::{check_catalogue, compare, estimate, range, validate, version};
+use coursecost::wasm::{
+    check_catalogue, compare, estimate, good_faith_estimate, quote, quote_csv, range, validate,
+    validate_clinic, version,
+};
 use js_sys::{Array, Function, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -280,4 +283,105 @@ fn range_and_compare_report_paths_and_leave_the_instance_working() {
     .expect("compare");
     assert_eq!(number(&c, "plans.0.totals.patientPays"), 625_000.0);
     assert_eq!(text(&c, "months.0"), "2026-01");
+}
+
+const SHEET: &str = include_str!("../www/clinic.sample.json");
+const INPUT: &str = r#"{"treatment": "iv-ketamine", "start": "2026-12-07", "date": "2026-11-21",
+    "payment": "self-pay", "patient": {"name": "Ana Pérez", "birthDate": "1958-03-14"}}"#;
+
+#[wasm_bindgen_test]
+fn clinic_sheets_quotes_and_gfes_cross_the_boundary_with_paths() {
+    let problems = validate_clinic(js(SHEET)).expect("validateClinic returns");
+    assert_eq!(Array::from(&problems).length(), 0);
+    let q = quote(js(SHEET), js(INPUT)).expect("a quote");
+    assert_eq!(text(&q, "number"), "Q-20261121-iv-ketamine");
+    let g = good_faith_estimate(js(SHEET), js(INPUT)).expect("a GFE");
+    assert_eq!(number(&g, "total"), number(&q, "estimate.totals.charge"));
+    assert_eq!(text(&g, "provider.npi"), "1234567893");
+    let csv = quote_csv(js(SHEET), js(INPUT)).expect("a CSV");
+    assert!(csv.starts_with("quote,date,kind,name,phase,code,quantity,currency,"));
+
+    let broken = from_js(&format!(
+        "Object.assign({SHEET}, {{ npi: '1', treatments: [] }})"
+    ));
+    let problems = Array::from(&validate_clinic(broken.clone()).expect("validateClinic returns"));
+    let paths: Vec<String> = problems.iter().map(|p| text(&p, "path")).collect();
+    assert_eq!(paths, ["npi", "treatments"]);
+    let err = quote(broken, js(r#"{"treatment": "iv-ketamine"}"#)).expect_err("refused");
+    assert!(err.is_instance_of::<js_sys::Error>());
+    let paths: Vec<String> = Array::from(&get(&err, "problems"))
+        .iter()
+        .map(|p| text(&p, "path"))
+        .collect();
+    assert!(
+        paths.contains(&"clinic.npi".to_string()) && paths.contains(&"input.start".to_string()),
+        "{paths:?}"
+    );
+}
+
+/// Every kind of bad input the package can be handed, one after another;
+/// after each, a good call must still give the right answer.
+#[wasm_bindgen_test]
+fn the_instance_survives_every_kind_of_bad_input() {
+    let good = number(&estimate(js(PLAN)).expect("estimate"), "totals.patientPays");
+    let good_quote = number(
+        &quote(js(SHEET), js(INPUT)).expect("quote"),
+        "estimate.totals.charge",
+    );
+    let hostile = [
+        "undefined",
+        "null",
+        "42",
+        "'plan'",
+        "Symbol('x')",
+        "10n",
+        "() => 1",
+        "[]",
+        // sizes past every bound
+        "({ start: '2026-01-05', phases: [{ name: 'x'.repeat(10 * 1024 * 1024), every: { weeks: 1 }, price: 1 }] })",
+        "({ start: '2026-01-05', phases: new Array(100000).fill({}) })",
+        "({ start: '2026-01-05', phases: [], ['k'.repeat(1 << 20)]: 1 })",
+        // deep and cyclic structures
+        "(() => { let o = {}; for (let i = 0; i < 100000; i++) o = { x: o }; return { start: '2026-01-05', phases: [], deep: o }; })()",
+        "(() => { const o = { start: '2026-01-05', phases: [] }; o.self = o; o.phases.push(o); return o; })()",
+        // throwing getters and proxies
+        "({ get start() { throw new Error('boom'); }, phases: [] })",
+        "new Proxy({}, { ownKeys() { throw new Error('boom'); }, get() { throw new Error('boom'); } })",
+        // numbers at and past their limits
+        "({ start: '2026-01-05', phases: [{ name: 'x', every: { weeks: 1 }, price: Number.MAX_VALUE }] })",
+        "({ start: '2026-01-05', phases: [{ name: 'x', every: { weeks: 1 }, price: NaN, sessions: Infinity }] })",
+        "({ start: '9999-99-99', horizon: { until: '2199-12-31' }, phases: [{ name: 'x', every: { days: 1 }, price: 1 }] })",
+        "({ start: '2199-12-30', horizon: { months: 120 }, phases: [{ name: 'x', every: { days: 1 }, price: 1 }] })",
+    ];
+    for source in hostile {
+        let value = from_js(source);
+        let _ = estimate(value.clone());
+        let _ = validate(value.clone());
+        let _ = validate_clinic(value.clone());
+        let _ = quote(value.clone(), value.clone());
+        let _ = good_faith_estimate(js(SHEET), value.clone());
+        let _ = quote_csv(value.clone(), js(INPUT));
+        let _ = range(value.clone(), Some(value.clone()));
+        let _ = compare(value.clone(), Some(value));
+        assert_eq!(
+            number(&estimate(js(PLAN)).expect("estimate"), "totals.patientPays"),
+            good,
+            "after {source}"
+        );
+        assert_eq!(
+            number(
+                &quote(js(SHEET), js(INPUT)).expect("quote"),
+                "estimate.totals.charge"
+            ),
+            good_quote,
+            "after {source}"
+        );
+    }
+    let (_, code, path) = error_of(from_js(hostile[8]));
+    assert_eq!(
+        (code.as_str(), path.as_str()),
+        ("out_of_range", "phases[0].name")
+    );
+    let (_, code, path) = error_of(from_js(hostile[9]));
+    assert_eq!((code.as_str(), path.as_str()), ("out_of_range", "phases"));
 }
