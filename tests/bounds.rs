@@ -72,9 +72,12 @@ fn the_largest_valid_plan_estimates_exactly_without_overflow() {
     );
 }
 
+/// A change to the largest valid plan.
+type Edit = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn one_past_any_bound_is_refused_with_its_path() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         (
             "phases",
             Box::new(|v| {
