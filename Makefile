@@ -12,13 +12,14 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version =
 WASM := target/wasm32-unknown-unknown/release/coursecost.wasm
 RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
 
-.PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-wasm-browser test-node test-page lint bench clean
+.PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-wasm-browser test-node test-page lint bench fuzz clean
 
 help:
 	@echo "make serve   build and serve the page at http://127.0.0.1:$(PORT)/"
 	@echo "make test    install what is missing, then run every test"
 	@echo "make pkg     build the npm package into pkg/"
-	@echo "make bench   run the benchmarks"
+	@echo "make bench   run the benchmarks, writing BENCHMARKS.md"
+	@echo "make fuzz    fuzz plans and clinic sheets (nightly; FUZZ_SECONDS=1800)"
 
 ## Installs ---------------------------------------------------------------
 
@@ -76,8 +77,21 @@ test-node: pkg
 test-page: pkg browser
 	node --test --test-concurrency=1 tests/browser/
 
-bench: pkg
-	@echo "benchmarks are not written yet"
+# Writes BENCHMARKS.md: native, Node and Chromium timings, sizes, twiggy.
+bench: pkg browser
+	@command -v twiggy >/dev/null || cargo install twiggy
+	node scripts/bench.mjs > /dev/null
+
+# Fuzzes plans and clinic sheets (nightly + cargo-fuzz; not part of `make test`).
+# FUZZ_SECONDS=1800 make fuzz. New inputs go to fuzz/corpus/ (not committed);
+# the seeds are fuzz/seeds/.
+FUZZ_SECONDS ?= 1800
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	mkdir -p fuzz/corpus/inputs
+	cargo +nightly fuzz run inputs fuzz/corpus/inputs fuzz/seeds -- \
+	  -dict=fuzz/json.dict -max_len=16384 -max_total_time=$(FUZZ_SECONDS)
 
 clean:
 	rm -rf target pkg node_modules

@@ -22,11 +22,26 @@ function startingOn(preset, start) {
 }
 
 /**
+ * Starts the catalogue has been validated for. The catalogue never changes
+ * (callers only ever get copies), so each start is checked once: a page that
+ * asks for a preset on every keystroke does not re-validate 18 plans each time.
+ */
+const checked = new Set();
+
+function checkedFor(start) {
+  const key = start ?? "";
+  if (!checked.has(key)) {
+    checkCatalogue(catalogue, start);
+    checked.add(key);
+  }
+}
+
+/**
  * The built-in treatment catalogue, every plan starting on `start`
  * (`YYYY-MM-DD`; default: the catalogue's documented start, 2026-01-05).
  */
 export function presets(start) {
-  checkCatalogue(catalogue, start);
+  checkedFor(start);
   return catalogue.presets.map((p) => startingOn(p, start));
 }
 
@@ -35,5 +50,8 @@ export function presets(start) {
  * throws a `PlanError` (code `unknown_name`, path `id`) listing the known ids.
  */
 export function preset(id, start) {
-  return startingOn(catalogue.presets[checkCatalogue(catalogue, start, id)], start);
+  checkedFor(start);
+  const found = catalogue.presets.find((p) => p.id === id);
+  // An unknown id goes to the engine for its error (did-you-mean, the ids).
+  return startingOn(found ?? catalogue.presets[checkCatalogue(catalogue, start, id)], start);
 }

@@ -1,0 +1,163 @@
+// `make bench`: measures the engine natively, through the npm package in
+// Node and on the page in headless Chromium, in one run so the ratios are
+// fair, and writes BENCHMARKS.md with the machine and the date.
+//
+// Timings use the same method everywhere: 200 ms of warm-up, then 31 timed
+// batches of ~20 ms, the median batch's time per call.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26, ...opts });
+const fixtures = readdirSync(join(root, "tests/fixtures")).filter((f) => f.endsWith(".json")).sort();
+const plans = Object.fromEntries(fixtures.map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(join(root, "tests/fixtures", f), "utf8"))]));
+
+function medianNs(f) {
+  let calls = 0;
+  const warm = performance.now();
+  while (performance.now() - warm < 200) { f(); calls++; }
+  const batch = Math.max(1, Math.floor(calls / 10));
+  const samples = [];
+  for (let s = 0; s < 31; s++) {
+    const t = performance.now();
+    for (let i = 0; i < batch; i++) f();
+    samples.push(((performance.now() - t) * 1e6) / batch);
+  }
+  return samples.sort((a, b) => a - b)[15];
+}
+
+// 1. Native (std-only harness, release build).
+console.error("native: cargo bench");
+const native = {};
+for (const line of sh("cargo", ["bench", "--quiet", "--bench", "estimate"]).split("\n")) {
+  if (!line.startsWith("{")) continue;
+  const { fixture, what, ns } = JSON.parse(line);
+  (native[fixture] ??= {})[what] = ns;
+}
+
+// 2–3. The npm package in Node.
+console.error("node: the package");
+const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
+const node = {};
+for (const [name, plan] of Object.entries(plans)) {
+  node[name] = { estimate: medianNs(() => engine.estimate(plan)), validate: medianNs(() => engine.validate(plan)) };
+}
+
+// 4. The page in headless Chromium.
+console.error("chromium: the page");
+const { start, open } = await import(pathToFileURL(join(root, "tests/browser/harness.mjs")));
+const { base, browser, stop } = await start();
+const firstPaint = [], recompute = [];
+for (let i = 0; i < 10; i++) {
+  const { page, context } = await open(browser, base, "", { ready: () => performance.getEntriesByName("coursecost:first-estimate").length > 0 });
+  firstPaint.push(await page.evaluate(() => performance.getEntriesByName("coursecost:first-estimate")[0].startTime));
+  for (let j = 0; j < 3; j++) {
+    recompute.push(await page.evaluate((price) => {
+      const input = document.getElementById("price");
+      input.value = price;
+      const t = performance.now();
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      return performance.now() - t;
+    }, String(500 + 10 * (i * 3 + j))));
+  }
+  await context.close();
+}
+const chromiumVersion = browser.version();
+await stop();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// 5. Sizes.
+const size = (files) => {
+  const bytes = files.map((f) => readFileSync(join(root, f)));
+  const raw = bytes.reduce((n, b) => n + b.length, 0);
+  const gz = bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  const br = bytes.reduce((n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+  return { raw, gz, br };
+};
+const pageFiles = ["www/index.html", "www/style.css", ...readdirSync(join(root, "www")).filter((f) => f.endsWith(".js") && f !== "quote.js").map((f) => `www/${f}`),
+  "pkg/index.js", "pkg/coursecost.js", "pkg/coursecost_bg.wasm", "pkg/catalogue.js"];
+const staffFiles = ["www/quote.html", "www/style.css", "www/quote.js", "www/dom.js", "www/format.js", "www/fields.js", "pkg/index.js", "pkg/coursecost.js", "pkg/coursecost_bg.wasm", "pkg/catalogue.js"];
+const sizes = {
+  "coursecost_bg.wasm": size(["pkg/coursecost_bg.wasm"]),
+  "JS glue (coursecost.js + index.js)": size(["pkg/coursecost.js", "pkg/index.js"]),
+  "catalogue.js": size(["pkg/catalogue.js"]),
+  "the visitor page (HTML + CSS + JS + wasm + catalogue)": size(pageFiles),
+  "the staff view (HTML + CSS + JS + wasm + catalogue)": size(staffFiles),
+};
+const named = join(root, "target/bench");
+mkdirSync(named, { recursive: true });
+sh("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", named, "target/wasm32-unknown-unknown/release/coursecost.wasm"]);
+const twiggy = sh("twiggy", ["top", "-n", "15", join(named, "coursecost_bg.wasm")])
+  .split("\n").filter((l) => !/custom section|subsection/.test(l)).join("\n");
+
+// BENCHMARKS.md
+const us = (ns) => (ns / 1000).toFixed(ns < 10_000 ? 2 : 1);
+const kb = (b) => (b / 1000).toFixed(1);
+const ok = (pass) => (pass ? "met" : "**missed**");
+const a = "a-iv-ketamine";
+const ratio = node[a].estimate / native[a].estimate_json;
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+const rustc = sh("rustc", ["--version"]).trim();
+const date = new Date().toISOString().slice(0, 10);
+const rows = Object.keys(plans).map((n) => {
+  const s = plans[n];
+  return `| ${n} | ${us(native[n].estimate)} | ${us(native[n].estimate_json)} | ${us(native[n].validate_json)} | ${us(node[n].estimate)} | ${(node[n].estimate / native[n].estimate_json).toFixed(2)}× | ${us(node[n].validate)} |`;
+});
+const md = `# Benchmarks
+
+Written by \`make bench\` (scripts/bench.mjs, benches/estimate.rs) on ${date}.
+Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()};
+${rustc}; Node ${process.version}; Chromium ${chromiumVersion}. One run measures everything, so
+the ratios compare like with like. Each time is the median of 31 batches after 200 ms of warm-up.
+
+## Per call (µs)
+
+The plans are \`tests/fixtures/\`: (a) IV ketamine, 6 infusions and 4-weekly boosters, 12 months,
+self-pay with a consultation fee; (b) esketamine on its label schedule, 24 months, insured
+(deductible, coinsurance, out-of-pocket maximum, a plan-year crossing) with a savings programme;
+(c) TMS five days a week for 10 years with holidays, packages, discounts and financing
+(${engine.estimate(plans["c-tms-10-years"]).totals.sessions} sessions).
+
+| plan | native \`estimate\` (decoded plan; re-validates) | native \`estimate_json\` (text → estimate) | native \`validate_json\` | Node \`estimate(plan)\` | Node ÷ native text | Node \`validate(plan)\` |
+|---|---|---|---|---|---|---|
+${rows.join("\n")}
+
+Node's \`estimate\` takes a JavaScript object, validates it, estimates and returns objects: it
+does what native \`estimate_json\` does plus the conversions, so that is the fair baseline for
+the ratio. The largest valid plan (3,653 sessions, every list and amount at its bound, 50
+fees on every session) estimates natively in ${(native["largest-valid"].estimate_json / 1e6).toFixed(1)} ms from JSON text
+(${(native["largest-valid"].estimate / 1e6).toFixed(1)} ms from a decoded plan).
+
+## Targets
+
+| target | measured | |
+|---|---|---|
+| Node \`estimate\` for (a) ≤ 3× native | ${ratio.toFixed(2)}× | ${ok(ratio <= 3)} |
+| Node \`estimate\` for (a) < 50 µs | ${us(node[a].estimate)} µs | ${ok(node[a].estimate < 50_000)} |
+| largest valid plan natively < 50 ms | ${(native["largest-valid"].estimate_json / 1e6).toFixed(1)} ms | ${ok(native["largest-valid"].estimate_json < 50e6)} |
+| Chromium: navigation start → first estimate painted < 150 ms (median of 10 fresh loads) | ${median(firstPaint).toFixed(1)} ms (min ${Math.min(...firstPaint).toFixed(1)}, max ${Math.max(...firstPaint).toFixed(1)}) | ${ok(median(firstPaint) < 150)} |
+| Chromium: recompute after an input change < 16 ms (median of 30) | ${median(recompute).toFixed(1)} ms (max ${Math.max(...recompute).toFixed(1)}) | ${ok(median(recompute) < 16)} |
+| wasm ≤ 40 KB gzip | ${kb(sizes["coursecost_bg.wasm"].gz)} KB | ${ok(sizes["coursecost_bg.wasm"].gz <= 40_000)} |
+| whole page ≤ 80 KB gzip | ${kb(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz)} KB | ${ok(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz <= 80_000)} |
+
+The recompute time is the page's input handler: reading the form, \`estimate\`, \`range\`,
+\`compare\` and \`preset\`, and rebuilding the DOM (layout and paint come after).
+
+## Sizes (bytes)
+
+| file | raw | gzip -9 | brotli 11 |
+|---|---|---|---|
+${Object.entries(sizes).map(([k, v]) => `| ${k} | ${v.raw} | ${v.gz} | ${v.br} |`).join("\n")}
+
+## The biggest items in the wasm (\`twiggy top\`, before wasm-opt, names kept)
+
+\`\`\`
+${twiggy.trim()}
+\`\`\`
+${readFileSync(join(root, "scripts/bench-notes.md"), "utf8")}`;
+writeFileSync(join(root, "BENCHMARKS.md"), md);
+console.log(md);
