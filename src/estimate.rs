@@ -13,6 +13,7 @@ use crate::calendar::Date;
 use crate::coverage::{self, Claim};
 use crate::currency::Currency;
 use crate::financing::{self, FinancingSchedule};
+use crate::label::Label;
 use crate::lines::{self, Draft};
 use crate::money::Amount;
 use crate::plan::{FinanceOf, LineKind, Plan};
@@ -65,11 +66,11 @@ pub struct Session {
     /// The day the recurrence asked for (differs when the clinic was closed).
     pub scheduled: Date,
     /// Its phase's name.
-    pub phase: String,
+    pub phase: Label,
     /// The package that prepaid it, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub package: Option<String>,
+    pub package: Option<Label>,
 }
 
 /// One line of the ledger.
@@ -82,15 +83,15 @@ pub struct Line {
     /// Package, session or fee.
     pub kind: LineKind,
     /// The package's, phase's or fee's name.
-    pub name: String,
+    pub name: Label,
     /// The phase it belongs to, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub phase: Option<String>,
+    pub phase: Option<Label>,
     /// Billing code, if one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub code: Option<String>,
+    pub code: Option<Label>,
     /// Sessions it stands for (a package's size; otherwise 1).
     pub quantity: u32,
     /// List price.
@@ -239,10 +240,11 @@ sums_lines!(MonthTotal, PlanYearTotal, Totals);
 /// Estimates a plan already validated by the decoder.
 pub(crate) fn estimate_valid(plan: &Plan) -> Estimate {
     let schedule = schedule::schedule(plan);
+    let labels = lines::Labels::new(plan);
     let lines::Ledger {
         mut drafts,
         session_package,
-    } = lines::ledger(plan, &schedule);
+    } = lines::ledger(plan, &schedule, &labels);
     let claims = coverage::apply(plan, &mut drafts);
 
     let sessions = schedule
@@ -253,8 +255,8 @@ pub(crate) fn estimate_valid(plan: &Plan) -> Estimate {
             n: i as u32 + 1,
             date: slot.date,
             scheduled: slot.scheduled,
-            phase: plan.phases[slot.phase].name.clone(),
-            package: session_package[i].map(|p| plan.packages[p].name.clone()),
+            phase: labels.phases[slot.phase].0.clone(),
+            package: session_package[i].map(|p| labels.packages[p].0.clone()),
         })
         .collect();
 
@@ -388,9 +390,14 @@ fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<Month
     }
     // Months since the first month; every line and session lies in the horizon.
     let (y0, m0, _) = first.ymd();
-    let month_index = |date: Date| {
-        let (y, m, _) = date.ymd();
-        ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize
+    // Lines come in date order, many on one day: convert each day once.
+    let mut last = (first, 0);
+    let mut month_index = |date: Date| {
+        if date != last.0 {
+            let (y, m, _) = date.ymd();
+            last = (date, ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize);
+        }
+        last.1
     };
     for s in &schedule.slots {
         if let Some(month) = months.get_mut(month_index(s.date)) {

@@ -15,9 +15,10 @@ use serde::ser::{self, Serialize};
 
 /// `value` as compact JSON text.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    let mut out = Writer(String::with_capacity(256));
+    let mut out = Writer(Vec::with_capacity(8 * 1024));
     value.serialize(&mut out)?;
-    Ok(out.0)
+    // Only whole `str`s and ASCII are ever written, so this cannot fail.
+    String::from_utf8(out.0).map_err(|_| Error("the JSON writer wrote invalid UTF-8".into()))
 }
 
 /// A value the writer cannot express (bytes, a tuple variant, a map key that
@@ -43,37 +44,68 @@ fn unsupported(what: &str) -> Error {
     Error(format!("the JSON writer does not write {what}"))
 }
 
-struct Writer(String);
+/// JSON text as bytes: strings are copied in runs, not char by char.
+struct Writer(Vec<u8>);
 
 impl Writer {
-    fn string(&mut self, s: &str) {
-        let out = &mut self.0;
-        out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c if u32::from(c) < 0x20 => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    let b = u32::from(c) as usize;
-                    out.push_str("\\u00");
-                    out.push(char::from(HEX[b >> 4]));
-                    out.push(char::from(HEX[b & 15]));
-                }
-                c => out.push(c),
-            }
-        }
-        out.push('"');
+    #[inline(always)]
+    fn push(&mut self, byte: u8) {
+        self.0.push(byte);
     }
 
-    fn integer(&mut self, negative: bool, magnitude: u64) {
-        if negative {
-            self.0.push('-');
+    fn raw(&mut self, text: &str) {
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    fn string(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let bytes = s.as_bytes();
+        self.push(b'"');
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let control = [
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 15)],
+            ];
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0..=0x1f => &control,
+                _ => continue,
+            };
+            self.0
+                .extend_from_slice(bytes.get(run..i).unwrap_or_default());
+            self.0.extend_from_slice(escape);
+            run = i + 1;
         }
-        self.0.push_str(&magnitude.to_string());
+        self.0
+            .extend_from_slice(bytes.get(run..).unwrap_or_default());
+        self.push(b'"');
+    }
+
+    fn integer(&mut self, negative: bool, mut magnitude: u64) {
+        if negative {
+            self.push(b'-');
+        }
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (magnitude % 10) as u8;
+            magnitude /= 10;
+            if magnitude == 0 {
+                break;
+            }
+        }
+        self.0
+            .extend_from_slice(digits.get(at..).unwrap_or_default());
     }
 }
 
@@ -81,21 +113,25 @@ impl Writer {
 struct Compound<'a> {
     w: &'a mut Writer,
     first: bool,
-    close: char,
+    close: u8,
 }
 
 impl Compound<'_> {
+    #[inline(always)]
     fn comma(&mut self) {
         if !self.first {
-            self.w.0.push(',');
+            self.w.push(b',');
         }
         self.first = false;
     }
 
+    /// A struct field's name: a Rust identifier renamed to camelCase, so it
+    /// never needs escaping and is copied whole.
     fn key(&mut self, key: &str) {
         self.comma();
-        self.w.string(key);
-        self.w.0.push(':');
+        self.w.push(b'"');
+        self.w.raw(key);
+        self.w.raw("\":");
     }
 }
 
@@ -111,7 +147,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.0.push_str(if v { "true" } else { "false" });
+        self.raw(if v { "true" } else { "false" });
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), Error> {
@@ -156,10 +192,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
         let h = h.unsigned_abs();
         let cents = h % 100;
         if cents != 0 {
-            self.0.push('.');
-            self.0.push(char::from(b'0' + (cents / 10) as u8));
+            self.push(b'.');
+            self.push(b'0' + (cents / 10) as u8);
             if cents % 10 != 0 {
-                self.0.push(char::from(b'0' + (cents % 10) as u8));
+                self.push(b'0' + (cents % 10) as u8);
             }
         }
         Ok(())
@@ -182,7 +218,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), Error> {
-        self.0.push_str("null");
+        self.raw("null");
         Ok(())
     }
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
@@ -211,19 +247,19 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.0.push('{');
+        self.push(b'{');
         self.string(variant);
-        self.0.push(':');
+        self.push(b':');
         value.serialize(&mut *self)?;
-        self.0.push('}');
+        self.push(b'}');
         Ok(())
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
-        self.0.push('[');
+        self.push(b'[');
         Ok(Compound {
             w: self,
             first: true,
-            close: ']',
+            close: b']',
         })
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
@@ -242,11 +278,11 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Err(unsupported("a tuple variant"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
-        self.0.push('{');
+        self.push(b'{');
         Ok(Compound {
             w: self,
             first: true,
-            close: '}',
+            close: b'}',
         })
     }
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a>, Error> {
@@ -271,7 +307,7 @@ impl ser::SerializeSeq for Compound<'_> {
         value.serialize(&mut *self.w)
     }
     fn end(self) -> Result<(), Error> {
-        self.w.0.push(self.close);
+        self.w.push(self.close);
         Ok(())
     }
 }
@@ -305,10 +341,10 @@ impl ser::SerializeMap for Compound<'_> {
         self.comma();
         let before = self.w.0.len();
         key.serialize(&mut *self.w)?;
-        if self.w.0.as_bytes().get(before) != Some(&b'"') {
+        if self.w.0.get(before) != Some(&b'"') {
             return Err(unsupported("a map key that is not a string"));
         }
-        self.w.0.push(':');
+        self.w.push(b':');
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {

@@ -38,6 +38,7 @@ pub mod error;
 pub mod estimate;
 pub mod financing;
 pub mod json;
+pub mod label;
 mod lines;
 pub mod money;
 mod packages;
@@ -59,6 +60,7 @@ pub use estimate::{
     Estimate, Line, MonthTotal, PhaseTotal, PlanYearTotal, Session, Totals, Warning, WarningCode,
 };
 pub use financing::{FinancingSchedule, Payment};
+pub use label::Label;
 pub use money::{Amount, Percent};
 pub use plan::{
     Assistance, Clinic, Coverage, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap,

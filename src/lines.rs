@@ -6,6 +6,7 @@
 //! order within), the order insurance and assistance are applied in.
 
 use crate::estimate::Line;
+use crate::label::Label;
 use crate::money::{Amount, Percent};
 use crate::packages::{Offer, choose};
 use crate::plan::{FeeWhen, LineKind, Plan};
@@ -60,24 +61,68 @@ impl Rates {
     }
 }
 
+/// The plan's names and codes as shared [`Label`]s, made once per estimate
+/// and cloned onto every line and session that repeats them.
+pub(crate) struct Labels {
+    pub(crate) phases: Vec<(Label, Option<Label>)>,
+    pub(crate) packages: Vec<(Label, Option<Label>)>,
+    fees: Vec<(Label, Option<Label>)>,
+}
+
+impl Labels {
+    pub(crate) fn new(plan: &Plan) -> Labels {
+        let label = |name: &str, code: &Option<String>| {
+            (Label::from(name), code.as_deref().map(Label::from))
+        };
+        Labels {
+            phases: plan
+                .phases
+                .iter()
+                .map(|p| label(&p.name, &p.code))
+                .collect(),
+            packages: plan
+                .packages
+                .iter()
+                .map(|p| label(&p.name, &p.code))
+                .collect(),
+            fees: plan.fees.iter().map(|f| label(&f.name, &f.code)).collect(),
+        }
+    }
+}
+
+/// An upper bound on the ledger's length, to allocate it once: a line per
+/// session (package lines stand for several), and each fee's lines.
+fn most_lines(plan: &Plan, schedule: &Schedule) -> usize {
+    let months = schedule.slots.last().map_or(0, |_| 121);
+    let fees: usize = plan
+        .fees
+        .iter()
+        .map(|fee| match fee.when {
+            FeeWhen::Session => schedule.slots.len(),
+            FeeWhen::Once => 1,
+            FeeWhen::Month => months,
+        })
+        .sum();
+    schedule.slots.len() + fees + 1
+}
+
 /// Builds the ledger for a scheduled plan.
-pub(crate) fn ledger(plan: &Plan, schedule: &Schedule) -> Ledger {
+pub(crate) fn ledger(plan: &Plan, schedule: &Schedule, labels: &Labels) -> Ledger {
     let rates = Rates::new(plan);
-    let mut drafts = Vec::new();
+    let mut drafts = Vec::with_capacity(most_lines(plan, schedule));
     let mut session_package = vec![None; schedule.slots.len()];
     let make = |kind: LineKind,
                 date,
-                name: &str,
+                (name, code): &(Label, Option<Label>),
                 phase: Option<usize>,
-                code: &Option<String>,
                 quantity,
                 gross| {
         let discount = rates.discount(kind, gross);
         Line {
             date,
             kind,
-            name: name.to_string(),
-            phase: phase.map(|p: usize| plan.phases[p].name.clone()),
+            name: name.clone(),
+            phase: phase.map(|p: usize| labels.phases[p].0.clone()),
             code: code.clone(),
             quantity,
             gross,
@@ -123,9 +168,8 @@ pub(crate) fn ledger(plan: &Plan, schedule: &Schedule) -> Ledger {
                     line: make(
                         LineKind::Package,
                         date,
-                        &package.name,
+                        &labels.packages[*i],
                         Some(p),
-                        &package.code,
                         package.sessions,
                         package.price,
                     ),
@@ -151,9 +195,8 @@ pub(crate) fn ledger(plan: &Plan, schedule: &Schedule) -> Ledger {
             line: make(
                 LineKind::Session,
                 slot.date,
-                &phase.name,
+                &labels.phases[slot.phase],
                 Some(slot.phase),
-                &phase.code,
                 1,
                 phase.price,
             ),
@@ -179,15 +222,7 @@ pub(crate) fn ledger(plan: &Plan, schedule: &Schedule) -> Ledger {
         let anchor = sessions.first().map_or(plan.start, |s| s.date);
         let mut push = |date, phase: Option<usize>| {
             drafts.push(Draft {
-                line: make(
-                    LineKind::Fee,
-                    date,
-                    &fee.name,
-                    phase,
-                    &fee.code,
-                    1,
-                    fee.amount,
-                ),
+                line: make(LineKind::Fee, date, &labels.fees[f], phase, 1, fee.amount),
                 origin: Origin::Fee { fee: f },
                 phase,
                 covered: fee.covered,
@@ -219,8 +254,9 @@ pub(crate) fn ledger(plan: &Plan, schedule: &Schedule) -> Ledger {
 /// Sorts lines by date, then kind (packages, sessions, fees), keeping plan
 /// order among equals. Every line is dated inside the horizon, so this is a
 /// stable counting sort over (day, kind): linear time, and no general sort
-/// routine in the wasm.
-fn ledger_order(drafts: Vec<Draft>, start: crate::calendar::Date) -> Vec<Draft> {
+/// routine in the wasm. The lines are then moved into place by following
+/// the permutation's cycles, so a 186,000-line ledger is never copied.
+fn ledger_order(mut drafts: Vec<Draft>, start: crate::calendar::Date) -> Vec<Draft> {
     let key = |d: &Draft| {
         let day = (d.line.date.days_since_epoch() - start.days_since_epoch()).max(0) as usize;
         day * 3 + d.line.kind as usize
@@ -233,11 +269,21 @@ fn ledger_order(drafts: Vec<Draft>, start: crate::calendar::Date) -> Vec<Draft> 
     for i in 1..next.len() {
         next[i] += next[i - 1];
     }
-    let mut slots: Vec<Option<Draft>> = (0..drafts.len()).map(|_| None).collect();
-    for d in drafts {
-        let k = key(&d);
-        slots[next[k]] = Some(d);
-        next[k] += 1;
+    // Where each line goes.
+    let mut target: Vec<usize> = drafts
+        .iter()
+        .map(|d| {
+            let k = key(d);
+            next[k] += 1;
+            next[k] - 1
+        })
+        .collect();
+    for i in 0..drafts.len() {
+        while target[i] != i {
+            let j = target[i];
+            drafts.swap(i, j);
+            target.swap(i, j);
+        }
     }
-    slots.into_iter().flatten().collect()
+    drafts
 }

@@ -21,6 +21,7 @@ use crate::currency::Currency;
 use crate::decode::{self, Decoder, MAX_ASSISTANCE};
 use crate::error::{ErrorCode, PlanError};
 use crate::estimate::{Estimate, Line};
+use crate::label::Label;
 use crate::money::Amount;
 use crate::plan::{Assistance, Coverage, Horizon, LineKind};
 use crate::source::Source;
@@ -195,11 +196,11 @@ pub struct GfeItem {
     /// Package, session or fee.
     pub kind: LineKind,
     /// The service's name.
-    pub service: String,
+    pub service: Label,
     /// Its service code (CPT/HCPCS), when the sheet gives one.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub code: Option<String>,
+    pub code: Option<Label>,
     /// The first and last day it is expected.
     pub first: Date,
     /// See `first`.

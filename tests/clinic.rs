@@ -419,10 +419,10 @@ fn the_ledger_csv_escapes_commas_quotes_newlines_and_formulas() {
         let name = if line.name.starts_with(['=', '-']) {
             format!("'{}", line.name)
         } else {
-            line.name.clone()
+            line.name.to_string()
         };
         assert_eq!(row[3], name);
-        assert_eq!(row[4], line.phase.clone().unwrap_or_default());
+        assert_eq!(row[4], line.phase.as_deref().unwrap_or_default());
         assert_eq!(row[6], line.quantity.to_string());
         assert_eq!(row[10], line.charge.decimal(2));
         assert_eq!(row[13], line.patient_pays.decimal(2));
