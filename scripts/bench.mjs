@@ -78,15 +78,13 @@ const size = (files) => {
   const br = bytes.reduce((n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
   return { raw, gz, br };
 };
-const pageFiles = ["www/index.html", "www/style.css", ...readdirSync(join(root, "www")).filter((f) => f.endsWith(".js") && f !== "quote.js").map((f) => `www/${f}`),
-  "pkg/index.js", "pkg/coursecost.js", "pkg/coursecost_bg.wasm", "pkg/catalogue.js"];
-const staffFiles = ["www/quote.html", "www/style.css", "www/quote.js", "www/dom.js", "www/format.js", "www/fields.js", "pkg/index.js", "pkg/coursecost.js", "pkg/coursecost_bg.wasm", "pkg/catalogue.js"];
+const { visitorPage, staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
 const sizes = {
   "coursecost_bg.wasm": size(["pkg/coursecost_bg.wasm"]),
   "JS glue (coursecost.js + index.js)": size(["pkg/coursecost.js", "pkg/index.js"]),
   "catalogue.js": size(["pkg/catalogue.js"]),
-  "the visitor page (HTML + CSS + JS + wasm + catalogue)": size(pageFiles),
-  "the staff view (HTML + CSS + JS + wasm + catalogue)": size(staffFiles),
+  "the visitor page (HTML + CSS + JS + wasm + catalogue)": size(visitorPage),
+  "the staff view (HTML + CSS + JS + wasm + catalogue)": size(staffPage),
 };
 const named = join(root, "target/bench");
 mkdirSync(named, { recursive: true });

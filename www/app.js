@@ -161,8 +161,12 @@ function render(p, plan, e, state) {
   const options = { horizon: plan.horizon };
   if (plan.coverage) options.coverage = plan.coverage;
   if (plan.assistance?.length) options.assistance = plan.assistance;
-  const r = range(preset(p.id, plan.start), options);
-  const mine = compare([plan]).plans[0];
+  const r = rangeOf(p.id, plan.start, options);
+  const others = state.compare.filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean);
+  // One comparison serves the headline cards (the visitor's plan is first)
+  // and the side-by-side view.
+  const c = compare([plan, ...others.map((o) => typicalWith(o, plan))], { horizon: plan.horizon });
+  const mine = c.plans[0];
 
   const firstPhase = e.phases[0];
   const months = plan.horizon.months;
@@ -230,17 +234,31 @@ function render(p, plan, e, state) {
       f.payments.map((x) => [x.n, formatDate(x.date), m(x.payment), m(x.interest), m(x.principal), m(x.balance)]), { num: [0, 2, 3, 4, 5] });
   }
 
-  renderCompare(p, plan, state, cur, dig);
+  renderCompare(p, others, c, plan, cur, dig);
   shown = { plan, estimate: e };
 }
 
-function renderCompare(p, plan, state, cur, dig) {
+/**
+ * The published range with the visitor's insurance. It depends only on the
+ * treatment, the start and the options, not on the visitor's price edits,
+ * so it is kept rather than re-estimated (three plans) on every keystroke.
+ */
+const ranges = new Map();
+function rangeOf(id, start, options) {
+  const key = JSON.stringify([id, start, options]);
+  if (!ranges.has(key)) {
+    if (ranges.size > 50) ranges.clear();
+    ranges.set(key, range(preset(id, start), options));
+  }
+  return ranges.get(key);
+}
+
+/** Another treatment's typical plan, on the visitor's start and insurance. */
+const typicalWith = (o, plan) => ({ ...preset(o.id, plan.start).plan, ...(plan.coverage ? { coverage: plan.coverage } : {}) });
+
+function renderCompare(p, others, c, plan, cur, dig) {
   const m = (v) => formatMoney(v, cur, dig);
-  const others = state.compare.filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean);
-  const typical = (o) => ({ ...preset(o.id, plan.start).plan, ...(plan.coverage ? { coverage: plan.coverage } : {}) });
-  const plans = [plan, ...others.map(typical)];
   const names = [`Your ${p.name}`, ...others.map((o) => `${o.name} (typical)`)];
-  const c = compare(plans, { horizon: plan.horizon });
   table($("compare"), "Side by side", ["Treatment", "Sessions", "Up front", "First year", "Then each month", `Total, ${plan.horizon.months} months`],
     c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.upFront), m(x.firstYear), x.steadyMonthly === undefined ? "—" : m(x.steadyMonthly), m(x.totals.patientPays)]),
     { num: [1, 2, 3, 4, 5] });

@@ -284,14 +284,23 @@ export { cents, first, problems, bad, typical, steady, url, q, itemCode, csv, sh
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: project, stdio: "pipe" });
 });
 
-test("size budget: wasm ≤ 56 KB, JS glue ≤ 6 KB, catalogue ≤ 5 KB, gzip -9", () => {
-  // A ratchet, not the goal: range, compare and the catalogue's validation
-  // took the wasm from 43.5 KB to 54.6 KB; the 40 KB target is issue 6's.
-  const gz = (f) => gzipSync(readFileSync(join(pkg, f)), { level: 9 }).length;
-  const wasm = gz("coursecost_bg.wasm");
-  const glue = gz("coursecost.js") + gz("index.js");
-  const catalogue = gz("catalogue.js");
-  assert.ok(wasm <= 56_000, `coursecost_bg.wasm is ${wasm} B gzipped`);
+test("size budgets (gzip -9): wasm ≤ 66 KB, JS glue ≤ 6 KB, catalogue ≤ 5 KB, each page ≤ 92 KB", async () => {
+  // Ratchets, not the goals: issue 6's targets are 40 KB for the wasm and
+  // 80 KB for the page, missed and recorded in BENCHMARKS.md. The staff
+  // features (clinic sheets, quotes, GFEs, CSV) took the wasm from 54.6 to
+  // 67.9 KB; writing results as JSON instead of serde-wasm-bindgen brought
+  // it back to 65.2 KB. Lower these as the wasm shrinks; never raise them
+  // without a note.
+  const gz = (f) => gzipSync(readFileSync(join(root, f)), { level: 9 }).length;
+  const wasm = gz("pkg/coursecost_bg.wasm");
+  const glue = gz("pkg/coursecost.js") + gz("pkg/index.js");
+  const catalogue = gz("pkg/catalogue.js");
+  assert.ok(wasm <= 66_000, `coursecost_bg.wasm is ${wasm} B gzipped`);
   assert.ok(glue <= 6_000, `coursecost.js + index.js are ${glue} B gzipped`);
   assert.ok(catalogue <= 5_000, `catalogue.js is ${catalogue} B gzipped`);
+  const { visitorPage, staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
+  for (const [name, files] of [["visitor page", visitorPage], ["staff view", staffPage]]) {
+    const total = files.reduce((n, f) => n + gz(f), 0);
+    assert.ok(total <= 92_000, `the ${name} is ${total} B gzipped`);
+  }
 });
