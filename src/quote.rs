@@ -237,14 +237,7 @@ pub fn decode_quote<S: Source, T: Source>(
     };
     let input = d.quote_input(input, "input");
     if let (Some(sheet), Some(input)) = (&sheet, &input) {
-        let ids: Vec<&str> = sheet.treatments.iter().map(|t| t.id.as_str()).collect();
-        decode::known_name(
-            &mut d,
-            "input.treatment",
-            &input.treatment,
-            &ids,
-            "treatment",
-        );
+        treatment_of(&mut d, sheet, input);
     }
     match (sheet, input) {
         (Some(sheet), Some(input)) => d.finish(Some((sheet, input))),
@@ -254,18 +247,9 @@ pub fn decode_quote<S: Source, T: Source>(
 
 /// The quote for `input` from `sheet`.
 pub fn quote(sheet: &ClinicSheet, input: &QuoteInput) -> Result<Quote, PlanError> {
-    let Some(treatment) = sheet.treatment(&input.treatment) else {
-        let ids: Vec<&str> = sheet.treatments.iter().map(|t| t.id.as_str()).collect();
-        let mut d = Decoder::default();
-        decode::known_name(
-            &mut d,
-            "input.treatment",
-            &input.treatment,
-            &ids,
-            "treatment",
-        );
-        return d.finish(None);
-    };
+    let mut d = Decoder::default();
+    let treatment = treatment_of(&mut d, sheet, input);
+    let treatment = d.finish(treatment)?;
     let estimate = estimate(sheet, treatment, input)?;
     let valid_days = input.valid_days.unwrap_or(sheet.quote_valid_days);
     Ok(Quote {
@@ -287,6 +271,21 @@ pub fn quote(sheet: &ClinicSheet, input: &QuoteInput) -> Result<Quote, PlanError
             .unwrap_or_else(|| treatment.diagnosis_codes.clone()),
         estimate,
     })
+}
+
+/// The treatment a quote asks for, or an `unknown_name` problem at
+/// `input.treatment` with a suggestion and the sheet's ids.
+fn treatment_of<'a>(
+    d: &mut Decoder,
+    sheet: &'a ClinicSheet,
+    input: &QuoteInput,
+) -> Option<&'a Treatment> {
+    let found = sheet.treatment(&input.treatment);
+    if found.is_none() {
+        let ids: Vec<&str> = sheet.treatments.iter().map(|t| t.id.as_str()).collect();
+        decode::known_name(d, "input.treatment", &input.treatment, &ids, "treatment");
+    }
+    found
 }
 
 /// The estimate of the plan a sheet's treatment and a quote input make.
