@@ -10,6 +10,10 @@ CARGO ?= cargo
 # Pinned to the wasm-bindgen crate version in Cargo.lock (checked by scripts/tools.sh).
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p}' Cargo.lock)
 WASM := target/wasm32-unknown-unknown/release/coursecost.wasm
+# Two builds of the one crate: the visitor engine, and the staff engine with
+# clinic sheets, quotes and Good Faith Estimates (`--features staff`).
+VISITOR_WASM := target/wasm/coursecost.wasm
+STAFF_WASM := target/wasm/coursecost_staff.wasm
 RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
 
 .PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-wasm-browser test-node test-page lint bench fuzz clean
@@ -37,10 +41,16 @@ browser:
 
 ## Build ------------------------------------------------------------------
 
-$(WASM): $(RUST_SOURCES)
-	$(CARGO) build --release --target wasm32-unknown-unknown --lib
+$(VISITOR_WASM): $(RUST_SOURCES)
+	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features
+	mkdir -p target/wasm && cp $(WASM) $@
 
-pkg/package.json: $(WASM) scripts/build-pkg.mjs data/presets.json $(wildcard npm/*) | tools node-deps
+# After the visitor build: both write $(WASM).
+$(STAFF_WASM): $(RUST_SOURCES) | $(VISITOR_WASM)
+	$(CARGO) build --release --target wasm32-unknown-unknown --lib --features staff
+	mkdir -p target/wasm && cp $(WASM) $@
+
+pkg/package.json: $(VISITOR_WASM) $(STAFF_WASM) scripts/build-pkg.mjs data/presets.json $(wildcard npm/*) | tools node-deps
 	node scripts/build-pkg.mjs
 
 pkg: tools node-deps pkg/package.json
@@ -59,6 +69,7 @@ lint: tools
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 test-native: tools
 	$(CARGO) test

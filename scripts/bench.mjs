@@ -80,7 +80,8 @@ const size = (files) => {
 };
 const { visitorPage, staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
 const sizes = {
-  "coursecost_bg.wasm": size(["pkg/coursecost_bg.wasm"]),
+  "coursecost_bg.wasm (the engine)": size(["pkg/coursecost_bg.wasm"]),
+  "coursecost_staff_bg.wasm (with clinic sheets, quotes, GFEs)": size(["pkg/coursecost_staff_bg.wasm"]),
   "JS glue (coursecost.js + index.js)": size(["pkg/coursecost.js", "pkg/index.js"]),
   "catalogue.js": size(["pkg/catalogue.js"]),
   "the visitor page (HTML + CSS + JS + wasm + catalogue)": size(visitorPage),
@@ -88,7 +89,7 @@ const sizes = {
 };
 const named = join(root, "target/bench");
 mkdirSync(named, { recursive: true });
-sh("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", named, "target/wasm32-unknown-unknown/release/coursecost.wasm"]);
+sh("wasm-bindgen", ["--target", "web", "--keep-debug", "--out-dir", named, "target/wasm/coursecost.wasm"]);
 const twiggy = sh("twiggy", ["top", "-n", "15", join(named, "coursecost_bg.wasm")])
   .split("\n").filter((l) => !/custom section|subsection/.test(l)).join("\n");
 
@@ -139,7 +140,7 @@ fees on every session) estimates natively in ${(native["largest-valid"].estimate
 | largest valid plan natively < 50 ms | ${(native["largest-valid"].estimate_json / 1e6).toFixed(1)} ms | ${ok(native["largest-valid"].estimate_json < 50e6)} |
 | Chromium: navigation start → first estimate painted < 150 ms (median of 10 fresh loads) | ${median(firstPaint).toFixed(1)} ms (min ${Math.min(...firstPaint).toFixed(1)}, max ${Math.max(...firstPaint).toFixed(1)}) | ${ok(median(firstPaint) < 150)} |
 | Chromium: recompute after an input change < 16 ms (median of 30) | ${median(recompute).toFixed(1)} ms (max ${Math.max(...recompute).toFixed(1)}) | ${ok(median(recompute) < 16)} |
-| wasm ≤ 40 KB gzip | ${kb(sizes["coursecost_bg.wasm"].gz)} KB | ${ok(sizes["coursecost_bg.wasm"].gz <= 40_000)} |
+| wasm ≤ 40 KB gzip | ${kb(sizes["coursecost_bg.wasm (the engine)"].gz)} KB | ${ok(sizes["coursecost_bg.wasm (the engine)"].gz <= 40_000)} |
 | whole page ≤ 80 KB gzip | ${kb(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz)} KB | ${ok(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz <= 80_000)} |
 
 The recompute time is the page's input handler: reading the form, \`estimate\`, \`range\`,

@@ -10,28 +10,31 @@ import { gzipSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
-const wasm = join(root, "target/wasm32-unknown-unknown/release/coursecost.wasm");
+// The two builds of the crate (see the Makefile): the visitor engine and
+// the staff engine (clinic sheets, quotes, Good Faith Estimates).
+const builds = [["coursecost", join(root, "target/wasm/coursecost.wasm")], ["coursecost_staff", join(root, "target/wasm/coursecost_staff.wasm")]];
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", cwd: root });
 
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
-run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", "coursecost", wasm]);
-
-// The features Rust's wasm32 target emits by default; wasm-opt must accept them.
-const bg = join(pkg, "coursecost_bg.wasm");
-run(join(root, "node_modules/.bin/wasm-opt"), [
-  "-Oz", "--strip-debug", "--strip-producers",
-  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-  bg, "-o", bg,
-]);
+for (const [name, wasm] of builds) {
+  run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", name, wasm]);
+  // The features Rust's wasm32 target emits by default; wasm-opt must accept them.
+  const bg = join(pkg, `${name}_bg.wasm`);
+  run(join(root, "node_modules/.bin/wasm-opt"), [
+    "-Oz", "--strip-debug", "--strip-producers",
+    "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+    bg, "-o", bg,
+  ]);
+}
 
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 const manifest = JSON.parse(readFileSync(join(root, "npm/package.json"), "utf8"));
 manifest.version = version;
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-for (const f of ["node.js", "index.js", "index.d.ts"]) copyFileSync(join(root, "npm", f), join(pkg, f));
+for (const f of ["node.js", "index.js", "index.d.ts", "staff.js", "staff.d.ts", "staff-node.js"]) copyFileSync(join(root, "npm", f), join(pkg, f));
 // The catalogue as a JavaScript module (JSON is a JavaScript expression):
 // importable everywhere ES modules are, with no JSON-module support needed.
 const catalogue = JSON.parse(readFileSync(join(root, "data/presets.json"), "utf8"));
@@ -43,4 +46,4 @@ const size = (f) => {
   const bytes = readFileSync(join(pkg, f));
   return `${f}: ${statSync(join(pkg, f)).size} B raw, ${gzipSync(bytes, { level: 9 }).length} B gzip`;
 };
-console.log(`built pkg/ (coursecost ${version})\n  ${size("coursecost_bg.wasm")}\n  ${size("coursecost.js")}\n  ${size("catalogue.js")}`);
+console.log(`built pkg/ (coursecost ${version})\n  ${size("coursecost_bg.wasm")}\n  ${size("coursecost.js")}\n  ${size("coursecost_staff_bg.wasm")}\n  ${size("catalogue.js")}`);

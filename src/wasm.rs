@@ -21,6 +21,14 @@ use crate::estimate::Estimate;
 use crate::plan::Plan;
 use crate::source::{Kind, Number, Source};
 
+/// The staff exports (clinic sheets, quotes, Good Faith Estimates, CSV):
+/// built into the staff wasm only (`--features staff`, the default), so the
+/// visitor page's wasm does not carry them.
+#[cfg(feature = "staff")]
+mod staff;
+#[cfg(feature = "staff")]
+pub use staff::{good_faith_estimate, quote, quote_csv, validate_clinic};
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
@@ -31,7 +39,7 @@ extern "C" {
 
 /// A JavaScript value seen as JSON; `None` stands for a property whose
 /// getter threw, reported as unreadable rather than absent.
-struct Js(Option<JsValue>);
+pub(crate) struct Js(pub(crate) Option<JsValue>);
 
 /// How a property whose getter threw is described.
 const UNREADABLE: &str = "a value that could not be read (its getter threw)";
@@ -115,14 +123,14 @@ impl Source for Js {
 /// A result as JavaScript objects: written as JSON in the wasm and parsed by
 /// one `JSON.parse`, rather than built field by field across the boundary
 /// (see [`crate::json`]).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = crate::json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
     js_sys::JSON::parse(&text)
 }
 
 /// A JavaScript `Error` whose message is the first problem (`"path: …"`),
 /// carrying `code` and `path` of that problem and every problem in `problems`.
-fn plan_error(err: &PlanError) -> JsValue {
+pub(crate) fn plan_error(err: &PlanError) -> JsValue {
     let error = js_sys::Error::new(&err.to_string());
     error.set_name("PlanError");
     if let Some(first) = err.first() {
@@ -227,70 +235,6 @@ pub fn compare(plans: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVa
         crate::compare::compare_with(&plans, horizon, checked_estimate)
     })();
     to_js(&comparison.map_err(|e| plan_error(&e))?)
-}
-
-/// Every problem with a clinic's price sheet; an empty array when it is valid.
-#[wasm_bindgen(js_name = validateClinic, unchecked_return_type = "Problem[]")]
-pub fn validate_clinic(
-    #[wasm_bindgen(unchecked_param_type = "ClinicSheet")] clinic: JsValue,
-) -> Result<JsValue, JsValue> {
-    let problems = crate::clinic::decode_clinic(Js(Some(clinic)))
-        .err()
-        .map(PlanError::into_problems)
-        .unwrap_or_default();
-    to_js(&problems)
-}
-
-/// A sheet and a quote input, decoded together (problems under `clinic.`
-/// and `input.`).
-fn quoting(
-    clinic: JsValue,
-    input: JsValue,
-) -> Result<(crate::ClinicSheet, crate::QuoteInput), PlanError> {
-    crate::quote::decode_quote(Js(Some(clinic)), Js(Some(input)))
-}
-
-/// An itemised quote for one treatment on a clinic's price sheet.
-///
-/// Throws a `PlanError` when the sheet or the input is invalid (paths under
-/// `clinic.` and `input.`).
-#[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]
-pub fn quote(
-    #[wasm_bindgen(unchecked_param_type = "ClinicSheet")] clinic: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let quote =
-        quoting(clinic, input).and_then(|(sheet, input)| crate::quote::quote(&sheet, &input));
-    to_js(&quote.map_err(|e| plan_error(&e))?)
-}
-
-/// A Good Faith Estimate (45 CFR 149.610) for a self-pay patient.
-///
-/// Throws a `PlanError` when the sheet or the input is invalid, the payment
-/// is not `"self-pay"`, the patient is not named or the sheet is not in USD.
-#[wasm_bindgen(js_name = goodFaithEstimate, unchecked_return_type = "GoodFaithEstimate")]
-pub fn good_faith_estimate(
-    #[wasm_bindgen(unchecked_param_type = "ClinicSheet")] clinic: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let gfe = quoting(clinic, input)
-        .and_then(|(sheet, input)| crate::quote::good_faith_estimate(&sheet, &input));
-    to_js(&gfe.map_err(|e| plan_error(&e))?)
-}
-
-/// The quote's ledger as CSV (RFC 4180, CRLF, amounts in major units), for
-/// spreadsheets and billing systems.
-///
-/// Throws a `PlanError` when the sheet or the input is invalid.
-#[wasm_bindgen(js_name = quoteCsv)]
-pub fn quote_csv(
-    #[wasm_bindgen(unchecked_param_type = "ClinicSheet")] clinic: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
-) -> Result<String, JsValue> {
-    quoting(clinic, input)
-        .and_then(|(sheet, input)| crate::quote::quote(&sheet, &input))
-        .map(|quote| quote.csv())
-        .map_err(|e| plan_error(&e))
 }
 
 /// The TypeScript signatures of [`range`] and [`compare`], with their

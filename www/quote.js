@@ -6,7 +6,7 @@
 // into the page and the files staff download. Nothing here writes the URL,
 // storage or cookies, or sends a request with them: the only requests are
 // for the page's own files and the clinic's price sheet.
-import init, { quote, goodFaithEstimate, quoteCsv, validateClinic, version } from "./pkg/index.js";
+import init, { quote, goodFaithEstimate, quoteCsv, validateClinic, version } from "./pkg/staff.js";
 import { h, fill, table } from "./dom.js";
 import { formatMoney, formatDate, formatMonth, today } from "./format.js";
 import { money, percent } from "./fields.js";

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root, start, open } from "./harness.mjs";
 
-const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
+const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
 const SAMPLE = readFileSync(join(root, "www/clinic.sample.json"), "utf8");
 const sheet = JSON.parse(SAMPLE);
 const out = join(root, "target/screenshots");

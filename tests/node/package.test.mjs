@@ -22,9 +22,12 @@ before(() => {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(project, tarball)], { cwd: project, stdio: "pipe" });
   writeFileSync(join(project, "entry.mjs"), 'export * from "coursecost";\nexport { default } from "coursecost";\n');
+  writeFileSync(join(project, "staff.mjs"), 'export * from "coursecost/staff";\nexport { default } from "coursecost/staff";\n');
 });
 
 const load = async () => (lib ??= await import(pathToFileURL(join(project, "entry.mjs"))));
+let staffLib; // what `import * from "coursecost/staff"` gives there
+const loadStaff = async () => (staffLib ??= await import(pathToFileURL(join(project, "staff.mjs"))));
 
 test("imports by name in Node with no init call", async () => {
   const { estimate, validate, version } = await load();
@@ -92,6 +95,10 @@ test("the package.json exports map and metadata", () => {
   assert.equal(manifest.exports["."].node, "./node.js");
   assert.equal(manifest.exports["."].default, "./index.js");
   assert.equal(manifest.exports["./coursecost_bg.wasm"], "./coursecost_bg.wasm");
+  assert.deepEqual(manifest.exports["./staff"], { types: "./staff.d.ts", node: "./staff-node.js", default: "./staff.js" });
+  for (const file of ["staff.js", "staff.d.ts", "staff-node.js", "coursecost_staff.js", "coursecost_staff.d.ts", "coursecost_staff_bg.wasm"]) {
+    assert.ok(readdirSync(join(project, "node_modules/coursecost")).includes(file), `${file} is published`);
+  }
   const resolved = execFileSync("node", ["--input-type=module", "-e", 'console.log(import.meta.resolve("coursecost/coursecost_bg.wasm"))'], { cwd: project, encoding: "utf8" });
   assert.match(resolved.trim(), /node_modules\/coursecost\/coursecost_bg\.wasm$/);
 });
@@ -164,8 +171,14 @@ test("range and compare equal separate estimate calls", async () => {
   assert.throws(() => compare([plans[0], { ...plans[1], phases: [] }]), (err) => err.path === "plans[1].phases");
 });
 
-test("clinic sheets, quotes, Good Faith Estimates and the ledger CSV through the package", async () => {
-  const { validateClinic, quote, goodFaithEstimate, quoteCsv, estimate } = await load();
+test("clinic sheets, quotes, Good Faith Estimates and the ledger CSV through coursecost/staff", async () => {
+  const { validateClinic, quote, goodFaithEstimate, quoteCsv, estimate } = await loadStaff();
+  // The main entry's engine stays small: no staff functions in it.
+  const main = await load();
+  for (const name of ["validateClinic", "quote", "goodFaithEstimate", "quoteCsv"]) assert.equal(main[name], undefined, name);
+  // Both engines estimate alike.
+  const golden = JSON.parse(readFileSync(join(root, "tests/fixtures/b-esketamine.json"), "utf8"));
+  assert.deepEqual(estimate(golden), main.estimate(golden));
   const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
   assert.deepEqual(validateClinic(sheet), []);
   const input = { treatment: "tms", start: "2027-01-04", date: "2026-11-21", payment: "self-pay", patient: { name: "Ana Pérez", birthDate: "1958-03-14" } };
@@ -198,7 +211,7 @@ test("clinic sheets, quotes, Good Faith Estimates and the ledger CSV through the
 });
 
 test("the JSON Schema of a price sheet accepts the sample and refuses what the engine refuses", async () => {
-  const { validateClinic } = await load();
+  const { validateClinic } = await loadStaff();
   const { default: Ajv2020 } = await import(pathToFileURL(join(root, "node_modules/ajv/dist/2020.js")));
   const schema = JSON.parse(readFileSync(join(root, "schema/clinic.schema.json"), "utf8"));
   const check = new Ajv2020.default({ allErrors: true, multipleOfPrecision: 9 }).compile(schema);
@@ -227,8 +240,14 @@ test("the JSON Schema of a price sheet accepts the sample and refuses what the e
 
 test("TypeScript types: real interfaces, strict consumer compiles", () => {
   const dts = readFileSync(join(pkg, "coursecost.d.ts"), "utf8");
-  for (const name of ["Plan", "Phase", "Coverage", "Estimate", "Line", "Totals", "Problem", "FinancingSchedule", "Preset", "Citation", "Range", "RangeOptions", "Comparison", "Compared", "CompareOptions", "ClinicSheet", "Provider", "Treatment", "QuoteInput", "Quote", "GoodFaithEstimate", "GfeItem", "Patient"]) {
-    assert.match(dts, new RegExp(`export interface ${name} (extends \\w+ )?\\{`), name);
+  const staffDts = readFileSync(join(pkg, "coursecost_staff.d.ts"), "utf8");
+  for (const name of ["Plan", "Phase", "Coverage", "Estimate", "Line", "Totals", "Problem", "FinancingSchedule", "Preset", "Citation", "Range", "RangeOptions", "Comparison", "Compared", "CompareOptions"]) {
+    assert.match(dts, new RegExp(`export interface ${name} \\{`), name);
+    assert.match(staffDts, new RegExp(`export interface ${name} \\{`), name);
+  }
+  for (const name of ["ClinicSheet", "Provider", "Treatment", "QuoteInput", "Quote", "GoodFaithEstimate", "GfeItem", "Patient"]) {
+    assert.match(staffDts, new RegExp(`export interface ${name} (extends \\w+ )?\\{`), name);
+    assert.doesNotMatch(dts, new RegExp(`interface ${name}\\b`), `${name} only in coursecost/staff`);
   }
   // Our declarations, before wasm-bindgen's own init and raw-export types.
   const ours = dts.slice(0, dts.indexOf("export type InitInput")).replace(/\/\*[\s\S]*?\*\//g, "");
@@ -238,10 +257,10 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   assert.match(dts, /export function validate\(plan: Plan\): Problem\[\];/);
   assert.match(dts, /export function range\(preset: Preset, options\?: RangeOptions\): Range;/);
   assert.match(dts, /export function compare\(plans: Plan\[\], options\?: CompareOptions\): Comparison;/);
-  assert.match(dts, /export function validateClinic\(clinic: ClinicSheet\): Problem\[\];/);
-  assert.match(dts, /export function quote\(clinic: ClinicSheet, input: QuoteInput\): Quote;/);
-  assert.match(dts, /export function goodFaithEstimate\(clinic: ClinicSheet, input: QuoteInput\): GoodFaithEstimate;/);
-  assert.match(dts, /export function quoteCsv\(clinic: ClinicSheet, input: QuoteInput\): string;/);
+  assert.match(staffDts, /export function validateClinic\(clinic: ClinicSheet\): Problem\[\];/);
+  assert.match(staffDts, /export function quote\(clinic: ClinicSheet, input: QuoteInput\): Quote;/);
+  assert.match(staffDts, /export function goodFaithEstimate\(clinic: ClinicSheet, input: QuoteInput\): GoodFaithEstimate;/);
+  assert.match(staffDts, /export function quoteCsv\(clinic: ClinicSheet, input: QuoteInput\): string;/);
   const index = readFileSync(join(pkg, "index.d.ts"), "utf8");
   assert.match(index, /export function presets\(start\?: string\): Preset\[\];/);
   assert.match(index, /export function preset\(id: string, start\?: string\): Preset;/);
@@ -250,7 +269,8 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "consumer.ts"),
-    `import { estimate, validate, presets, preset, range, compare, validateClinic, quote, goodFaithEstimate, quoteCsv, type Plan, type Estimate, type Preset, type Range, type Comparison, type ClinicSheet, type QuoteInput, type Quote, type GoodFaithEstimate, type Problem } from "coursecost";
+    `import { estimate, validate, presets, preset, range, compare, type Plan, type Estimate, type Preset, type Range, type Comparison, type Problem } from "coursecost";
+import { validateClinic, quote, goodFaithEstimate, quoteCsv, type ClinicSheet, type QuoteInput, type Quote, type GoodFaithEstimate } from "coursecost/staff";
 const plan: Plan = { start: "2026-01-05", phases: [{ name: "IV", every: { weekdays: ["mon", "thu"] }, sessions: 6, price: 50000 }] };
 const e: Estimate = estimate(plan);
 const cents: number = e.totals.patientPays;
@@ -284,23 +304,25 @@ export { cents, first, problems, bad, typical, steady, url, q, itemCode, csv, sh
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: project, stdio: "pipe" });
 });
 
-test("size budgets (gzip -9): wasm ≤ 66 KB, JS glue ≤ 6 KB, catalogue ≤ 5 KB, each page ≤ 92 KB", async () => {
-  // Ratchets, not the goals: issue 6's targets are 40 KB for the wasm and
-  // 80 KB for the page, missed and recorded in BENCHMARKS.md. The staff
-  // features (clinic sheets, quotes, GFEs, CSV) took the wasm from 54.6 to
-  // 67.9 KB; writing results as JSON instead of serde-wasm-bindgen brought
-  // it back to 65.2 KB. Lower these as the wasm shrinks; never raise them
-  // without a note.
+test("size budgets (gzip -9): engine wasm ≤ 54 KB, staff wasm ≤ 66 KB, glue ≤ 6 KB, catalogue ≤ 5 KB, visitor page ≤ 80 KB, staff view ≤ 84 KB", async () => {
+  // Ratchets. Issue 6's targets are 40 KB for the wasm (missed, recorded in
+  // BENCHMARKS.md) and 80 KB for the page (met since the staff features
+  // moved to their own wasm). Lower these as the wasm shrinks; never raise
+  // them without a note.
   const gz = (f) => gzipSync(readFileSync(join(root, f)), { level: 9 }).length;
   const wasm = gz("pkg/coursecost_bg.wasm");
+  const staff = gz("pkg/coursecost_staff_bg.wasm");
   const glue = gz("pkg/coursecost.js") + gz("pkg/index.js");
   const catalogue = gz("pkg/catalogue.js");
-  assert.ok(wasm <= 66_000, `coursecost_bg.wasm is ${wasm} B gzipped`);
+  assert.ok(wasm <= 54_000, `coursecost_bg.wasm is ${wasm} B gzipped`);
+  assert.ok(staff <= 66_000, `coursecost_staff_bg.wasm is ${staff} B gzipped`);
   assert.ok(glue <= 6_000, `coursecost.js + index.js are ${glue} B gzipped`);
   assert.ok(catalogue <= 5_000, `catalogue.js is ${catalogue} B gzipped`);
   const { visitorPage, staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
-  for (const [name, files] of [["visitor page", visitorPage], ["staff view", staffPage]]) {
+  // The issue's 80 KB is for the visitor page; the staff view carries the
+  // larger engine and is held to its own ratchet.
+  for (const [name, files, budget] of [["visitor page", visitorPage, 80_000], ["staff view", staffPage, 84_000]]) {
     const total = files.reduce((n, f) => n + gz(f), 0);
-    assert.ok(total <= 92_000, `the ${name} is ${total} B gzipped`);
+    assert.ok(total <= budget, `the ${name} is ${total} B gzipped`);
   }
 });

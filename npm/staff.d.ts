@@ -1,0 +1,2 @@
+export * from "./coursecost_staff.js";
+export { default } from "./coursecost_staff.js";
