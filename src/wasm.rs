@@ -49,14 +49,22 @@ impl Source for Js {
         let Some(v) = &self.0 else {
             return Kind::Other(UNREADABLE);
         };
-        if v.is_null() {
-            Kind::Null
-        } else if v.as_bool().is_some() {
-            Kind::Bool
-        } else if v.as_f64().is_some() {
+        // The common kinds first: each test is a call into JavaScript.
+        if v.as_f64().is_some() {
             Kind::Number
         } else if v.is_string() {
             Kind::String
+        } else if v.is_object() {
+            // `typeof` "object" and not null: a list or an object.
+            if is_array(v) {
+                Kind::Array
+            } else {
+                Kind::Object
+            }
+        } else if v.is_null() {
+            Kind::Null
+        } else if v.as_bool().is_some() {
+            Kind::Bool
         } else if v.is_undefined() {
             Kind::Other("undefined")
         } else if v.is_bigint() {
@@ -65,10 +73,6 @@ impl Source for Js {
             Kind::Other("a function")
         } else if v.is_symbol() {
             Kind::Other("a symbol")
-        } else if is_array(v) {
-            Kind::Array
-        } else if v.is_object() {
-            Kind::Object
         } else {
             Kind::Other(UNREADABLE)
         }
