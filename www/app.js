@@ -7,7 +7,7 @@ import { h, fill, table } from "./dom.js";
 import { formatMoney, formatDate, formatDay, formatMonth, today } from "./format.js";
 import { FIELDS, toFragment, fromFragment } from "./state.js";
 import { lineChart } from "./chart.js";
-import { money, whole, percent } from "./fields.js";
+import { money, whole, percent, showErrors, fieldFor } from "./fields.js";
 
 const $ = (id) => document.getElementById(id);
 const DEFAULT_TREATMENT = "iv-ketamine";
@@ -133,24 +133,8 @@ function buildPlan(p, state) {
 // ---------------------------------------------------------------------------
 // Showing problems at their fields
 
-function showErrors(errors) {
-  for (const el of document.querySelectorAll(".error")) el.textContent = "";
-  for (const el of document.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-  const loose = [];
-  for (const [field, message] of errors) {
-    const input = field && $(field);
-    if (input) {
-      input.setAttribute("aria-invalid", "true");
-      const out = $(`${field}-error`);
-      out.textContent = out.textContent ? `${out.textContent} ${message}` : message;
-    } else loose.push(message);
-  }
-  return loose;
-}
 
-function fieldOf(path) {
-  return PATH_FIELDS.find(([re]) => re.test(path))?.[1];
-}
+const fieldOf = (path) => fieldFor(PATH_FIELDS, path);
 
 // ---------------------------------------------------------------------------
 // Drawing the estimate
@@ -334,7 +318,7 @@ function update({ fromUser = true } = {}) {
       for (const problem of err.problems ?? [{ path: "", message: String(err.message) }]) problems.push([fieldOf(problem.path), problem.message]);
     }
   }
-  const loose = showErrors(problems);
+  const loose = showErrors($("form"), problems);
   if (!e) {
     const fix = `Fix the highlighted field${problems.length > 1 ? "s" : ""}`;
     $("status").textContent = `${loose.length ? loose.join(" ") + " " : ""}${shown ? `${fix}; the estimate below is the last one that worked.` : `${fix} to see an estimate.`}`;

@@ -1,5 +1,6 @@
-// Form fields as the engine's values: dollars to minor units, whole
-// numbers, percentages. Shared by the visitor page and the staff quote view.
+// Form fields as the engine's values (dollars to minor units, whole
+// numbers, percentages) and the engine's problems shown at their fields.
+// Shared by the visitor page and the staff quote view.
 // A parsed field is `{ value }`, `{}` when blank, or `{ error }` with a
 // sentence for the field.
 
@@ -26,3 +27,28 @@ export function percent(text) {
   if (!/^-?\d+(\.\d+)?$/.test(t)) return { error: "Enter a percentage, like 20 or 12.5." };
   return { value: Number(t) };
 }
+
+/**
+ * Puts each `[fieldId, message]` next to its field (`#<id>-error`, and
+ * `aria-invalid` on the field) inside `form`, after clearing the last ones;
+ * returns the messages that have no field, for a status line.
+ */
+export function showErrors(form, errors) {
+  for (const el of form.querySelectorAll(".error")) el.textContent = "";
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  const loose = [];
+  for (const [field, message] of errors) {
+    const input = field && document.getElementById(field);
+    const out = field && document.getElementById(`${field}-error`);
+    if (!out) {
+      loose.push(message);
+      continue;
+    }
+    input?.setAttribute("aria-invalid", "true");
+    out.textContent = out.textContent ? `${out.textContent} ${message}` : message;
+  }
+  return loose;
+}
+
+/** The form field for an engine problem's path, from `[pattern, fieldId]` pairs. */
+export const fieldFor = (pathFields, path) => pathFields.find(([re]) => re.test(path))?.[1];

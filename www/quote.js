@@ -9,7 +9,7 @@
 import init, { quote, goodFaithEstimate, quoteCsv, validateClinic, version } from "./pkg/staff.js";
 import { h, fill, table } from "./dom.js";
 import { formatMoney, formatDate, formatMonth, today } from "./format.js";
-import { money, percent } from "./fields.js";
+import { money, percent, showErrors, fieldFor } from "./fields.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -92,21 +92,8 @@ function readInput() {
   return { input, treatment, errors };
 }
 
-function showErrors(errors) {
-  for (const el of document.querySelectorAll("#form .error")) el.textContent = "";
-  for (const el of document.querySelectorAll("#form [aria-invalid]")) el.removeAttribute("aria-invalid");
-  const loose = [];
-  for (const [field, message] of errors) {
-    const input = field && $(field);
-    if (input) input.setAttribute("aria-invalid", "true");
-    const out = field && $(`${field}-error`);
-    if (out) out.textContent = out.textContent ? `${out.textContent} ${message}` : message;
-    else loose.push(message);
-  }
-  return loose;
-}
 
-const fieldOf = (path) => PATH_FIELDS.find(([re]) => re.test(path))?.[1];
+const fieldOf = (path) => fieldFor(PATH_FIELDS, path);
 
 function update() {
   if (!sheet) return;
@@ -116,7 +103,7 @@ function update() {
   $("dx").placeholder = (treatment.diagnosisCodes ?? []).join(", ");
   const status = $("status");
   if (errors.length > 0) {
-    showErrors(errors);
+    showErrors($("form"), errors);
     status.textContent = "Fix the marked fields; the quote below is the last good one.";
     status.className = "stale";
     return;
@@ -125,12 +112,12 @@ function update() {
   try {
     q = quote(sheet, input);
   } catch (err) {
-    const loose = showErrors((err.problems ?? [{ path: "", message: err.message }]).map((p) => [fieldOf(p.path), p.message]));
+    const loose = showErrors($("form"), (err.problems ?? [{ path: "", message: err.message }]).map((p) => [fieldOf(p.path), p.message]));
     status.textContent = ["Fix the marked fields; the quote below is the last good one.", ...loose].join(" ");
     status.className = "stale";
     return;
   }
-  showErrors([]);
+  showErrors($("form"), []);
   status.textContent = "";
   status.className = "";
   shown = input;
