@@ -139,6 +139,30 @@ const fieldOf = (path) => fieldFor(PATH_FIELDS, path);
 // ---------------------------------------------------------------------------
 // Drawing the estimate
 
+const card = (term, value, note) => [h("div", { class: "card" }, h("dt", {}, term), h("dd", {}, h("strong", { class: "big" }, value), note ? h("span", { class: "note" }, note) : null))];
+
+/** The headline: what the visitor pays over the horizon. */
+function youPay(e, months) {
+  const m = (v) => formatMoney(v, e.currency, e.minorUnits);
+  return card(`You pay over ${months} months`, m(e.totals.patientPays),
+    `${e.totals.sessions} sessions from ${formatDate(e.start)}; charges ${m(e.totals.charge)}, insurance pays ${m(e.totals.insurerPays)}${e.totals.assistance ? `, programmes pay ${m(e.totals.assistance)}` : ""}.`);
+}
+
+/**
+ * On page load, the estimate's headline is drawn at once and everything
+ * else (the published range, the comparison, the calendar, the ledger, the
+ * chart) in the next task, so the number the visitor came for is on screen
+ * first. `#results[data-complete]` says when the rest is there.
+ */
+function renderFirst(p, plan, e, state) {
+  fill($("headline"), youPay(e, plan.horizon.months));
+  const drawing = updates;
+  // Unless the visitor has already changed something, which drew it all.
+  setTimeout(() => drawing === updates && render(p, plan, e, state));
+}
+
+let updates = 0; // how many times the form has been read
+
 function render(p, plan, e, state) {
   const cur = e.currency, dig = e.minorUnits;
   const m = (v) => formatMoney(v, cur, dig);
@@ -156,11 +180,9 @@ function render(p, plan, e, state) {
   const months = plan.horizon.months;
   const label = state.label.trim();
   fill($("summary-heading"), label ? `Your estimate: ${label}` : "Your estimate");
-  const card = (term, value, note) => [h("div", { class: "card" }, h("dt", {}, term), h("dd", {}, h("strong", { class: "big" }, value), note ? h("span", { class: "note" }, note) : null))];
   fill(
     $("headline"),
-    card(`You pay over ${months} months`, m(e.totals.patientPays),
-      `${e.totals.sessions} sessions from ${formatDate(e.start)}; charges ${m(e.totals.charge)}, insurance pays ${m(e.totals.insurerPays)}${e.totals.assistance ? `, programmes pay ${m(e.totals.assistance)}` : ""}.`),
+    youPay(e, months),
     card("Published range for this treatment", `${m(r.low.patientPays)} – ${m(r.high.patientPays)}`,
       `Most likely ${m(r.typical.patientPays)}: the typical, cheapest and dearest published courses with your insurance, before your changes.`),
     card("Up front", m(mine.upFront),
@@ -220,6 +242,7 @@ function render(p, plan, e, state) {
 
   renderCompare(p, others, c, plan, cur, dig);
   shown = { plan, estimate: e };
+  $("results").dataset.complete = "true";
 }
 
 /**
@@ -291,6 +314,7 @@ function setHints(p) {
 let lastTreatment = null;
 
 function update({ fromUser = true } = {}) {
+  updates += 1;
   const state = readState();
   const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue[0];
   if (p.id !== lastTreatment) {
@@ -326,7 +350,7 @@ function update({ fromUser = true } = {}) {
     return;
   }
   try {
-    render(p, plan, e, state);
+    (shown === null && !fromUser ? renderFirst : render)(p, plan, e, state);
     $("status").textContent = "";
     $("status").className = "";
   } catch (err) {

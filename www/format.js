@@ -20,19 +20,28 @@ export function formatMoneyShort(minor, currency = "USD", digits = 2) {
 }
 
 const utc = (iso) => new Date(`${iso}T00:00:00Z`);
-const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
-const dayFmt = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", timeZone: "UTC" });
-const monthFmt = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric", timeZone: "UTC" });
-const shortMonthFmt = new Intl.DateTimeFormat(undefined, { month: "short", year: "2-digit", timeZone: "UTC" });
+
+/**
+ * A date formatter made on first use: building an `Intl.DateTimeFormat`
+ * loads locale data, tens of milliseconds in a cold browser, so the page
+ * only pays for the ones it draws with.
+ */
+function dates(options) {
+  let fmt;
+  return (iso) => (fmt ??= new Intl.DateTimeFormat(undefined, { ...options, timeZone: "UTC" })).format(utc(iso));
+}
 
 /** "Jan 5, 2026" in the visitor's locale. */
-export const formatDate = (iso) => dateFmt.format(utc(iso));
+export const formatDate = dates({ dateStyle: "medium" });
 /** "Mon 5". */
-export const formatDay = (iso) => dayFmt.format(utc(iso));
+const day = dates({ weekday: "short", day: "numeric" });
+export const formatDay = (iso) => day(iso);
 /** "January 2026" for a "YYYY-MM" month. */
-export const formatMonth = (ym) => monthFmt.format(utc(`${ym}-01`));
+const month = dates({ month: "long", year: "numeric" });
+export const formatMonth = (ym) => month(`${ym}-01`);
 /** "Jan 26" for a "YYYY-MM" month. */
-export const formatMonthShort = (ym) => shortMonthFmt.format(utc(`${ym}-01`));
+const shortMonth = dates({ month: "short", year: "2-digit" });
+export const formatMonthShort = (ym) => shortMonth(`${ym}-01`);
 
 /** Today's local date as YYYY-MM-DD (the engine never reads a clock). */
 export function today() {

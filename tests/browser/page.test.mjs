@@ -23,10 +23,10 @@ after(async () => {
   await stop?.();
 });
 
-/** The visitor page, ready when an estimate is drawn or a broken link says what to fix. */
+/** The visitor page, ready when the estimate is drawn in full or a broken link says what to fix. */
 const open = (hash = "", size = {}) => openPage(browser, base, hash, {
   ...size,
-  ready: () => document.querySelector("#headline .big") !== null || document.querySelector("#status.stale") !== null,
+  ready: () => document.getElementById("results").dataset.complete === "true" || document.querySelector("#status.stale") !== null,
 });
 
 const headline = (page) => page.$$eval("#headline .big", (els) => els.map((e) => e.textContent));
