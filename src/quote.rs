@@ -12,6 +12,26 @@
 //!
 //! Patient details are only ever copied from the input into the output: the
 //! engine keeps nothing and sends nothing anywhere.
+//!
+//! ```
+//! let sheet = r#"{
+//!     "name": "Example Clinic", "npi": "1234567893", "tin": "12-3456789",
+//!     "address": { "street": "1 Main St", "city": "Springfield", "state": "IL", "postalCode": "62701" },
+//!     "treatments": [{
+//!         "id": "iv", "name": "IV ketamine series", "diagnosisCodes": ["F33.2"],
+//!         "phases": [{ "name": "Infusions", "every": { "weeks": 1 }, "sessions": 6, "price": 50000, "code": "96365" }]
+//!     }]
+//! }"#;
+//! let input = r#"{ "treatment": "iv", "start": "2026-12-07", "date": "2026-11-21",
+//!     "payment": "self-pay", "patient": { "name": "Ana Pérez", "birthDate": "1958-03-14" } }"#;
+//! let (sheet, input) = coursecost::quote::parse_quote(sheet, input)?;
+//! let quote = coursecost::quote(&sheet, &input)?;
+//! assert_eq!(quote.estimate.totals.charge.minor(), 300_000);
+//! let gfe = coursecost::good_faith_estimate(&sheet, &input)?;
+//! assert_eq!(gfe.total, quote.estimate.totals.charge);
+//! assert!(quote.csv().starts_with("quote,date,kind,name,"));
+//! # Ok::<(), coursecost::PlanError>(())
+//! ```
 
 use serde::Serialize;
 
