@@ -146,13 +146,14 @@ function renderQuote(q) {
   $("quote-title").textContent = q.treatmentName;
   fill($("quote-description"), q.description ?? "", q.diagnosisCodes.length ? [h("br"), `Diagnosis codes: ${q.diagnosisCodes.join(", ")}`] : null);
   const t = e.totals;
-  pairs($("quote-totals"), [
-    ["Sessions", h("span", { class: "big" }, String(t.sessions)), `${formatDate(e.start)} – ${formatDate(e.sessions.at(-1)?.date ?? e.start)}`],
-    ["Total charges", h("span", { class: "big", id: "quote-total" }, m(t.charge))],
-    t.insurerPays > 0 ? ["Insurance pays", h("span", { class: "big" }, m(t.insurerPays))] : null,
-    t.assistance > 0 ? ["Savings programmes pay", h("span", { class: "big" }, m(t.assistance))] : null,
-    ["Patient pays", h("span", { class: "big", id: "quote-patient" }, m(t.patientPays))],
-  ].map((r) => r && [r[0], [r[1], r[2] ? h("span", { class: "note" }, r[2]) : null]]));
+  const card = (term, value, id, note) => h("div", { class: "card" }, h("dt", {}, term),
+    h("dd", {}, h("strong", { class: "big", id }, value), note ? h("span", { class: "note" }, note) : null));
+  fill($("quote-totals"),
+    card("Sessions", String(t.sessions), undefined, `${formatDate(e.start)} – ${formatDate(e.sessions.at(-1)?.date ?? e.start)}`),
+    card("Total charges", m(t.charge), "quote-total"),
+    t.insurerPays > 0 ? card("Insurance pays", m(t.insurerPays)) : null,
+    t.assistance > 0 ? card("Savings programmes pay", m(t.assistance)) : null,
+    card("Patient pays", m(t.patientPays), "quote-patient"));
 
   const byMonth = new Map();
   for (const s of e.sessions) {
@@ -161,7 +162,7 @@ function renderQuote(q) {
     byMonth.get(key).push(s);
   }
   fill($("quote-schedule"), [...byMonth].map(([month, list]) => h("div", {}, h("h4", {}, formatMonth(month)),
-    h("ul", {}, list.map((s) => h("li", {}, `${formatDate(s.date)} — ${s.phase}${s.package ? ` (${s.package})` : ""}`))))));
+    h("ul", {}, list.map((s) => h("li", {}, `${formatDate(s.date)} — ${s.phase}`, s.date !== s.scheduled ? h("span", { class: "note" }, ` (moved from ${formatDate(s.scheduled)})`) : null))))));
 
   const insured = q.payment === "insured";
   const head = ["Date", "Code", "Description", "Qty", "Charge", "Discount", ...(insured ? ["Insurance"] : []), ...(t.assistance > 0 ? ["Programmes"] : []), "Patient"];
