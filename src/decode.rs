@@ -264,7 +264,7 @@ impl Decoder {
         &mut self,
         obj: &Obj<S>,
         key: &str,
-        read: impl FnOnce(&mut Self, S, &str) -> Option<T>,
+        read: fn(&mut Self, S, &str) -> Option<T>,
     ) -> Result<Option<T>, ()> {
         match self.optional(obj, key) {
             None => Ok(None),
@@ -277,7 +277,7 @@ impl Decoder {
         &mut self,
         obj: &Obj<S>,
         key: &str,
-        read: impl FnOnce(&mut Self, S, &str) -> Option<T>,
+        read: fn(&mut Self, S, &str) -> Option<T>,
     ) -> Option<T> {
         let v = self.required(obj, key)?;
         read(self, v, &join(&obj.path, key))
@@ -289,7 +289,7 @@ impl Decoder {
         value: S,
         path: &str,
         max: usize,
-        mut read: impl FnMut(&mut Self, S, &str) -> Option<T>,
+        read: fn(&mut Self, S, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
         if value.kind() != Kind::Array {
             self.wrong_type(&value, path, "a list");
@@ -803,9 +803,9 @@ impl Decoder {
             Some(pct)
         });
         let applies_to = self.opt_with(&obj, "appliesTo", |d, v, p| {
-            let names = LineKind::ALL.map(LineKind::name);
             let kinds = d.list(v, p, 3 * 4, |d, v, p| {
-                d.keyword(v, p, &names).map(|i| LineKind::ALL[i])
+                d.keyword(v, p, &LineKind::ALL.map(LineKind::name))
+                    .map(|i| LineKind::ALL[i])
             })?;
             if kinds.is_empty() {
                 d.report(
