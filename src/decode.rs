@@ -291,8 +291,26 @@ impl Decoder {
         max: usize,
         read: fn(&mut Self, S, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
+        let len = self.list_len(&value, path, max)?;
+        let mut out = Vec::with_capacity(len);
+        let mut ok = true;
+        for i in 0..len {
+            match value
+                .item(i)
+                .and_then(|item| read(self, item, &index(path, i)))
+            {
+                Some(t) => out.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// The length of a list of at most `max` elements, checked before any
+    /// element is read (one copy for every element type).
+    fn list_len<S: Source>(&mut self, value: &S, path: &str, max: usize) -> Option<usize> {
         if value.kind() != Kind::Array {
-            self.wrong_type(&value, path, "a list");
+            self.wrong_type(value, path, "a list");
             return None;
         }
         let len = value.len();
@@ -304,16 +322,7 @@ impl Decoder {
             );
             return None;
         }
-        let mut out = Vec::with_capacity(len);
-        let mut ok = true;
-        for i in 0..len {
-            let item_path = index(path, i);
-            match value.item(i).and_then(|item| read(self, item, &item_path)) {
-                Some(t) => out.push(t),
-                None => ok = false,
-            }
-        }
-        ok.then_some(out)
+        Some(len)
     }
 
     pub(crate) fn string<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
