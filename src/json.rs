@@ -15,10 +15,9 @@ use serde::ser::{self, Serialize};
 
 /// `value` as compact JSON text.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    let mut out = Writer(Vec::with_capacity(8 * 1024));
+    let mut out = Writer(String::with_capacity(8 * 1024));
     value.serialize(&mut out)?;
-    // Only whole `str`s and ASCII are ever written, so this cannot fail.
-    String::from_utf8(out.0).map_err(|_| Error("the JSON writer wrote invalid UTF-8".into()))
+    Ok(out.0)
 }
 
 /// A value the writer cannot express (bytes, a tuple variant, a map key that
@@ -44,17 +43,19 @@ fn unsupported(what: &str) -> Error {
     Error(format!("the JSON writer does not write {what}"))
 }
 
-/// JSON text as bytes: strings are copied in runs, not char by char.
-struct Writer(Vec<u8>);
+/// JSON text: strings are copied in runs between the characters that need
+/// escaping, not char by char.
+struct Writer(String);
 
 impl Writer {
+    /// One ASCII character.
     #[inline(always)]
     fn push(&mut self, byte: u8) {
-        self.0.push(byte);
+        self.0.push(char::from(byte));
     }
 
     fn raw(&mut self, text: &str) {
-        self.0.extend_from_slice(text.as_bytes());
+        self.0.push_str(text);
     }
 
     fn string(&mut self, s: &str) {
@@ -80,13 +81,12 @@ impl Writer {
                 0..=0x1f => &control,
                 _ => continue,
             };
-            self.0
-                .extend_from_slice(bytes.get(run..i).unwrap_or_default());
-            self.0.extend_from_slice(escape);
+            // The split points are ASCII, so always char boundaries.
+            self.raw(s.get(run..i).unwrap_or_default());
+            escape.iter().for_each(|&e| self.push(e));
             run = i + 1;
         }
-        self.0
-            .extend_from_slice(bytes.get(run..).unwrap_or_default());
+        self.raw(s.get(run..).unwrap_or_default());
         self.push(b'"');
     }
 
@@ -104,8 +104,7 @@ impl Writer {
                 break;
             }
         }
-        self.0
-            .extend_from_slice(digits.get(at..).unwrap_or_default());
+        digits.iter().skip(at).for_each(|&d| self.push(d));
     }
 }
 
@@ -341,7 +340,7 @@ impl ser::SerializeMap for Compound<'_> {
         self.comma();
         let before = self.w.0.len();
         key.serialize(&mut *self.w)?;
-        if self.w.0.get(before) != Some(&b'"') {
+        if self.w.0.as_bytes().get(before) != Some(&b'"') {
             return Err(unsupported("a map key that is not a string"));
         }
         self.w.push(b':');
