@@ -70,6 +70,7 @@ lint: tools
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --quiet
 
 test-native: tools
 	$(CARGO) test

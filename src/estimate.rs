@@ -1,7 +1,6 @@
 //! The estimate: the dated, itemised ledger and its summaries (SPEC §7).
 //!
-//! Data flows one way: plan → [`schedule`](crate::schedule) →
-//! [`lines`](crate::lines) → [`coverage`](crate::coverage) → here, where the
+//! Data flows one way: plan → `schedule` → `lines` → `coverage` → here, where the
 //! ledger is summed by phase, month and plan year, financing is scheduled and
 //! warnings are written. Every total is a sum of line fields, so the
 //! invariants `gross − discount = charge = insurerPays + assistance +

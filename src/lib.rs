@@ -2,7 +2,7 @@
 //!
 //! A [`Plan`] describes a course — phases of sessions with their rhythm and
 //! price, fees, packages, discounts, insurance, savings programmes and
-//! financing — and [`estimate`] turns it into an [`Estimate`]: every session
+//! financing — and [`estimate()`] turns it into an [`Estimate`]: every session
 //! dated, every charge itemised, split between insurer, programmes and
 //! patient, and summed by phase, month and plan year. The contract is
 //! `SPEC.md`; this crate implements it with integer money and hand-written

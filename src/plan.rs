@@ -14,7 +14,7 @@ use crate::money::{Amount, Percent};
 /// A treatment course and how it is paid for: the engine's input.
 ///
 /// Build one from JSON with [`crate::parse_plan`] (or `serde_json::from_str`,
-/// which runs the same checks), then call [`crate::estimate`].
+/// which runs the same checks), then call [`crate::estimate()`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
