@@ -183,7 +183,8 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
     decode::open_weekday(d, &sheet.closed_weekdays, "closedWeekdays");
     for (i, treatment) in sheet.treatments.iter().enumerate() {
         // The course's own rules (names, references, discount totals) do not
-        // depend on the start; any valid date will do.
+        // depend on the start; any valid date will do. The closed days are
+        // the sheet's, checked once above, not once per treatment.
         let mut plan = sheet.plan(treatment, Date::from_days_since_epoch(0));
         plan.clinic = Clinic::default();
         if let Err(err) = decode::check(&plan) {

@@ -63,22 +63,19 @@ impl Writer {
         let bytes = s.as_bytes();
         self.push(b'"');
         let mut run = 0;
+        let mut control = [b'\\', b'u', b'0', b'0', 0, 0];
         for (i, &b) in bytes.iter().enumerate() {
-            let control = [
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[usize::from(b >> 4)],
-                HEX[usize::from(b & 15)],
-            ];
             let escape: &[u8] = match b {
                 b'"' => b"\\\"",
                 b'\\' => b"\\\\",
                 b'\n' => b"\\n",
                 b'\r' => b"\\r",
                 b'\t' => b"\\t",
-                0..=0x1f => &control,
+                0..=0x1f => {
+                    control[4] = HEX[usize::from(b >> 4)];
+                    control[5] = HEX[usize::from(b & 15)];
+                    &control
+                }
                 _ => continue,
             };
             // The split points are ASCII, so always char boundaries.

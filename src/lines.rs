@@ -32,8 +32,8 @@ pub(crate) struct Draft {
     pub covered: bool,
 }
 
-/// What a draft will be, before it is ordered: a quarter of a draft's
-/// size, so putting 186,000 of them in date order moves little memory; the
+/// What a draft will be, before it is ordered: under half a draft's size,
+/// so putting 186,000 of them in date order moves far less memory; the
 /// lines are then built once, in order.
 struct Spec<'a> {
     kind: LineKind,

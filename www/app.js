@@ -3,7 +3,7 @@
 // range, compare); every number on screen is the engine's. Nothing leaves
 // the page: the state lives in the URL fragment, which browsers never send.
 import init, { estimate, range, compare, presets, preset, version } from "./pkg/index.js";
-import { h, fill, table } from "./dom.js";
+import { h, fill, table, download } from "./dom.js";
 import { formatMoney, formatDate, formatDay, formatMonth, today } from "./format.js";
 import { FIELDS, toFragment, fromFragment } from "./state.js";
 import { lineChart } from "./chart.js";
@@ -400,12 +400,8 @@ async function main() {
   });
   $("download").addEventListener("click", () => {
     if (!shown) return;
-    const blob = new Blob([JSON.stringify({ engine: version(), plan: shown.plan, estimate: shown.estimate }, null, 2)], { type: "application/json" });
-    const a = h("a", { href: URL.createObjectURL(blob), download: `coursecost-${lastTreatment}-${shown.plan.start}.json` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(`coursecost-${lastTreatment}-${shown.plan.start}.json`, "application/json",
+      JSON.stringify({ engine: version(), plan: shown.plan, estimate: shown.estimate }, null, 2));
   });
   $("print").addEventListener("click", () => window.print());
 }

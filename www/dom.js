@@ -48,3 +48,13 @@ export function table(el, caption, head, rows, { num = [], foot } = {}) {
     foot ? h("tfoot", {}, h("tr", {}, foot.map((v, i) => cell("td", v, i)))) : null,
   );
 }
+
+/** Saves `text` as a file called `name`, from the page itself (nothing is sent). */
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

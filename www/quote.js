@@ -7,7 +7,7 @@
 // storage or cookies, or sends a request with them: the only requests are
 // for the page's own files and the clinic's price sheet.
 import init, { quote, goodFaithEstimate, quoteCsv, validateClinic, version } from "./pkg/staff.js";
-import { h, fill, table } from "./dom.js";
+import { h, fill, table, download } from "./dom.js";
 import { formatMoney, formatDate, formatMonth, today } from "./format.js";
 import { money, percent, showErrors, fieldFor } from "./fields.js";
 
@@ -26,7 +26,7 @@ const COVERAGE = [["deductible", "deductible", money], ["deductible-met", "deduc
   ["copay", "copay", money], ["oop-max", "outOfPocketMax", money], ["oop-met", "outOfPocketMet", money]];
 
 let sheet = null; // the valid price sheet in use
-let shown = null; // the input of the quote on screen: what the downloads export
+let shown = null; // the quote on screen, with its sheet and input: what the downloads export
 
 // ---------------------------------------------------------------------------
 // The price sheet
@@ -120,7 +120,7 @@ function update() {
   showErrors($("form"), []);
   status.textContent = "";
   status.className = "";
-  shown = input;
+  shown = { sheet, input, quote: q };
   renderQuote(q);
   renderGfe(input);
 }
@@ -220,15 +220,6 @@ function renderGfe(input) {
 // ---------------------------------------------------------------------------
 // Output
 
-function save(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 const fileName = (q, ext) => `quote-${q.number.replace(/[^A-Za-z0-9._-]+/g, "_")}.${ext}`;
 
 async function main() {
@@ -244,12 +235,11 @@ async function main() {
   $("print").addEventListener("click", () => window.print());
   $("csv").addEventListener("click", () => {
     if (!shown) return;
-    save(fileName(quote(sheet, shown), "csv"), "text/csv;charset=utf-8", quoteCsv(sheet, shown));
+    download(fileName(shown.quote, "csv"), "text/csv;charset=utf-8", quoteCsv(shown.sheet, shown.input));
   });
   $("json").addEventListener("click", () => {
     if (!shown) return;
-    const q = quote(sheet, shown);
-    save(fileName(q, "json"), "application/json", JSON.stringify(q, null, 2));
+    download(fileName(shown.quote, "json"), "application/json", JSON.stringify(shown.quote, null, 2));
   });
 
   await init();
