@@ -16,7 +16,7 @@ VISITOR_WASM := target/wasm/coursecost.wasm
 STAFF_WASM := target/wasm/coursecost_staff.wasm
 RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
 
-.PHONY: help tools node-deps browser pkg serve test test-native test-wasm test-wasm-browser test-node test-page lint bench fuzz clean
+.PHONY: help tools node-deps browser pkg site serve test test-native test-wasm test-wasm-browser test-node test-page lint bench fuzz clean
 
 help:
 	@echo "make serve   build and serve the page at http://127.0.0.1:$(PORT)/"
@@ -55,14 +55,20 @@ pkg/package.json: $(VISITOR_WASM) $(STAFF_WASM) scripts/build-pkg.mjs data/prese
 
 pkg: tools node-deps pkg/package.json
 
+# The page as served: www/ with each page's modules bundled (esbuild).
+target/site/index.html: pkg/package.json scripts/build-site.mjs $(wildcard www/*) | node-deps
+	node scripts/build-site.mjs
+
+site: pkg target/site/index.html
+
 ## Serve ------------------------------------------------------------------
 
-serve: pkg
+serve: site
 	node scripts/serve.mjs --port $(PORT)
 
 ## Test -------------------------------------------------------------------
 
-test: tools node-deps lint test-native pkg test-wasm test-wasm-browser test-node test-page
+test: tools node-deps lint test-native site test-wasm test-wasm-browser test-node test-page
 	@echo "make test: all suites passed"
 
 lint: tools
@@ -82,15 +88,15 @@ test-wasm: tools
 test-wasm-browser: tools browser
 	scripts/wasm-browser-test.sh
 
-test-node: pkg
+test-node: site
 	node --test tests/node/
 
 # The visitor page in headless Chromium; screenshots land in target/screenshots/.
-test-page: pkg browser
+test-page: site browser
 	node --test --test-concurrency=1 tests/browser/
 
 # Writes BENCHMARKS.md: native, Node and Chromium timings, sizes, twiggy.
-bench: pkg browser
+bench: site browser
 	@command -v twiggy >/dev/null || cargo install twiggy
 	node scripts/bench.mjs > /dev/null
 

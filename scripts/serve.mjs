@@ -1,4 +1,5 @@
-// Serves www/ at / and the built npm package at /pkg/ on 127.0.0.1.
+// Serves the built site (target/site/, from `make site`: www/ with each
+// page's modules bundled, and the wasm under /pkg/) on 127.0.0.1.
 // Usage: node scripts/serve.mjs [--port 8080]   (PORT in the environment works too)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -21,6 +22,7 @@ const types = {
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".ts": "text/plain; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
 };
 
 // The same policy the page declares: nothing leaves the page, no inline code.
@@ -36,12 +38,13 @@ const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Maps a URL path to a file under www/ or pkg/, refusing anything outside them. */
+const site = join(root, "target/site");
+
+/** Maps a URL path to a file under the site, refusing anything outside it. */
 function resolve(urlPath) {
   const clean = normalize(decodeURIComponent(urlPath.split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-  const [base, rest] = clean.startsWith("/pkg/") ? [join(root, "pkg"), clean.slice(5)] : [join(root, "www"), clean.slice(1)];
-  const file = join(base, rest || "index.html");
-  return file === base || file.startsWith(base + sep) ? file : null;
+  const file = join(site, clean.slice(1) || "index.html");
+  return file === site || file.startsWith(site + sep) ? file : null;
 }
 
 const server = createServer(async (req, res) => {

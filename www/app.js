@@ -360,7 +360,8 @@ function update({ fromUser = true } = {}) {
 
 async function main() {
   try {
-    await init();
+    // Named from the page, not the glue: the glue is bundled into this module.
+    await init({ module_or_path: new URL("pkg/coursecost_bg.wasm", import.meta.url) });
   } catch (err) {
     $("status").textContent = `The estimator could not start in this browser: ${err.message}`;
     return;

@@ -242,7 +242,8 @@ async function main() {
     download(fileName(shown.quote, "json"), "application/json", JSON.stringify(shown.quote, null, 2));
   });
 
-  await init();
+  // Named from the page, not the glue: the glue is bundled into this module.
+  await init({ module_or_path: new URL("pkg/coursecost_staff_bg.wasm", import.meta.url) });
   $("version").textContent = version();
   $("quote-date").value = today();
   $("start").value = today();

@@ -322,9 +322,9 @@ test("size budgets (gzip -9): engine wasm ≤ 52 KB, staff wasm ≤ 63.5 KB, glu
   assert.ok(glue <= 6_000, `coursecost.js + index.js are ${glue} B gzipped`);
   assert.ok(catalogue <= 5_000, `catalogue.js is ${catalogue} B gzipped`);
   const { visitorPage, staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
-  // The issue's 80 KB is for the visitor page; the staff view carries the
-  // larger engine and is held to its own ratchet.
-  for (const [name, files, budget] of [["visitor page", visitorPage, 80_000], ["staff view", staffPage, 81_000]]) {
+  // Ratchets below the issue's 80 KB for the visitor page (the built site,
+  // each page one minified bundle); the staff view carries the larger engine.
+  for (const [name, files, budget] of [["visitor page", visitorPage, 72_000], ["staff view", staffPage, 76_000]]) {
     const total = files.reduce((n, f) => n + gz(f), 0);
     assert.ok(total <= budget, `the ${name} is ${total} B gzipped`);
   }
