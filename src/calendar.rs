@@ -135,16 +135,44 @@ pub fn is_birth_date(text: &str) -> bool {
     Date::from_ymd(year, month, day).is_some()
 }
 
+/// The ASCII digit of `n`'s place `unit` (1, 10, 100…).
+fn digit(n: u32, unit: u32) -> u8 {
+    b'0' + (n / unit % 10) as u8
+}
+
+impl Date {
+    /// `YYYY-MM-DD`, without the formatting machinery: results carry
+    /// hundreds of dates, and `write!` costs more than the estimate in
+    /// WebAssembly built for size (BENCHMARKS.md).
+    #[inline(never)]
+    fn iso(self) -> [u8; 10] {
+        let (y, m, d) = self.ymd();
+        let y = y.unsigned_abs();
+        [
+            digit(y, 1000),
+            digit(y, 100),
+            digit(y, 10),
+            digit(y, 1),
+            b'-',
+            digit(m, 10),
+            digit(m, 1),
+            b'-',
+            digit(d, 10),
+            digit(d, 1),
+        ]
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
+        f.write_str(std::str::from_utf8(&self.iso()).unwrap_or_default())
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let iso = self.iso();
+        s.serialize_str(std::str::from_utf8(&iso).unwrap_or_default())
     }
 }
 
@@ -219,15 +247,24 @@ impl Default for MonthDay {
     }
 }
 
+impl MonthDay {
+    /// `MM-DD`.
+    fn text(self) -> [u8; 5] {
+        let (m, d) = (self.month.into(), self.day.into());
+        [digit(m, 10), digit(m, 1), b'-', digit(d, 10), digit(d, 1)]
+    }
+}
+
 impl fmt::Display for MonthDay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}-{:02}", self.month, self.day)
+        f.write_str(std::str::from_utf8(&self.text()).unwrap_or_default())
     }
 }
 
 impl Serialize for MonthDay {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let text = self.text();
+        s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
     }
 }
 
