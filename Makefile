@@ -10,8 +10,11 @@ CARGO ?= cargo
 # Pinned to the wasm-bindgen crate version in Cargo.lock (checked by scripts/tools.sh).
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p}' Cargo.lock)
 WASM := target/wasm32-unknown-unknown/release/coursecost.wasm
-# Two builds of the one crate: the visitor engine, and the staff engine with
-# clinic sheets, quotes and Good Faith Estimates (`--features staff`).
+TYPES_WASM := target/wasm32-unknown-unknown/debug/coursecost.wasm
+# Two builds of the one crate, both without std: the visitor engine, and the
+# staff engine with clinic sheets, quotes and Good Faith Estimates
+# (`--features staff`). Each has a debug twin with `--features types`, the
+# same exports plus the tsify interfaces, that only the `.d.ts` is taken from.
 VISITOR_WASM := target/wasm/coursecost.wasm
 STAFF_WASM := target/wasm/coursecost_staff.wasm
 RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
@@ -44,11 +47,15 @@ browser:
 $(VISITOR_WASM): $(RUST_SOURCES)
 	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features
 	mkdir -p target/wasm && cp $(WASM) $@
+	$(CARGO) build --target wasm32-unknown-unknown --lib --no-default-features --features types
+	cp $(TYPES_WASM) target/wasm/coursecost.types.wasm
 
-# After the visitor build: both write $(WASM).
+# After the visitor build: both write $(WASM) and $(TYPES_WASM).
 $(STAFF_WASM): $(RUST_SOURCES) | $(VISITOR_WASM)
-	$(CARGO) build --release --target wasm32-unknown-unknown --lib --features staff
+	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features --features staff
 	mkdir -p target/wasm && cp $(WASM) $@
+	$(CARGO) build --target wasm32-unknown-unknown --lib --no-default-features --features types,staff
+	cp $(TYPES_WASM) target/wasm/coursecost_staff.types.wasm
 
 pkg/package.json: $(VISITOR_WASM) $(STAFF_WASM) scripts/build-pkg.mjs data/presets.json $(wildcard npm/*) | tools node-deps
 	node scripts/build-pkg.mjs
@@ -76,6 +83,8 @@ lint: tools
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features --features staff -- -D warnings
+	$(CARGO) clippy --target wasm32-unknown-unknown --lib --no-default-features --features types,staff -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --quiet
 
 test-native: tools

@@ -1,6 +1,9 @@
 // Builds the npm package into pkg/ from the release wasm:
 //   wasm-bindgen (web target) → wasm-opt -Oz → entries (index.js, node.js),
 //   the catalogue module, package.json, README.
+// The shipped wasm is built without std, and so without tsify (which needs
+// std); the TypeScript declarations come from wasm-bindgen's run over a
+// second build of the same exports with `--features types`.
 // Run through `make pkg`, which builds the wasm and installs the tools first.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -12,13 +15,20 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
 // The two builds of the crate (see the Makefile): the visitor engine and
 // the staff engine (clinic sheets, quotes, Good Faith Estimates).
-const builds = [["coursecost", join(root, "target/wasm/coursecost.wasm")], ["coursecost_staff", join(root, "target/wasm/coursecost_staff.wasm")]];
+const builds = ["coursecost", "coursecost_staff"];
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit", cwd: root });
 
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
-for (const [name, wasm] of builds) {
-  run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", name, wasm]);
+const types = join(root, "target/wasm/types");
+const exported = (file) => [...readFileSync(file, "utf8").matchAll(/^export function (\w+)/gm)].map((m) => m[1]).join(" ");
+for (const name of builds) {
+  run("wasm-bindgen", ["--target", "web", "--out-dir", pkg, "--out-name", name, join(root, `target/wasm/${name}.wasm`)]);
+  run("wasm-bindgen", ["--target", "web", "--out-dir", types, "--out-name", name, join(root, `target/wasm/${name}.types.wasm`)]);
+  if (exported(join(pkg, `${name}.js`)) !== exported(join(types, `${name}.js`))) {
+    throw new Error(`${name}: the types build exports other functions than the shipped build`);
+  }
+  copyFileSync(join(types, `${name}.d.ts`), join(pkg, `${name}.d.ts`));
   // The features Rust's wasm32 target emits by default; wasm-opt must accept them.
   const bg = join(pkg, `${name}_bg.wasm`);
   run(join(root, "node_modules/.bin/wasm-opt"), [

@@ -6,7 +6,9 @@
 //! are cross-checked against the `time` crate in the tests. Nothing here reads
 //! the clock: callers pass dates in.
 
-use std::fmt;
+#[allow(unused_imports)]
+use crate::prelude::*;
+use core::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -15,8 +17,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Dates parsed from a plan lie in 1970–2199; dates the engine derives (the end
 /// of a ten-year horizon, a payment date) may lie a little beyond.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "string"))]
 pub struct Date(i32);
 
 /// The earliest year a plan may name.
@@ -89,7 +91,7 @@ impl Date {
     /// inclusive: the months an estimate reports.
     pub fn months_through(self, last: Date) -> impl Iterator<Item = Date> {
         let last = last.first_of_month();
-        std::iter::successors(Some(self.first_of_month()), |m| Some(m.add_months(1)))
+        core::iter::successors(Some(self.first_of_month()), |m| Some(m.add_months(1)))
             .take_while(move |m| *m <= last)
     }
 
@@ -165,20 +167,20 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(std::str::from_utf8(&self.iso()).unwrap_or_default())
+        f.write_str(core::str::from_utf8(&self.iso()).unwrap_or_default())
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let iso = self.iso();
-        s.serialize_str(std::str::from_utf8(&iso).unwrap_or_default())
+        s.serialize_str(core::str::from_utf8(&iso).unwrap_or_default())
     }
 }
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let text = <alloc::borrow::Cow<'de, str>>::deserialize(d)?;
         Date::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "\"{text}\" is not a real date YYYY-MM-DD in 1970–2199"
@@ -190,8 +192,8 @@ impl<'de> Deserialize<'de> for Date {
 /// A day of the year that exists in every year, `MM-DD`: where a plan year or
 /// a programme year starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "string"))]
 pub struct MonthDay {
     month: u8,
     day: u8,
@@ -257,20 +259,20 @@ impl MonthDay {
 
 impl fmt::Display for MonthDay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(std::str::from_utf8(&self.text()).unwrap_or_default())
+        f.write_str(core::str::from_utf8(&self.text()).unwrap_or_default())
     }
 }
 
 impl Serialize for MonthDay {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let text = self.text();
-        s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
+        s.serialize_str(core::str::from_utf8(&text).unwrap_or_default())
     }
 }
 
 /// A day of the week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
     /// Monday, `"mon"`.

@@ -10,6 +10,8 @@
 //! The format is documented in the README and described for other tools by
 //! `schema/clinic.schema.json`.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::{Date, Weekday};
@@ -32,7 +34,10 @@ pub const MAX_VALID_DAYS: u32 = 365;
 
 /// A clinic's price sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "staff"), derive(tsify::Tsify))]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "types", feature = "staff"),
+    derive(tsify::Tsify)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct ClinicSheet {
     /// Who the clinic is: printed on every quote and Good Faith Estimate.
@@ -40,16 +45,28 @@ pub struct ClinicSheet {
     #[serde(flatten)]
     pub provider: Provider,
     /// ISO 4217 code of every amount on the sheet; default `"USD"`.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub currency: Currency,
     /// Weekdays the clinic is closed, e.g. `["sat", "sun"]`.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub closed_weekdays: Vec<Weekday>,
     /// Days the clinic is closed (at most 400), e.g. public holidays.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub holidays: Vec<Date>,
     /// How many days a quote stays valid (1–365); default 30.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub quote_valid_days: u32,
     /// What the clinic sells (1–50).
     pub treatments: Vec<Treatment>,
@@ -58,7 +75,10 @@ pub struct ClinicSheet {
 /// The clinic as a provider: the identity a Good Faith Estimate must carry
 /// (45 CFR 149.610(c): name, NPI, TIN, and where the care is given).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "staff"), derive(tsify::Tsify))]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "types", feature = "staff"),
+    derive(tsify::Tsify)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Provider {
     /// The clinic's name, 1–80 characters.
@@ -67,7 +87,10 @@ pub struct Provider {
     pub address: Address,
     /// A phone number for questions, as it should be printed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub phone: Option<String>,
     /// National Provider Identifier: 10 digits with a valid check digit.
     pub npi: String,
@@ -77,7 +100,10 @@ pub struct Provider {
 
 /// A postal address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "staff"), derive(tsify::Tsify))]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "types", feature = "staff"),
+    derive(tsify::Tsify)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
     /// Street and number, suite.
@@ -92,7 +118,10 @@ pub struct Address {
 
 /// One treatment on the sheet, at the clinic's prices.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "staff"), derive(tsify::Tsify))]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "types", feature = "staff"),
+    derive(tsify::Tsify)
+)]
 #[serde(rename_all = "camelCase")]
 pub struct Treatment {
     /// Stable identifier quotes refer to, unique on the sheet.
@@ -101,28 +130,49 @@ pub struct Treatment {
     pub name: String,
     /// What the course is, in a sentence or two.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub description: Option<String>,
     /// ICD-10 codes the course is usually billed under, e.g. `"F33.2"`.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub diagnosis_codes: Vec<String>,
     /// Items the patient is expected to need that are scheduled (and billed)
     /// separately, e.g. a psychiatric evaluation by the referring provider.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub scheduled_separately: Vec<String>,
     /// How far ahead a quote looks (months or weeks); default 12 months.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub horizon: Horizon,
     /// The course, phase by phase, as in a plan.
     pub phases: Vec<Phase>,
     /// Fees besides the sessions, as in a plan.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub fees: Vec<Fee>,
     /// Prepaid bundles, as in a plan.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub packages: Vec<Package>,
     /// Discounts every patient gets, as in a plan.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "staff"), tsify(optional))]
+    #[cfg_attr(
+        all(target_arch = "wasm32", feature = "types", feature = "staff"),
+        tsify(optional)
+    )]
     pub discounts: Vec<Discount>,
 }
 
@@ -167,6 +217,7 @@ pub fn decode_clinic<S: Source>(input: S) -> Result<ClinicSheet, PlanError> {
 }
 
 /// Parses and validates a price sheet from JSON text.
+#[cfg(feature = "std")]
 pub fn parse_clinic(json: &str) -> Result<ClinicSheet, PlanError> {
     decode_clinic(&crate::parse_json(json)?)
 }

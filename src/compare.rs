@@ -5,6 +5,8 @@
 //! shows "$2,750 – $5,100, most likely $3,650" next to the itemised estimate
 //! can never disagree with it.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::Date;
@@ -23,20 +25,20 @@ pub const MAX_COMPARED: usize = 10;
 /// What to change on a preset's three plans before estimating them: the
 /// visitor's insurance, savings programmes and horizon.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RangeOptions {
     /// Insurance for all three plans; absent keeps each plan's own.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
     pub coverage: Option<Coverage>,
     /// Savings programmes; absent keeps each plan's own.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
     pub assistance: Option<Vec<Assistance>>,
     /// The horizon; absent keeps each plan's own.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
     pub horizon: Option<Horizon>,
 }
 
@@ -58,7 +60,7 @@ impl RangeOptions {
 
 /// A preset's estimates at the cheap end, typically and at the dear end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Range {
     /// The plans' currency.
@@ -75,7 +77,7 @@ pub struct Range {
 
 /// Several plans estimated over the same horizon, side by side.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The plans' currency.
@@ -91,7 +93,7 @@ pub struct Comparison {
 
 /// One plan of a [`Comparison`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Compared {
     /// The estimate's first day.
@@ -110,7 +112,7 @@ pub struct Compared {
     /// three whole calendar months of the horizon (fewer when the horizon has
     /// fewer), rounded to a minor unit; absent when it has no whole month.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
     pub steady_monthly: Option<Amount>,
     /// The patient's cumulative cost at the end of each month of
     /// [`Comparison::months`]: 0 before the plan starts, its total after it ends.
@@ -118,12 +120,14 @@ pub struct Compared {
 }
 
 /// Estimates a preset's three plans with `options` applied, validating each.
+#[cfg(feature = "std")]
 pub fn range(preset: &Preset, options: &RangeOptions) -> Result<Range, PlanError> {
     range_with(preset, options, crate::estimate)
 }
 
 /// Estimates several plans (1 to 10, one currency) over one horizon — the
 /// given one, or else each plan's own — and summarises them side by side.
+#[cfg(feature = "std")]
 pub fn compare(plans: &[Plan], horizon: Option<Horizon>) -> Result<Comparison, PlanError> {
     compare_with(plans, horizon, crate::estimate)
 }

@@ -4,14 +4,16 @@
 //! fils. Codes with no minor unit (gold, SDRs, test codes) cannot price a
 //! course and are rejected, like unknown codes.
 
-use std::fmt;
+#[allow(unused_imports)]
+use crate::prelude::*;
+use core::fmt;
 
 use serde::{Serialize, Serializer};
 
 /// A currency from the current ISO 4217 list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "string"))]
 pub struct Currency {
     code: &'static str,
     minor_units: u8,

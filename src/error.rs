@@ -4,13 +4,15 @@
 //! and a negative price reports both, each with the path of the value
 //! (`phases[1].every.weeks`) so a form can put the message next to its field.
 
-use std::fmt;
+#[allow(unused_imports)]
+use crate::prelude::*;
+use core::fmt;
 
 use serde::Serialize;
 
 /// What kind of mistake a [`Problem`] is (SPEC §9).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// Wrong JSON type, a fractional amount, or `null` where a value is required.
@@ -67,7 +69,7 @@ impl fmt::Display for ErrorCode {
 
 /// One thing wrong with an input, at one place.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 pub struct Problem {
     /// What kind of mistake this is.
     pub code: ErrorCode,
@@ -157,7 +159,7 @@ impl fmt::Display for PlanError {
     }
 }
 
-impl std::error::Error for PlanError {}
+impl core::error::Error for PlanError {}
 
 /// The known name closest to a misspelt one, when it is close enough to be
 /// the likely intent (at most a third of its letters differ).
@@ -199,8 +201,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
             }
             cur[j] = best;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        core::mem::swap(&mut prev2, &mut prev);
+        core::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }

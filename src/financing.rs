@@ -7,6 +7,8 @@
 //! must be the same to the byte everywhere. Interest on the balance is exact
 //! integer arithmetic.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::Date;
@@ -15,7 +17,7 @@ use crate::plan::Financing;
 
 /// The payment schedule of a financed balance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FinancingSchedule {
     /// The amount financed: the patient's total (or first phase) less the down payment.
@@ -36,7 +38,7 @@ pub struct FinancingSchedule {
 
 /// One monthly payment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
     /// 1, 2, 3, …
@@ -61,7 +63,7 @@ fn level_payment(principal: Amount, apr: Percent, months: u32) -> Amount {
         growth *= 1.0 + i;
     }
     let payment = principal.minor() as f64 * i / (1.0 - 1.0 / growth);
-    Amount::new(payment.round() as i64)
+    Amount::new(crate::money::round(payment) as i64)
 }
 
 /// Schedules repayment of `principal` (positive) from `first`, the plan's

@@ -9,7 +9,9 @@
 //! most two decimals ([`crate::Percent`]), written exactly here. Natively the
 //! tests hold this writer to serde_json's output for every golden example.
 
-use std::fmt;
+#[allow(unused_imports)]
+use crate::prelude::*;
+use core::fmt;
 
 use serde::ser::{self, Serialize};
 
@@ -36,7 +38,7 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 impl ser::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
@@ -218,7 +220,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     /// percentage the engine writes. Anything finer is refused rather than
     /// rounded, so a future float field cannot be written wrong silently.
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        let hundredths = (v * 100.0).round();
+        let hundredths = crate::money::round(v * 100.0);
         if !v.is_finite() || hundredths.abs() > 1e15 || (hundredths / 100.0 - v).abs() > 1e-9 {
             return Err(unsupported("a number with more than two decimals"));
         }

@@ -7,16 +7,18 @@
 //! increment. It reads like a `&str` (`Deref`, `==` with strings) and is
 //! written as a plain JSON string.
 
-use std::fmt;
-use std::ops::Deref;
-use std::rc::Rc;
+#[allow(unused_imports)]
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::fmt;
+use core::ops::Deref;
 
 use serde::{Serialize, Serializer};
 
 /// A shared, immutable string.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "string"))]
 pub struct Label(Rc<str>);
 
 impl Label {

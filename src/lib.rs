@@ -25,8 +25,18 @@
 //! # Ok::<(), coursecost::PlanError>(())
 //! ```
 
+#![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
+
+extern crate alloc;
+
+/// What `std`'s prelude gives every module, for the `no_std` build.
+mod prelude {
+    pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec::Vec;
+    pub(crate) use alloc::{format, vec};
+}
 
 pub mod calendar;
 pub mod clinic;
@@ -52,8 +62,12 @@ pub mod source;
 pub mod wasm;
 
 pub use calendar::{Date, MonthDay, Weekday};
-pub use clinic::{Address, ClinicSheet, Provider, Treatment, decode_clinic, parse_clinic};
-pub use compare::{Compared, Comparison, Range, RangeOptions, compare, range};
+#[cfg(feature = "std")]
+pub use clinic::parse_clinic;
+pub use clinic::{Address, ClinicSheet, Provider, Treatment, decode_clinic};
+pub use compare::{Compared, Comparison, Range, RangeOptions};
+#[cfg(feature = "std")]
+pub use compare::{compare, range};
 pub use currency::Currency;
 pub use error::{ErrorCode, PlanError, Problem};
 pub use estimate::{
@@ -66,7 +80,9 @@ pub use plan::{
     Assistance, Clinic, Coverage, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap,
     Horizon, LineKind, Package, Phase, Plan,
 };
-pub use presets::{Citation, Preset, preset, presets};
+pub use presets::{Citation, Preset};
+#[cfg(feature = "std")]
+pub use presets::{preset, presets};
 pub use quote::{
     GfeItem, GoodFaithEstimate, Patient, PaymentType, PrimaryService, Quote, QuoteInput,
     good_faith_estimate, quote,
@@ -76,6 +92,7 @@ pub use quote::{
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Parses and validates a plan from JSON text, reporting every problem.
+#[cfg(feature = "std")]
 pub fn parse_plan(json: &str) -> Result<Plan, PlanError> {
     let value = parse_json(json)?;
     decode::plan(&value)
@@ -83,12 +100,14 @@ pub fn parse_plan(json: &str) -> Result<Plan, PlanError> {
 
 /// Checks a plan built in Rust against every rule of the contract, exactly as
 /// if it had arrived as JSON.
+#[cfg(feature = "std")]
 pub fn validate(plan: &Plan) -> Result<(), PlanError> {
     let value = serde_json::to_value(plan).map_err(|e| json_problem(&e))?;
     decode::plan(&value).map(drop)
 }
 
 /// Every problem with a plan given as JSON text; empty when it is valid.
+#[cfg(feature = "std")]
 pub fn validate_json(json: &str) -> Vec<Problem> {
     parse_plan(json)
         .err()
@@ -97,12 +116,14 @@ pub fn validate_json(json: &str) -> Vec<Problem> {
 }
 
 /// Estimates a plan (SPEC §3–§8), validating it first.
+#[cfg(feature = "std")]
 pub fn estimate(plan: &Plan) -> Result<Estimate, PlanError> {
     validate(plan)?;
     Ok(estimate::estimate_valid(plan))
 }
 
 /// Parses, validates and estimates a plan given as JSON text.
+#[cfg(feature = "std")]
 pub fn estimate_json(json: &str) -> Result<Estimate, PlanError> {
     parse_plan(json).map(|plan| estimate::estimate_valid(&plan))
 }
@@ -112,10 +133,12 @@ pub fn decode_plan<S: source::Source>(input: S) -> Result<Plan, PlanError> {
     decode::plan(input)
 }
 
+#[cfg(feature = "std")]
 pub(crate) fn parse_json(json: &str) -> Result<serde_json::Value, PlanError> {
     serde_json::from_str(json).map_err(|e| json_problem(&e))
 }
 
+#[cfg(feature = "std")]
 fn json_problem(e: &serde_json::Error) -> PlanError {
     PlanError::new(vec![Problem::new(
         ErrorCode::InvalidType,
@@ -124,6 +147,7 @@ fn json_problem(e: &serde_json::Error) -> PlanError {
     )])
 }
 
+#[cfg(feature = "std")]
 impl<'de> serde::Deserialize<'de> for Plan {
     /// Deserializes through the contract's decoder, so `serde_json::from_str`
     /// gets the same checks and messages as [`parse_plan`].

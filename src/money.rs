@@ -5,9 +5,11 @@
 //! points (hundredths of a percent), so `amount × rate` is an exact integer
 //! product in `i128` followed by one rounding, half away from zero.
 
-use std::fmt;
-use std::iter::Sum;
-use std::ops::{Add, AddAssign, Sub, SubAssign};
+#[allow(unused_imports)]
+use crate::prelude::*;
+use core::fmt;
+use core::iter::Sum;
+use core::ops::{Add, AddAssign, Sub, SubAssign};
 
 use serde::{Serialize, Serializer};
 
@@ -21,7 +23,7 @@ use serde::{Serialize, Serializer};
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
 )]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(transparent)]
 pub struct Amount(i64);
 
@@ -170,8 +172,8 @@ impl fmt::Display for Amount {
 
 /// A percentage with at most two decimals, 0–100, held as basis points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[cfg_attr(target_arch = "wasm32", tsify(type = "number"))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "number"))]
 pub struct Percent(u32);
 
 impl Percent {
@@ -207,7 +209,7 @@ impl Percent {
             return Err(PercentError::OutOfRange);
         }
         let scaled = value * 100.0;
-        let bp = scaled.round();
+        let bp = round(scaled);
         // 33.33 × 100 is 3332.9999999999995 in binary: allow that much noise,
         // far below the 0.001 a third decimal would add.
         if (scaled - bp).abs() > 1e-6 {
@@ -246,6 +248,26 @@ impl fmt::Display for Percent {
             _ => write!(f, "{whole}.{frac:02}%"),
         }
     }
+}
+
+/// `f64::round` (halves away from zero) without std, which the `no_std`
+/// build lacks. Exact: below 2^52 in magnitude, subtracting the truncated
+/// integer loses nothing; at or above it every `f64` is already whole.
+pub(crate) fn round(x: f64) -> f64 {
+    const WHOLE: f64 = 4_503_599_627_370_496.0; // 2^52
+    if x.is_nan() || x.abs() >= WHOLE {
+        return x;
+    }
+    let whole = x as i64;
+    let fraction = x - whole as f64;
+    let rounded = if fraction >= 0.5 {
+        whole + 1
+    } else if fraction <= -0.5 {
+        whole - 1
+    } else {
+        whole
+    };
+    rounded as f64
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@
 //! `start` set, rather than re-serialising them: serialisers for every plan
 //! type would cost the wasm more than the catalogue itself.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::Date;
@@ -33,7 +35,7 @@ pub const MAX_PRESETS: usize = 50;
 /// One treatment of the catalogue: a typical course and the cheap and dear
 /// ends of the published ranges, with where the numbers come from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Preset {
     /// Stable identifier, e.g. `"iv-ketamine"`.
@@ -58,7 +60,7 @@ pub struct Preset {
 
 /// A public page supporting a preset's numbers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
 pub struct Citation {
     /// The page's title.
     pub title: String,
@@ -86,17 +88,20 @@ impl Preset {
 ///
 /// Fails only when `start` is so late that a plan's dates would leave the
 /// contract's calendar.
+#[cfg(feature = "std")]
 pub fn presets(start: Date) -> Result<Vec<Preset>, PlanError> {
     catalogue(&crate::parse_json(CATALOGUE_JSON)?, Some(start))
 }
 
 /// One preset of the built-in catalogue by `id`, starting on `start`; an
 /// unknown id is an `unknown_name` error listing the known ones.
+#[cfg(feature = "std")]
 pub fn preset(id: &str, start: Date) -> Result<Preset, PlanError> {
     find(presets(start)?, id)
 }
 
 /// Picks the preset named `id`.
+#[cfg(feature = "std")]
 pub(crate) fn find(mut presets: Vec<Preset>, id: &str) -> Result<Preset, PlanError> {
     let at = position(&presets, id)?;
     Ok(presets.swap_remove(at))

@@ -10,6 +10,8 @@
 
 use crate::calendar::Date;
 use crate::plan::{Every, Gap, Plan};
+#[allow(unused_imports)]
+use crate::prelude::*;
 
 /// A booked session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +43,7 @@ pub(crate) struct Schedule {
     /// Every session in date order.
     pub slots: Vec<Slot>,
     /// For each phase, the range of its sessions in `slots`.
-    pub phase_ranges: Vec<std::ops::Range<usize>>,
+    pub phase_ranges: Vec<core::ops::Range<usize>>,
     /// For each phase, how it fared.
     pub outcomes: Vec<Outcome>,
 }

@@ -6,7 +6,9 @@
 //! it stops at the first error, drops paths, and serde-wasm-bindgen ignores
 //! `deny_unknown_fields`.
 
-use std::borrow::Cow;
+#[allow(unused_imports)]
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 /// The JSON type of a value, or what else it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +79,7 @@ pub trait Source: Sized {
     fn field(&self, key: &str) -> Option<Self>;
 }
 
+#[cfg(feature = "std")]
 impl Source for &serde_json::Value {
     fn kind(&self) -> Kind {
         match self {

@@ -9,7 +9,9 @@
 //! `catch` binding, so hostile input becomes a problem report, never a trap:
 //! a trapped instance would be unusable for every later call.
 
-use std::borrow::Cow;
+#[allow(unused_imports)]
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 use js_sys::{Array, Reflect};
 use serde::Serialize;
@@ -86,7 +88,7 @@ impl Source for Js {
         let f = self.0.as_ref()?.as_f64()?;
         // Number.isSafeInteger: exact integers only.
         const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
-        Some(if f.fract() == 0.0 && f.abs() <= MAX_SAFE {
+        Some(if f.abs() <= MAX_SAFE && f == (f as i64) as f64 {
             Number::Int(f as i64)
         } else {
             Number::Float(f)
@@ -275,6 +277,15 @@ export function compare(plans: Plan[], options?: CompareOptions): Comparison;
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// Without std (the shipped wasm files) a panic traps. The engine never
+/// panics on any input (tests/wasm.rs, the fuzzer); this keeps std's panic
+/// machinery, which formats a message nobody reads, out of the module.
+#[cfg(not(feature = "std"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
 }
 
 #[global_allocator]

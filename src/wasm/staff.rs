@@ -1,6 +1,8 @@
 //! JavaScript bindings for clinic staff: `validateClinic`, `quote`,
 //! `goodFaithEstimate` and `quoteCsv` (the package's `coursecost/staff`).
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::{Js, plan_error, to_js};
