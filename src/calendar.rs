@@ -97,8 +97,9 @@ impl Date {
 
     /// This date's month written `YYYY-MM`, as estimates name months.
     pub fn month_key(self) -> String {
-        let (y, m, _) = self.ymd();
-        format!("{y:04}-{m:02}")
+        // The date's own digits, not `format!` (see [`Date::iso`]).
+        let iso = self.iso();
+        String::from(core::str::from_utf8(&iso[..7]).unwrap_or_default())
     }
 
     /// Parses `YYYY-MM-DD`, exactly ten ASCII characters.
