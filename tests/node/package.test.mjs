@@ -86,6 +86,48 @@ test("errors are Errors with code, path and every problem", async () => {
   );
 });
 
+// tests/wasm.rs checks instance survival on a test build, which links std;
+// the shipped wasm files are built without it (a panic traps), so the same
+// kinds of hostile input go through the package as users get it.
+test("the shipped wasm survives hostile input: every call after it answers right", async () => {
+  const { estimate, validate, range, compare, preset } = await load();
+  const { validateClinic, quote, goodFaithEstimate, quoteCsv } = await loadStaff();
+  const plan = JSON.parse(readFileSync(join(golden, "01-iv-ketamine.plan.json"), "utf8"));
+  const expected = JSON.parse(readFileSync(join(golden, "01-iv-ketamine.estimate.json"), "utf8"));
+  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const cycle = { ...plan };
+  cycle.clinic = { closedDates: [cycle] };
+  let deep = {};
+  for (let i = 0; i < 100_000; i++) deep = { phases: [deep] };
+  const throwing = Object.defineProperty({ ...plan }, "start", { get() { throw new Error("boom"); }, enumerable: true });
+  const hostile = [
+    undefined, null, 42, "plan", 10n, Symbol("s"), () => plan, [], cycle, deep, throwing,
+    new Proxy({}, { ownKeys() { throw new Error("boom"); }, get() { throw new Error("boom"); } }),
+    { ...plan, start: "x".repeat(10_000_000) }, { ...plan, phases: new Array(100_000).fill(plan.phases[0]) },
+    { ...plan, phases: [{ ...plan.phases[0], price: NaN }] }, { ...plan, phases: [{ ...plan.phases[0], price: 1e308 }] },
+    { ...plan, start: "2199-12-31", horizon: { months: 120 } },
+  ];
+  const calls = [
+    (x) => estimate(x), (x) => validate(x), (x) => range(x), (x) => range(preset("tms"), x), (x) => compare(x), (x) => compare([plan, x]),
+    (x) => validateClinic(x), (x) => quote(x, { treatment: "iv-ketamine", start: "2026-01-05", date: "2026-01-02", payment: "self-pay" }),
+    (x) => quote(sheet, x), (x) => goodFaithEstimate(sheet, x), (x) => quoteCsv(sheet, x),
+  ];
+  let refused = 0;
+  for (const call of calls) {
+    for (const x of hostile) {
+      try {
+        call(x);
+      } catch (err) {
+        // A clear error, never a trap of the instance.
+        assert.ok(!(err instanceof WebAssembly.RuntimeError), `trapped: ${err}`);
+        refused += 1;
+      }
+    }
+    assert.deepEqual(estimate(plan), expected);
+  }
+  assert.ok(refused > calls.length * (hostile.length - 4), `only ${refused} calls were refused`);
+});
+
 test("the package.json exports map and metadata", () => {
   const manifest = JSON.parse(readFileSync(join(project, "node_modules/coursecost/package.json"), "utf8"));
   assert.equal(manifest.type, "module");
@@ -307,7 +349,7 @@ export { cents, first, problems, bad, typical, steady, url, q, itemCode, csv, sh
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: project, stdio: "pipe" });
 });
 
-test("size budgets (gzip -9): engine wasm ≤ 52 KB, staff wasm ≤ 63.5 KB, glue ≤ 6 KB, catalogue ≤ 5 KB, visitor page ≤ 80 KB, staff view ≤ 81 KB", async () => {
+test("size budgets (gzip -9): engine wasm ≤ 52 KB, staff wasm ≤ 63.5 KB, glue ≤ 6 KB, catalogue ≤ 5 KB, visitor page ≤ 72 KB (the issue: 80), staff view ≤ 76 KB", async () => {
   // Ratchets. Issue 6's targets are 40 KB for the wasm (missed, recorded in
   // BENCHMARKS.md) and 80 KB for the page (met since the staff features
   // moved to their own wasm). Lower these as the wasm shrinks; never raise
