@@ -6,7 +6,6 @@
 //! are cross-checked against the `time` crate in the tests. Nothing here reads
 //! the clock: callers pass dates in.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use core::fmt;
 

@@ -10,7 +10,6 @@
 //! The format is documented in the README and described for other tools by
 //! `schema/clinic.schema.json`.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use serde::Serialize;
 

@@ -5,7 +5,6 @@
 //! shows "$2,750 – $5,100, most likely $3,650" next to the itemised estimate
 //! can never disagree with it.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use serde::Serialize;
 

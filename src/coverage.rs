@@ -11,7 +11,6 @@ use crate::calendar::{Date, MonthDay};
 use crate::lines::{Draft, Origin};
 use crate::money::Amount;
 use crate::plan::{Coverage, Plan};
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 /// What insurance did on one covered line, for the plan-year summary.

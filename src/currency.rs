@@ -4,8 +4,6 @@
 //! fils. Codes with no minor unit (gold, SDRs, test codes) cannot price a
 //! course and are rejected, like unknown codes.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
 use core::fmt;
 
 use serde::{Serialize, Serializer};

@@ -17,7 +17,6 @@ use crate::plan::{
     Assistance, Clinic, Coverage, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap,
     Horizon, LineKind, Package, Phase, Plan,
 };
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::source::{Kind, Number, Source};
 

@@ -4,7 +4,6 @@
 //! and a negative price reports both, each with the path of the value
 //! (`phases[1].every.weeks`) so a form can put the message next to its field.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use core::fmt;
 

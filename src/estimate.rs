@@ -6,7 +6,6 @@
 //! invariants `gross − discount = charge = insurerPays + assistance +
 //! patientPays` hold for each total as they do for each line.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use serde::Serialize;
 

@@ -7,7 +7,6 @@
 //! must be the same to the byte everywhere. Interest on the balance is exact
 //! integer arithmetic.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use serde::Serialize;
 

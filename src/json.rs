@@ -9,7 +9,6 @@
 //! most two decimals ([`crate::Percent`]), written exactly here. Natively the
 //! tests hold this writer to serde_json's output for every golden example.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use core::fmt;
 

@@ -7,7 +7,6 @@
 //! increment. It reads like a `&str` (`Deref`, `==` with strings) and is
 //! written as a plain JSON string.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use alloc::rc::Rc;
 use core::fmt;

@@ -11,7 +11,6 @@ use crate::label::Label;
 use crate::money::{Amount, Percent};
 use crate::packages::{Offer, choose};
 use crate::plan::{FeeWhen, LineKind, Plan};
-#[allow(unused_imports)]
 use crate::prelude::*;
 use crate::schedule::Schedule;
 

@@ -5,7 +5,6 @@
 //! points (hundredths of a percent), so `amount × rate` is an exact integer
 //! product in `i128` followed by one rounding, half away from zero.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use core::fmt;
 use core::iter::Sum;

@@ -7,7 +7,6 @@
 //! 50 × 3,653 steps — with the contract's tie-breaks applied exactly.
 
 use crate::money::Amount;
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 /// A package offer for one phase, with its price after discounts.

@@ -5,7 +5,6 @@
 //! reports every problem with its path, so code that holds a [`Plan`] may rely
 //! on its invariants (names unique, references resolved, bounds respected).
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use serde::Serialize;
 

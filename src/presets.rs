@@ -16,7 +16,6 @@
 //! `start` set, rather than re-serialising them: serialisers for every plan
 //! type would cost the wasm more than the catalogue itself.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use serde::Serialize;
 

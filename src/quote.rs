@@ -33,7 +33,6 @@
 //! # Ok::<(), coursecost::PlanError>(())
 //! ```
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use serde::Serialize;
 

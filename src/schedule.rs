@@ -10,7 +10,6 @@
 
 use crate::calendar::Date;
 use crate::plan::{Every, Gap, Plan};
-#[allow(unused_imports)]
 use crate::prelude::*;
 
 /// A booked session.

@@ -6,7 +6,6 @@
 //! it stops at the first error, drops paths, and serde-wasm-bindgen ignores
 //! `deny_unknown_fields`.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use alloc::borrow::Cow;
 

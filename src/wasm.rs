@@ -9,7 +9,6 @@
 //! `catch` binding, so hostile input becomes a problem report, never a trap:
 //! a trapped instance would be unusable for every later call.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use alloc::borrow::Cow;
 

@@ -1,7 +1,6 @@
 //! JavaScript bindings for clinic staff: `validateClinic`, `quote`,
 //! `goodFaithEstimate` and `quoteCsv` (the package's `coursecost/staff`).
 
-#[allow(unused_imports)]
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
