@@ -145,7 +145,8 @@ fn digit(n: u32, unit: u32) -> u8 {
 impl Date {
     /// `YYYY-MM-DD`, without the formatting machinery: results carry
     /// hundreds of dates, and `write!` costs more than the estimate in
-    /// WebAssembly built for size (BENCHMARKS.md).
+    /// WebAssembly built for size (BENCHMARKS.md). Not inlined: one copy
+    /// serves the JSON writer, `Display` and month keys.
     #[inline(never)]
     fn iso(self) -> [u8; 10] {
         let (y, m, d) = self.ymd();
