@@ -266,12 +266,46 @@ pub(crate) fn round(x: f64) -> f64 {
     } else {
         whole
     };
-    rounded as f64
+    match rounded {
+        // As `f64::round`: a zero keeps the sign of what was rounded.
+        0 if x.is_sign_negative() => -0.0,
+        _ => rounded as f64,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn round_is_std_round() {
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            -1.5,
+            2.5,
+            -2.5,
+            0.49999999999999994,
+            -0.49999999999999994,
+            4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            3332.9999999999995,
+            12_345.678,
+        ];
+        // Payments and percentages: quotients with every kind of fraction.
+        cases.extend((0..20_000).map(|i| f64::from(i) * 0.37 - 3_700.0));
+        for x in cases {
+            assert_eq!(round(x).to_bits(), x.round().to_bits(), "{x}");
+        }
+        assert!(round(f64::NAN).is_nan());
+    }
 
     #[test]
     fn decimal_places_the_point_exactly() {
