@@ -25,6 +25,7 @@ help:
 	@echo "make serve   build and serve the page at http://127.0.0.1:$(PORT)/"
 	@echo "make test    install what is missing, then run every test"
 	@echo "make pkg     build the npm package into pkg/"
+	@echo "make site    build the page into target/site/ (what make serve serves)"
 	@echo "make bench   run the benchmarks, writing BENCHMARKS.md"
 	@echo "make fuzz    fuzz plans and clinic sheets (nightly; FUZZ_SECONDS=1800)"
 
