@@ -16,8 +16,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Dates parsed from a plan lie in 1970–2199; dates the engine derives (the end
 /// of a ten-year horizon, a payment date) may lie a little beyond.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "string"))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[cfg_attr(ts, tsify(type = "string"))]
 pub struct Date(i32);
 
 /// The earliest year a plan may name.
@@ -193,8 +193,8 @@ impl<'de> Deserialize<'de> for Date {
 /// A day of the year that exists in every year, `MM-DD`: where a plan year or
 /// a programme year starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "string"))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[cfg_attr(ts, tsify(type = "string"))]
 pub struct MonthDay {
     month: u8,
     day: u8,
@@ -273,7 +273,7 @@ impl Serialize for MonthDay {
 
 /// A day of the week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
     /// Monday, `"mon"`.

@@ -33,10 +33,7 @@ pub const MAX_VALID_DAYS: u32 = 365;
 
 /// A clinic's price sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ClinicSheet {
     /// Who the clinic is: printed on every quote and Good Faith Estimate.
@@ -44,28 +41,16 @@ pub struct ClinicSheet {
     #[serde(flatten)]
     pub provider: Provider,
     /// ISO 4217 code of every amount on the sheet; default `"USD"`.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub currency: Currency,
     /// Weekdays the clinic is closed, e.g. `["sat", "sun"]`.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub closed_weekdays: Vec<Weekday>,
     /// Days the clinic is closed (at most 400), e.g. public holidays.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub holidays: Vec<Date>,
     /// How many days a quote stays valid (1–365); default 30.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub quote_valid_days: u32,
     /// What the clinic sells (1–50).
     pub treatments: Vec<Treatment>,
@@ -74,10 +59,7 @@ pub struct ClinicSheet {
 /// The clinic as a provider: the identity a Good Faith Estimate must carry
 /// (45 CFR 149.610(c): name, NPI, TIN, and where the care is given).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Provider {
     /// The clinic's name, 1–80 characters.
@@ -86,10 +68,7 @@ pub struct Provider {
     pub address: Address,
     /// A phone number for questions, as it should be printed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub phone: Option<String>,
     /// National Provider Identifier: 10 digits with a valid check digit.
     pub npi: String,
@@ -99,10 +78,7 @@ pub struct Provider {
 
 /// A postal address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
     /// Street and number, suite.
@@ -117,10 +93,7 @@ pub struct Address {
 
 /// One treatment on the sheet, at the clinic's prices.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Treatment {
     /// Stable identifier quotes refer to, unique on the sheet.
@@ -129,49 +102,28 @@ pub struct Treatment {
     pub name: String,
     /// What the course is, in a sentence or two.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub description: Option<String>,
     /// ICD-10 codes the course is usually billed under, e.g. `"F33.2"`.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub diagnosis_codes: Vec<String>,
     /// Items the patient is expected to need that are scheduled (and billed)
     /// separately, e.g. a psychiatric evaluation by the referring provider.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub scheduled_separately: Vec<String>,
     /// How far ahead a quote looks (months or weeks); default 12 months.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub horizon: Horizon,
     /// The course, phase by phase, as in a plan.
     pub phases: Vec<Phase>,
     /// Fees besides the sessions, as in a plan.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub fees: Vec<Fee>,
     /// Prepaid bundles, as in a plan.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub packages: Vec<Package>,
     /// Discounts every patient gets, as in a plan.
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub discounts: Vec<Discount>,
 }
 

@@ -24,20 +24,20 @@ pub const MAX_COMPARED: usize = 10;
 /// What to change on a preset's three plans before estimating them: the
 /// visitor's insurance, savings programmes and horizon.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct RangeOptions {
     /// Insurance for all three plans; absent keeps each plan's own.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub coverage: Option<Coverage>,
     /// Savings programmes; absent keeps each plan's own.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub assistance: Option<Vec<Assistance>>,
     /// The horizon; absent keeps each plan's own.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub horizon: Option<Horizon>,
 }
 
@@ -59,7 +59,7 @@ impl RangeOptions {
 
 /// A preset's estimates at the cheap end, typically and at the dear end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Range {
     /// The plans' currency.
@@ -76,7 +76,7 @@ pub struct Range {
 
 /// Several plans estimated over the same horizon, side by side.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The plans' currency.
@@ -92,7 +92,7 @@ pub struct Comparison {
 
 /// One plan of a [`Comparison`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Compared {
     /// The estimate's first day.
@@ -111,7 +111,7 @@ pub struct Compared {
     /// three whole calendar months of the horizon (fewer when the horizon has
     /// fewer), rounded to a minor unit; absent when it has no whole month.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub steady_monthly: Option<Amount>,
     /// The patient's cumulative cost at the end of each month of
     /// [`Comparison::months`]: 0 before the plan starts, its total after it ends.

@@ -10,8 +10,8 @@ use serde::{Serialize, Serializer};
 
 /// A currency from the current ISO 4217 list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "string"))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[cfg_attr(ts, tsify(type = "string"))]
 pub struct Currency {
     code: &'static str,
     minor_units: u8,

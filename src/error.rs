@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// What kind of mistake a [`Problem`] is (SPEC §9).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// Wrong JSON type, a fractional amount, or `null` where a value is required.
@@ -68,7 +68,7 @@ impl fmt::Display for ErrorCode {
 
 /// One thing wrong with an input, at one place.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 pub struct Problem {
     /// What kind of mistake this is.
     pub code: ErrorCode,

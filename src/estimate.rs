@@ -21,7 +21,7 @@ use crate::schedule::{self, Outcome, Schedule};
 
 /// What a course will cost, when, and who pays: the engine's output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
     /// The plan's currency.
@@ -42,13 +42,13 @@ pub struct Estimate {
     pub months: Vec<MonthTotal>,
     /// Every plan year that overlaps the horizon; only with coverage.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub plan_years: Option<Vec<PlanYearTotal>>,
     /// Sums of every line.
     pub totals: Totals,
     /// The payment plan, when the plan asks for one and there is something to finance.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub financing: Option<FinancingSchedule>,
     /// Things the reader should know, such as a phase cut short by the horizon.
     pub warnings: Vec<Warning>,
@@ -56,7 +56,7 @@ pub struct Estimate {
 
 /// One booked session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     /// 1, 2, 3, … across the whole plan.
@@ -69,13 +69,13 @@ pub struct Session {
     pub phase: Label,
     /// The package that prepaid it, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub package: Option<Label>,
 }
 
 /// One line of the ledger.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     /// The day it is charged.
@@ -86,11 +86,11 @@ pub struct Line {
     pub name: Label,
     /// The phase it belongs to, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub phase: Option<Label>,
     /// Billing code, if one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub code: Option<Label>,
     /// Sessions it stands for (a package's size; otherwise 1).
     pub quantity: u32,
@@ -110,7 +110,7 @@ pub struct Line {
 
 /// What one phase costs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PhaseTotal {
     /// The phase's name.
@@ -119,11 +119,11 @@ pub struct PhaseTotal {
     pub sessions: u32,
     /// Date of its first session, if it has any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub first: Option<Date>,
     /// Date of its last session, if it has any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub last: Option<Date>,
     /// Charges of the lines carrying the phase (packages, sessions, fees).
     pub charge: Amount,
@@ -133,7 +133,7 @@ pub struct PhaseTotal {
 
 /// One calendar month.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct MonthTotal {
     /// `YYYY-MM`.
@@ -154,7 +154,7 @@ pub struct MonthTotal {
 
 /// One insurance plan year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanYearTotal {
     /// First day of the plan year.
@@ -177,7 +177,7 @@ pub struct PlanYearTotal {
 
 /// Sums over the whole ledger.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Totals {
     /// Number of sessions.
@@ -198,7 +198,7 @@ pub struct Totals {
 
 /// Something about the estimate the reader should know.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 pub struct Warning {
     /// What kind of thing.
     pub code: WarningCode,
@@ -210,7 +210,7 @@ pub struct Warning {
 
 /// The kinds of [`Warning`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningCode {
     /// A phase with a set length lost sessions to the horizon.

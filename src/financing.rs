@@ -16,7 +16,7 @@ use crate::plan::Financing;
 
 /// The payment schedule of a financed balance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FinancingSchedule {
     /// The amount financed: the patient's total (or first phase) less the down payment.
@@ -37,7 +37,7 @@ pub struct FinancingSchedule {
 
 /// One monthly payment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
     /// 1, 2, 3, …

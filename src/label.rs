@@ -16,8 +16,8 @@ use serde::{Serialize, Serializer};
 
 /// A shared, immutable string.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "string"))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[cfg_attr(ts, tsify(type = "string"))]
 pub struct Label(Rc<str>);
 
 impl Label {

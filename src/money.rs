@@ -22,7 +22,7 @@ use serde::{Serialize, Serializer};
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
 )]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(transparent)]
 pub struct Amount(i64);
 
@@ -171,8 +171,8 @@ impl fmt::Display for Amount {
 
 /// A percentage with at most two decimals, 0–100, held as basis points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(type = "number"))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[cfg_attr(ts, tsify(type = "number"))]
 pub struct Percent(u32);
 
 impl Percent {

@@ -17,7 +17,7 @@ use crate::money::{Amount, Percent};
 /// Build one from JSON with [`crate::parse_plan`] (or `serde_json::from_str`,
 /// which runs the same checks), then call [`crate::estimate()`].
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// ISO 4217 code of every amount in the plan; default `"USD"`.
@@ -56,7 +56,7 @@ pub struct Plan {
 /// How far ahead an estimate looks: exactly one of months, weeks or an
 /// inclusive last day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Horizon {
     /// 1–120 calendar months from the start.
@@ -86,7 +86,7 @@ impl Horizon {
 
 /// The clinic's closed days.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Clinic {
     /// Weekdays with no sessions, e.g. `["sat", "sun"]`; not all seven.
@@ -100,7 +100,7 @@ pub struct Clinic {
 /// One stretch of a course with one rhythm and one price, e.g. an induction
 /// series of six infusions or open-ended monthly boosters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Phase {
     /// 1–80 characters, unique among phases.
@@ -124,7 +124,7 @@ pub struct Phase {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Whether insurance covers these sessions; default `true`.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub covered: bool,
 }
 
@@ -137,7 +137,7 @@ impl Phase {
 
 /// A recurrence: exactly one of an interval or a set of weekdays.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Every {
     /// Every n days (1–366).
@@ -153,7 +153,7 @@ pub enum Every {
 
 /// A gap before a phase: exactly one of days, weeks or months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Gap {
     /// 1–366 days.
@@ -166,7 +166,7 @@ pub enum Gap {
 
 /// A charge besides the sessions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Fee {
     /// 1–80 characters, unique among fees.
@@ -182,13 +182,13 @@ pub struct Fee {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Whether insurance covers the fee; default `true`.
-    #[cfg_attr(all(target_arch = "wasm32", feature = "types"), tsify(optional))]
+    #[cfg_attr(ts, tsify(optional))]
     pub covered: bool,
 }
 
 /// When a fee is charged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum FeeWhen {
     /// Once, on the first session (of its phase, if it names one).
@@ -201,7 +201,7 @@ pub enum FeeWhen {
 
 /// A prepaid bundle of sessions of one phase.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Package {
     /// 1–80 characters, unique among packages.
@@ -219,7 +219,7 @@ pub struct Package {
 
 /// A percentage off some kinds of line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Discount {
     /// 1–80 characters, unique among discounts.
@@ -233,7 +233,7 @@ pub struct Discount {
 
 /// The kinds of line in an estimate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum LineKind {
     /// A prepaid bundle of sessions.
@@ -260,7 +260,7 @@ impl LineKind {
 
 /// Insurance cost sharing (SPEC §5).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
     /// Yearly deductible; default 0.
@@ -288,7 +288,7 @@ pub struct Coverage {
 
 /// A savings programme that pays part of the patient's share (SPEC §6).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Assistance {
     /// 1–80 characters, unique among programmes.
@@ -311,7 +311,7 @@ pub struct Assistance {
 
 /// A monthly payment plan (SPEC §8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Financing {
     /// Number of monthly payments (1–120).
@@ -328,7 +328,7 @@ pub struct Financing {
 
 /// What a payment plan finances.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum FinanceOf {
     /// The patient's whole total.

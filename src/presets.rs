@@ -34,7 +34,7 @@ pub const MAX_PRESETS: usize = 50;
 /// One treatment of the catalogue: a typical course and the cheap and dear
 /// ends of the published ranges, with where the numbers come from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Preset {
     /// Stable identifier, e.g. `"iv-ketamine"`.
@@ -59,7 +59,7 @@ pub struct Preset {
 
 /// A public page supporting a preset's numbers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(target_arch = "wasm32", feature = "types"), derive(tsify::Tsify))]
+#[cfg_attr(ts, derive(tsify::Tsify))]
 pub struct Citation {
     /// The page's title.
     pub title: String,

@@ -52,10 +52,7 @@ pub const MAX_NUMBER_CHARS: usize = 40;
 
 /// How the patient pays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 pub enum PaymentType {
     /// Uninsured, or not filing a claim: the patient pays every charge.
     #[serde(rename = "self-pay")]
@@ -67,10 +64,7 @@ pub enum PaymentType {
 
 /// The patient a quote or Good Faith Estimate is for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Patient {
     /// Full name, 1–80 characters.
@@ -81,10 +75,7 @@ pub struct Patient {
 
 /// What staff choose for one quote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct QuoteInput {
     /// The treatment's `id` on the sheet.
@@ -95,63 +86,39 @@ pub struct QuoteInput {
     pub date: Date,
     /// The quote's number; default `Q-YYYYMMDD-<treatment id>`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub number: Option<String>,
     /// Days the quote stays valid; default the sheet's `quoteValidDays`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub valid_days: Option<u32>,
     /// Self-pay or insured.
     pub payment: PaymentType,
     /// The patient's insurance: required when insured, refused when self-pay.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub coverage: Option<Coverage>,
     /// Savings programmes, as in a plan.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub assistance: Vec<Assistance>,
     /// A horizon other than the treatment's own.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub horizon: Option<Horizon>,
     /// Who the quote is for; required for a Good Faith Estimate.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub patient: Option<Patient>,
     /// Diagnosis codes other than the treatment's own.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub diagnosis_codes: Option<Vec<String>>,
 }
 
 /// An itemised, dated quote for one treatment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
     /// The quote's number.
@@ -166,10 +133,7 @@ pub struct Quote {
     pub provider: Provider,
     /// Who it is for, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub patient: Option<Patient>,
     /// The treatment's id on the sheet.
     pub treatment: String,
@@ -177,10 +141,7 @@ pub struct Quote {
     pub treatment_name: String,
     /// What the course is, from the sheet.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub description: Option<String>,
     /// Diagnosis codes of the course.
     pub diagnosis_codes: Vec<String>,
@@ -191,10 +152,7 @@ pub struct Quote {
 /// A Good Faith Estimate for an uninsured or self-pay patient, with every
 /// element 45 CFR 149.610(c) requires.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GoodFaithEstimate {
     /// The number of the quote it comes with.
@@ -225,53 +183,35 @@ pub struct GoodFaithEstimate {
 
 /// The primary item or service of a Good Faith Estimate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PrimaryService {
     /// The treatment's name.
     pub name: String,
     /// What it is, from the sheet.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub description: Option<String>,
     /// The service code of its first phase.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub code: Option<String>,
     /// Sessions expected.
     pub sessions: u32,
     /// The date the first session is scheduled.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub scheduled: Option<Date>,
     /// The date of the last expected session.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub last: Option<Date>,
 }
 
 /// One expected item or service: the ledger lines of one service at one
 /// charge, taken together.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(
-    all(target_arch = "wasm32", feature = "types", feature = "staff"),
-    derive(tsify::Tsify)
-)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct GfeItem {
     /// Package, session or fee.
@@ -280,10 +220,7 @@ pub struct GfeItem {
     pub service: Label,
     /// Its service code (CPT/HCPCS), when the sheet gives one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        all(target_arch = "wasm32", feature = "types", feature = "staff"),
-        tsify(optional)
-    )]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub code: Option<Label>,
     /// The first and last day it is expected.
     pub first: Date,
