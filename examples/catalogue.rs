@@ -24,9 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("|---|---|---|---|");
     for p in presets(start)? {
-        let [low, typical, high] =
-            [&p.low, &p.plan, &p.high].map(|plan| estimate(plan).map(|e| e.totals));
-        let (low, typical, high) = (low?, typical?, high?);
+        let [low, typical, high] = [&p.low, &p.plan, &p.high].map(|plan| estimate(plan).totals);
         println!(
             "| `{}` | {} | {} / {} / {} | {} – {}, typically {} |",
             p.id,

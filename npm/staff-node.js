@@ -12,5 +12,5 @@ export default async function init() {
 
 export {
   initSync, estimate, validate, range, compare, version,
-  validateClinic, quote, goodFaithEstimate, quoteCsv,
+  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv,
 } from "./staff.js";

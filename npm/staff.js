@@ -5,5 +5,5 @@
 // `await init()` once.
 export {
   default, initSync, estimate, validate, range, compare, version,
-  validateClinic, quote, goodFaithEstimate, quoteCsv,
+  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv,
 } from "./coursecost_staff.js";

@@ -1,5 +1,5 @@
-//! Who pays each line: insurance first (SPEC §5), then savings programmes
-//! (SPEC §6), line by line in ledger order.
+//! Who pays each line: insurance first (docs/insurance.md), then savings programmes
+//! (docs/insurance.md), line by line in ledger order.
 //!
 //! The accumulators are the ones a claims system keeps: what is left of the
 //! deductible and of the out-of-pocket maximum in the current plan year, and

@@ -9,7 +9,7 @@ use core::fmt;
 
 use serde::Serialize;
 
-/// What kind of mistake a [`Problem`] is (SPEC §9).
+/// What kind of mistake a [`Problem`] is (docs/errors.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
@@ -104,29 +104,29 @@ impl fmt::Display for Problem {
 
 /// A rejected input: every [`Problem`] found, in document order. Never empty.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlanError {
+pub struct Error {
     problems: Vec<Problem>,
 }
 
-impl PlanError {
+impl Error {
     /// Wraps a non-empty list of problems.
-    pub(crate) fn new(problems: Vec<Problem>) -> PlanError {
+    pub(crate) fn new(problems: Vec<Problem>) -> Error {
         debug_assert!(!problems.is_empty());
-        PlanError { problems }
+        Error { problems }
     }
 
     /// The same problems, located inside a larger input: `phases[0]` within
     /// `plans[2]` becomes `plans[2].phases[0]`.
-    pub fn within(self, prefix: &str) -> PlanError {
+    pub fn within(self, prefix: &str) -> Error {
         let problems = self
             .problems
             .into_iter()
             .map(|p| Problem {
-                path: crate::decode::nest(prefix, &p.path),
+                path: crate::path::nest(prefix, &p.path),
                 ..p
             })
             .collect();
-        PlanError::new(problems)
+        Error::new(problems)
     }
 
     /// Every problem found.
@@ -145,7 +145,7 @@ impl PlanError {
     }
 }
 
-impl fmt::Display for PlanError {
+impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.problems.as_slice() {
             [] => f.write_str("invalid input"),
@@ -158,76 +158,21 @@ impl fmt::Display for PlanError {
     }
 }
 
-impl core::error::Error for PlanError {}
-
-/// The known name closest to a misspelt one, when it is close enough to be
-/// the likely intent (at most a third of its letters differ).
-pub fn nearest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
-    // No known name is near a very long string; and a hostile megabyte key
-    // must not cost an edit distance over every byte.
-    if unknown.len() > 100 {
-        return None;
-    }
-    let limit = (crate::decode::code_points(unknown) / 3).max(2);
-    known
-        .iter()
-        .map(|k| {
-            (
-                edit_distance(&unknown.to_ascii_lowercase(), &k.to_ascii_lowercase()),
-                *k,
-            )
-        })
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-/// Levenshtein distance over code points, with adjacent transpositions
-/// counted as one edit (`prcie` → `price` is 1).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
-    let b: Vec<char> = b.chars().take(64).collect();
-    let mut prev2 = vec![0usize; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(prev2[j - 2] + 1);
-            }
-            cur[j] = best;
-        }
-        core::mem::swap(&mut prev2, &mut prev);
-        core::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
+impl core::error::Error for Error {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn suggestions() {
-        let known = crate::decode::PHASE_FIELDS;
-        assert_eq!(nearest("prcie", known), Some("price"));
-        assert_eq!(nearest("session", known), Some("sessions"));
-        assert_eq!(nearest("start_after", known), Some("startAfter"));
-        assert_eq!(nearest("colour", known), None);
-    }
-
-    #[test]
     fn display_counts_the_rest() {
         let p = |path: &str| Problem::new(ErrorCode::OutOfRange, path, "must be at least 0");
         assert_eq!(
-            PlanError::new(vec![p("phases[0].price")]).to_string(),
+            Error::new(vec![p("phases[0].price")]).to_string(),
             "phases[0].price: must be at least 0"
         );
         assert_eq!(
-            PlanError::new(vec![p("a"), p("b"), p("c")]).to_string(),
+            Error::new(vec![p("a"), p("b"), p("c")]).to_string(),
             "a: must be at least 0 (and 2 more problems)"
         );
     }

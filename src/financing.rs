@@ -1,4 +1,4 @@
-//! A monthly payment plan for what the patient owes (SPEC §8).
+//! A monthly payment plan for what the patient owes (docs/financing.md).
 //!
 //! The level payment comes from the annuity formula, the one place the engine
 //! uses floating point; it is rounded to a minor unit at once. `(1 + i)^n` is
@@ -8,51 +8,11 @@
 //! integer arithmetic.
 
 use crate::prelude::*;
-use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::money::{Amount, Percent, mul_div_round};
+use crate::output::{FinancingSchedule, Payment};
 use crate::plan::Financing;
-
-/// The payment schedule of a financed balance.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(ts, derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct FinancingSchedule {
-    /// The amount financed: the patient's total (or first phase) less the down payment.
-    pub principal: Amount,
-    /// The number of monthly payments agreed.
-    pub months: u32,
-    /// The annual percentage rate.
-    pub apr: Percent,
-    /// The regular monthly payment (at 0 %: the first, largest one).
-    pub payment: Amount,
-    /// Interest over the whole schedule.
-    pub total_interest: Amount,
-    /// `principal + totalInterest` (the down payment is not included).
-    pub total_paid: Amount,
-    /// Every payment in order.
-    pub payments: Vec<Payment>,
-}
-
-/// One monthly payment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(ts, derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Payment {
-    /// 1, 2, 3, …
-    pub n: u32,
-    /// Due date: one month after the previous (clamped to month length).
-    pub date: Date,
-    /// Amount paid.
-    pub payment: Amount,
-    /// Part of it that is interest.
-    pub interest: Amount,
-    /// Part of it that repays the principal.
-    pub principal: Amount,
-    /// Principal still owed afterwards.
-    pub balance: Amount,
-}
 
 /// The level payment `round(P·i / (1 − (1 + i)^−n))` with `i = apr / 1200`.
 fn level_payment(principal: Amount, apr: Percent, months: u32) -> Amount {

@@ -5,7 +5,7 @@
 //! financing — and [`estimate()`] turns it into an [`Estimate`]: every session
 //! dated, every charge itemised, split between insurer, programmes and
 //! patient, and summed by phase, month and plan year. The contract is
-//! `SPEC.md`; this crate implements it with integer money and hand-written
+//! written down in the `docs/` folder; this crate implements it with integer money and hand-written
 //! civil dates, reads no clock and has no platform dependency, so the same
 //! plan gives the same estimate, to the byte, natively and in WebAssembly.
 //!
@@ -19,10 +19,10 @@
 //!     ],
 //!     "fees": [{ "name": "Consultation", "amount": 25000, "when": "once" }]
 //! }"#)?;
-//! let estimate = coursecost::estimate(&plan)?;
+//! let estimate = coursecost::estimate(&plan);
 //! assert_eq!(estimate.totals.sessions, 12);
 //! assert_eq!(estimate.totals.patient_pays.minor(), 625_000); // $6,250.00
-//! # Ok::<(), coursecost::PlanError>(())
+//! # Ok::<(), coursecost::Error>(())
 //! ```
 
 #![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
@@ -38,52 +38,52 @@ mod prelude {
     pub(crate) use alloc::{format, vec};
 }
 
+mod assemble;
 pub mod calendar;
-pub mod clinic;
-pub mod compare;
+mod catalogue;
+mod clinic;
+mod comparison;
 mod coverage;
 pub mod currency;
-pub mod decode;
-pub mod error;
-pub mod estimate;
-pub mod financing;
+mod decode;
+mod error;
+mod financing;
 pub mod json;
-pub mod label;
+mod label;
+pub mod limits;
 mod lines;
 pub mod money;
+mod output;
 mod packages;
-pub mod plan;
-pub mod presets;
-pub mod quote;
+mod path;
+mod plan;
+mod quoting;
 mod schedule;
 pub mod source;
+mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use calendar::{Date, MonthDay, Weekday};
 #[cfg(feature = "std")]
-pub use clinic::parse_clinic;
-pub use clinic::{Address, ClinicSheet, Provider, Treatment, decode_clinic};
-pub use compare::{Compared, Comparison, Range, RangeOptions};
-#[cfg(feature = "std")]
-pub use compare::{compare, range};
+pub use catalogue::{CATALOGUE_JSON, preset, presets};
+pub use catalogue::{Citation, Preset};
+pub use clinic::{Address, ClinicSheet, Provider, Treatment};
+pub use comparison::{Compared, Comparison, Range, compare, range};
 pub use currency::Currency;
-pub use error::{ErrorCode, PlanError, Problem};
-pub use estimate::{
-    Estimate, Line, MonthTotal, PhaseTotal, PlanYearTotal, Session, Totals, Warning, WarningCode,
-};
-pub use financing::{FinancingSchedule, Payment};
+pub use error::{Error, ErrorCode, Problem};
 pub use label::Label;
 pub use money::{Amount, Percent};
+pub use output::{
+    Estimate, FinancingSchedule, Line, MonthTotal, Payment, PhaseTotal, PlanYearTotal, Session,
+    Totals, Warning, WarningCode,
+};
 pub use plan::{
     Assistance, Clinic, Coverage, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap,
-    Horizon, LineKind, Package, Phase, Plan,
+    Horizon, LineKind, Package, Phase, Plan, PlanOptions,
 };
-pub use presets::{Citation, Preset};
-#[cfg(feature = "std")]
-pub use presets::{preset, presets};
-pub use quote::{
+pub use quoting::{
     GfeItem, GoodFaithEstimate, Patient, PaymentType, PrimaryService, Quote, QuoteInput,
     good_faith_estimate, quote,
 };
@@ -93,17 +93,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Parses and validates a plan from JSON text, reporting every problem.
 #[cfg(feature = "std")]
-pub fn parse_plan(json: &str) -> Result<Plan, PlanError> {
-    let value = parse_json(json)?;
-    decode::plan(&value)
-}
-
-/// Checks a plan built in Rust against every rule of the contract, exactly as
-/// if it had arrived as JSON.
-#[cfg(feature = "std")]
-pub fn validate(plan: &Plan) -> Result<(), PlanError> {
-    let value = serde_json::to_value(plan).map_err(|e| json_problem(&e))?;
-    decode::plan(&value).map(drop)
+pub fn parse_plan(json: &str) -> Result<Plan, Error> {
+    decode_plan(&parse_json(json)?)
 }
 
 /// Every problem with a plan given as JSON text; empty when it is valid.
@@ -111,48 +102,101 @@ pub fn validate(plan: &Plan) -> Result<(), PlanError> {
 pub fn validate_json(json: &str) -> Vec<Problem> {
     parse_plan(json)
         .err()
-        .map(PlanError::into_problems)
+        .map(Error::into_problems)
         .unwrap_or_default()
 }
 
-/// Estimates a plan (SPEC §3–§8), validating it first.
-#[cfg(feature = "std")]
-pub fn estimate(plan: &Plan) -> Result<Estimate, PlanError> {
-    validate(plan)?;
-    Ok(estimate::estimate_valid(plan))
+/// Estimates a plan (the reference's schedule, ledger, insurance and
+/// estimate pages). A [`Plan`] exists only once the decoder has checked it,
+/// so estimating cannot fail.
+pub fn estimate(plan: &Plan) -> Estimate {
+    assemble::estimate(plan)
 }
 
 /// Parses, validates and estimates a plan given as JSON text.
 #[cfg(feature = "std")]
-pub fn estimate_json(json: &str) -> Result<Estimate, PlanError> {
-    parse_plan(json).map(|plan| estimate::estimate_valid(&plan))
+pub fn estimate_json(json: &str) -> Result<Estimate, Error> {
+    parse_plan(json).map(|plan| estimate(&plan))
 }
 
 /// Validates and decodes a plan from any JSON-shaped [`source::Source`].
-pub fn decode_plan<S: source::Source>(input: S) -> Result<Plan, PlanError> {
+pub fn decode_plan<S: source::Source>(input: S) -> Result<Plan, Error> {
     decode::plan(input)
 }
 
+/// Validates and decodes [`PlanOptions`] (problems under `options`); `None`
+/// means no changes.
+pub fn decode_options<S: source::Source>(input: Option<S>) -> Result<PlanOptions, Error> {
+    decode::plan::options(input)
+}
+
+/// Validates and decodes the input of [`compare`]: a list of plans (problems
+/// under `plans[i]`) and optional options (under `options`).
+pub fn decode_comparison<S: source::Source>(
+    plans: S,
+    options: Option<S>,
+) -> Result<(prelude::Vec<Plan>, PlanOptions), Error> {
+    decode::plan::comparison(plans, options)
+}
+
+/// Validates and decodes one preset, written like the catalogue's entries.
+pub fn decode_preset<S: source::Source>(input: S) -> Result<Preset, Error> {
+    decode::preset::preset(input)
+}
+
+/// Validates and decodes a clinic's price sheet, reporting every problem
+/// with its path.
+pub fn decode_clinic<S: source::Source>(input: S) -> Result<ClinicSheet, Error> {
+    decode::sheet::clinic(input)
+}
+
+/// Validates and decodes a price sheet and a quote input together, with
+/// problems under `clinic.` and `input.`; the input's treatment must be on
+/// the sheet.
+pub fn decode_quote<S: source::Source, T: source::Source>(
+    clinic: S,
+    input: T,
+) -> Result<(ClinicSheet, QuoteInput), Error> {
+    decode::quote::quote(clinic, input)
+}
+
+/// Validates and decodes a quote input for a sheet decoded once before
+/// (problems under `input.`); the input's treatment must be on the sheet.
+pub fn decode_quote_input<S: source::Source>(
+    sheet: &ClinicSheet,
+    input: S,
+) -> Result<QuoteInput, Error> {
+    decode::quote::input(sheet, input)
+}
+
+/// Parses and validates a price sheet from JSON text.
 #[cfg(feature = "std")]
-pub(crate) fn parse_json(json: &str) -> Result<serde_json::Value, PlanError> {
+pub fn parse_clinic(json: &str) -> Result<ClinicSheet, Error> {
+    decode_clinic(&parse_json(json)?)
+}
+
+/// Parses a price sheet and a quote input from JSON text, with problems
+/// under `clinic.` and `input.`.
+#[cfg(feature = "std")]
+pub fn parse_quote(
+    clinic_json: &str,
+    input_json: &str,
+) -> Result<(ClinicSheet, QuoteInput), Error> {
+    let clinic = parse_json(clinic_json).map_err(|e| e.within("clinic"))?;
+    let input = parse_json(input_json).map_err(|e| e.within("input"))?;
+    decode_quote(&clinic, &input)
+}
+
+#[cfg(feature = "std")]
+pub(crate) fn parse_json(json: &str) -> Result<serde_json::Value, Error> {
     serde_json::from_str(json).map_err(|e| json_problem(&e))
 }
 
 #[cfg(feature = "std")]
-fn json_problem(e: &serde_json::Error) -> PlanError {
-    PlanError::new(vec![Problem::new(
+fn json_problem(e: &serde_json::Error) -> Error {
+    Error::new(vec![Problem::new(
         ErrorCode::InvalidType,
         "",
         format!("not valid JSON: {e}"),
     )])
-}
-
-#[cfg(feature = "std")]
-impl<'de> serde::Deserialize<'de> for Plan {
-    /// Deserializes through the contract's decoder, so `serde_json::from_str`
-    /// gets the same checks and messages as [`parse_plan`].
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Plan, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        decode::plan(&value).map_err(serde::de::Error::custom)
-    }
 }

@@ -1,4 +1,4 @@
-//! What is charged, and when (SPEC §4): the ledger before insurance.
+//! What is charged, and when (docs/ledger.md): the ledger before insurance.
 //!
 //! Packages are chosen per phase, uncovered sessions become session lines and
 //! fees are laid on their anchors; every line gets its discount. The result is
@@ -6,9 +6,9 @@
 //! order within), the order insurance and assistance are applied in.
 
 use crate::calendar::Date;
-use crate::estimate::Line;
 use crate::label::Label;
 use crate::money::{Amount, Percent};
+use crate::output::Line;
 use crate::packages::{Offer, choose};
 use crate::plan::{FeeWhen, LineKind, Plan};
 use crate::prelude::*;

@@ -30,7 +30,7 @@ impl Amount {
     /// Zero.
     pub const ZERO: Amount = Amount(0);
     /// The largest amount a plan may state: 10,000,000,000 minor units.
-    pub const MAX_INPUT: Amount = Amount(10_000_000_000);
+    pub const MAX_INPUT: Amount = Amount(crate::limits::MAX_AMOUNT);
 
     /// An amount of `minor` minor units.
     pub const fn new(minor: i64) -> Amount {

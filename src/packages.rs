@@ -1,4 +1,4 @@
-//! Which prepaid packages to buy for a phase (SPEC §4, Packages).
+//! Which prepaid packages to buy for a phase (docs/ledger.md, Packages).
 //!
 //! Packages are bought only where they lower the phase's cost. Greedy choice
 //! fails on bundles that do not divide evenly (a 6-pack and a 4-pack for 8

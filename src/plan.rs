@@ -1,4 +1,4 @@
-//! The plan: what a course looks like and how it is paid for (SPEC §2).
+//! The plan: what a course looks like and how it is paid for (docs/plan.md).
 //!
 //! These types are the *validated* form of a plan. They are built only by the
 //! decoder in [`crate::decode`], which checks every rule of the contract and
@@ -22,35 +22,82 @@ use crate::money::{Amount, Percent};
 pub struct Plan {
     /// ISO 4217 code of every amount in the plan; default `"USD"`.
     #[serde(default)]
-    pub currency: Currency,
+    pub(crate) currency: Currency,
     /// The earliest day of the course, `YYYY-MM-DD`.
-    pub start: Date,
+    pub(crate) start: Date,
     /// How far ahead to estimate; default 12 months.
     #[serde(default)]
-    pub horizon: Horizon,
+    pub(crate) horizon: Horizon,
     /// Days the clinic is closed; sessions move to the next open day.
     #[serde(default)]
-    pub clinic: Clinic,
+    pub(crate) clinic: Clinic,
     /// The course, phase by phase (1–20), e.g. induction then maintenance.
-    pub phases: Vec<Phase>,
+    pub(crate) phases: Vec<Phase>,
     /// Fees besides the sessions (0–50): consultations, memberships, supplies.
     #[serde(default)]
-    pub fees: Vec<Fee>,
+    pub(crate) fees: Vec<Fee>,
     /// Prepaid bundles of sessions (0–50), bought only where they are cheaper.
     #[serde(default)]
-    pub packages: Vec<Package>,
+    pub(crate) packages: Vec<Package>,
     /// Percentage discounts (0–10), e.g. a cash-pay discount.
     #[serde(default)]
-    pub discounts: Vec<Discount>,
+    pub(crate) discounts: Vec<Discount>,
     /// Insurance; absent means self-pay, nothing covered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub coverage: Option<Coverage>,
+    pub(crate) coverage: Option<Coverage>,
     /// Savings programmes (0–5) that pay part of the patient's share.
     #[serde(default)]
-    pub assistance: Vec<Assistance>,
+    pub(crate) assistance: Vec<Assistance>,
     /// A monthly payment plan for what the patient owes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub financing: Option<Financing>,
+    pub(crate) financing: Option<Financing>,
+}
+
+impl Plan {
+    /// The currency of every amount.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+    /// The earliest day of the course.
+    pub fn start(&self) -> Date {
+        self.start
+    }
+    /// How far ahead the estimate looks.
+    pub fn horizon(&self) -> Horizon {
+        self.horizon
+    }
+    /// The clinic's closed days.
+    pub fn clinic(&self) -> &Clinic {
+        &self.clinic
+    }
+    /// The phases, in order.
+    pub fn phases(&self) -> &[Phase] {
+        &self.phases
+    }
+    /// The fees.
+    pub fn fees(&self) -> &[Fee] {
+        &self.fees
+    }
+    /// The packages.
+    pub fn packages(&self) -> &[Package] {
+        &self.packages
+    }
+    /// The discounts.
+    pub fn discounts(&self) -> &[Discount] {
+        &self.discounts
+    }
+    /// The insurance, if any.
+    pub fn coverage(&self) -> Option<&Coverage> {
+        self.coverage.as_ref()
+    }
+    /// The savings programmes.
+    pub fn assistance(&self) -> &[Assistance] {
+        &self.assistance
+    }
+    /// The payment plan, if any.
+    pub fn financing(&self) -> Option<&Financing> {
+        self.financing.as_ref()
+    }
 }
 
 /// How far ahead an estimate looks: exactly one of months, weeks or an
@@ -88,6 +135,7 @@ impl Horizon {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Clinic {
     /// Weekdays with no sessions, e.g. `["sat", "sun"]`; not all seven.
     #[serde(default)]
@@ -102,6 +150,7 @@ pub struct Clinic {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Phase {
     /// 1–80 characters, unique among phases.
     pub name: String,
@@ -168,6 +217,7 @@ pub enum Gap {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Fee {
     /// 1–80 characters, unique among fees.
     pub name: String,
@@ -203,6 +253,7 @@ pub enum FeeWhen {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Package {
     /// 1–80 characters, unique among packages.
     pub name: String,
@@ -221,6 +272,7 @@ pub struct Package {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Discount {
     /// 1–80 characters, unique among discounts.
     pub name: String,
@@ -258,10 +310,11 @@ impl LineKind {
     }
 }
 
-/// Insurance cost sharing (SPEC §5).
+/// Insurance cost sharing (docs/insurance.md).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Coverage {
     /// Yearly deductible; default 0.
     #[serde(default)]
@@ -286,10 +339,11 @@ pub struct Coverage {
     pub plan_year_start: MonthDay,
 }
 
-/// A savings programme that pays part of the patient's share (SPEC §6).
+/// A savings programme that pays part of the patient's share (docs/insurance.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Assistance {
     /// 1–80 characters, unique among programmes.
     pub name: String,
@@ -309,10 +363,11 @@ pub struct Assistance {
     pub fees: Vec<String>,
 }
 
-/// A monthly payment plan (SPEC §8).
+/// A monthly payment plan (docs/financing.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Financing {
     /// Number of monthly payments (1–120).
     pub months: u32,
@@ -336,4 +391,39 @@ pub enum FinanceOf {
     Total,
     /// What the patient pays up to the first phase's last session.
     FirstPhase,
+}
+
+/// Changes to put on a plan before estimating it: the visitor's insurance,
+/// savings programmes and horizon. The same options serve a preset's range
+/// and a comparison, so a page never rebuilds a plan itself.
+///
+/// Built by the decoder (`decode::options`), then applied with
+/// [`Plan::with_options`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PlanOptions {
+    /// Insurance; absent keeps each plan's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub(crate) coverage: Option<Coverage>,
+    /// Savings programmes; absent keeps each plan's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub(crate) assistance: Option<Vec<Assistance>>,
+    /// The horizon; absent keeps each plan's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub(crate) horizon: Option<Horizon>,
+}
+
+impl PlanOptions {
+    /// Whether a problem at `path` (a plan's own path) is about one of these
+    /// options rather than the plan itself.
+    pub(crate) fn owns(&self, path: &str) -> bool {
+        let given = |key: &str, set: bool| set && path.starts_with(key);
+        given("coverage", self.coverage.is_some())
+            || given("assistance", self.assistance.is_some())
+            || given("horizon", self.horizon.is_some())
+    }
 }

@@ -1,4 +1,4 @@
-//! When each session happens (SPEC §3).
+//! When each session happens (docs/schedule.md).
 //!
 //! Each phase yields *nominal* dates from its recurrence; each nominal date
 //! becomes an *actual* date: the first open day on or after it and strictly

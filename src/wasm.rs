@@ -16,10 +16,7 @@ use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::decode::Decoder;
-use crate::error::PlanError;
-use crate::estimate::Estimate;
-use crate::plan::Plan;
+use crate::error::Error;
 use crate::source::{Kind, Number, Source};
 
 /// The staff exports (clinic sheets, quotes, Good Faith Estimates, CSV):
@@ -28,7 +25,7 @@ use crate::source::{Kind, Number, Source};
 #[cfg(feature = "staff")]
 mod staff;
 #[cfg(feature = "staff")]
-pub use staff::{good_faith_estimate, quote, quote_csv, validate_clinic};
+pub use staff::{Sheet, good_faith_estimate, quote, quote_csv, validate_clinic};
 
 #[wasm_bindgen]
 extern "C" {
@@ -135,7 +132,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
 
 /// A JavaScript `Error` whose message is the first problem (`"path: …"`),
 /// carrying `code` and `path` of that problem and every problem in `problems`.
-pub(crate) fn plan_error(err: &PlanError) -> JsValue {
+pub(crate) fn plan_error(err: &Error) -> JsValue {
     let error = js_sys::Error::new(&err.to_string());
     error.set_name("PlanError");
     if let Some(first) = err.first() {
@@ -148,7 +145,7 @@ pub(crate) fn plan_error(err: &PlanError) -> JsValue {
     error.into()
 }
 
-/// Estimates a plan (SPEC §3–§8).
+/// Estimates a plan (the reference).
 ///
 /// Throws a `PlanError` (an `Error` with `code`, `path` and `problems`) when
 /// the plan is invalid.
@@ -157,7 +154,7 @@ pub fn estimate(
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
 ) -> Result<JsValue, JsValue> {
     let plan = crate::decode_plan(Js(Some(plan))).map_err(|e| plan_error(&e))?;
-    to_js(&crate::estimate::estimate_valid(&plan))
+    to_js(&crate::estimate(&plan))
 }
 
 /// Every problem with a plan; an empty array when it is valid.
@@ -167,7 +164,7 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let problems = crate::decode_plan(Js(Some(plan)))
         .err()
-        .map(PlanError::into_problems)
+        .map(Error::into_problems)
         .unwrap_or_default();
     to_js(&problems)
 }
@@ -177,19 +174,11 @@ fn optional(value: JsValue) -> Option<Js> {
     (!value.is_undefined() && !value.is_null()).then(|| Js(Some(value)))
 }
 
-/// Estimates a plan whose every value the decoder has checked, after a
-/// caller changed it: only the rules across fields need checking again.
-fn checked_estimate(plan: &Plan) -> Result<Estimate, PlanError> {
-    crate::decode::check(plan).map(|()| crate::estimate::estimate_valid(plan))
-}
-
-fn start_date(start: JsValue) -> Result<Option<crate::Date>, PlanError> {
+fn start_date(start: JsValue) -> Result<Option<crate::Date>, Error> {
     let Some(start) = optional(start) else {
         return Ok(None);
     };
-    let mut d = Decoder::default();
-    let date = d.date(start, "start");
-    d.finish(date).map(Some)
+    crate::decode::date(start, "start").map(Some)
 }
 
 /// Validates the catalogue given by the package's `catalogue.js` with every
@@ -201,11 +190,9 @@ fn start_date(start: JsValue) -> Result<Option<crate::Date>, PlanError> {
 pub fn check_catalogue(catalogue: JsValue, start: JsValue, id: JsValue) -> Result<u32, JsValue> {
     let found = (|| {
         let start = start_date(start)?;
-        let presets = crate::presets::catalogue(Js(Some(catalogue)), start)?;
+        let presets = crate::decode::preset::catalogue(Js(Some(catalogue)), start)?;
         let Some(id) = optional(id) else { return Ok(0) };
-        let mut d = Decoder::default();
-        let id = d.string(id, "id");
-        crate::presets::position(&presets, &d.finish(id)?)
+        crate::catalogue::position(&presets, &crate::decode::string(id, "id")?)
     })();
     found.map(|at| at as u32).map_err(|e| plan_error(&e))
 }
@@ -220,24 +207,24 @@ pub fn check_catalogue(catalogue: JsValue, start: JsValue, id: JsValue) -> Resul
 #[wasm_bindgen(js_name = range, skip_typescript)]
 pub fn range(preset: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let range = (|| {
-        let preset = crate::presets::decode_preset(Js(Some(preset)))?;
-        let options = crate::compare::decode_range_options(options.and_then(optional))?;
-        crate::compare::range_with(&preset, &options, checked_estimate)
+        let preset = crate::decode_preset(Js(Some(preset)))?;
+        let options = crate::decode_options(options.and_then(optional))?;
+        crate::range(&preset, &options)
     })();
     to_js(&range.map_err(|e| plan_error(&e))?)
 }
 
-/// Several plans estimated over one horizon (`options.horizon`, or each
-/// plan's own), side by side: totals, first year, up-front and steady
+/// Several plans estimated with the same options as [`range`] (the
+/// visitor's insurance, programmes and horizon), side by side: totals, first year, up-front and steady
 /// monthly cost, and cumulative cost per month on one shared axis.
 ///
 /// Throws a `PlanError` when a plan or the options are invalid.
 #[wasm_bindgen(js_name = compare, skip_typescript)]
 pub fn compare(plans: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let comparison = (|| {
-        let (plans, horizon) =
-            crate::compare::decode_compare(Js(Some(plans)), options.and_then(optional))?;
-        crate::compare::compare_with(&plans, horizon, checked_estimate)
+        let (plans, options) =
+            crate::decode_comparison(Js(Some(plans)), options.and_then(optional))?;
+        crate::compare(&plans, &options)
     })();
     to_js(&comparison.map_err(|e| plan_error(&e))?)
 }
@@ -246,11 +233,10 @@ pub fn compare(plans: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVa
 /// optional options argument.
 #[wasm_bindgen(typescript_custom_section)]
 const SIGNATURES: &str = r#"
-/** What `compare` does to every plan. */
-export interface CompareOptions {
-    /** One horizon for every plan; absent keeps each plan's own. */
-    horizon?: Horizon;
-}
+/** What `range` puts on a preset's three plans. */
+export type RangeOptions = PlanOptions;
+/** What `compare` puts on every plan: the same options as `range`. */
+export type CompareOptions = PlanOptions;
 
 /**
  * The totals of a preset's low, typical and high plans, with the visitor's
@@ -262,8 +248,8 @@ export interface CompareOptions {
 export function range(preset: Preset, options?: RangeOptions): Range;
 
 /**
- * Estimates several plans (1 to 10, in one currency) over one horizon and
- * sets them side by side: totals, first-year, up-front and steady monthly
+ * Estimates several plans (1 to 10, in one currency) with the visitor's
+ * insurance, savings programmes or horizon put on each, and sets them side by side: totals, first-year, up-front and steady monthly
  * cost, and the cumulative cost per month on one shared axis for a chart.
  *
  * Throws a `PlanError` when a plan or the options are invalid (paths under

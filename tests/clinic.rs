@@ -1,9 +1,9 @@
 //! Clinic price sheets, quotes, Good Faith Estimates and the ledger CSV.
 
-use coursecost::quote::{self, parse_quote};
 use coursecost::{
-    ClinicSheet, ErrorCode, PaymentType, PlanError, Problem, estimate_json, parse_clinic,
+    ClinicSheet, Error, ErrorCode, PaymentType, Problem, estimate_json, parse_clinic,
 };
+use coursecost::{good_faith_estimate, parse_quote, quote};
 use serde_json::{Value, json};
 
 const SAMPLE: &str = include_str!("../www/clinic.sample.json");
@@ -12,7 +12,7 @@ fn sample() -> Value {
     serde_json::from_str(SAMPLE).expect("the sample sheet is JSON")
 }
 
-fn problems(result: Result<impl std::fmt::Debug, PlanError>) -> Vec<Problem> {
+fn problems(result: Result<impl std::fmt::Debug, Error>) -> Vec<Problem> {
     match result {
         Ok(v) => panic!("expected problems, got {v:?}"),
         Err(e) => e.into_problems(),
@@ -33,9 +33,9 @@ fn self_pay(treatment: &str) -> Value {
     })
 }
 
-fn quote_of(sheet: &Value, input: &Value) -> Result<coursecost::Quote, PlanError> {
+fn quote_of(sheet: &Value, input: &Value) -> Result<coursecost::Quote, Error> {
     let (sheet, input) = parse_quote(&sheet.to_string(), &input.to_string())?;
-    quote::quote(&sheet, &input)
+    quote(&sheet, &input)
 }
 
 #[test]
@@ -278,8 +278,8 @@ fn quote_inputs_are_checked_with_paths() {
 fn a_good_faith_estimate_has_every_element_the_rule_requires() {
     let (sheet, input) =
         parse_quote(SAMPLE, &self_pay("iv-ketamine").to_string()).unwrap_or_else(|e| panic!("{e}"));
-    let gfe = quote::good_faith_estimate(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
-    let q = quote::quote(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
+    let gfe = good_faith_estimate(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
+    let q = quote(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
 
     assert_eq!(gfe.patient.name, "Ana Pérez");
     assert_eq!(gfe.patient.birth_date, "1958-03-14");
@@ -349,7 +349,7 @@ fn a_good_faith_estimate_is_only_for_named_self_pay_patients_in_dollars() {
     sheet["currency"] = json!("EUR");
     let (sheet, input) =
         parse_quote(&sheet.to_string(), &input.to_string()).unwrap_or_else(|e| panic!("{e}"));
-    let found = problems(quote::good_faith_estimate(&sheet, &input));
+    let found = problems(good_faith_estimate(&sheet, &input));
     assert!(
         has(&found, ErrorCode::InvalidValue, "input.payment"),
         "{found:#?}"

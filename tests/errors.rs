@@ -1,4 +1,4 @@
-//! Bad input: every error code of SPEC §9 at its path, every problem reported
+//! Bad input: every error code of docs/errors.md at its path, every problem reported
 //! at once, and no input — however malformed — panics.
 #![cfg(not(target_arch = "wasm32"))] // proptest and the file system are native-only
 
@@ -534,6 +534,6 @@ fn problem_reports_are_bounded() {
     }
     assert_eq!(
         validate_json(&plan.to_string()).len(),
-        coursecost::decode::MAX_PROBLEMS
+        coursecost::limits::MAX_PROBLEMS
     );
 }

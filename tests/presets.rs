@@ -1,10 +1,10 @@
-//! The treatment catalogue (SPEC §10) and the range / compare helpers.
+//! The treatment catalogue (docs/catalogue.md) and the range / compare helpers.
 
-use coursecost::presets::{CATALOGUE_JSON, decode_preset};
 use coursecost::{
-    Date, ErrorCode, Estimate, Horizon, Plan, Preset, RangeOptions, compare, estimate, parse_plan,
-    preset, presets, range,
+    CATALOGUE_JSON, Date, ErrorCode, Estimate, Horizon, Plan, PlanOptions, Preset, compare,
+    decode_comparison, decode_options, decode_preset, estimate, preset, presets, range,
 };
+use serde_json::json;
 
 fn date(s: &str) -> Date {
     Date::parse(s).unwrap_or_else(|| panic!("bad test date {s}"))
@@ -18,7 +18,12 @@ fn catalogue() -> Vec<Preset> {
 }
 
 fn est(plan: &Plan) -> Estimate {
-    estimate(plan).unwrap_or_else(|e| panic!("plan should estimate: {e}"))
+    estimate(plan)
+}
+
+/// Options as a page sends them.
+fn options(value: serde_json::Value) -> PlanOptions {
+    decode_options(Some(&value)).unwrap_or_else(|e| panic!("options should decode: {e}"))
 }
 
 fn sessions_before(e: &Estimate, end: Date) -> usize {
@@ -44,7 +49,7 @@ fn the_catalogue_has_every_treatment_the_issue_names() {
 fn every_preset_plan_estimates_without_warnings_over_twelve_months() {
     for p in catalogue() {
         for (which, plan) in [("low", &p.low), ("plan", &p.plan), ("high", &p.high)] {
-            assert_eq!(plan.horizon, Horizon::Months(12), "{} {which}", p.id);
+            assert_eq!(plan.horizon(), Horizon::Months(12), "{} {which}", p.id);
             let e = est(plan);
             assert!(e.warnings.is_empty(), "{} {which}: {:?}", p.id, e.warnings);
             assert!(e.totals.sessions > 0, "{} {which}", p.id);
@@ -113,10 +118,10 @@ fn every_catalogue_price_appears_in_an_assumption() {
         let text = p.assumptions.join(" ");
         for plan in [&p.low, &p.plan, &p.high] {
             let prices = plan
-                .phases
+                .phases()
                 .iter()
                 .map(|ph| ph.price)
-                .chain(plan.fees.iter().map(|f| f.amount));
+                .chain(plan.fees().iter().map(|f| f.amount));
             for price in prices {
                 let dollars = price.minor() / 100;
                 let shown = if dollars >= 1000 {
@@ -189,7 +194,7 @@ fn presets_move_to_the_given_start() {
     let start = date("2027-03-17");
     for p in presets(start).unwrap() {
         for plan in [&p.low, &p.plan, &p.high] {
-            assert_eq!(plan.start, start);
+            assert_eq!(plan.start(), start);
             assert!(est(plan).sessions[0].date >= start);
         }
     }
@@ -242,22 +247,15 @@ fn the_catalogue_decoder_reports_mistakes_with_paths() {
 #[test]
 fn range_matches_separate_estimates_with_the_same_overrides() {
     let p = preset("esketamine", date(DEFAULT_START)).unwrap();
-    let coverage = parse_plan(
-        r#"{"start": "2026-01-05", "phases": [{"name": "x", "every": {"weeks": 1}, "price": 1}],
-            "coverage": {"deductible": 200000, "coinsurance": 20, "outOfPocketMax": 600000}}"#,
-    )
-    .unwrap()
-    .coverage;
-    let options = RangeOptions {
-        coverage,
-        horizon: Some(Horizon::Months(24)),
-        ..RangeOptions::default()
-    };
+    let options = options(json!({
+        "coverage": {"deductible": 200000, "coinsurance": 20, "outOfPocketMax": 600000},
+        "horizon": {"months": 24}
+    }));
     let r = range(&p, &options).unwrap();
     for (plan, got) in [(&p.low, &r.low), (&p.plan, &r.typical), (&p.high, &r.high)] {
-        let mut plan = plan.clone();
-        plan.coverage = coverage;
-        plan.horizon = Horizon::Months(24);
+        let plan = plan.with_options(&options).unwrap();
+        assert_eq!(plan.horizon(), Horizon::Months(24));
+        assert!(plan.coverage().is_some());
         assert_eq!(&est(&plan).totals, got);
     }
     // Insurance caps each year at the out-of-pocket maximum: two plan years.
@@ -267,23 +265,16 @@ fn range_matches_separate_estimates_with_the_same_overrides() {
             && r.typical.patient_pays <= r.high.patient_pays
     );
     // Self-pay, unchanged: the plans' own totals.
-    let r = range(&p, &RangeOptions::default()).unwrap();
+    let r = range(&p, &PlanOptions::default()).unwrap();
     assert_eq!(r.typical, est(&p.plan).totals);
 }
 
 #[test]
 fn range_blames_a_bad_override_on_the_options() {
     let p = preset("iv-ketamine", date(DEFAULT_START)).unwrap();
-    let assistance = parse_plan(
-        r#"{"start": "2026-01-05", "phases": [{"name": "x", "every": {"weeks": 1}, "price": 1}],
-            "assistance": [{"name": "Card", "patientPaysAtMost": 1000, "phases": ["x"]}]}"#,
-    )
-    .unwrap()
-    .assistance;
-    let options = RangeOptions {
-        assistance: Some(assistance),
-        ..RangeOptions::default()
-    };
+    let options = options(json!({
+        "assistance": [{"name": "Card", "patientPaysAtMost": 1000, "phases": ["x"]}]
+    }));
     let err = range(&p, &options).unwrap_err();
     assert_eq!(err.problems()[0].path, "options.assistance[0].phases[0]");
 }
@@ -291,11 +282,14 @@ fn range_blames_a_bad_override_on_the_options() {
 #[test]
 fn compare_matches_separate_estimates_and_aligns_months() {
     let iv = preset("iv-ketamine", date(DEFAULT_START)).unwrap().plan;
-    let mut tms = preset("tms", date("2026-03-10")).unwrap().plan;
-    tms.horizon = Horizon::Months(6);
-    let c = compare(&[iv.clone(), tms.clone()], Some(Horizon::Months(12))).unwrap();
+    let tms = preset("tms", date("2026-03-10")).unwrap().plan;
+    let six_months = tms
+        .with_options(&options(json!({"horizon": {"months": 6}})))
+        .unwrap();
+    let twelve = options(json!({"horizon": {"months": 12}}));
+    let c = compare(&[iv.clone(), six_months], &twelve).unwrap();
 
-    tms.horizon = Horizon::Months(12);
+    let tms = tms.with_options(&twelve).unwrap();
     let (e_iv, e_tms) = (est(&iv), est(&tms));
     assert_eq!(c.plans[0].totals, e_iv.totals);
     assert_eq!(c.plans[1].totals, e_tms.totals);
@@ -343,10 +337,9 @@ fn compare_matches_separate_estimates_and_aligns_months() {
 #[test]
 fn compare_first_year_stops_at_twelve_months() {
     let iv = preset("iv-ketamine", date(DEFAULT_START)).unwrap().plan;
-    let c = compare(std::slice::from_ref(&iv), Some(Horizon::Months(24))).unwrap();
-    let mut two_years = iv;
-    two_years.horizon = Horizon::Months(24);
-    let e = est(&two_years);
+    let two = options(json!({"horizon": {"months": 24}}));
+    let c = compare(std::slice::from_ref(&iv), &two).unwrap();
+    let e = est(&iv.with_options(&two).unwrap());
     let end = date(DEFAULT_START).add_months(12);
     let first: i64 = e
         .lines
@@ -360,15 +353,20 @@ fn compare_first_year_stops_at_twelve_months() {
 
 #[test]
 fn compare_refuses_mixed_currencies_empty_lists_and_names_the_plan() {
-    let usd = preset("tms", date(DEFAULT_START)).unwrap().plan;
+    let none = PlanOptions::default();
+    let usd = json!({"start": "2026-01-05",
+        "phases": [{"name": "TMS", "every": {"weekdays": ["mon"]}, "sessions": 4, "price": 30000},
+                   {"name": "Taper", "every": {"weeks": 1}, "sessions": 2, "price": 30000}]});
     let mut eur = usd.clone();
-    eur.currency = coursecost::Currency::from_code("EUR").unwrap();
-    let err = compare(&[usd.clone(), eur], None).unwrap_err();
+    eur["currency"] = json!("EUR");
+    let (plans, _) = decode_comparison(&json!([usd, eur]), None).unwrap();
+    let err = compare(&plans, &none).unwrap_err();
     assert_eq!(err.problems()[0].path, "plans[1].currency");
-    assert_eq!(compare(&[], None).unwrap_err().problems()[0].path, "plans");
+    assert_eq!(compare(&[], &none).unwrap_err().problems()[0].path, "plans");
+    // A plan that breaks a rule is refused while the list is decoded, at its path.
     let mut bad = usd.clone();
-    bad.phases[1].name = bad.phases[0].name.clone();
-    let err = compare(&[usd, bad], None).unwrap_err();
+    bad["phases"][1]["name"] = json!("TMS");
+    let err = decode_comparison(&json!([usd, bad]), None).unwrap_err();
     assert_eq!(err.problems()[0].path, "plans[1].phases[1].name");
 }
 

@@ -1,4 +1,4 @@
-//! The SPEC's worked rules, each on a small plan with numbers checked by hand
+//! The contract's worked rules, each on a small plan with numbers checked by hand
 //! (the arithmetic is in the comments).
 
 use coursecost::{Estimate, Line, estimate_json};
@@ -290,7 +290,7 @@ fn a_typed_plan_with_coverage_but_no_out_of_pocket_maximum_estimates() {
             "coverage": {"deductible": 5000, "coinsurance": 10}}"#,
     )
     .expect("valid");
-    let e = coursecost::estimate(&plan).expect("estimates");
+    let e = coursecost::estimate(&plan);
     // 50.00 + 10% × 50.00 = 55.00, then 10.00.
     assert_eq!(patient(&e.lines), [5_500, 1_000]);
 }

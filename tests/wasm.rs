@@ -104,7 +104,7 @@ fn errors_are_typed_with_code_path_and_every_problem() {
     assert_eq!(problems.length(), 2);
     assert_eq!(text(&problems.get(1), "path"), "phases[1].every.weeks");
     assert_eq!(text(&problems.get(1), "code"), "out_of_range");
-    assert_eq!(text(&err, "name"), "PlanError");
+    assert_eq!(text(&err, "name"), "Error");
 }
 
 #[wasm_bindgen_test]
@@ -216,7 +216,7 @@ fn the_instance_still_answers_correctly_after_a_thousand_bad_calls() {
 
 /// The built-in catalogue as the npm package passes it to the wasm.
 fn catalogue() -> JsValue {
-    js(coursecost::presets::CATALOGUE_JSON)
+    js(coursecost::CATALOGUE_JSON)
 }
 
 fn thrown(result: Result<JsValue, JsValue>) -> (String, String) {
@@ -244,7 +244,7 @@ fn the_catalogue_checks_and_finds_presets_by_id() {
     assert_eq!(text(&err, "path"), "start");
     let broken = from_js(&format!(
         "(() => {{ const c = {}; c.presets[1].low.phases[0].prcie = 1; return c; }})()",
-        coursecost::presets::CATALOGUE_JSON
+        coursecost::CATALOGUE_JSON
     ));
     let err =
         check_catalogue(broken, JsValue::UNDEFINED, JsValue::UNDEFINED).expect_err("broken data");

@@ -6,7 +6,7 @@
 // into the page and the files staff download. Nothing here writes the URL,
 // storage or cookies, or sends a request with them: the only requests are
 // for the page's own files and the clinic's price sheet.
-import init, { quote, goodFaithEstimate, quoteCsv, validateClinic, version } from "./pkg/staff.js";
+import init, { ClinicSheet, version } from "./pkg/staff.js";
 import { h, fill, table, download } from "./dom.js";
 import { formatMoney, formatDate, formatMonth, today } from "./format.js";
 import { money, percent, showErrors, fieldFor } from "./fields.js";
@@ -25,7 +25,8 @@ const PATH_FIELDS = [
 const COVERAGE = [["deductible", "deductible", money], ["deductible-met", "deductibleMet", money], ["coinsurance", "coinsurance", percent],
   ["copay", "copay", money], ["oop-max", "outOfPocketMax", money], ["oop-met", "outOfPocketMet", money]];
 
-let sheet = null; // the valid price sheet in use
+let sheet = null; // the valid price sheet in use, as data (names, treatments)
+let engine = null; // the same sheet decoded once by the engine: every quote asks it
 let shown = null; // the quote on screen, with its sheet and input: what the downloads export
 
 // ---------------------------------------------------------------------------
@@ -44,9 +45,15 @@ function openSheet(text, from) {
   } catch (e) {
     return showSheetProblems(from, [{ path: "", message: `not valid JSON (${e.message})` }]);
   }
-  const problems = validateClinic(data);
-  if (problems.length > 0) return showSheetProblems(from, problems);
+  let decoded;
+  try {
+    decoded = new ClinicSheet(data);
+  } catch (err) {
+    return showSheetProblems(from, err.problems ?? [{ path: "", message: err.message }]);
+  }
   $("sheet-problems-block").hidden = true;
+  engine?.free();
+  engine = decoded;
   sheet = data;
   $("sheet-status").textContent = `${data.name} — ${data.treatments.length} treatment${data.treatments.length === 1 ? "" : "s"}, from ${from}.`;
   const keep = $("treatment").value;
@@ -110,7 +117,7 @@ function update() {
   }
   let q;
   try {
-    q = quote(sheet, input);
+    q = engine.quote(input);
   } catch (err) {
     const loose = showErrors($("form"), (err.problems ?? [{ path: "", message: err.message }]).map((p) => [fieldOf(p.path), p.message]));
     status.textContent = ["Fix the marked fields; the quote below is the last good one.", ...loose].join(" ");
@@ -120,7 +127,7 @@ function update() {
   showErrors($("form"), []);
   status.textContent = "";
   status.className = "";
-  shown = { sheet, input, quote: q };
+  shown = { engine, input, quote: q };
   renderQuote(q);
   renderGfe(input);
 }
@@ -191,7 +198,7 @@ function renderGfe(input) {
   if (missing) return;
   let g;
   try {
-    g = goodFaithEstimate(sheet, input);
+    g = engine.goodFaithEstimate(input);
   } catch (err) {
     $("gfe-missing").hidden = false;
     $("gfe-missing").textContent = err.message;
@@ -235,7 +242,7 @@ async function main() {
   $("print").addEventListener("click", () => window.print());
   $("csv").addEventListener("click", () => {
     if (!shown) return;
-    download(fileName(shown.quote, "csv"), "text/csv;charset=utf-8", quoteCsv(shown.sheet, shown.input));
+    download(fileName(shown.quote, "csv"), "text/csv;charset=utf-8", shown.engine.quoteCsv(shown.input));
   });
   $("json").addEventListener("click", () => {
     if (!shown) return;

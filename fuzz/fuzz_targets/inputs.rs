@@ -5,10 +5,10 @@
 //!   through `parse_quote`, `quote`, `good_faith_estimate` and `Quote::csv`.
 //!
 //! Beyond "no panic, no hang", every estimate produced must keep the
-//! contract's invariants (SPEC §7), and a plan that validates must estimate.
+//! contract's invariants (docs/estimate.md), and a plan that validates must estimate.
 #![no_main]
 
-use coursecost::quote::{self, parse_quote};
+use coursecost::{good_faith_estimate, parse_quote, quote};
 use coursecost::{Estimate, estimate_json, validate_json};
 use libfuzzer_sys::fuzz_target;
 
@@ -32,12 +32,12 @@ fuzz_target!(|data: &[u8]| {
         b'c' => {
             let (sheet, input) = text.split_once('\0').unwrap_or((text, "{}"));
             let Ok((sheet, input)) = parse_quote(sheet, input) else { return };
-            if let Ok(q) = quote::quote(&sheet, &input) {
+            if let Ok(q) = quote(&sheet, &input) {
                 invariants(&q.estimate);
                 let csv = q.csv();
                 assert!(csv.ends_with("\r\n"));
             }
-            if let Ok(gfe) = quote::good_faith_estimate(&sheet, &input) {
+            if let Ok(gfe) = good_faith_estimate(&sheet, &input) {
                 let sum: i64 = gfe.items.iter().map(|i| i.expected_charge.minor()).sum();
                 assert_eq!(sum, gfe.total.minor());
             }

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-/// The largest amount a plan may state (SPEC §1).
+/// The largest amount a plan may state (docs/values.md).
 pub const MAX: i64 = 10_000_000_000;
 
 /// The plan, as JSON text.

@@ -255,6 +255,27 @@ test("clinic sheets, quotes, Good Faith Estimates and the ledger CSV through cou
   assert.deepEqual(validateClinic(sheet), []);
 });
 
+test("a ClinicSheet decodes its sheet once and quotes exactly as the one-call functions do", async () => {
+  const { ClinicSheet, quote, goodFaithEstimate, quoteCsv } = await loadStaff();
+  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const handle = new ClinicSheet(sheet);
+  for (const treatment of sheet.treatments.map((t) => t.id)) {
+    const input = { treatment, start: "2027-01-04", date: "2026-11-21", payment: "self-pay", patient: { name: "Ana Pérez", birthDate: "1958-03-14" } };
+    assert.deepEqual(handle.quote(input), quote(sheet, input), treatment);
+    assert.deepEqual(handle.goodFaithEstimate(input), goodFaithEstimate(sheet, input), treatment);
+    assert.equal(handle.quoteCsv(input), quoteCsv(sheet, input), treatment);
+  }
+  // The handle holds what it decoded: changing the data afterwards changes nothing.
+  const before = handle.quote({ treatment: "tms", start: "2027-01-04", date: "2026-11-21", payment: "self-pay" });
+  sheet.treatments[2].phases[0].price = 1;
+  assert.deepEqual(handle.quote({ treatment: "tms", start: "2027-01-04", date: "2026-11-21", payment: "self-pay" }), before);
+  // Input problems are under input.; a broken sheet is refused at its own paths.
+  assert.throws(() => handle.quote({ treatment: "tsm", start: "2027-01-04", date: "2026-11-21", payment: "self-pay" }),
+    (err) => err.name === "PlanError" && err.path === "input.treatment" && /did you mean "tms"/.test(err.message));
+  assert.throws(() => new ClinicSheet({ ...sheet, npi: "12345" }), (err) => err.name === "PlanError" && err.path === "npi");
+  handle.free();
+});
+
 test("the JSON Schema of a price sheet accepts the sample and refuses what the engine refuses", async () => {
   const { validateClinic } = await loadStaff();
   const { default: Ajv2020 } = await import(pathToFileURL(join(root, "node_modules/ajv/dist/2020.js")));

@@ -9,53 +9,13 @@ use crate::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::Date;
+use crate::catalogue::Preset;
 use crate::currency::Currency;
-use crate::decode::{Decoder, MAX_ASSISTANCE};
-use crate::error::{ErrorCode, PlanError, Problem};
-use crate::estimate::{Estimate, Totals, patient_pays_through};
+use crate::error::{Error, ErrorCode, Problem};
+use crate::limits::MAX_COMPARED;
 use crate::money::Amount;
-use crate::plan::{Assistance, Coverage, Horizon, Plan};
-use crate::presets::Preset;
-use crate::source::Source;
-
-/// Most plans in one comparison.
-pub const MAX_COMPARED: usize = 10;
-
-/// What to change on a preset's three plans before estimating them: the
-/// visitor's insurance, savings programmes and horizon.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(ts, derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct RangeOptions {
-    /// Insurance for all three plans; absent keeps each plan's own.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(ts, tsify(optional))]
-    pub coverage: Option<Coverage>,
-    /// Savings programmes; absent keeps each plan's own.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(ts, tsify(optional))]
-    pub assistance: Option<Vec<Assistance>>,
-    /// The horizon; absent keeps each plan's own.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(ts, tsify(optional))]
-    pub horizon: Option<Horizon>,
-}
-
-impl RangeOptions {
-    fn apply(&self, plan: &Plan) -> Plan {
-        let mut plan = plan.clone();
-        if let Some(coverage) = self.coverage {
-            plan.coverage = Some(coverage);
-        }
-        if let Some(assistance) = &self.assistance {
-            plan.assistance = assistance.clone();
-        }
-        if let Some(horizon) = self.horizon {
-            plan.horizon = horizon;
-        }
-        plan
-    }
-}
+use crate::output::{Estimate, Totals, patient_pays_through};
+use crate::plan::{Plan, PlanOptions};
 
 /// A preset's estimates at the cheap end, typically and at the dear end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -118,56 +78,35 @@ pub struct Compared {
     pub cumulative: Vec<Amount>,
 }
 
-/// Estimates a preset's three plans with `options` applied, validating each.
-#[cfg(feature = "std")]
-pub fn range(preset: &Preset, options: &RangeOptions) -> Result<Range, PlanError> {
-    range_with(preset, options, crate::estimate)
-}
-
-/// Estimates several plans (1 to 10, one currency) over one horizon — the
-/// given one, or else each plan's own — and summarises them side by side.
-#[cfg(feature = "std")]
-pub fn compare(plans: &[Plan], horizon: Option<Horizon>) -> Result<Comparison, PlanError> {
-    compare_with(plans, horizon, crate::estimate)
-}
-
-/// [`range`], with the estimator to use: the wasm bindings pass one that
-/// skips the checks their decoder has already made.
-pub(crate) fn range_with(
-    preset: &Preset,
-    options: &RangeOptions,
-    estimate: impl Fn(&Plan) -> Result<Estimate, PlanError>,
-) -> Result<Range, PlanError> {
+/// Estimates a preset's three plans with `options` applied. Problems with
+/// an option have paths under `options`; the rest are the preset's
+/// (`low.phases[0]…`).
+pub fn range(preset: &Preset, options: &PlanOptions) -> Result<Range, Error> {
     let totals = |field: &str, plan: &Plan| {
-        estimate(&options.apply(plan))
-            .map(|e| e.totals)
-            .map_err(|e| locate_override(e, field))
+        plan.with_options(options)
+            .map(|plan| crate::assemble::estimate(&plan).totals)
+            .map_err(|e| locate(e, options, field))
     };
     Ok(Range {
-        currency: preset.plan.currency,
-        minor_units: preset.plan.currency.minor_units(),
+        currency: preset.plan.currency(),
+        minor_units: preset.plan.currency().minor_units(),
         low: totals("low", &preset.low)?,
         typical: totals("plan", &preset.plan)?,
         high: totals("high", &preset.high)?,
     })
 }
 
-/// Problems with an override are the caller's (`options.coverage…`); the
-/// rest belong to the preset's plan (`low.phases[0]…`).
-fn locate_override(err: PlanError, field: &str) -> PlanError {
-    let ours = err.problems().iter().any(|p| {
-        ["coverage", "assistance", "horizon"]
-            .iter()
-            .any(|k| p.path.starts_with(k))
-    });
+/// Problems caused by an option are the caller's (`options.coverage…`); the
+/// rest belong to the plan at `field`.
+fn locate(err: Error, options: &PlanOptions, field: &str) -> Error {
+    let ours = err.problems().iter().any(|p| options.owns(&p.path));
     err.within(if ours { "options" } else { field })
 }
 
-pub(crate) fn compare_with(
-    plans: &[Plan],
-    horizon: Option<Horizon>,
-    estimate: impl Fn(&Plan) -> Result<Estimate, PlanError>,
-) -> Result<Comparison, PlanError> {
+/// Estimates several plans (1 to [`MAX_COMPARED`], one currency) with the
+/// same `options` put on each — the visitor's insurance, programmes and
+/// horizon — and summarises them side by side.
+pub fn compare(plans: &[Plan], options: &PlanOptions) -> Result<Comparison, Error> {
     let Some(first) = plans.first() else {
         return Err(problem(
             ErrorCode::OutOfRange,
@@ -185,24 +124,23 @@ pub(crate) fn compare_with(
             ),
         ));
     }
-    let currency = first.currency;
-    if let Some(i) = plans.iter().position(|p| p.currency != currency) {
+    let currency = first.currency();
+    if let Some(i) = plans.iter().position(|p| p.currency() != currency) {
         return Err(problem(
             ErrorCode::InvalidValue,
             &format!("plans[{i}].currency"),
             format!(
                 "is {}, but plans[0] is in {currency}: compare plans in one currency",
-                plans[i].currency
+                plans[i].currency()
             ),
         ));
     }
     let mut estimates = Vec::with_capacity(plans.len());
     for (i, plan) in plans.iter().enumerate() {
-        let mut plan = plan.clone();
-        if let Some(horizon) = horizon {
-            plan.horizon = horizon;
-        }
-        estimates.push(estimate(&plan).map_err(|e| e.within(&format!("plans[{i}]")))?);
+        let plan = plan
+            .with_options(options)
+            .map_err(|e| locate(e, options, &format!("plans[{i}]")))?;
+        estimates.push(crate::assemble::estimate(&plan));
     }
 
     // The months axis: from the earliest first month to the latest last one.
@@ -233,8 +171,8 @@ pub(crate) fn compare_with(
     })
 }
 
-fn problem(code: ErrorCode, path: &str, message: impl Into<String>) -> PlanError {
-    PlanError::new(vec![Problem::new(code, path, message)])
+fn problem(code: ErrorCode, path: &str, message: impl Into<String>) -> Error {
+    Error::new(vec![Problem::new(code, path, message)])
 }
 
 fn first_year(e: &Estimate) -> Amount {
@@ -270,48 +208,4 @@ fn cumulative(e: &Estimate, months: &[String]) -> Vec<Amount> {
         out.push(so_far);
     }
     out
-}
-
-/// Validates and decodes [`RangeOptions`] from JSON-shaped input (problems
-/// are reported under `options`); absent input means no overrides.
-pub fn decode_range_options<S: Source>(input: Option<S>) -> Result<RangeOptions, PlanError> {
-    let Some(input) = input else {
-        return Ok(RangeOptions::default());
-    };
-    let mut d = Decoder::default();
-    let options = d
-        .object(input, "options", &["coverage", "assistance", "horizon"])
-        .and_then(|obj| {
-            let coverage = d.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
-            let assistance = d.opt_with(&obj, "assistance", |d, v, p| {
-                d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
-            });
-            let horizon = d.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p));
-            Some(RangeOptions {
-                coverage: coverage.ok()?,
-                assistance: assistance.ok()?,
-                horizon: horizon.ok()?,
-            })
-        });
-    d.finish(options)
-}
-
-/// Validates and decodes the input of [`compare`]: a list of plans and
-/// optional `{ horizon }` options, with problems reported under `plans[i]`
-/// and `options`.
-pub fn decode_compare<S: Source>(
-    plans: S,
-    options: Option<S>,
-) -> Result<(Vec<Plan>, Option<Horizon>), PlanError> {
-    let mut d = Decoder::default();
-    let plans = d.list(plans, "plans", MAX_COMPARED, |d, v, p| d.nested_plan(v, p));
-    let horizon = match options {
-        None => Ok(None),
-        Some(options) => d
-            .object(options, "options", &["horizon"])
-            .map(|obj| d.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p)))
-            .unwrap_or(Err(())),
-    };
-    let decoded = plans.zip(horizon.ok());
-    d.finish(decoded)
 }

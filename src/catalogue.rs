@@ -1,0 +1,124 @@
+//! The treatment catalogue (docs/catalogue.md): realistic courses, with prices, for
+//! every treatment a visitor weighs against ketamine.
+//!
+//! The numbers live in `data/presets.json`, not in code, each one traceable
+//! to the public pages a preset lists in `sources`; the tests hold every
+//! preset to the contract (valid, warning-free over 12 months, low ≤ typical
+//! ≤ high). The catalogue is decoded by the same decoder as plans, so a typo
+//! in the data file is reported with its path (`presets[2].low.phases[0].price`)
+//! like any other input.
+//!
+//! Natively the data file is compiled in. The WebAssembly build does not
+//! embed it — it would add 4 KB of gzipped text to every page that only
+//! wants the engine — so the npm package ships it as a JavaScript module
+//! beside the wasm. The wasm validates that module's data with this decoder
+//! and the package returns the (validated) objects themselves, with their
+//! `start` set, rather than re-serialising them: serialisers for every plan
+//! type would cost the wasm more than the catalogue itself.
+
+use crate::prelude::*;
+use serde::Serialize;
+
+use crate::calendar::Date;
+use crate::error::{Error, ErrorCode, Problem};
+use crate::plan::Plan;
+use crate::text::{clip, nearest, quoted_list};
+
+/// The catalogue data file, as compiled into native builds.
+#[cfg(feature = "std")]
+pub const CATALOGUE_JSON: &str = include_str!("../data/presets.json");
+
+/// One treatment of the catalogue: a typical course and the cheap and dear
+/// ends of the published ranges, with where the numbers come from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Preset {
+    /// Stable identifier, e.g. `"iv-ketamine"`.
+    pub id: String,
+    /// Name for people, e.g. `"IV ketamine infusions"`.
+    pub name: String,
+    /// One paragraph in plain language: what the treatment is and how a course runs.
+    pub summary: String,
+    /// Every assumption behind the numbers, each naming its source.
+    pub assumptions: Vec<String>,
+    /// The typical course.
+    pub plan: Plan,
+    /// The cheap end of the published prices and frequencies.
+    pub low: Plan,
+    /// The dear end of the published prices and frequencies.
+    pub high: Plan,
+    /// The public pages the numbers come from.
+    pub sources: Vec<Citation>,
+    /// The month the numbers were last checked, `YYYY-MM`.
+    pub reviewed: String,
+}
+
+/// A public page supporting a preset's numbers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+pub struct Citation {
+    /// The page's title.
+    pub title: String,
+    /// Its address (`https://…`).
+    pub url: String,
+}
+
+impl Preset {
+    /// Moves all three plans to begin on `start`.
+    pub fn starting(mut self, start: Date) -> Result<Preset, Error> {
+        for (field, plan) in [
+            ("low", &mut self.low),
+            ("plan", &mut self.plan),
+            ("high", &mut self.high),
+        ] {
+            *plan = plan.starting_on(start).map_err(|e| e.within(field))?;
+        }
+        Ok(self)
+    }
+}
+
+/// The built-in catalogue, every plan starting on `start`.
+///
+/// Fails only when `start` is so late that a plan's dates would leave the
+/// contract's calendar.
+#[cfg(feature = "std")]
+pub fn presets(start: Date) -> Result<Vec<Preset>, Error> {
+    crate::decode::preset::catalogue(&crate::parse_json(CATALOGUE_JSON)?, Some(start))
+}
+
+/// One preset of the built-in catalogue by `id`, starting on `start`; an
+/// unknown id is an `unknown_name` error listing the known ones.
+#[cfg(feature = "std")]
+pub fn preset(id: &str, start: Date) -> Result<Preset, Error> {
+    find(presets(start)?, id)
+}
+
+/// Picks the preset named `id`.
+#[cfg(feature = "std")]
+pub(crate) fn find(mut presets: Vec<Preset>, id: &str) -> Result<Preset, Error> {
+    let at = position(&presets, id)?;
+    Ok(presets.swap_remove(at))
+}
+
+/// Where the preset named `id` is; an `unknown_name` error listing the ids
+/// when there is none.
+pub(crate) fn position(presets: &[Preset], id: &str) -> Result<usize, Error> {
+    if let Some(at) = presets.iter().position(|p| p.id == id) {
+        return Ok(at);
+    }
+    let ids: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
+    let hint = match nearest(id, &ids) {
+        Some(near) => format!(" Did you mean \"{near}\"?"),
+        None => String::new(),
+    };
+    Err(Error::new(vec![Problem::new(
+        ErrorCode::UnknownName,
+        "id",
+        format!(
+            "there is no preset \"{}\".{hint} The presets are {}.",
+            clip(id),
+            quoted_list(&ids)
+        ),
+    )]))
+}

@@ -1,0 +1,540 @@
+//! Turning untrusted JSON-shaped input into valid values, or every problem
+//! with it.
+//!
+//! Decoding goes in two passes. The first walks the input along the
+//! contract's shape, checking types, bounds and unknown fields everywhere and
+//! collecting every problem. Only when the shape is sound does the second pass
+//! ([`rules`]) check what spans several fields (unique names, references,
+//! unreachable phases, discount totals), since those rules need the whole
+//! input to mean anything. Lists are length-checked before their elements are
+//! read, so a huge input is refused before any work is done on it.
+//!
+//! This module holds the reader and its primitives (strings, numbers,
+//! amounts, dates, keywords, lists, objects); the readers of each input sit
+//! beside it: [`plan`](mod@plan) for plans and their options, `sheet` for a
+//! clinic's price sheet, `quote` for a quote's input and `preset` for the
+//! catalogue.
+
+use crate::calendar::{Date, MonthDay, Weekday};
+use crate::currency::Currency;
+use crate::error::{Error, ErrorCode, Problem};
+use crate::limits::{MAX_CODE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_WEEKDAY_ENTRIES};
+use crate::money::{Amount, Percent, PercentError};
+use crate::path::{index, join};
+use crate::plan::Plan;
+use crate::prelude::*;
+use crate::source::{Kind, Number, Source};
+use crate::text::{clip, code_points, nearest, quoted_list};
+
+pub(crate) mod plan;
+pub(crate) mod preset;
+pub(crate) mod quote;
+pub(crate) mod rules;
+pub(crate) mod sheet;
+
+pub(crate) use quote::unknown_treatment;
+
+/// Validates and decodes a plan from any [`Source`].
+pub fn plan<S: Source>(input: S) -> Result<Plan, Error> {
+    let mut d = Decoder::default();
+    let plan = d.plan(input);
+    rules::checked(d.finish(plan)?)
+}
+
+/// A date on its own (a function's argument), at `path`.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn date<S: Source>(value: S, path: &str) -> Result<Date, Error> {
+    let mut d = Decoder::default();
+    let date = d.date(value, path);
+    d.finish(date)
+}
+
+/// A string on its own (a function's argument), at `path`.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn string<S: Source>(value: S, path: &str) -> Result<String, Error> {
+    let mut d = Decoder::default();
+    let s = d.string(value, path);
+    d.finish(s)
+}
+
+/// Collects problems while walking an input.
+#[derive(Default)]
+pub(crate) struct Decoder {
+    pub(crate) problems: Vec<Problem>,
+}
+
+/// An object being read: its value, path and the fields the contract knows.
+pub(crate) struct Obj<S> {
+    value: S,
+    path: String,
+}
+
+impl Decoder {
+    pub(crate) fn report(&mut self, code: ErrorCode, path: &str, message: impl Into<String>) {
+        // Enough to fix a form; a hostile input with a million bad keys must
+        // not produce a million messages.
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(code, path, message));
+        }
+    }
+
+    /// The decoded value, or every problem found on the way to it.
+    pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Error> {
+        match value {
+            Some(value) if self.problems.is_empty() => Ok(value),
+            _ => Err(Error::new(self.problems)),
+        }
+    }
+
+    /// Takes on another input's problems, moved under `prefix`.
+    pub(crate) fn absorb(&mut self, prefix: &str, err: Error) {
+        for p in err.within(prefix).into_problems() {
+            self.report(p.code, &p.path, p.message);
+        }
+    }
+
+    /// A whole plan nested inside another input (a preset's `low` plan),
+    /// with its problems reported under `path`.
+    pub(crate) fn nested_plan<S: Source>(&mut self, value: S, path: &str) -> Option<Plan> {
+        match plan(value) {
+            Ok(plan) => Some(plan),
+            Err(err) => {
+                self.absorb(path, err);
+                None
+            }
+        }
+    }
+
+    /// A string of 1 to `max` code points.
+    pub(crate) fn text<S: Source>(&mut self, value: S, path: &str, max: usize) -> Option<String> {
+        let s = self.string(value, path)?;
+        let chars = code_points(&s);
+        if chars == 0 || chars > max {
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                format!("must be 1 to {max} characters long; it has {chars}"),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
+        let found = value.kind().describe();
+        self.report(
+            ErrorCode::InvalidType,
+            path,
+            format!("expected {expected}, found {found}"),
+        );
+    }
+
+    /// Reads an object, reporting any key not in `known` with a suggestion.
+    pub(crate) fn object<S: Source>(
+        &mut self,
+        value: S,
+        path: &str,
+        known: &[&str],
+    ) -> Option<Obj<S>> {
+        if value.kind() != Kind::Object {
+            self.wrong_type(&value, path, "an object");
+            return None;
+        }
+        for key in value.keys() {
+            if !known.contains(&key.as_str()) {
+                // A hostile key may be megabytes long: name it clipped.
+                let shown = clip(&key);
+                let message = match nearest(&key, known) {
+                    Some(near) => format!("unknown field \"{shown}\" — did you mean \"{near}\"?"),
+                    None => format!(
+                        "unknown field \"{shown}\"; known fields are {}",
+                        quoted_list(known)
+                    ),
+                };
+                self.report(ErrorCode::UnknownField, &join(path, &shown), message);
+            }
+        }
+        Some(Obj {
+            value,
+            path: path.to_string(),
+        })
+    }
+
+    /// An optional field: `None` when absent or `null`.
+    pub(crate) fn optional<S: Source>(&mut self, obj: &Obj<S>, key: &str) -> Option<S> {
+        obj.value.field(key).filter(|v| v.kind() != Kind::Null)
+    }
+
+    /// A required field: reports `missing_field` or (for `null`) `invalid_type`.
+    pub(crate) fn required<S: Source>(&mut self, obj: &Obj<S>, key: &str) -> Option<S> {
+        match obj.value.field(key) {
+            None => {
+                self.report(
+                    ErrorCode::MissingField,
+                    &join(&obj.path, key),
+                    format!("\"{key}\" is required"),
+                );
+                None
+            }
+            Some(v) if v.kind() == Kind::Null => {
+                self.report(
+                    ErrorCode::InvalidType,
+                    &join(&obj.path, key),
+                    format!("\"{key}\" is required and cannot be null"),
+                );
+                None
+            }
+            Some(v) => Some(v),
+        }
+    }
+
+    /// Reads an optional field with `read`, at its path.
+    pub(crate) fn opt_with<S: Source, T>(
+        &mut self,
+        obj: &Obj<S>,
+        key: &str,
+        read: fn(&mut Self, S, &str) -> Option<T>,
+    ) -> Result<Option<T>, ()> {
+        match self.optional(obj, key) {
+            None => Ok(None),
+            Some(v) => read(self, v, &join(&obj.path, key)).map(Some).ok_or(()),
+        }
+    }
+
+    /// Reads a required field with `read`, at its path.
+    pub(crate) fn req_with<S: Source, T>(
+        &mut self,
+        obj: &Obj<S>,
+        key: &str,
+        read: fn(&mut Self, S, &str) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.required(obj, key)?;
+        read(self, v, &join(&obj.path, key))
+    }
+
+    /// A list of at most `max` elements, each read with `read`.
+    pub(crate) fn list<S: Source, T>(
+        &mut self,
+        value: S,
+        path: &str,
+        max: usize,
+        read: fn(&mut Self, S, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let len = self.list_len(&value, path, max)?;
+        let mut out = Vec::with_capacity(len);
+        let mut ok = true;
+        for i in 0..len {
+            match value
+                .item(i)
+                .and_then(|item| read(self, item, &index(path, i)))
+            {
+                Some(t) => out.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// The length of a list of at most `max` elements, checked before any
+    /// element is read (one copy for every element type).
+    fn list_len<S: Source>(&mut self, value: &S, path: &str, max: usize) -> Option<usize> {
+        if value.kind() != Kind::Array {
+            self.wrong_type(value, path, "a list");
+            return None;
+        }
+        let len = value.len();
+        if len > max {
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                format!("has {len} entries; at most {max} are allowed"),
+            );
+            return None;
+        }
+        Some(len)
+    }
+
+    pub(crate) fn string<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
+        match value.as_str() {
+            Some(s) => Some(s.into_owned()),
+            None => {
+                self.wrong_type(&value, path, "a string");
+                None
+            }
+        }
+    }
+
+    /// A name: 1–80 code points.
+    pub(crate) fn name<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
+        self.text(value, path, MAX_NAME_CHARS)
+    }
+
+    /// A billing code: at most 20 characters.
+    pub(crate) fn code<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
+        let s = self.string(value, path)?;
+        let chars = code_points(&s);
+        if chars > MAX_CODE_CHARS {
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                format!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}"),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    pub(crate) fn boolean<S: Source>(&mut self, value: S, path: &str) -> Option<bool> {
+        let b = value.as_bool();
+        if b.is_none() {
+            self.wrong_type(&value, path, "true or false");
+        }
+        b
+    }
+
+    /// A whole number in `min..=max`.
+    pub(crate) fn count<S: Source>(
+        &mut self,
+        value: S,
+        path: &str,
+        min: u32,
+        max: u32,
+    ) -> Option<u32> {
+        match value.as_number() {
+            Some(Number::Int(n)) if (i64::from(min)..=i64::from(max)).contains(&n) => {
+                Some(n as u32)
+            }
+            Some(Number::Int(n)) => {
+                self.report(
+                    ErrorCode::OutOfRange,
+                    path,
+                    format!("must be from {min} to {max}; it is {n}"),
+                );
+                None
+            }
+            Some(Number::Float(_)) => {
+                self.report(
+                    ErrorCode::InvalidType,
+                    path,
+                    format!("must be a whole number from {min} to {max}"),
+                );
+                None
+            }
+            None => {
+                self.wrong_type(&value, path, "a whole number");
+                None
+            }
+        }
+    }
+
+    /// An amount of money in minor units: a whole number, 0–10,000,000,000.
+    pub(crate) fn amount<S: Source>(&mut self, value: S, path: &str) -> Option<Amount> {
+        let max = crate::limits::MAX_AMOUNT;
+        match value.as_number() {
+            Some(Number::Int(n)) if (0..=max).contains(&n) => Some(Amount::new(n)),
+            Some(Number::Int(n)) => {
+                self.report(
+                    ErrorCode::OutOfRange,
+                    path,
+                    format!("must be from 0 to {max} minor units; it is {n}"),
+                );
+                None
+            }
+            Some(Number::Float(_)) => {
+                self.report(
+                    ErrorCode::InvalidType,
+                    path,
+                    "must be a whole number of minor units (cents for USD), with no fraction or exponent",
+                );
+                None
+            }
+            None => {
+                self.wrong_type(&value, path, "a whole number of minor units");
+                None
+            }
+        }
+    }
+
+    /// A percentage: 0–100 with at most two decimals.
+    pub(crate) fn percent<S: Source>(&mut self, value: S, path: &str) -> Option<Percent> {
+        let number = match value.as_number() {
+            Some(Number::Int(n)) => n as f64,
+            Some(Number::Float(f)) => f,
+            None => {
+                self.wrong_type(&value, path, "a percentage number");
+                return None;
+            }
+        };
+        match Percent::from_number(number) {
+            Ok(p) => Some(p),
+            Err(PercentError::OutOfRange) => {
+                self.report(
+                    ErrorCode::OutOfRange,
+                    path,
+                    "must be a percentage from 0 to 100",
+                );
+                None
+            }
+            Err(PercentError::TooPrecise) => {
+                self.report(
+                    ErrorCode::OutOfRange,
+                    path,
+                    "may have at most two decimal places, like 12.5 or 33.33",
+                );
+                None
+            }
+        }
+    }
+
+    pub(crate) fn date<S: Source>(&mut self, value: S, path: &str) -> Option<Date> {
+        let s = self.string(value, path)?;
+        let d = Date::parse(&s);
+        if d.is_none() {
+            self.report(
+                ErrorCode::InvalidDate,
+                path,
+                format!(
+                    "\"{}\" is not a real date written YYYY-MM-DD in the years 1970–2199",
+                    clip(&s)
+                ),
+            );
+        }
+        d
+    }
+
+    pub(crate) fn month_day<S: Source>(&mut self, value: S, path: &str) -> Option<MonthDay> {
+        let s = self.string(value, path)?;
+        let d = MonthDay::parse(&s);
+        if d.is_none() {
+            self.report(
+                ErrorCode::InvalidDate,
+                path,
+                format!(
+                    "\"{}\" is not a day written MM-DD that exists every year",
+                    clip(&s)
+                ),
+            );
+        }
+        d
+    }
+
+    /// One of a fixed set of strings; returns its index in `options`.
+    pub(crate) fn keyword<S: Source>(
+        &mut self,
+        value: S,
+        path: &str,
+        options: &[&str],
+    ) -> Option<usize> {
+        let s = self.string(value, path)?;
+        let found = options.iter().position(|o| *o == s);
+        if found.is_none() {
+            let hint = match nearest(&s, options) {
+                Some(near) => format!(" — did you mean \"{near}\"?"),
+                None => String::new(),
+            };
+            self.report(
+                ErrorCode::InvalidValue,
+                path,
+                format!(
+                    "\"{}\" is not one of {}{hint}",
+                    clip(&s),
+                    quoted_list(options)
+                ),
+            );
+        }
+        found
+    }
+
+    fn weekday<S: Source>(&mut self, value: S, path: &str) -> Option<Weekday> {
+        let names = Weekday::ALL.map(Weekday::name);
+        self.keyword(value, path, &names).map(|i| Weekday::ALL[i])
+    }
+
+    /// A non-repeating list of weekdays.
+    pub(crate) fn weekdays<S: Source>(
+        &mut self,
+        value: S,
+        path: &str,
+        allow_empty: bool,
+    ) -> Option<Vec<Weekday>> {
+        let days = self.list(value, path, MAX_WEEKDAY_ENTRIES, |d, v, p| d.weekday(v, p))?;
+        if days.is_empty() && !allow_empty {
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                "must name at least one weekday",
+            );
+            return None;
+        }
+        let mut seen = 0u8;
+        let mut ok = true;
+        for (i, day) in days.iter().enumerate() {
+            if seen & day.bit() != 0 {
+                self.report(
+                    ErrorCode::InvalidValue,
+                    &index(path, i),
+                    format!("\"{}\" is listed twice", day.name()),
+                );
+                ok = false;
+            }
+            seen |= day.bit();
+        }
+        ok.then_some(days)
+    }
+
+    /// An object with exactly one of `options` as its key.
+    fn one_of<S: Source>(&mut self, value: S, path: &str, options: &[&str]) -> Option<(usize, S)> {
+        let obj = self.object(value, path, options)?;
+        let present: Vec<usize> = (0..options.len())
+            .filter(|&i| self.optional(&obj, options[i]).is_some())
+            .collect();
+        match present.as_slice() {
+            [i] => {
+                let v = self.optional(&obj, options[*i])?;
+                Some((*i, v))
+            }
+            [] => {
+                self.report(
+                    ErrorCode::MissingField,
+                    path,
+                    format!("needs exactly one of {}", quoted_list(options)),
+                );
+                None
+            }
+            [_, second, ..] => {
+                let given: Vec<&str> = present.iter().map(|&i| options[i]).collect();
+                self.report(
+                    ErrorCode::ConflictingFields,
+                    &join(path, options[*second]),
+                    format!(
+                        "give only one of {}, not {}",
+                        quoted_list(options),
+                        quoted_list(&given)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub(crate) fn currency<S: Source>(&mut self, value: S, path: &str) -> Option<Currency> {
+        let s = self.string(value, path)?;
+        let c = Currency::from_code(&s);
+        if c.is_none() {
+            let hint = if Currency::from_code(&s.to_ascii_uppercase()).is_some() {
+                format!(" (write it in capitals: \"{}\")", s.to_ascii_uppercase())
+            } else {
+                String::new()
+            };
+            self.report(
+                ErrorCode::InvalidCurrency,
+                path,
+                format!(
+                    "\"{}\" is not a current ISO 4217 currency code with minor units{hint}",
+                    clip(&s)
+                ),
+            );
+        }
+        c
+    }
+}

@@ -1,0 +1,484 @@
+//! The readers of a plan and of the options that change one.
+
+use crate::calendar::Date;
+use crate::error::{Error, ErrorCode};
+use crate::limits::*;
+use crate::money::Percent;
+use crate::path::{index, join};
+use crate::plan::{
+    Assistance, Clinic, Coverage, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap,
+    Horizon, LineKind, Package, Phase, Plan, PlanOptions,
+};
+use crate::prelude::*;
+use crate::source::Source;
+
+use super::{Decoder, Obj, rules};
+
+/// What a course is and what it charges: the part of a plan that a clinic's
+/// price sheet lists per treatment.
+pub(crate) struct Course {
+    pub(crate) phases: Vec<Phase>,
+    pub(crate) fees: Vec<Fee>,
+    pub(crate) packages: Vec<Package>,
+    pub(crate) discounts: Vec<Discount>,
+}
+
+impl Decoder {
+    pub(super) fn plan<S: Source>(&mut self, input: S) -> Option<Plan> {
+        const KNOWN: &[&str] = &[
+            "currency",
+            "start",
+            "horizon",
+            "clinic",
+            "phases",
+            "fees",
+            "packages",
+            "discounts",
+            "coverage",
+            "assistance",
+            "financing",
+        ];
+        let obj = self.object(input, "", KNOWN)?;
+        let currency = self.opt_with(&obj, "currency", |d, v, p| d.currency(v, p));
+        let start = self.req_with(&obj, "start", |d, v, p| d.date(v, p));
+        let horizon = self.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p));
+        let clinic = self.opt_with(&obj, "clinic", |d, v, p| d.clinic(v, p));
+        let course = self.course(&obj);
+        let coverage = self.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
+        let assistance = self.opt_with(&obj, "assistance", |d, v, p| {
+            d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
+        });
+        let financing = self.opt_with(&obj, "financing", |d, v, p| d.financing(v, p));
+        let course = course?;
+        Some(Plan {
+            currency: currency.ok()?.unwrap_or_default(),
+            start: start?,
+            horizon: horizon.ok()?.unwrap_or_default(),
+            clinic: clinic.ok()?.unwrap_or_default(),
+            phases: course.phases,
+            fees: course.fees,
+            packages: course.packages,
+            discounts: course.discounts,
+            coverage: coverage.ok()?,
+            assistance: assistance.ok()?.unwrap_or_default(),
+            financing: financing.ok()?,
+        })
+    }
+
+    /// The fields that say what a course is and what it charges — `phases`,
+    /// `fees`, `packages`, `discounts` — shared by plans and the treatments
+    /// of a clinic's price sheet.
+    pub(crate) fn course<S: Source>(&mut self, obj: &Obj<S>) -> Option<Course> {
+        let phases = self.req_with(obj, "phases", |d, v, p| {
+            let phases = d.list(v, p, MAX_PHASES, |d, v, p| d.phase(v, p))?;
+            if phases.is_empty() {
+                d.report(ErrorCode::OutOfRange, p, "needs at least one phase");
+                return None;
+            }
+            Some(phases)
+        });
+        let fees = self.opt_with(obj, "fees", |d, v, p| {
+            d.list(v, p, MAX_FEES, |d, v, p| d.fee(v, p))
+        });
+        let packages = self.opt_with(obj, "packages", |d, v, p| {
+            d.list(v, p, MAX_PACKAGES, |d, v, p| d.package(v, p))
+        });
+        let discounts = self.opt_with(obj, "discounts", |d, v, p| {
+            d.list(v, p, MAX_DISCOUNTS, |d, v, p| d.discount(v, p))
+        });
+        Some(Course {
+            phases: phases?,
+            fees: fees.ok()?.unwrap_or_default(),
+            packages: packages.ok()?.unwrap_or_default(),
+            discounts: discounts.ok()?.unwrap_or_default(),
+        })
+    }
+
+    pub(crate) fn horizon<S: Source>(&mut self, value: S, path: &str) -> Option<Horizon> {
+        let (which, v) = self.one_of(value, path, &["months", "weeks", "until"])?;
+        let p = join(path, ["months", "weeks", "until"][which]);
+        match which {
+            0 => self
+                .count(v, &p, 1, MAX_HORIZON_MONTHS)
+                .map(Horizon::Months),
+            1 => self.count(v, &p, 1, MAX_HORIZON_WEEKS).map(Horizon::Weeks),
+            _ => self.date(v, &p).map(Horizon::Until),
+        }
+    }
+
+    fn clinic<S: Source>(&mut self, value: S, path: &str) -> Option<Clinic> {
+        let obj = self.object(value, path, &["closedWeekdays", "closedDates"])?;
+        let closed_weekdays =
+            self.opt_with(&obj, "closedWeekdays", |d, v, p| d.weekdays(v, p, true));
+        let closed_dates = self.opt_with(&obj, "closedDates", |d, v, p| d.closed_dates(v, p));
+        Some(Clinic {
+            closed_weekdays: closed_weekdays.ok()?.unwrap_or_default(),
+            closed_dates: closed_dates.ok()?.unwrap_or_default(),
+        })
+    }
+
+    /// Closed days such as holidays: at most 400 dates.
+    pub(crate) fn closed_dates<S: Source>(&mut self, value: S, path: &str) -> Option<Vec<Date>> {
+        self.list(value, path, MAX_CLOSED_DATES, |d, v, p| d.date(v, p))
+    }
+
+    fn every<S: Source>(&mut self, value: S, path: &str) -> Option<Every> {
+        const KEYS: [&str; 4] = ["days", "weeks", "months", "weekdays"];
+        let (which, v) = self.one_of(value, path, &KEYS)?;
+        let p = join(path, KEYS[which]);
+        match which {
+            0 => self.count(v, &p, 1, MAX_INTERVAL_DAYS).map(Every::Days),
+            1 => self.count(v, &p, 1, MAX_INTERVAL_WEEKS).map(Every::Weeks),
+            2 => self.count(v, &p, 1, MAX_INTERVAL_MONTHS).map(Every::Months),
+            _ => self.weekdays(v, &p, false).map(Every::Weekdays),
+        }
+    }
+
+    fn gap<S: Source>(&mut self, value: S, path: &str) -> Option<Gap> {
+        const KEYS: [&str; 3] = ["days", "weeks", "months"];
+        let (which, v) = self.one_of(value, path, &KEYS)?;
+        let p = join(path, KEYS[which]);
+        match which {
+            0 => self.count(v, &p, 1, MAX_INTERVAL_DAYS).map(Gap::Days),
+            1 => self.count(v, &p, 1, MAX_INTERVAL_WEEKS).map(Gap::Weeks),
+            _ => self.count(v, &p, 1, MAX_INTERVAL_MONTHS).map(Gap::Months),
+        }
+    }
+
+    fn phase<S: Source>(&mut self, value: S, path: &str) -> Option<Phase> {
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "name",
+                "every",
+                "sessions",
+                "weeks",
+                "startAfter",
+                "price",
+                "code",
+                "covered",
+            ],
+        )?;
+        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let every = self.req_with(&obj, "every", |d, v, p| d.every(v, p));
+        let sessions = self.opt_with(&obj, "sessions", |d, v, p| d.count(v, p, 1, MAX_SESSIONS));
+        let weeks = self.opt_with(&obj, "weeks", |d, v, p| d.count(v, p, 1, MAX_PHASE_WEEKS));
+        let start_after = self.opt_with(&obj, "startAfter", |d, v, p| d.gap(v, p));
+        let price = self.req_with(&obj, "price", |d, v, p| d.amount(v, p));
+        let code = self.opt_with(&obj, "code", |d, v, p| d.code(v, p));
+        let covered = self.opt_with(&obj, "covered", |d, v, p| d.boolean(v, p));
+        if let (Ok(Some(_)), Ok(Some(_))) = (&sessions, &weeks) {
+            self.report(
+                ErrorCode::ConflictingFields,
+                &join(path, "weeks"),
+                "give either \"sessions\" or \"weeks\" for a phase's length, not both",
+            );
+            return None;
+        }
+        Some(Phase {
+            name: name?,
+            every: every?,
+            sessions: sessions.ok()?,
+            weeks: weeks.ok()?,
+            start_after: start_after.ok()?,
+            price: price?,
+            code: code.ok()?,
+            covered: covered.ok()?.unwrap_or(true),
+        })
+    }
+
+    fn fee<S: Source>(&mut self, value: S, path: &str) -> Option<Fee> {
+        let obj = self.object(
+            value,
+            path,
+            &["name", "amount", "when", "phase", "code", "covered"],
+        )?;
+        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let amount = self.req_with(&obj, "amount", |d, v, p| d.amount(v, p));
+        let when = self.req_with(&obj, "when", |d, v, p| {
+            d.keyword(v, p, &["once", "session", "month"])
+        });
+        let phase = self.opt_with(&obj, "phase", |d, v, p| d.name(v, p));
+        let code = self.opt_with(&obj, "code", |d, v, p| d.code(v, p));
+        let covered = self.opt_with(&obj, "covered", |d, v, p| d.boolean(v, p));
+        Some(Fee {
+            name: name?,
+            amount: amount?,
+            when: [FeeWhen::Once, FeeWhen::Session, FeeWhen::Month][when?],
+            phase: phase.ok()?,
+            code: code.ok()?,
+            covered: covered.ok()?.unwrap_or(true),
+        })
+    }
+
+    fn package<S: Source>(&mut self, value: S, path: &str) -> Option<Package> {
+        let obj = self.object(value, path, &["name", "phase", "sessions", "price", "code"])?;
+        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let phase = self.req_with(&obj, "phase", |d, v, p| d.name(v, p));
+        let sessions = self.req_with(&obj, "sessions", |d, v, p| d.count(v, p, 1, MAX_SESSIONS));
+        let price = self.req_with(&obj, "price", |d, v, p| d.amount(v, p));
+        let code = self.opt_with(&obj, "code", |d, v, p| d.code(v, p));
+        Some(Package {
+            name: name?,
+            phase: phase?,
+            sessions: sessions?,
+            price: price?,
+            code: code.ok()?,
+        })
+    }
+
+    fn discount<S: Source>(&mut self, value: S, path: &str) -> Option<Discount> {
+        let obj = self.object(value, path, &["name", "percent", "appliesTo"])?;
+        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let percent = self.req_with(&obj, "percent", |d, v, p| {
+            let pct = d.percent(v, p)?;
+            if pct == Percent::ZERO {
+                d.report(ErrorCode::OutOfRange, p, "a discount must be more than 0%");
+                return None;
+            }
+            Some(pct)
+        });
+        let applies_to = self.opt_with(&obj, "appliesTo", |d, v, p| {
+            let kinds = d.list(v, p, MAX_APPLIES_TO_ENTRIES, |d, v, p| {
+                d.keyword(v, p, &LineKind::ALL.map(LineKind::name))
+                    .map(|i| LineKind::ALL[i])
+            })?;
+            if kinds.is_empty() {
+                d.report(
+                    ErrorCode::OutOfRange,
+                    p,
+                    "must name at least one of \"session\", \"package\", \"fee\"",
+                );
+                return None;
+            }
+            let mut ok = true;
+            for (i, kind) in kinds.iter().enumerate() {
+                if kinds[..i].contains(kind) {
+                    d.report(
+                        ErrorCode::InvalidValue,
+                        &index(p, i),
+                        format!("\"{}\" is listed twice", kind.name()),
+                    );
+                    ok = false;
+                }
+            }
+            ok.then_some(kinds)
+        });
+        Some(Discount {
+            name: name?,
+            percent: percent?,
+            applies_to: applies_to.ok()?.unwrap_or_else(|| LineKind::ALL.to_vec()),
+        })
+    }
+
+    pub(crate) fn coverage<S: Source>(&mut self, value: S, path: &str) -> Option<Coverage> {
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "deductible",
+                "deductibleMet",
+                "coinsurance",
+                "copay",
+                "outOfPocketMax",
+                "outOfPocketMet",
+                "planYearStart",
+            ],
+        )?;
+        let deductible = self.opt_with(&obj, "deductible", |d, v, p| d.amount(v, p));
+        let deductible_met = self.opt_with(&obj, "deductibleMet", |d, v, p| d.amount(v, p));
+        let coinsurance = self.opt_with(&obj, "coinsurance", |d, v, p| d.percent(v, p));
+        let copay = self.opt_with(&obj, "copay", |d, v, p| d.amount(v, p));
+        let oop_max = self.opt_with(&obj, "outOfPocketMax", |d, v, p| d.amount(v, p));
+        let oop_met = self.opt_with(&obj, "outOfPocketMet", |d, v, p| d.amount(v, p));
+        let plan_year_start = self.opt_with(&obj, "planYearStart", |d, v, p| d.month_day(v, p));
+        let coverage = Coverage {
+            deductible: deductible.ok()?.unwrap_or_default(),
+            deductible_met: deductible_met.ok()?.unwrap_or_default(),
+            coinsurance: coinsurance.ok()?.unwrap_or_default(),
+            copay: copay.ok()?,
+            out_of_pocket_max: oop_max.ok()?,
+            out_of_pocket_met: oop_met.ok()?.unwrap_or_default(),
+            plan_year_start: plan_year_start.ok()?.unwrap_or_default(),
+        };
+        let mut ok = true;
+        if coverage.deductible_met > coverage.deductible {
+            self.report(
+                ErrorCode::OutOfRange,
+                &join(path, "deductibleMet"),
+                format!(
+                    "is more than the deductible ({} > {})",
+                    coverage.deductible_met, coverage.deductible
+                ),
+            );
+            ok = false;
+        }
+        match (coverage.out_of_pocket_max, oop_met) {
+            (None, Ok(Some(_))) => {
+                self.report(
+                    ErrorCode::ConflictingFields,
+                    &join(path, "outOfPocketMet"),
+                    "\"outOfPocketMet\" needs an \"outOfPocketMax\" to count against",
+                );
+                ok = false;
+            }
+            (Some(max), _) if coverage.out_of_pocket_met > max => {
+                self.report(
+                    ErrorCode::OutOfRange,
+                    &join(path, "outOfPocketMet"),
+                    format!(
+                        "is more than the out-of-pocket maximum ({} > {max})",
+                        coverage.out_of_pocket_met
+                    ),
+                );
+                ok = false;
+            }
+            _ => {}
+        }
+        ok.then_some(coverage)
+    }
+
+    pub(crate) fn assistance<S: Source>(&mut self, value: S, path: &str) -> Option<Assistance> {
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "name",
+                "patientPaysAtMost",
+                "annualMax",
+                "yearStart",
+                "phases",
+                "fees",
+            ],
+        )?;
+        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let at_most = self.req_with(&obj, "patientPaysAtMost", |d, v, p| d.amount(v, p));
+        let annual_max = self.opt_with(&obj, "annualMax", |d, v, p| d.amount(v, p));
+        let year_start = self.opt_with(&obj, "yearStart", |d, v, p| d.month_day(v, p));
+        let phases = self.opt_with(&obj, "phases", |d, v, p| {
+            d.list(v, p, MAX_PHASES, |d, v, p| d.name(v, p))
+        });
+        let fees = self.opt_with(&obj, "fees", |d, v, p| {
+            d.list(v, p, MAX_FEES, |d, v, p| d.name(v, p))
+        });
+        Some(Assistance {
+            name: name?,
+            patient_pays_at_most: at_most?,
+            annual_max: annual_max.ok()?,
+            year_start: year_start.ok()?.unwrap_or_default(),
+            phases: phases.ok()?.unwrap_or_default(),
+            fees: fees.ok()?.unwrap_or_default(),
+        })
+    }
+
+    fn financing<S: Source>(&mut self, value: S, path: &str) -> Option<Financing> {
+        let obj = self.object(value, path, &["months", "apr", "downPayment", "of"])?;
+        let months = self.req_with(&obj, "months", |d, v, p| {
+            d.count(v, p, 1, MAX_FINANCING_MONTHS)
+        });
+        let apr = self.req_with(&obj, "apr", |d, v, p| d.percent(v, p));
+        let down_payment = self.opt_with(&obj, "downPayment", |d, v, p| d.amount(v, p));
+        let of = self.opt_with(&obj, "of", |d, v, p| {
+            d.keyword(v, p, &["total", "first-phase"])
+        });
+        Some(Financing {
+            months: months?,
+            apr: apr?,
+            down_payment: down_payment.ok()?.unwrap_or_default(),
+            of: match of.ok()? {
+                Some(1) => FinanceOf::FirstPhase,
+                _ => FinanceOf::Total,
+            },
+        })
+    }
+}
+
+/// Validates and decodes [`PlanOptions`] from JSON-shaped input (problems
+/// are reported under `options`); absent input means no changes.
+pub fn options<S: Source>(input: Option<S>) -> Result<PlanOptions, Error> {
+    let Some(input) = input else {
+        return Ok(PlanOptions::default());
+    };
+    let mut d = Decoder::default();
+    let options = d.plan_options(input, "options");
+    d.finish(options)
+}
+
+/// Validates and decodes the input of a comparison: a list of plans and
+/// optional [`PlanOptions`], with problems reported under `plans[i]` and
+/// `options`.
+pub fn comparison<S: Source>(
+    plans: S,
+    options: Option<S>,
+) -> Result<(Vec<Plan>, PlanOptions), Error> {
+    let mut d = Decoder::default();
+    let plans = d.list(plans, "plans", MAX_COMPARED, |d, v, p| d.nested_plan(v, p));
+    let options = match options {
+        None => Some(PlanOptions::default()),
+        Some(options) => d.plan_options(options, "options"),
+    };
+    let decoded = plans.zip(options);
+    d.finish(decoded)
+}
+
+impl Decoder {
+    fn plan_options<S: Source>(&mut self, input: S, path: &str) -> Option<PlanOptions> {
+        let obj = self.object(input, path, &["coverage", "assistance", "horizon"])?;
+        let coverage = self.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
+        let assistance = self.opt_with(&obj, "assistance", |d, v, p| {
+            d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
+        });
+        let horizon = self.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p));
+        Some(PlanOptions {
+            coverage: coverage.ok()?,
+            assistance: assistance.ok()?,
+            horizon: horizon.ok()?,
+        })
+    }
+}
+
+/// The typed edits of a valid plan. They live with the decoder because each
+/// one re-runs the decoder's rules that span fields (a horizon's last day
+/// against the start, a programme's phases against the plan's), so an edited
+/// plan is as valid as a decoded one; the values they put in were decoded.
+impl Plan {
+    /// The same plan beginning on `start`.
+    ///
+    /// Fails when a rule relating the plan's other dates to its start breaks
+    /// (a `horizon.until` before the new start or too far after it).
+    pub fn starting_on(&self, start: Date) -> Result<Plan, Error> {
+        let mut plan = self.clone();
+        plan.start = start;
+        rules::checked(plan)
+    }
+
+    /// The same plan with the visitor's insurance, savings programmes or
+    /// horizon put on it (each absent option keeps the plan's own).
+    ///
+    /// Fails when an option does not fit the plan, for example a programme
+    /// naming a phase the plan does not have.
+    pub fn with_options(&self, options: &PlanOptions) -> Result<Plan, Error> {
+        let mut plan = self.clone();
+        if let Some(coverage) = &options.coverage {
+            plan.coverage = Some(*coverage);
+        }
+        if let Some(assistance) = &options.assistance {
+            plan.assistance = assistance.clone();
+        }
+        if let Some(horizon) = options.horizon {
+            plan.horizon = horizon;
+        }
+        rules::checked(plan)
+    }
+}
+
+#[cfg(feature = "std")]
+impl<'de> serde::Deserialize<'de> for Plan {
+    /// Deserializes through the contract's decoder, so `serde_json::from_str`
+    /// gets the same checks and messages as [`crate::parse_plan`].
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Plan, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        super::plan(&value).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,174 @@
+//! The readers of the treatment catalogue and its presets.
+
+use crate::calendar::Date;
+use crate::catalogue::{Citation, Preset};
+use crate::error::{Error, ErrorCode};
+use crate::limits::{
+    MAX_PRESET_ID_CHARS, MAX_PRESET_NOTES, MAX_PRESETS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+};
+use crate::path::nest;
+use crate::prelude::*;
+use crate::source::Source;
+use crate::text::clip;
+
+use super::{Decoder, rules};
+
+/// Decodes a catalogue (`{ about?, presets: [...] }`), moving every plan to
+/// `start` when one is given.
+pub(crate) fn catalogue<S: Source>(input: S, start: Option<Date>) -> Result<Vec<Preset>, Error> {
+    let mut d = Decoder::default();
+    let presets = d.object(input, "", &["about", "presets"]).and_then(|obj| {
+        let about = d.opt_with(&obj, "about", |d, v, p| d.string(v, p));
+        let presets = d.req_with(&obj, "presets", |d, v, p| {
+            d.list(v, p, MAX_PRESETS, |d, v, p| d.preset(v, p))
+        });
+        about.ok()?;
+        presets
+    });
+    let presets = d.finish(presets)?;
+    let mut d = Decoder::default();
+    rules::unique(
+        &mut d,
+        "presets",
+        "id",
+        presets.iter().map(|p| p.id.as_str()),
+    );
+    let presets = d.finish(Some(presets))?;
+    match start {
+        None => Ok(presets),
+        Some(start) => presets
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                p.starting(start)
+                    .map_err(|e| e.within(&format!("presets[{i}]")))
+            })
+            .collect(),
+    }
+}
+
+/// Validates and decodes one preset given as JSON-shaped input (for example
+/// a clinic's own, written like the catalogue's entries).
+pub fn preset<S: Source>(input: S) -> Result<Preset, Error> {
+    let mut d = Decoder::default();
+    let preset = d.preset(input, "");
+    d.finish(preset)
+}
+
+impl Decoder {
+    fn preset<S: Source>(&mut self, value: S, path: &str) -> Option<Preset> {
+        const KNOWN: &[&str] = &[
+            "id",
+            "name",
+            "summary",
+            "assumptions",
+            "plan",
+            "low",
+            "high",
+            "sources",
+            "reviewed",
+        ];
+        let obj = self.object(value, path, KNOWN)?;
+        let id = self.req_with(&obj, "id", |d, v, p| d.preset_id(v, p));
+        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let summary = self.req_with(&obj, "summary", |d, v, p| d.text(v, p, MAX_SUMMARY_CHARS));
+        let assumptions = self.opt_with(&obj, "assumptions", |d, v, p| {
+            d.list(v, p, MAX_PRESET_NOTES, |d, v, p| {
+                d.text(v, p, MAX_TEXT_CHARS)
+            })
+        });
+        let plan = self.req_with(&obj, "plan", |d, v, p| d.nested_plan(v, p));
+        let low = self.req_with(&obj, "low", |d, v, p| d.nested_plan(v, p));
+        let high = self.req_with(&obj, "high", |d, v, p| d.nested_plan(v, p));
+        let sources = self.req_with(&obj, "sources", |d, v, p| {
+            let list = d.list(v, p, MAX_PRESET_NOTES, |d, v, p| d.citation(v, p))?;
+            if list.is_empty() {
+                d.report(ErrorCode::OutOfRange, p, "needs at least one source");
+                return None;
+            }
+            Some(list)
+        });
+        let reviewed = self.req_with(&obj, "reviewed", |d, v, p| d.year_month(v, p));
+        let (plan, low, high) = (plan?, low?, high?);
+        for (field, other) in [("low", &low), ("high", &high)] {
+            if other.currency != plan.currency {
+                self.report(
+                    ErrorCode::InvalidValue,
+                    &nest(&nest(path, field), "currency"),
+                    format!(
+                        "is {}, but the typical plan is in {}: a range needs one currency",
+                        other.currency, plan.currency
+                    ),
+                );
+                return None;
+            }
+        }
+        Some(Preset {
+            id: id?,
+            name: name?,
+            summary: summary?,
+            assumptions: assumptions.ok()?.unwrap_or_default(),
+            plan,
+            low,
+            high,
+            sources: sources?,
+            reviewed: reviewed?,
+        })
+    }
+
+    /// A preset id: 1–40 lower-case letters, digits and hyphens.
+    fn preset_id<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
+        let s = self.string(value, path)?;
+        let ok = (1..=MAX_PRESET_ID_CHARS).contains(&s.len())
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            self.report(
+                ErrorCode::InvalidValue,
+                path,
+                format!(
+                    "\"{}\" is not an id: use 1 to {MAX_PRESET_ID_CHARS} lower-case letters, digits and hyphens",
+                    clip(&s)
+                ),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    fn citation<S: Source>(&mut self, value: S, path: &str) -> Option<Citation> {
+        let obj = self.object(value, path, &["title", "url"])?;
+        let title = self.req_with(&obj, "title", |d, v, p| d.text(v, p, MAX_TITLE_CHARS));
+        let url = self.req_with(&obj, "url", |d, v, p| {
+            let url = d.text(v, p, MAX_TEXT_CHARS)?;
+            if !url.starts_with("https://") || url.contains(char::is_whitespace) {
+                d.report(
+                    ErrorCode::InvalidValue,
+                    p,
+                    format!("\"{}\" is not an https:// address", clip(&url)),
+                );
+                return None;
+            }
+            Some(url)
+        });
+        Some(Citation {
+            title: title?,
+            url: url?,
+        })
+    }
+
+    /// A month written `YYYY-MM`.
+    fn year_month<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
+        let s = self.string(value, path)?;
+        if s.len() != 7 || Date::parse(&format!("{s}-01")).is_none() {
+            self.report(
+                ErrorCode::InvalidDate,
+                path,
+                format!("\"{}\" is not a month written YYYY-MM", clip(&s)),
+            );
+            return None;
+        }
+        Some(s)
+    }
+}

@@ -1,0 +1,141 @@
+//! Quotes and Good Faith Estimates: one treatment from a clinic's price
+//! sheet, for one patient and start date, as a document staff can print.
+//!
+//! A quote is the engine's [`Estimate`] of the plan the sheet and the quote
+//! input make together, with the clinic's identity, a number and a validity
+//! period around it — the same numbers as `estimate`, never recomputed. A
+//! Good Faith Estimate (45 CFR 149.610, for uninsured and self-pay patients)
+//! is the same estimate grouped into the itemised list the rule asks for,
+//! with the patient, the provider's NPI, TIN and location, the items
+//! scheduled separately, and the required disclaimers. [`Quote::csv`] is the
+//! ledger for spreadsheets and billing systems.
+//!
+//! Patient details are only ever copied from the input into the output: the
+//! engine keeps nothing and sends nothing anywhere.
+//!
+//! ```
+//! let sheet = r#"{
+//!     "name": "Example Clinic", "npi": "1234567893", "tin": "12-3456789",
+//!     "address": { "street": "1 Main St", "city": "Springfield", "state": "IL", "postalCode": "62701" },
+//!     "treatments": [{
+//!         "id": "iv", "name": "IV ketamine series", "diagnosisCodes": ["F33.2"],
+//!         "phases": [{ "name": "Infusions", "every": { "weeks": 1 }, "sessions": 6, "price": 50000, "code": "96365" }]
+//!     }]
+//! }"#;
+//! let input = r#"{ "treatment": "iv", "start": "2026-12-07", "date": "2026-11-21",
+//!     "payment": "self-pay", "patient": { "name": "Ana Pérez", "birthDate": "1958-03-14" } }"#;
+//! let (sheet, input) = coursecost::parse_quote(sheet, input)?;
+//! let quote = coursecost::quote(&sheet, &input)?;
+//! assert_eq!(quote.estimate.totals.charge.minor(), 300_000);
+//! let gfe = coursecost::good_faith_estimate(&sheet, &input)?;
+//! assert_eq!(gfe.total, quote.estimate.totals.charge);
+//! assert!(quote.csv().starts_with("quote,date,kind,name,"));
+//! # Ok::<(), coursecost::Error>(())
+//! ```
+
+use crate::prelude::*;
+use serde::Serialize;
+
+use crate::calendar::Date;
+use crate::clinic::{ClinicSheet, Provider, Treatment};
+use crate::error::Error;
+use crate::output::Estimate;
+use crate::plan::PlanOptions;
+
+mod csv;
+mod gfe;
+mod input;
+
+pub use gfe::{GfeItem, GoodFaithEstimate, PrimaryService, good_faith_estimate};
+pub use input::{Patient, PaymentType, QuoteInput};
+
+/// An itemised, dated quote for one treatment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    /// The quote's number.
+    pub number: String,
+    /// The day it was issued.
+    pub date: Date,
+    /// The last day it is valid.
+    pub valid_until: Date,
+    /// Self-pay or insured.
+    pub payment: PaymentType,
+    /// The clinic.
+    pub provider: Provider,
+    /// Who it is for, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub patient: Option<Patient>,
+    /// The treatment's id on the sheet.
+    pub treatment: String,
+    /// The treatment's name.
+    pub treatment_name: String,
+    /// What the course is, from the sheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub description: Option<String>,
+    /// Diagnosis codes of the course.
+    pub diagnosis_codes: Vec<String>,
+    /// The engine's estimate of the course: schedule, ledger and totals.
+    pub estimate: Estimate,
+}
+
+/// The quote for `input` from `sheet`.
+pub fn quote(sheet: &ClinicSheet, input: &QuoteInput) -> Result<Quote, Error> {
+    let treatment = treatment_of(sheet, input)?;
+    let estimate = estimate(sheet, treatment, input)?;
+    let valid_days = input.valid_days.unwrap_or(sheet.quote_valid_days);
+    Ok(Quote {
+        number: input.number.clone().unwrap_or_else(|| {
+            let (y, m, d) = input.date.ymd();
+            format!("Q-{y:04}{m:02}{d:02}-{}", treatment.id)
+        }),
+        date: input.date,
+        valid_until: input.date.add_days(valid_days as i32),
+        payment: input.payment,
+        provider: sheet.provider.clone(),
+        patient: input.patient.clone(),
+        treatment: treatment.id.clone(),
+        treatment_name: treatment.name.clone(),
+        description: treatment.description.clone(),
+        diagnosis_codes: input
+            .diagnosis_codes
+            .clone()
+            .unwrap_or_else(|| treatment.diagnosis_codes.clone()),
+        estimate,
+    })
+}
+
+/// The treatment a quote asks for, or an `unknown_name` problem at
+/// `input.treatment` with a suggestion and the sheet's ids.
+pub(crate) fn treatment_of<'a>(
+    sheet: &'a ClinicSheet,
+    input: &QuoteInput,
+) -> Result<&'a Treatment, Error> {
+    sheet
+        .treatment(&input.treatment)
+        .ok_or_else(|| crate::decode::unknown_treatment(sheet, &input.treatment))
+}
+
+/// The estimate of the plan a sheet's treatment and a quote input make.
+fn estimate(
+    sheet: &ClinicSheet,
+    treatment: &Treatment,
+    input: &QuoteInput,
+) -> Result<Estimate, Error> {
+    let options = PlanOptions {
+        coverage: input.coverage,
+        assistance: Some(input.assistance.clone()),
+        horizon: input.horizon,
+    };
+    // Each part is valid alone; what spans them (a programme naming a phase,
+    // a horizon's last day) is checked on the whole, with paths as the input
+    // writes them.
+    let plan = sheet
+        .plan(treatment, input.start)
+        .with_options(&options)
+        .map_err(|err| err.within("input"))?;
+    Ok(crate::assemble::estimate(&plan))
+}

@@ -1,0 +1,104 @@
+//! Words for messages: lengths in code points, clipped quotes, lists of
+//! options and "did you mean" suggestions.
+
+use crate::prelude::*;
+
+/// A string shortened for an error message, so a 10 MB string does not make
+/// a 10 MB message.
+pub(crate) fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    if code_points(s) <= MAX {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(MAX).collect::<String>())
+    }
+}
+
+/// The number of Unicode code points in `s`: the bytes that do not continue
+/// a UTF-8 sequence. (Smaller in wasm than `chars().count()`.)
+pub(crate) fn code_points(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
+/// `"a", "b", "c"`: the options a message lists.
+pub(crate) fn quoted_list(options: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, option) in options.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('"');
+        out.push_str(option);
+        out.push('"');
+    }
+    out
+}
+
+/// The known name closest to a misspelt one, when it is close enough to be
+/// the likely intent (at most a third of its letters differ).
+pub fn nearest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
+    // No known name is near a very long string; and a hostile megabyte key
+    // must not cost an edit distance over every byte.
+    if unknown.len() > 100 {
+        return None;
+    }
+    let limit = (code_points(unknown) / 3).max(2);
+    known
+        .iter()
+        .map(|k| {
+            (
+                edit_distance(&unknown.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                *k,
+            )
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over code points, with adjacent transpositions
+/// counted as one edit (`prcie` → `price` is 1).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(64).collect();
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            cur[j] = best;
+        }
+        core::mem::swap(&mut prev2, &mut prev);
+        core::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let known = &[
+            "name",
+            "every",
+            "sessions",
+            "weeks",
+            "startAfter",
+            "price",
+            "code",
+            "covered",
+        ];
+        assert_eq!(nearest("prcie", known), Some("price"));
+        assert_eq!(nearest("session", known), Some("sessions"));
+        assert_eq!(nearest("start_after", known), Some("startAfter"));
+        assert_eq!(nearest("colour", known), None);
+    }
+}
