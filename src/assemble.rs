@@ -26,7 +26,10 @@ pub(crate) fn estimate(plan: &Plan) -> Estimate {
         mut drafts,
         session_package,
     } = lines::ledger(plan, &schedule, &labels);
-    let claims = coverage::apply(plan, &mut drafts);
+    let coverage::Outcome {
+        claims,
+        warnings: paying,
+    } = coverage::apply(plan, &mut drafts);
 
     let sessions = schedule
         .slots
@@ -53,16 +56,17 @@ pub(crate) fn estimate(plan: &Plan) -> Estimate {
 
     let phases = phase_totals(plan, &schedule, &drafts);
     let months = month_totals(plan.start, &schedule, &drafts);
-    let plan_years = plan.coverage.map(|c| {
+    let plan_years = plan.coverage.as_ref().map(|c| {
         plan_year_totals(
-            plan.start,
-            schedule.end,
+            (plan.start, schedule.end),
             c.plan_year_start,
+            c.pharmacy.is_some(),
             &drafts,
             &claims,
         )
     });
     let mut warnings = schedule_warnings(plan, &schedule);
+    warnings.extend(paying);
 
     let financing = plan.financing.and_then(|terms| {
         let financed: Amount = match terms.of {
@@ -80,6 +84,7 @@ pub(crate) fn estimate(plan: &Plan) -> Estimate {
                     "There is nothing to finance: the down payment ({}) covers the {} the patient owes.",
                     terms.down_payment, financed
                 ),
+                date: None,
             });
             return None;
         }
@@ -137,6 +142,7 @@ fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<Month
             month: m.month_key(),
             sessions: 0,
             charge: Amount::ZERO,
+            adjustment: Amount::ZERO,
             insurer_pays: Amount::ZERO,
             assistance: Amount::ZERO,
             patient_pays: Amount::ZERO,
@@ -173,12 +179,13 @@ fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<Month
 }
 
 fn plan_year_totals(
-    start: Date,
-    end: Date,
+    (start, end): (Date, Date),
     year_start: crate::calendar::MonthDay,
+    pharmacy: bool,
     drafts: &[Draft],
     claims: &[Option<Claim>],
 ) -> Vec<PlanYearTotal> {
+    let pharmacy_zero = pharmacy.then_some(Amount::ZERO);
     let mut years = Vec::new();
     let mut y = year_start.year_containing(start);
     while y < end {
@@ -188,7 +195,10 @@ fn plan_year_totals(
             end: next,
             deductible_applied: Amount::ZERO,
             out_of_pocket: Amount::ZERO,
+            pharmacy_deductible_applied: pharmacy_zero,
+            pharmacy_out_of_pocket: pharmacy_zero,
             charge: Amount::ZERO,
+            adjustment: Amount::ZERO,
             insurer_pays: Amount::ZERO,
             assistance: Amount::ZERO,
             patient_pays: Amount::ZERO,
@@ -206,7 +216,18 @@ fn plan_year_totals(
         total.add_line(&d.line);
         if let Some(c) = claim {
             total.deductible_applied += c.deductible;
-            total.out_of_pocket += c.share;
+            total.out_of_pocket += c.out_of_pocket;
+            for (sum, add) in [
+                (
+                    &mut total.pharmacy_deductible_applied,
+                    c.pharmacy_deductible,
+                ),
+                (&mut total.pharmacy_out_of_pocket, c.pharmacy_out_of_pocket),
+            ] {
+                if let Some(sum) = sum.as_mut() {
+                    *sum += add;
+                }
+            }
         }
     }
     years
@@ -241,6 +262,7 @@ fn schedule_warnings(plan: &Plan, schedule: &Schedule) -> Vec<Warning> {
             code,
             path: format!("phases[{i}]"),
             message,
+            date: None,
         });
     }
     warnings

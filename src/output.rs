@@ -13,7 +13,7 @@ use crate::calendar::Date;
 use crate::currency::Currency;
 use crate::label::Label;
 use crate::money::{Amount, Percent};
-use crate::plan::LineKind;
+use crate::plan::{Benefit, LineKind};
 
 /// What a course will cost, when, and who pays: the engine's output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -90,12 +90,24 @@ pub struct Line {
     pub code: Option<Label>,
     /// Sessions it stands for (a package's size; otherwise 1).
     pub quantity: u32,
+    /// Whether insurance covers it.
+    pub covered: bool,
+    /// The benefit that pays it; only on covered lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub benefit: Option<Benefit>,
+    /// The insurer's allowed amount (at most the charge); only on covered lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub allowed: Option<Amount>,
     /// List price.
     pub gross: Amount,
     /// Discounts taken off the list price.
     pub discount: Amount,
     /// `gross − discount`.
     pub charge: Amount,
+    /// Written off by an in-network clinic: the charge above the allowed amount.
+    pub adjustment: Amount,
     /// Paid by insurance.
     pub insurer_pays: Amount,
     /// Paid by savings programmes.
@@ -138,6 +150,8 @@ pub struct MonthTotal {
     pub sessions: u32,
     /// Charges of the lines dated in the month.
     pub charge: Amount,
+    /// Of which the clinic writes off.
+    pub adjustment: Amount,
     /// Of which insurance pays.
     pub insurer_pays: Amount,
     /// Of which savings programmes pay.
@@ -159,10 +173,22 @@ pub struct PlanYearTotal {
     pub end: Date,
     /// Deductible paid on covered lines this year.
     pub deductible_applied: Amount,
-    /// The patient's share of covered lines (before assistance) this year.
+    /// What covered lines counted toward the (medical or integrated)
+    /// out-of-pocket maximum this year.
     pub out_of_pocket: Amount,
+    /// Deductible paid on pharmacy lines this year; only with a pharmacy benefit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub pharmacy_deductible_applied: Option<Amount>,
+    /// What pharmacy lines counted toward a separate pharmacy out-of-pocket
+    /// maximum (0 when the maximum is integrated); only with a pharmacy benefit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub pharmacy_out_of_pocket: Option<Amount>,
     /// Charges of every line dated in the plan year.
     pub charge: Amount,
+    /// Of which the clinic writes off.
+    pub adjustment: Amount,
     /// Of which insurance pays.
     pub insurer_pays: Amount,
     /// Of which savings programmes pay.
@@ -184,6 +210,8 @@ pub struct Totals {
     pub discount: Amount,
     /// Charges after discounts.
     pub charge: Amount,
+    /// Written off by in-network clinics.
+    pub adjustment: Amount,
     /// Paid by insurance.
     pub insurer_pays: Amount,
     /// Paid by savings programmes.
@@ -202,6 +230,11 @@ pub struct Warning {
     pub path: String,
     /// A sentence for people.
     pub message: String,
+    /// The day it happens: when a coverage limit first refuses a session,
+    /// or a savings programme runs out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub date: Option<Date>,
 }
 
 /// The kinds of [`Warning`].
@@ -213,6 +246,12 @@ pub enum WarningCode {
     TruncatedByHorizon,
     /// A phase got no sessions inside the horizon.
     PhaseNotReached,
+    /// A coverage limit refuses a session (with its `date`).
+    CoverageLimitReached,
+    /// A savings programme's `requires` is not met: it pays nothing.
+    AssistanceNotEligible,
+    /// A savings programme reaches its yearly maximum (with its `date`).
+    AssistanceExhausted,
     /// Financing was asked for but the down payment covers everything.
     NothingToFinance,
 }
@@ -224,6 +263,7 @@ macro_rules! sums_lines {
         impl $summary {
             pub(crate) fn add_line(&mut self, line: &Line) {
                 self.charge += line.charge;
+                self.adjustment += line.adjustment;
                 self.insurer_pays += line.insurer_pays;
                 self.assistance += line.assistance;
                 self.patient_pays += line.patient_pays;

@@ -51,8 +51,8 @@ fn without_warning_messages(mut v: Value) -> Value {
 fn every_golden_example_reproduces_exactly() {
     let pairs = pairs();
     assert!(
-        pairs.len() >= 12,
-        "expected the 12 golden examples, found {}",
+        pairs.len() >= 17,
+        "expected the 17 golden examples, found {}",
         pairs.len()
     );
     for (name, plan_path, estimate_path) in pairs {

@@ -26,6 +26,7 @@ use crate::prelude::*;
 use crate::source::{Kind, Number, Source};
 use crate::text::{clip, code_points, nearest, quoted_list};
 
+pub(crate) mod insurance;
 pub(crate) mod plan;
 pub(crate) mod preset;
 pub(crate) mod quote;

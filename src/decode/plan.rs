@@ -3,11 +3,12 @@
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode};
 use crate::limits::*;
+use crate::money::Amount;
 use crate::money::Percent;
 use crate::path::{index, join};
 use crate::plan::{
-    Assistance, Clinic, Coverage, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap,
-    Horizon, LineKind, Package, Phase, Plan, PlanOptions,
+    Benefit, Clinic, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap, Horizon, LineKind,
+    Package, Phase, Plan, PlanOptions,
 };
 use crate::prelude::*;
 use crate::source::Source;
@@ -158,6 +159,8 @@ impl Decoder {
                 "price",
                 "code",
                 "covered",
+                "benefit",
+                "allowed",
             ],
         )?;
         let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
@@ -168,6 +171,9 @@ impl Decoder {
         let price = self.req_with(&obj, "price", |d, v, p| d.amount(v, p));
         let code = self.opt_with(&obj, "code", |d, v, p| d.code(v, p));
         let covered = self.opt_with(&obj, "covered", |d, v, p| d.boolean(v, p));
+        let benefit = self.opt_with(&obj, "benefit", |d, v, p| d.benefit(v, p));
+        let allowed = self.opt_with(&obj, "allowed", |d, v, p| d.amount(v, p));
+        let allowed = self.allowed(allowed, price, path, "price");
         if let (Ok(Some(_)), Ok(Some(_))) = (&sessions, &weeks) {
             self.report(
                 ErrorCode::ConflictingFields,
@@ -185,14 +191,45 @@ impl Decoder {
             price: price?,
             code: code.ok()?,
             covered: covered.ok()?.unwrap_or(true),
+            benefit: benefit.ok()?.unwrap_or_default(),
+            allowed: allowed?,
         })
+    }
+
+    fn benefit<S: Source>(&mut self, value: S, path: &str) -> Option<Benefit> {
+        self.keyword(value, path, &Benefit::NAMES)
+            .map(|i| [Benefit::Medical, Benefit::Pharmacy][i])
+    }
+
+    /// An allowed amount, which may not exceed the price it is allowed of
+    /// (`out_of_range` at the `allowed` path). `None` when it or the price
+    /// failed to decode.
+    fn allowed(
+        &mut self,
+        allowed: Result<Option<Amount>, ()>,
+        price: Option<Amount>,
+        path: &str,
+        of: &str,
+    ) -> Option<Option<Amount>> {
+        let (allowed, price) = (allowed.ok()?, price?);
+        if let Some(a) = allowed.filter(|a| *a > price) {
+            self.report(
+                ErrorCode::OutOfRange,
+                &join(path, "allowed"),
+                format!("is more than the {of} ({a} > {price}): an insurer allows at most what is charged"),
+            );
+            return None;
+        }
+        Some(allowed)
     }
 
     fn fee<S: Source>(&mut self, value: S, path: &str) -> Option<Fee> {
         let obj = self.object(
             value,
             path,
-            &["name", "amount", "when", "phase", "code", "covered"],
+            &[
+                "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed",
+            ],
         )?;
         let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
         let amount = self.req_with(&obj, "amount", |d, v, p| d.amount(v, p));
@@ -202,6 +239,9 @@ impl Decoder {
         let phase = self.opt_with(&obj, "phase", |d, v, p| d.name(v, p));
         let code = self.opt_with(&obj, "code", |d, v, p| d.code(v, p));
         let covered = self.opt_with(&obj, "covered", |d, v, p| d.boolean(v, p));
+        let benefit = self.opt_with(&obj, "benefit", |d, v, p| d.benefit(v, p));
+        let allowed = self.opt_with(&obj, "allowed", |d, v, p| d.amount(v, p));
+        let allowed = self.allowed(allowed, amount, path, "amount");
         Some(Fee {
             name: name?,
             amount: amount?,
@@ -209,6 +249,8 @@ impl Decoder {
             phase: phase.ok()?,
             code: code.ok()?,
             covered: covered.ok()?.unwrap_or(true),
+            benefit: benefit.ok()?.unwrap_or_default(),
+            allowed: allowed?,
         })
     }
 
@@ -269,106 +311,6 @@ impl Decoder {
             name: name?,
             percent: percent?,
             applies_to: applies_to.ok()?.unwrap_or_else(|| LineKind::ALL.to_vec()),
-        })
-    }
-
-    pub(crate) fn coverage<S: Source>(&mut self, value: S, path: &str) -> Option<Coverage> {
-        let obj = self.object(
-            value,
-            path,
-            &[
-                "deductible",
-                "deductibleMet",
-                "coinsurance",
-                "copay",
-                "outOfPocketMax",
-                "outOfPocketMet",
-                "planYearStart",
-            ],
-        )?;
-        let deductible = self.opt_with(&obj, "deductible", |d, v, p| d.amount(v, p));
-        let deductible_met = self.opt_with(&obj, "deductibleMet", |d, v, p| d.amount(v, p));
-        let coinsurance = self.opt_with(&obj, "coinsurance", |d, v, p| d.percent(v, p));
-        let copay = self.opt_with(&obj, "copay", |d, v, p| d.amount(v, p));
-        let oop_max = self.opt_with(&obj, "outOfPocketMax", |d, v, p| d.amount(v, p));
-        let oop_met = self.opt_with(&obj, "outOfPocketMet", |d, v, p| d.amount(v, p));
-        let plan_year_start = self.opt_with(&obj, "planYearStart", |d, v, p| d.month_day(v, p));
-        let coverage = Coverage {
-            deductible: deductible.ok()?.unwrap_or_default(),
-            deductible_met: deductible_met.ok()?.unwrap_or_default(),
-            coinsurance: coinsurance.ok()?.unwrap_or_default(),
-            copay: copay.ok()?,
-            out_of_pocket_max: oop_max.ok()?,
-            out_of_pocket_met: oop_met.ok()?.unwrap_or_default(),
-            plan_year_start: plan_year_start.ok()?.unwrap_or_default(),
-        };
-        let mut ok = true;
-        if coverage.deductible_met > coverage.deductible {
-            self.report(
-                ErrorCode::OutOfRange,
-                &join(path, "deductibleMet"),
-                format!(
-                    "is more than the deductible ({} > {})",
-                    coverage.deductible_met, coverage.deductible
-                ),
-            );
-            ok = false;
-        }
-        match (coverage.out_of_pocket_max, oop_met) {
-            (None, Ok(Some(_))) => {
-                self.report(
-                    ErrorCode::ConflictingFields,
-                    &join(path, "outOfPocketMet"),
-                    "\"outOfPocketMet\" needs an \"outOfPocketMax\" to count against",
-                );
-                ok = false;
-            }
-            (Some(max), _) if coverage.out_of_pocket_met > max => {
-                self.report(
-                    ErrorCode::OutOfRange,
-                    &join(path, "outOfPocketMet"),
-                    format!(
-                        "is more than the out-of-pocket maximum ({} > {max})",
-                        coverage.out_of_pocket_met
-                    ),
-                );
-                ok = false;
-            }
-            _ => {}
-        }
-        ok.then_some(coverage)
-    }
-
-    pub(crate) fn assistance<S: Source>(&mut self, value: S, path: &str) -> Option<Assistance> {
-        let obj = self.object(
-            value,
-            path,
-            &[
-                "name",
-                "patientPaysAtMost",
-                "annualMax",
-                "yearStart",
-                "phases",
-                "fees",
-            ],
-        )?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
-        let at_most = self.req_with(&obj, "patientPaysAtMost", |d, v, p| d.amount(v, p));
-        let annual_max = self.opt_with(&obj, "annualMax", |d, v, p| d.amount(v, p));
-        let year_start = self.opt_with(&obj, "yearStart", |d, v, p| d.month_day(v, p));
-        let phases = self.opt_with(&obj, "phases", |d, v, p| {
-            d.list(v, p, MAX_PHASES, |d, v, p| d.name(v, p))
-        });
-        let fees = self.opt_with(&obj, "fees", |d, v, p| {
-            d.list(v, p, MAX_FEES, |d, v, p| d.name(v, p))
-        });
-        Some(Assistance {
-            name: name?,
-            patient_pays_at_most: at_most?,
-            annual_max: annual_max.ok()?,
-            year_start: year_start.ok()?.unwrap_or_default(),
-            phases: phases.ok()?.unwrap_or_default(),
-            fees: fees.ok()?.unwrap_or_default(),
         })
     }
 
@@ -461,7 +403,7 @@ impl Plan {
     pub fn with_options(&self, options: &PlanOptions) -> Result<Plan, Error> {
         let mut plan = self.clone();
         if let Some(coverage) = &options.coverage {
-            plan.coverage = Some(*coverage);
+            plan.coverage = Some(coverage.clone());
         }
         if let Some(assistance) = &options.assistance {
             plan.assistance = assistance.clone();

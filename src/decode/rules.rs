@@ -42,6 +42,19 @@ fn check_plan(plan: &Plan, d: &mut Decoder) {
     open_weekday(d, &plan.clinic.closed_weekdays, "clinic.closedWeekdays");
     let phase_names: Vec<&str> = plan.phases.iter().map(|p| p.name.as_str()).collect();
     let fee_names: Vec<&str> = plan.fees.iter().map(|f| f.name.as_str()).collect();
+    if let Some(coverage) = &plan.coverage {
+        for (i, limit) in coverage.limits.iter().enumerate() {
+            for (j, phase) in limit.phases.iter().enumerate() {
+                known_name(
+                    d,
+                    &format!("coverage.limits[{i}].phases[{j}]"),
+                    phase,
+                    &phase_names,
+                    "phase",
+                );
+            }
+        }
+    }
     for (i, programme) in plan.assistance.iter().enumerate() {
         for (j, phase) in programme.phases.iter().enumerate() {
             known_name(

@@ -126,7 +126,7 @@ fn estimate(
     input: &QuoteInput,
 ) -> Result<Estimate, Error> {
     let options = PlanOptions {
-        coverage: input.coverage,
+        coverage: input.coverage.clone(),
         assistance: Some(input.assistance.clone()),
         horizon: input.horizon,
     };

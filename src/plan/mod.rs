@@ -8,9 +8,15 @@
 use crate::prelude::*;
 use serde::Serialize;
 
-use crate::calendar::{Date, MonthDay, Weekday};
+use crate::calendar::{Date, Weekday};
 use crate::currency::Currency;
 use crate::money::{Amount, Percent};
+
+mod insurance;
+
+pub use insurance::{
+    Assistance, CostSharing, Coverage, CoverageLimit, LimitPer, Network, PlanType, Requires,
+};
 
 /// A treatment course and how it is paid for: the engine's input.
 ///
@@ -175,6 +181,13 @@ pub struct Phase {
     /// Whether insurance covers these sessions; default `true`.
     #[cfg_attr(ts, tsify(optional))]
     pub covered: bool,
+    /// Which part of the insurance pays for its sessions; default medical.
+    #[cfg_attr(ts, tsify(optional))]
+    pub benefit: Benefit,
+    /// The insurer's allowed amount for one session (at most `price`);
+    /// absent: the charge itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Amount>,
 }
 
 impl Phase {
@@ -234,6 +247,30 @@ pub struct Fee {
     /// Whether insurance covers the fee; default `true`.
     #[cfg_attr(ts, tsify(optional))]
     pub covered: bool,
+    /// Which part of the insurance pays for it; default medical.
+    #[cfg_attr(ts, tsify(optional))]
+    pub benefit: Benefit,
+    /// The insurer's allowed amount for one occurrence (at most `amount`);
+    /// absent: the charge itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<Amount>,
+}
+
+/// Which part of a patient's insurance pays for a line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum Benefit {
+    /// The medical benefit: visits, administration, observation.
+    #[default]
+    Medical,
+    /// The pharmacy benefit: a drug dispensed by a (specialty) pharmacy.
+    Pharmacy,
+}
+
+impl Benefit {
+    /// The contract's spellings, in declaration order.
+    pub const NAMES: [&'static str; 2] = ["medical", "pharmacy"];
 }
 
 /// When a fee is charged.
@@ -308,59 +345,6 @@ impl LineKind {
             LineKind::Fee => "fee",
         }
     }
-}
-
-/// Insurance cost sharing (docs/insurance.md).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(ts, derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct Coverage {
-    /// Yearly deductible; default 0.
-    #[serde(default)]
-    pub deductible: Amount,
-    /// Deductible already met in the plan year that contains the start.
-    #[serde(default)]
-    pub deductible_met: Amount,
-    /// Percent of the charge the patient pays after the deductible; default 0.
-    #[serde(default)]
-    pub coinsurance: Percent,
-    /// Flat amount per covered line instead of deductible and coinsurance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copay: Option<Amount>,
-    /// Most the patient pays for covered lines in a plan year; absent: no cap.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub out_of_pocket_max: Option<Amount>,
-    /// Out-of-pocket already paid in the plan year that contains the start.
-    #[serde(default, skip_serializing_if = "Amount::is_zero")]
-    pub out_of_pocket_met: Amount,
-    /// First day of each plan year, `MM-DD`; default `"01-01"`.
-    #[serde(default)]
-    pub plan_year_start: MonthDay,
-}
-
-/// A savings programme that pays part of the patient's share (docs/insurance.md).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(ts, derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct Assistance {
-    /// 1–80 characters, unique among programmes.
-    pub name: String,
-    /// On each line it applies to, the patient pays at most this.
-    pub patient_pays_at_most: Amount,
-    /// Most the programme pays per programme year; absent: no cap.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annual_max: Option<Amount>,
-    /// First day of each programme year, `MM-DD`; default `"01-01"`.
-    #[serde(default)]
-    pub year_start: MonthDay,
-    /// Phases whose session lines it applies to.
-    #[serde(default)]
-    pub phases: Vec<String>,
-    /// Fees whose lines it applies to. With neither list, every session line.
-    #[serde(default)]
-    pub fees: Vec<String>,
 }
 
 /// A monthly payment plan (docs/financing.md).
