@@ -80,8 +80,9 @@ pub use output::{
     Totals, Warning, WarningCode,
 };
 pub use plan::{
-    Assistance, Clinic, Coverage, Discount, Every, Fee, FeeWhen, FinanceOf, Financing, Gap,
-    Horizon, LineKind, Package, Phase, Plan, PlanOptions,
+    Assistance, Benefit, Clinic, CostSharing, Coverage, CoverageLimit, Discount, Every, Fee,
+    FeeWhen, FinanceOf, Financing, Gap, Horizon, LimitPer, LineKind, Network, Package, Phase, Plan,
+    PlanOptions, PlanType, Requires,
 };
 pub use quoting::{
     GfeItem, GoodFaithEstimate, Patient, PaymentType, PrimaryService, Quote, QuoteInput,

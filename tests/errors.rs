@@ -537,3 +537,165 @@ fn problem_reports_are_bounded() {
         coursecost::limits::MAX_PROBLEMS
     );
 }
+
+/// An edit of the base plan, the problem it must cause, and where.
+type Case = (Box<dyn FnOnce(&mut Value)>, ErrorCode, &'static str);
+
+#[test]
+fn every_version_2_field_is_checked_at_its_path() {
+    use ErrorCode::*;
+    let cases: Vec<Case> = vec![
+        (
+            Box::new(|p| p["phases"][0]["allowed"] = json!(50001)),
+            OutOfRange,
+            "phases[0].allowed",
+        ),
+        (
+            Box::new(|p| p["phases"][0]["allowed"] = json!(1.5)),
+            InvalidType,
+            "phases[0].allowed",
+        ),
+        (
+            Box::new(|p| p["fees"][0]["allowed"] = json!(25001)),
+            OutOfRange,
+            "fees[0].allowed",
+        ),
+        (
+            Box::new(|p| p["phases"][0]["benefit"] = json!("dental")),
+            InvalidValue,
+            "phases[0].benefit",
+        ),
+        (
+            Box::new(|p| p["fees"][0]["benefit"] = json!(true)),
+            InvalidType,
+            "fees[0].benefit",
+        ),
+        (
+            Box::new(|p| p["coverage"] = json!({"type": "private"})),
+            InvalidValue,
+            "coverage.type",
+        ),
+        (
+            Box::new(|p| p["coverage"] = json!({"network": "outside"})),
+            InvalidValue,
+            "coverage.network",
+        ),
+        (
+            Box::new(|p| p["coverage"] = json!({"accumulator": "yes"})),
+            InvalidType,
+            "coverage.accumulator",
+        ),
+        (
+            Box::new(|p| p["coverage"] = json!({"pharmacy": {"planYearStart": "07-01"}})),
+            UnknownField,
+            "coverage.pharmacy.planYearStart",
+        ),
+        (
+            Box::new(|p| {
+                p["coverage"] = json!({"pharmacy": {"deductible": 100, "deductibleMet": 200}})
+            }),
+            OutOfRange,
+            "coverage.pharmacy.deductibleMet",
+        ),
+        (
+            Box::new(|p| p["coverage"] = json!({"pharmacy": {"outOfPocketMet": 5}})),
+            ConflictingFields,
+            "coverage.pharmacy.outOfPocketMet",
+        ),
+        (
+            Box::new(|p| p["coverage"] = json!({"pharmacy": {"coinsurance": 100.001}})),
+            OutOfRange,
+            "coverage.pharmacy.coinsurance",
+        ),
+        (
+            Box::new(|p| {
+                p["coverage"] =
+                    json!({"limits": [{"phases": ["Induction"], "sessions": 6, "per": "month"}]})
+            }),
+            InvalidValue,
+            "coverage.limits[0].per",
+        ),
+        (
+            Box::new(|p| {
+                p["coverage"] = json!({"limits": [{"phases": ["Induction"], "sessions": 0}]})
+            }),
+            OutOfRange,
+            "coverage.limits[0].sessions",
+        ),
+        (
+            Box::new(|p| p["coverage"] = json!({"limits": [{"phases": [], "sessions": 6}]})),
+            OutOfRange,
+            "coverage.limits[0].phases",
+        ),
+        (
+            Box::new(|p| {
+                p["coverage"] =
+                    json!({"limits": [{"phases": ["Induction", "Induction"], "sessions": 6}]})
+            }),
+            InvalidValue,
+            "coverage.limits[0].phases[1]",
+        ),
+        (
+            Box::new(|p| {
+                p["coverage"] = json!({"limits": [{"phases": ["Inductoin"], "sessions": 6}]})
+            }),
+            UnknownName,
+            "coverage.limits[0].phases[0]",
+        ),
+        (
+            Box::new(|p| p["coverage"] = json!({"limits": [{"sessions": 6}]})),
+            MissingField,
+            "coverage.limits[0].phases",
+        ),
+        (
+            Box::new(|p| {
+                p["coverage"] =
+                    json!({"limits": [{"phases": ["Induction"], "sessions": 6, "perr": "course"}]})
+            }),
+            UnknownField,
+            "coverage.limits[0].perr",
+        ),
+        (
+            Box::new(|p| {
+                p["coverage"] =
+                    json!({"limits": vec![json!({"phases": ["Induction"], "sessions": 1}); 11]})
+            }),
+            OutOfRange,
+            "coverage.limits",
+        ),
+        (
+            Box::new(|p| {
+                p["assistance"] =
+                    json!([{"name": "Card", "patientPaysAtMost": 0, "requires": "medicare"}])
+            }),
+            InvalidValue,
+            "assistance[0].requires",
+        ),
+    ];
+    for (edit, code, path) in cases {
+        expect(edit, code, path);
+    }
+    // The misplaced plan-year start names where it belongs.
+    let p = expect(
+        |p| p["coverage"] = json!({"pharmacy": {"planYearStart": "07-01"}}),
+        UnknownField,
+        "coverage.pharmacy.planYearStart",
+    );
+    assert!(
+        p.message.contains("coverage.planYearStart"),
+        "{}",
+        p.message
+    );
+    // The allowed amount may equal the price, and every field at its default is valid.
+    assert_eq!(
+        problems(|p| {
+            p["phases"][0]["allowed"] = json!(50000);
+            p["coverage"] = json!({"type": "government", "network": "out", "accumulator": true,
+                "pharmacy": {"copay": 1000, "outOfPocketMax": 200000},
+                "limits": [{"phases": ["Induction", "Boosters"], "sessions": 36, "per": "course"}]});
+            p["assistance"] =
+                json!([{"name": "Card", "patientPaysAtMost": 0, "requires": "commercial"}]);
+        }),
+        []
+    );
+}

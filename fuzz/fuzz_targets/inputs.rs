@@ -46,17 +46,10 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
+#[path = "../../tests/common/invariants.rs"]
+mod common_invariants;
+
 fn invariants(e: &Estimate) {
-    let mut charge = 0i64;
-    for line in &e.lines {
-        assert_eq!(line.gross - line.discount, line.charge);
-        assert_eq!(line.charge, line.insurer_pays + line.assistance + line.patient_pays);
-        assert!(line.patient_pays.minor() >= 0 && line.insurer_pays.minor() >= 0);
-        charge += line.charge.minor();
-    }
-    assert_eq!(charge, e.totals.charge.minor());
-    for pair in e.sessions.windows(2) {
-        assert!(pair[0].date < pair[1].date);
-    }
-    assert!(e.sessions.iter().all(|s| e.start <= s.date && s.date < e.end));
+    let broken = common_invariants::violations(e);
+    assert!(broken.is_empty(), "{broken:?}");
 }
