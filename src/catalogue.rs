@@ -52,6 +52,27 @@ pub struct Preset {
     pub sources: Vec<Citation>,
     /// The month the numbers were last checked, `YYYY-MM`.
     pub reviewed: String,
+    /// The phases a page lets a visitor change; absent: none.
+    #[cfg_attr(ts, tsify(optional))]
+    pub editable: Editable,
+}
+
+/// The phases of a preset a visitor may change, by their names in the
+/// typical plan. The phases at the same places in `low` and `high` are of
+/// the same kind, so a page can show the published range of each.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+pub struct Editable {
+    /// The phase whose number of sessions a visitor may change (it has a
+    /// `sessions` count in all three plans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub sessions: Option<String>,
+    /// The phase whose weeks between sessions a visitor may change (it
+    /// recurs `every: { weeks }` in all three plans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub interval: Option<String>,
 }
 
 /// A public page supporting a preset's numbers.

@@ -68,7 +68,7 @@ pub mod wasm;
 pub use calendar::{Date, MonthDay, Weekday};
 #[cfg(feature = "std")]
 pub use catalogue::{CATALOGUE_JSON, preset, presets};
-pub use catalogue::{Citation, Preset};
+pub use catalogue::{Citation, Editable, Preset};
 pub use clinic::{Address, ClinicSheet, Provider, Treatment};
 pub use comparison::{Compared, Comparison, Range, compare, range};
 pub use currency::Currency;

@@ -245,6 +245,65 @@ fn the_catalogue_decoder_reports_mistakes_with_paths() {
 }
 
 #[test]
+fn every_preset_names_the_phases_a_visitor_may_change() {
+    for p in catalogue() {
+        let sessions = p
+            .editable
+            .sessions
+            .as_deref()
+            .unwrap_or_else(|| panic!("{}: editable.sessions", p.id));
+        let phase = p.plan.phases().iter().find(|x| x.name == sessions).unwrap();
+        assert!(phase.sessions.is_some(), "{}: {sessions}", p.id);
+    }
+    // A name that is not a phase, and a phase that cannot be changed that way.
+    let mut value: serde_json::Value = serde_json::from_str(CATALOGUE_JSON).unwrap();
+    let entry = &mut value["presets"][0];
+    entry["editable"] =
+        json!({"sessions": "Induction infusion", "interval": "Induction infusions"});
+    let err = decode_preset(&*entry).unwrap_err();
+    let got: Vec<(ErrorCode, &str)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.code, p.path.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (ErrorCode::UnknownName, "editable.sessions"),
+            (ErrorCode::InvalidValue, "editable.interval"),
+            (ErrorCode::InvalidValue, "editable.interval"),
+            (ErrorCode::InvalidValue, "editable.interval"),
+        ],
+        "{err:?}"
+    );
+    assert!(
+        err.problems()[0]
+            .message
+            .contains("did you mean \"Induction infusions\""),
+        "{err}"
+    );
+    assert!(
+        err.problems()[1]
+            .message
+            .contains("plan.phases[0] does not recur every so many weeks"),
+        "{err}"
+    );
+    entry["editable"] = json!({"sessions": "Booster infusions"});
+    let err = decode_preset(&*entry).unwrap_err();
+    assert!(
+        err.problems()[0]
+            .message
+            .contains("plan.phases[1] has no \"sessions\" count"),
+        "{err}"
+    );
+    entry["editable"] = json!({"phase": "Booster infusions"});
+    assert_eq!(
+        decode_preset(&*entry).unwrap_err().problems()[0].code,
+        ErrorCode::UnknownField
+    );
+}
+
+#[test]
 fn range_matches_separate_estimates_with_the_same_overrides() {
     let p = preset("esketamine", date(DEFAULT_START)).unwrap();
     let options = options(json!({

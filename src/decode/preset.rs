@@ -1,13 +1,14 @@
 //! The readers of the treatment catalogue and its presets.
 
 use crate::calendar::Date;
-use crate::catalogue::{Citation, Preset};
+use crate::catalogue::{Citation, Editable, Preset};
 use crate::error::{Error, ErrorCode};
 use crate::limits::{
     MAX_PRESET_ID_CHARS, MAX_PRESET_NOTES, MAX_PRESETS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
     MAX_TITLE_CHARS,
 };
-use crate::path::nest;
+use crate::path::{join, nest};
+use crate::plan::{Every, Phase, Plan};
 use crate::prelude::*;
 use crate::source::Source;
 use crate::text::clip;
@@ -68,6 +69,7 @@ impl Decoder {
             "high",
             "sources",
             "reviewed",
+            "editable",
         ];
         let obj = self.object(value, path, KNOWN)?;
         let id = self.req_with(&obj, "id", |d, v, p| d.preset_id(v, p));
@@ -90,6 +92,7 @@ impl Decoder {
             Some(list)
         });
         let reviewed = self.req_with(&obj, "reviewed", |d, v, p| d.year_month(v, p));
+        let editable = self.opt_with(&obj, "editable", |d, v, p| d.editable(v, p));
         let (plan, low, high) = (plan?, low?, high?);
         for (field, other) in [("low", &low), ("high", &high)] {
             if other.currency != plan.currency {
@@ -104,6 +107,11 @@ impl Decoder {
                 return None;
             }
         }
+        let editable = editable.ok()?.unwrap_or_default();
+        let plans = [("plan", &plan), ("low", &low), ("high", &high)];
+        if !self.editable_phases(&editable, plans, &nest(path, "editable")) {
+            return None;
+        }
         Some(Preset {
             id: id?,
             name: name?,
@@ -114,7 +122,71 @@ impl Decoder {
             high,
             sources: sources?,
             reviewed: reviewed?,
+            editable,
         })
+    }
+
+    fn editable<S: Source>(&mut self, value: S, path: &str) -> Option<Editable> {
+        let obj = self.object(value, path, &["sessions", "interval"])?;
+        let sessions = self.opt_with(&obj, "sessions", |d, v, p| d.name(v, p));
+        let interval = self.opt_with(&obj, "interval", |d, v, p| d.name(v, p));
+        Some(Editable {
+            sessions: sessions.ok()?,
+            interval: interval.ok()?,
+        })
+    }
+
+    /// Whether each phase `editable` names is a phase of the typical plan
+    /// (the first of `plans`) and the phases at its place in every plan can
+    /// be changed that way; reports the ones that cannot.
+    fn editable_phases(
+        &mut self,
+        editable: &Editable,
+        plans: [(&str, &Plan); 3],
+        path: &str,
+    ) -> bool {
+        let names: Vec<&str> = plans[0]
+            .1
+            .phases()
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        let has_sessions: fn(&Phase) -> bool = |p| p.sessions.is_some();
+        let weekly: fn(&Phase) -> bool = |p| matches!(p.every, Every::Weeks(_));
+        let mut ok = true;
+        for (field, name, fits, lacks) in [
+            (
+                "sessions",
+                &editable.sessions,
+                has_sessions,
+                "has no \"sessions\" count",
+            ),
+            (
+                "interval",
+                &editable.interval,
+                weekly,
+                "does not recur every so many weeks",
+            ),
+        ] {
+            let Some(name) = name else { continue };
+            let at = join(path, field);
+            let Some(i) = names.iter().position(|n| n == name) else {
+                rules::known_name(self, &at, name, &names, "phase");
+                ok = false;
+                continue;
+            };
+            for (plan, phases) in plans.map(|(field, plan)| (field, plan.phases())) {
+                if !phases.get(i).is_some_and(fits) {
+                    let message = format!(
+                        "\"{}\" cannot be changed here: {plan}.phases[{i}] {lacks}",
+                        clip(name)
+                    );
+                    self.report(ErrorCode::InvalidValue, &at, message);
+                    ok = false;
+                }
+            }
+        }
+        ok
     }
 
     /// A preset id: 1–40 lower-case letters, digits and hyphens.
