@@ -159,12 +159,7 @@ impl<'a> Insurance<'a> {
 
     /// Whether the coverage limits let a session of `phase` on `date` be
     /// covered; counts it when they do. A refusal warns once per full limit.
-    fn limits_allow(
-        &mut self,
-        phase: usize,
-        date: Date,
-        warnings: &mut Vec<(usize, Warning)>,
-    ) -> bool {
+    fn limits_allow(&mut self, phase: usize, date: Date, warnings: &mut [Option<Warning>]) -> bool {
         let year = self.terms.plan_year_start.year_containing(date);
         let mut allow = true;
         for limit in self.limits.iter_mut().filter(|l| l.phases.contains(&phase)) {
@@ -186,7 +181,7 @@ impl<'a> Insurance<'a> {
                 limit.used += 1;
             } else if limit.used >= limit.sessions && !limit.warned {
                 limit.warned = true;
-                warnings.push((i, limit_warning(i, limit, date)));
+                warnings[i] = Some(limit_warning(i, limit, date));
             }
         }
         if !allow {
@@ -403,7 +398,12 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
     let mut programmes: Vec<Programme> = (0..plan.assistance.len())
         .map(|i| Programme::new(plan, i))
         .collect();
-    let mut limit_warnings = Vec::new();
+    // One slot per limit, so the warnings come out in limit order (no sort:
+    // a general sort would double the code it takes).
+    let mut limit_warnings: Vec<Option<Warning>> = plan
+        .coverage
+        .as_ref()
+        .map_or(Vec::new(), |c| c.limits.iter().map(|_| None).collect());
     let mut claims = Vec::with_capacity(drafts.len());
     for draft in drafts.iter_mut() {
         let line = &mut draft.line;
@@ -450,8 +450,7 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
         claims.push(claim);
     }
     // By limit, then by programme.
-    limit_warnings.sort_by_key(|(i, _)| *i);
-    let mut warnings: Vec<Warning> = limit_warnings.into_iter().map(|(_, w)| w).collect();
+    let mut warnings: Vec<Warning> = limit_warnings.into_iter().flatten().collect();
     warnings.extend(
         programmes
             .iter()
