@@ -99,29 +99,6 @@ impl Preset {
     }
 }
 
-/// The built-in catalogue, every plan starting on `start`.
-///
-/// Fails only when `start` is so late that a plan's dates would leave the
-/// contract's calendar.
-#[cfg(feature = "std")]
-pub fn presets(start: Date) -> Result<Vec<Preset>, Error> {
-    crate::decode::preset::catalogue(&crate::parse_json(CATALOGUE_JSON)?, Some(start))
-}
-
-/// One preset of the built-in catalogue by `id`, starting on `start`; an
-/// unknown id is an `unknown_name` error listing the known ones.
-#[cfg(feature = "std")]
-pub fn preset(id: &str, start: Date) -> Result<Preset, Error> {
-    find(presets(start)?, id)
-}
-
-/// Picks the preset named `id`.
-#[cfg(feature = "std")]
-pub(crate) fn find(mut presets: Vec<Preset>, id: &str) -> Result<Preset, Error> {
-    let at = position(&presets, id)?;
-    Ok(presets.swap_remove(at))
-}
-
 /// Where the preset named `id` is; an `unknown_name` error listing the ids
 /// when there is none.
 pub(crate) fn position(presets: &[Preset], id: &str) -> Result<usize, Error> {

@@ -15,7 +15,9 @@ use serde::Serialize;
 
 use crate::calendar::{Date, Weekday};
 use crate::currency::Currency;
+use crate::error::{Error, ErrorCode, Problem};
 use crate::plan::{Clinic, Discount, Fee, Horizon, Package, Phase, Plan};
+use crate::text::no_such_name;
 
 /// A clinic's price sheet.
 ///
@@ -117,6 +119,17 @@ pub struct Treatment {
 }
 
 impl ClinicSheet {
+    /// The problem with a quote naming a treatment the sheet does not sell:
+    /// an `unknown_name` at `input.treatment`, with a suggestion or the ids.
+    pub(crate) fn unknown_treatment(&self, id: &str) -> Error {
+        let ids: Vec<&str> = self.treatments.iter().map(|t| t.id.as_str()).collect();
+        Error::new(vec![Problem::new(
+            ErrorCode::UnknownName,
+            "input.treatment",
+            no_such_name(id, &ids, "treatment"),
+        )])
+    }
+
     /// The treatment with this id.
     pub fn treatment(&self, id: &str) -> Option<&Treatment> {
         self.treatments.iter().find(|t| t.id == id)

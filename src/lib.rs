@@ -67,7 +67,7 @@ pub mod wasm;
 
 pub use calendar::{Date, MonthDay, Weekday};
 #[cfg(feature = "std")]
-pub use catalogue::{CATALOGUE_JSON, preset, presets};
+pub use catalogue::CATALOGUE_JSON;
 pub use catalogue::{Citation, Editable, Preset};
 pub use clinic::{Address, ClinicSheet, Provider, Treatment};
 pub use comparison::{Compared, Comparison, Range, compare, range};
@@ -200,4 +200,27 @@ fn json_problem(e: &serde_json::Error) -> Error {
         "",
         format!("not valid JSON: {e}"),
     )])
+}
+
+/// The built-in catalogue, every plan starting on `start`.
+///
+/// Fails only when `start` is so late that a plan's dates would leave the
+/// contract's calendar.
+#[cfg(feature = "std")]
+pub fn presets(start: Date) -> Result<Vec<Preset>, Error> {
+    decode::preset::catalogue(&parse_json(CATALOGUE_JSON)?, Some(start))
+}
+
+/// One preset of the built-in catalogue by `id`, starting on `start`; an
+/// unknown id is an `unknown_name` error listing the known ones.
+#[cfg(feature = "std")]
+pub fn preset(id: &str, start: Date) -> Result<Preset, Error> {
+    find(presets(start)?, id)
+}
+
+/// Picks the preset named `id`.
+#[cfg(feature = "std")]
+fn find(mut presets: Vec<Preset>, id: &str) -> Result<Preset, Error> {
+    let at = catalogue::position(&presets, id)?;
+    Ok(presets.swap_remove(at))
 }

@@ -80,6 +80,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// `there is no phase named "Inductoin" — did you mean "Induction"?`, or,
+/// with nothing close, the list of names there are.
+pub(crate) fn no_such_name(name: &str, known: &[&str], what: &str) -> String {
+    let hint = match nearest(name, known) {
+        Some(near) => format!(" — did you mean \"{near}\"?"),
+        None => format!("; the {what}s are {}", quoted_list(known)),
+    };
+    format!("there is no {what} named \"{}\"{hint}", clip(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use crate::quoting::{Patient, PaymentType, QuoteInput};
 use crate::source::Source;
 use crate::text::clip;
 
-use super::{Decoder, rules};
+use super::Decoder;
 
 /// Decodes a quote input for a sheet already decoded (problems under
 /// `input.`), and makes sure the treatment is on the sheet.
@@ -19,7 +19,7 @@ pub fn input<S: Source>(sheet: &ClinicSheet, input: S) -> Result<QuoteInput, Err
     let input = d.quote_input(input, "input");
     if let Some(input) = &input {
         if sheet.treatment(&input.treatment).is_none() {
-            d.absorb("", unknown_treatment(sheet, &input.treatment));
+            d.absorb("", sheet.unknown_treatment(&input.treatment));
         }
     }
     d.finish(input)
@@ -42,7 +42,7 @@ pub fn quote<S: Source, T: Source>(
     let input = d.quote_input(input, "input");
     if let (Some(sheet), Some(input)) = (&sheet, &input) {
         if sheet.treatment(&input.treatment).is_none() {
-            d.absorb("", unknown_treatment(sheet, &input.treatment));
+            d.absorb("", sheet.unknown_treatment(&input.treatment));
         }
     }
     match (sheet, input) {
@@ -151,13 +151,4 @@ impl Decoder {
             birth_date: birth_date?,
         })
     }
-}
-
-/// The problem with a quote naming a treatment the sheet does not sell: an
-/// `unknown_name` at `input.treatment`, with a suggestion and the sheet's ids.
-pub(crate) fn unknown_treatment(sheet: &ClinicSheet, id: &str) -> Error {
-    let ids: Vec<&str> = sheet.treatments.iter().map(|t| t.id.as_str()).collect();
-    let mut d = Decoder::default();
-    rules::known_name(&mut d, "input.treatment", id, &ids, "treatment");
-    Error::new(d.problems)
 }

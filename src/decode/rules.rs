@@ -6,7 +6,7 @@ use crate::limits::MAX_HORIZON_MONTHS;
 use crate::money::Percent;
 use crate::plan::{Discount, Fee, Horizon, LineKind, Package, Phase, Plan};
 use crate::prelude::*;
-use crate::text::{clip, nearest, quoted_list};
+use crate::text::no_such_name;
 
 use super::Decoder;
 
@@ -190,13 +190,9 @@ pub(crate) fn known_name(d: &mut Decoder, path: &str, name: &str, known: &[&str]
     if known.contains(&name) {
         return;
     }
-    let hint = match nearest(name, known) {
-        Some(near) => format!(" — did you mean \"{near}\"?"),
-        None => format!("; the {what}s are {}", quoted_list(known)),
-    };
     d.report(
         ErrorCode::UnknownName,
         path,
-        format!("there is no {what} named \"{}\"{hint}", clip(name)),
+        no_such_name(name, known, what),
     );
 }

@@ -116,7 +116,7 @@ pub(crate) fn treatment_of<'a>(
 ) -> Result<&'a Treatment, Error> {
     sheet
         .treatment(&input.treatment)
-        .ok_or_else(|| crate::decode::unknown_treatment(sheet, &input.treatment))
+        .ok_or_else(|| sheet.unknown_treatment(&input.treatment))
 }
 
 /// The estimate of the plan a sheet's treatment and a quote input make.
