@@ -72,31 +72,9 @@ impl Decoder {
     pub(crate) fn report(&mut self, code: ErrorCode, path: &str, message: impl Into<String>) {
         // Enough to fix a form; a hostile input with a million bad keys must
         // not produce a million messages.
-        if !self.full() {
+        if self.problems.len() < MAX_PROBLEMS {
             self.problems.push(Problem::new(code, path, message));
         }
-    }
-
-    /// A problem whose message takes work to write (a suggestion, a
-    /// described value): once the list is full, none is done.
-    pub(crate) fn report_with(
-        &mut self,
-        code: ErrorCode,
-        path: &str,
-        message: impl FnOnce() -> String,
-    ) {
-        if !self.full() {
-            self.problems.push(Problem::new(code, path, message()));
-        }
-    }
-
-    /// Whether [`MAX_PROBLEMS`] problems have been found. Past that, decoding
-    /// still works out whether each value is valid, but does no work for a
-    /// problem: no suggestion, message or path is built, and an object's
-    /// keys are not even listed. So the cost of a hostile input is bounded
-    /// by its size, not by how many things are wrong with it.
-    pub(crate) fn full(&self) -> bool {
-        self.problems.len() >= MAX_PROBLEMS
     }
 
     /// The decoded value, or every problem found on the way to it.
@@ -109,12 +87,8 @@ impl Decoder {
 
     /// Takes on another input's problems, moved under `prefix`.
     pub(crate) fn absorb(&mut self, prefix: &str, err: Error) {
-        for p in err.into_problems() {
-            if self.full() {
-                break;
-            }
-            let path = crate::path::nest(prefix, &p.path);
-            self.problems.push(Problem { path, ..p });
+        for p in err.within(prefix).into_problems() {
+            self.report(p.code, &p.path, p.message);
         }
     }
 
@@ -135,18 +109,23 @@ impl Decoder {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
         if chars == 0 || chars > max {
-            self.report_with(ErrorCode::OutOfRange, path, || {
-                format!("must be 1 to {max} characters long; it has {chars}")
-            });
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                format!("must be 1 to {max} characters long; it has {chars}"),
+            );
             return None;
         }
         Some(s)
     }
 
     fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
-        self.report_with(ErrorCode::InvalidType, path, || {
-            format!("expected {expected}, found {}", value.kind().describe())
-        });
+        let found = value.kind().describe();
+        self.report(
+            ErrorCode::InvalidType,
+            path,
+            format!("expected {expected}, found {found}"),
+        );
     }
 
     /// Reads an object, reporting any key not in `known` with a suggestion.
@@ -160,21 +139,11 @@ impl Decoder {
             self.wrong_type(&value, path, "an object");
             return None;
         }
-        // Once the list is full an unknown key could not be reported: the
-        // keys are not read at all.
-        let listed = if self.full() {
-            Ok(())
-        } else {
-            value.keys(|key| {
-                if known.contains(&key) {
-                    return true;
-                }
-                if self.full() {
-                    return false;
-                }
+        for key in value.keys() {
+            if !known.contains(&key.as_str()) {
                 // A hostile key may be megabytes long: name it clipped.
-                let shown = clip(key);
-                let message = match nearest(key, known) {
+                let shown = clip(&key);
+                let message = match nearest(&key, known) {
                     Some(near) => format!("unknown field \"{shown}\" — did you mean \"{near}\"?"),
                     None => format!(
                         "unknown field \"{shown}\"; known fields are {}",
@@ -182,18 +151,7 @@ impl Decoder {
                     ),
                 };
                 self.report(ErrorCode::UnknownField, &join(path, &shown), message);
-                true
-            })
-        };
-        if listed.is_err() {
-            // Fail closed: an object whose keys cannot be listed may hide
-            // any field, so it is refused, not read as if it had none.
-            self.report(
-                ErrorCode::InvalidType,
-                path,
-                "expected an object, found an object whose fields could not be listed",
-            );
-            return None;
+            }
         }
         Some(Obj {
             value,
@@ -209,8 +167,6 @@ impl Decoder {
     /// A required field: reports `missing_field` or (for `null`) `invalid_type`.
     pub(crate) fn required<S: Source>(&mut self, obj: &Obj<S>, key: &str) -> Option<S> {
         match obj.value.field(key) {
-            Some(v) if v.kind() != Kind::Null => Some(v),
-            _ if self.full() => None,
             None => {
                 self.report(
                     ErrorCode::MissingField,
@@ -219,7 +175,7 @@ impl Decoder {
                 );
                 None
             }
-            Some(_) => {
+            Some(v) if v.kind() == Kind::Null => {
                 self.report(
                     ErrorCode::InvalidType,
                     &join(&obj.path, key),
@@ -227,6 +183,7 @@ impl Decoder {
                 );
                 None
             }
+            Some(v) => Some(v),
         }
     }
 
@@ -286,9 +243,11 @@ impl Decoder {
         }
         let len = value.len();
         if len > max {
-            self.report_with(ErrorCode::OutOfRange, path, || {
-                format!("has {len} entries; at most {max} are allowed")
-            });
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                format!("has {len} entries; at most {max} are allowed"),
+            );
             return None;
         }
         Some(len)
@@ -314,9 +273,11 @@ impl Decoder {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
         if chars > MAX_CODE_CHARS {
-            self.report_with(ErrorCode::OutOfRange, path, || {
-                format!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}")
-            });
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                format!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}"),
+            );
             return None;
         }
         Some(s)
@@ -343,15 +304,19 @@ impl Decoder {
                 Some(n as u32)
             }
             Some(Number::Int(n)) => {
-                self.report_with(ErrorCode::OutOfRange, path, || {
-                    format!("must be from {min} to {max}; it is {n}")
-                });
+                self.report(
+                    ErrorCode::OutOfRange,
+                    path,
+                    format!("must be from {min} to {max}; it is {n}"),
+                );
                 None
             }
             Some(Number::Float(_)) => {
-                self.report_with(ErrorCode::InvalidType, path, || {
-                    format!("must be a whole number from {min} to {max}")
-                });
+                self.report(
+                    ErrorCode::InvalidType,
+                    path,
+                    format!("must be a whole number from {min} to {max}"),
+                );
                 None
             }
             None => {
@@ -367,9 +332,11 @@ impl Decoder {
         match value.as_number() {
             Some(Number::Int(n)) if (0..=max).contains(&n) => Some(Amount::new(n)),
             Some(Number::Int(n)) => {
-                self.report_with(ErrorCode::OutOfRange, path, || {
-                    format!("must be from 0 to {max} minor units; it is {n}")
-                });
+                self.report(
+                    ErrorCode::OutOfRange,
+                    path,
+                    format!("must be from 0 to {max} minor units; it is {n}"),
+                );
                 None
             }
             Some(Number::Float(_)) => {
@@ -422,12 +389,14 @@ impl Decoder {
         let s = self.string(value, path)?;
         let d = Date::parse(&s);
         if d.is_none() {
-            self.report_with(ErrorCode::InvalidDate, path, || {
+            self.report(
+                ErrorCode::InvalidDate,
+                path,
                 format!(
                     "\"{}\" is not a real date written YYYY-MM-DD in the years 1970–2199",
                     clip(&s)
-                )
-            });
+                ),
+            );
         }
         d
     }
@@ -436,12 +405,14 @@ impl Decoder {
         let s = self.string(value, path)?;
         let d = MonthDay::parse(&s);
         if d.is_none() {
-            self.report_with(ErrorCode::InvalidDate, path, || {
+            self.report(
+                ErrorCode::InvalidDate,
+                path,
                 format!(
                     "\"{}\" is not a day written MM-DD that exists every year",
                     clip(&s)
-                )
-            });
+                ),
+            );
         }
         d
     }
@@ -456,17 +427,19 @@ impl Decoder {
         let s = self.string(value, path)?;
         let found = options.iter().position(|o| *o == s);
         if found.is_none() {
-            self.report_with(ErrorCode::InvalidValue, path, || {
-                let hint = match nearest(&s, options) {
-                    Some(near) => format!(" — did you mean \"{near}\"?"),
-                    None => String::new(),
-                };
+            let hint = match nearest(&s, options) {
+                Some(near) => format!(" — did you mean \"{near}\"?"),
+                None => String::new(),
+            };
+            self.report(
+                ErrorCode::InvalidValue,
+                path,
                 format!(
                     "\"{}\" is not one of {}{hint}",
                     clip(&s),
                     quoted_list(options)
-                )
-            });
+                ),
+            );
         }
         found
     }
@@ -496,13 +469,11 @@ impl Decoder {
         let mut ok = true;
         for (i, day) in days.iter().enumerate() {
             if seen & day.bit() != 0 {
-                if !self.full() {
-                    self.report(
-                        ErrorCode::InvalidValue,
-                        &index(path, i),
-                        format!("\"{}\" is listed twice", day.name()),
-                    );
-                }
+                self.report(
+                    ErrorCode::InvalidValue,
+                    &index(path, i),
+                    format!("\"{}\" is listed twice", day.name()),
+                );
                 ok = false;
             }
             seen |= day.bit();
@@ -510,42 +481,38 @@ impl Decoder {
         ok.then_some(days)
     }
 
-    /// An object with exactly one of `options` as its key. Each option is
-    /// read once: a getter that answers differently on a second read cannot
-    /// make the one value found vanish without a problem.
+    /// An object with exactly one of `options` as its key.
     fn one_of<S: Source>(&mut self, value: S, path: &str, options: &[&str]) -> Option<(usize, S)> {
         let obj = self.object(value, path, options)?;
-        let mut first = None;
-        let mut given: Vec<&str> = Vec::new();
-        for (i, &option) in options.iter().enumerate() {
-            if let Some(v) = self.optional(&obj, option) {
-                given.push(option);
-                first.get_or_insert((i, v));
+        let present: Vec<usize> = (0..options.len())
+            .filter(|&i| self.optional(&obj, options[i]).is_some())
+            .collect();
+        match present.as_slice() {
+            [i] => {
+                let v = self.optional(&obj, options[*i])?;
+                Some((*i, v))
             }
-        }
-        match (first, given.as_slice()) {
-            (Some(found), [_]) => Some(found),
-            (None, _) => {
-                self.report_with(ErrorCode::MissingField, path, || {
-                    format!("needs exactly one of {}", quoted_list(options))
-                });
+            [] => {
+                self.report(
+                    ErrorCode::MissingField,
+                    path,
+                    format!("needs exactly one of {}", quoted_list(options)),
+                );
                 None
             }
-            (Some(_), [_, second, ..]) => {
-                if !self.full() {
-                    self.report(
-                        ErrorCode::ConflictingFields,
-                        &join(path, second),
-                        format!(
-                            "give only one of {}, not {}",
-                            quoted_list(options),
-                            quoted_list(&given)
-                        ),
-                    );
-                }
+            [_, second, ..] => {
+                let given: Vec<&str> = present.iter().map(|&i| options[i]).collect();
+                self.report(
+                    ErrorCode::ConflictingFields,
+                    &join(path, options[*second]),
+                    format!(
+                        "give only one of {}, not {}",
+                        quoted_list(options),
+                        quoted_list(&given)
+                    ),
+                );
                 None
             }
-            (Some(_), []) => None,
         }
     }
 
@@ -553,17 +520,19 @@ impl Decoder {
         let s = self.string(value, path)?;
         let c = Currency::from_code(&s);
         if c.is_none() {
-            self.report_with(ErrorCode::InvalidCurrency, path, || {
-                let hint = if Currency::from_code(&s.to_ascii_uppercase()).is_some() {
-                    format!(" (write it in capitals: \"{}\")", s.to_ascii_uppercase())
-                } else {
-                    String::new()
-                };
+            let hint = if Currency::from_code(&s.to_ascii_uppercase()).is_some() {
+                format!(" (write it in capitals: \"{}\")", s.to_ascii_uppercase())
+            } else {
+                String::new()
+            };
+            self.report(
+                ErrorCode::InvalidCurrency,
+                path,
                 format!(
                     "\"{}\" is not a current ISO 4217 currency code with minor units{hint}",
                     clip(&s)
-                )
-            });
+                ),
+            );
         }
         c
     }
