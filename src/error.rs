@@ -109,9 +109,18 @@ pub struct Error {
 }
 
 impl Error {
-    /// Wraps a non-empty list of problems.
-    pub(crate) fn new(problems: Vec<Problem>) -> Error {
-        debug_assert!(!problems.is_empty());
+    /// Wraps a list of problems. A refusal always says why: should a reader
+    /// ever give up without reporting (a bug, or a value that answered
+    /// differently each time it was read), the list gets one problem for the
+    /// input as a whole rather than staying empty.
+    pub(crate) fn new(mut problems: Vec<Problem>) -> Error {
+        if problems.is_empty() {
+            problems.push(Problem::new(
+                ErrorCode::InvalidValue,
+                "",
+                "the input could not be read consistently (a value changed while it was read)",
+            ));
+        }
         Error { problems }
     }
 

@@ -6,7 +6,6 @@
 //! it stops at the first error, drops paths, and serde-wasm-bindgen ignores
 //! `deny_unknown_fields`.
 
-use crate::prelude::*;
 use alloc::borrow::Cow;
 
 /// The JSON type of a value, or what else it is.
@@ -54,6 +53,14 @@ pub enum Number {
     Float(f64),
 }
 
+/// An object's keys or a list's length could not be read: in JavaScript, a
+/// revoked Proxy, or a Proxy whose `ownKeys` or `get` trap throws. The
+/// decoder reports this at the value's path rather than taking it for an
+/// object without keys (which would skip its unknown-field check) or an
+/// empty list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unreadable;
+
 /// A JSON-shaped value the decoder can walk.
 pub trait Source: Sized {
     /// The value's type.
@@ -64,16 +71,16 @@ pub trait Source: Sized {
     fn as_number(&self) -> Option<Number>;
     /// The string, if it is one.
     fn as_str(&self) -> Option<Cow<'_, str>>;
-    /// The length of an array (0 for anything else).
-    fn len(&self) -> usize;
-    /// Whether an array is empty (or the value is not an array).
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
+    /// The length of an array (0 for anything else), or [`Unreadable`]
+    /// when it could not be read (in JavaScript, a Proxy's `get` trap for
+    /// `length` threw or answered something other than a length).
+    fn length(&self) -> Result<usize, Unreadable>;
     /// An array element.
     fn item(&self, index: usize) -> Option<Self>;
-    /// The keys of an object, in order.
-    fn keys(&self) -> Vec<String>;
+    /// Gives each key of an object, in order, to `visit` until it returns
+    /// `false` (an object's keys are read only as far as the decoder needs
+    /// them). Nothing for a value that is not an object.
+    fn keys(&self, visit: impl FnMut(&str) -> bool) -> Result<(), Unreadable>;
     /// An object's field; `None` when absent (or `undefined` in JavaScript).
     fn field(&self, key: &str) -> Option<Self>;
 }
@@ -110,18 +117,23 @@ impl Source for &serde_json::Value {
         serde_json::Value::as_str(self).map(Cow::Borrowed)
     }
 
-    fn len(&self) -> usize {
-        self.as_array().map_or(0, Vec::len)
+    fn length(&self) -> Result<usize, Unreadable> {
+        Ok(self.as_array().map_or(0, Vec::len))
     }
 
     fn item(&self, index: usize) -> Option<Self> {
         self.as_array()?.get(index)
     }
 
-    fn keys(&self) -> Vec<String> {
-        self.as_object()
-            .map(|o| o.keys().cloned().collect())
-            .unwrap_or_default()
+    fn keys(&self, mut visit: impl FnMut(&str) -> bool) -> Result<(), Unreadable> {
+        if let Some(object) = self.as_object() {
+            for key in object.keys() {
+                if !visit(key) {
+                    break;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn field(&self, key: &str) -> Option<Self> {

@@ -4,20 +4,28 @@
 //!
 //! Plans are read straight from the caller's JavaScript object through the
 //! [`Source`] trait, so the checks, messages and paths are the core's own —
-//! serde-wasm-bindgen would ignore unknown fields and lose paths. Every
-//! JavaScript access that could throw (a getter, a Proxy) is made through a
-//! `catch` binding, so hostile input becomes a problem report, never a trap:
-//! a trapped instance would be unusable for every later call.
+//! serde-wasm-bindgen would ignore unknown fields and lose paths.
+//!
+//! Every call these bindings make into JavaScript is a `catch` binding
+//! (or one of wasm-bindgen's `typeof` tests, which run no code of the
+//! caller's), so no JavaScript exception ever unwinds through the wasm. That
+//! matters beyond the one call: an exception thrown through wasm frames
+//! skips their epilogues, which leaves the wasm's own stack pointer where
+//! they had moved it. A few hundred such calls (a revoked Proxy given to
+//! `estimate`: `Array.isArray` throws) used up the whole stack, and every
+//! later call of the instance failed with "memory access out of bounds".
+//! Here a getter that throws, a revoked Proxy or a Proxy whose traps throw
+//! is a value that could not be read, reported at its path.
 
 use crate::prelude::*;
 use alloc::borrow::Cow;
 
-use js_sys::{Array, Reflect};
+use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::source::{Kind, Number, Source};
+use crate::source::{Kind, Number, Source, Unreadable};
 
 /// The staff exports (clinic sheets, quotes, Good Faith Estimates, CSV):
 /// built into the staff wasm only (`--features staff`, the default), so the
@@ -29,18 +37,42 @@ pub use staff::{Sheet, good_faith_estimate, quote, quote_csv, validate_clinic};
 
 #[wasm_bindgen]
 extern "C" {
+    /// What `length`, `Object.keys` and a list are read as: any value.
+    type Value;
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> bool;
+    fn object_keys(value: &JsValue) -> Result<Value, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `value.length`: a Proxy's `get` trap may throw or answer anything.
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn length(this: &Value) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = Error)]
+    type JsError;
+    #[wasm_bindgen(constructor, js_class = "Error", catch)]
+    fn new(message: &str) -> Result<JsError, JsValue>;
 }
 
 /// A JavaScript value seen as JSON; `None` stands for a property whose
-/// getter threw, reported as unreadable rather than absent.
-pub(crate) struct Js(pub(crate) Option<JsValue>);
+/// getter threw, reported as unreadable rather than absent. (Kept this
+/// small on purpose: the decoder passes it by value everywhere.)
+pub(crate) struct Js(Option<JsValue>);
 
-/// How a property whose getter threw is described.
-const UNREADABLE: &str = "a value that could not be read (its getter threw)";
+impl Js {
+    pub(crate) fn new(value: JsValue) -> Js {
+        Js(Some(value))
+    }
+}
+
+/// How a value is described that could not be read: a getter or a Proxy
+/// trap threw, or the Proxy was revoked.
+const UNREADABLE: &str = "a value that could not be read (a getter or a Proxy threw)";
+
+/// A JavaScript list's `length`: a whole number below 2^32, or `None` when
+/// reading it threw or gave anything else (a Proxy's `get` trap).
+fn list_length(value: &JsValue) -> Option<u32> {
+    let n = value.unchecked_ref::<Value>().length().ok()?.as_f64()?;
+    (n >= 0.0 && n <= f64::from(u32::MAX) && n == (n as u32) as f64).then_some(n as u32)
+}
 
 impl Source for Js {
     fn kind(&self) -> Kind {
@@ -54,10 +86,10 @@ impl Source for Js {
             Kind::String
         } else if v.is_object() {
             // `typeof` "object" and not null: a list or an object.
-            if is_array(v) {
-                Kind::Array
-            } else {
-                Kind::Object
+            match is_array(v) {
+                Ok(true) => Kind::Array,
+                Ok(false) => Kind::Object,
+                Err(_) => Kind::Other(UNREADABLE),
             }
         } else if v.is_null() {
             Kind::Null
@@ -95,22 +127,28 @@ impl Source for Js {
         self.0.as_ref()?.as_string().map(Cow::Owned)
     }
 
-    fn len(&self) -> usize {
-        match &self.0 {
-            Some(v) if is_array(v) => v.unchecked_ref::<Array>().length() as usize,
-            _ => 0,
-        }
+    fn length(&self) -> Result<usize, Unreadable> {
+        let length = list_length(self.0.as_ref().ok_or(Unreadable)?);
+        length.map(|n| n as usize).ok_or(Unreadable)
     }
 
     fn item(&self, index: usize) -> Option<Js> {
         Some(Js(Reflect::get_u32(self.0.as_ref()?, index as u32).ok()))
     }
 
-    fn keys(&self) -> Vec<String> {
-        let Some(v) = &self.0 else { return Vec::new() };
-        object_keys(v)
-            .map(|keys| keys.iter().filter_map(|k| k.as_string()).collect())
-            .unwrap_or_default()
+    fn keys(&self, mut visit: impl FnMut(&str) -> bool) -> Result<(), Unreadable> {
+        let v = self.0.as_ref().ok_or(Unreadable)?;
+        // A list of strings made by `Object.keys` itself, whatever traps
+        // the object has; still read through `catch` bindings only.
+        let keys = object_keys(v).map_err(|_| Unreadable)?;
+        let len = list_length(&keys).ok_or(Unreadable)?;
+        for i in 0..len {
+            let key = Reflect::get_u32(&keys, i).map_err(|_| Unreadable)?;
+            if !visit(&key.as_string().ok_or(Unreadable)?) {
+                break;
+            }
+        }
+        Ok(())
     }
 
     fn field(&self, key: &str) -> Option<Js> {
@@ -130,17 +168,24 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     js_sys::JSON::parse(&text)
 }
 
-/// A JavaScript `Error` whose message is the first problem (`"path: …"`),
-/// carrying `code` and `path` of that problem and every problem in `problems`.
+/// A JavaScript `Error` named `PlanError` whose message is the first
+/// problem (`"path: …"`), carrying `code` and `path` of that problem and
+/// every problem in `problems`. (An [`Error`] always has a first problem.)
 pub(crate) fn plan_error(err: &Error) -> JsValue {
-    let error = js_sys::Error::new(&err.to_string());
-    error.set_name("PlanError");
+    let message = err.to_string();
+    let Ok(error) = JsError::new(&message) else {
+        return message.into();
+    };
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&error, &key.into(), value);
+    };
+    set("name", &"PlanError".into());
     if let Some(first) = err.first() {
-        let _ = Reflect::set(&error, &"code".into(), &first.code.as_str().into());
-        let _ = Reflect::set(&error, &"path".into(), &first.path.as_str().into());
+        set("code", &first.code.as_str().into());
+        set("path", &first.path.as_str().into());
     }
     if let Ok(problems) = to_js(err.problems()) {
-        let _ = Reflect::set(&error, &"problems".into(), &problems);
+        set("problems", &problems);
     }
     error.into()
 }
@@ -153,7 +198,7 @@ pub(crate) fn plan_error(err: &Error) -> JsValue {
 pub fn estimate(
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let plan = crate::decode_plan(Js(Some(plan))).map_err(|e| plan_error(&e))?;
+    let plan = crate::decode_plan(Js::new(plan)).map_err(|e| plan_error(&e))?;
     to_js(&crate::estimate(&plan))
 }
 
@@ -162,7 +207,7 @@ pub fn estimate(
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let problems = crate::decode_plan(Js(Some(plan)))
+    let problems = crate::decode_plan(Js::new(plan))
         .err()
         .map(Error::into_problems)
         .unwrap_or_default();
@@ -171,7 +216,7 @@ pub fn validate(
 
 /// An optional argument: `undefined` and `null` mean absent.
 fn optional(value: JsValue) -> Option<Js> {
-    (!value.is_undefined() && !value.is_null()).then(|| Js(Some(value)))
+    (!value.is_undefined() && !value.is_null()).then(|| Js::new(value))
 }
 
 fn start_date(start: JsValue) -> Result<Option<crate::Date>, Error> {
@@ -190,7 +235,7 @@ fn start_date(start: JsValue) -> Result<Option<crate::Date>, Error> {
 pub fn check_catalogue(catalogue: JsValue, start: JsValue, id: JsValue) -> Result<u32, JsValue> {
     let found = (|| {
         let start = start_date(start)?;
-        let presets = crate::decode::preset::catalogue(Js(Some(catalogue)), start)?;
+        let presets = crate::decode::preset::catalogue(Js::new(catalogue), start)?;
         let Some(id) = optional(id) else { return Ok(0) };
         crate::catalogue::position(&presets, &crate::decode::string(id, "id")?)
     })();
@@ -207,7 +252,7 @@ pub fn check_catalogue(catalogue: JsValue, start: JsValue, id: JsValue) -> Resul
 #[wasm_bindgen(js_name = range, skip_typescript)]
 pub fn range(preset: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let range = (|| {
-        let preset = crate::decode_preset(Js(Some(preset)))?;
+        let preset = crate::decode_preset(Js::new(preset))?;
         let options = crate::decode_options(options.and_then(optional))?;
         crate::range(&preset, &options)
     })();
@@ -223,7 +268,7 @@ pub fn range(preset: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVal
 pub fn compare(plans: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let comparison = (|| {
         let (plans, options) =
-            crate::decode_comparison(Js(Some(plans)), options.and_then(optional))?;
+            crate::decode_comparison(Js::new(plans), options.and_then(optional))?;
         crate::compare(&plans, &options)
     })();
     to_js(&comparison.map_err(|e| plan_error(&e))?)

@@ -15,6 +15,8 @@
 //! clinic's price sheet, `quote` for a quote's input and `preset` for the
 //! catalogue.
 
+use core::fmt;
+
 use crate::calendar::{Date, MonthDay, Weekday};
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Problem};
@@ -72,9 +74,28 @@ impl Decoder {
     pub(crate) fn report(&mut self, code: ErrorCode, path: &str, message: impl Into<String>) {
         // Enough to fix a form; a hostile input with a million bad keys must
         // not produce a million messages.
-        if self.problems.len() < MAX_PROBLEMS {
+        if !self.full() {
             self.problems.push(Problem::new(code, path, message));
         }
+    }
+
+    /// A problem whose message is formatted only if there is room for it.
+    /// (Arguments that take work to compute, like a suggestion, are
+    /// computed under a [`Decoder::full`] check instead.)
+    pub(crate) fn report_fmt(&mut self, code: ErrorCode, path: &str, message: fmt::Arguments<'_>) {
+        if !self.full() {
+            self.problems
+                .push(Problem::new(code, path, alloc::fmt::format(message)));
+        }
+    }
+
+    /// Whether [`MAX_PROBLEMS`] problems have been found. Past that, decoding
+    /// still works out whether each value is valid, but does no work for a
+    /// problem: no suggestion, message or path is built, and an object's
+    /// keys are not even listed. So the cost of a hostile input is bounded
+    /// by its size, not by how many things are wrong with it.
+    pub(crate) fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
     }
 
     /// The decoded value, or every problem found on the way to it.
@@ -87,8 +108,12 @@ impl Decoder {
 
     /// Takes on another input's problems, moved under `prefix`.
     pub(crate) fn absorb(&mut self, prefix: &str, err: Error) {
-        for p in err.within(prefix).into_problems() {
-            self.report(p.code, &p.path, p.message);
+        for p in err.into_problems() {
+            if self.full() {
+                break;
+            }
+            let path = crate::path::nest(prefix, &p.path);
+            self.problems.push(Problem { path, ..p });
         }
     }
 
@@ -109,10 +134,10 @@ impl Decoder {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
         if chars == 0 || chars > max {
-            self.report(
+            self.report_fmt(
                 ErrorCode::OutOfRange,
                 path,
-                format!("must be 1 to {max} characters long; it has {chars}"),
+                format_args!("must be 1 to {max} characters long; it has {chars}"),
             );
             return None;
         }
@@ -120,12 +145,14 @@ impl Decoder {
     }
 
     fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
-        let found = value.kind().describe();
-        self.report(
-            ErrorCode::InvalidType,
-            path,
-            format!("expected {expected}, found {found}"),
-        );
+        if !self.full() {
+            let found = value.kind().describe();
+            self.report_fmt(
+                ErrorCode::InvalidType,
+                path,
+                format_args!("expected {expected}, found {found}"),
+            );
+        }
     }
 
     /// Reads an object, reporting any key not in `known` with a suggestion.
@@ -139,11 +166,21 @@ impl Decoder {
             self.wrong_type(&value, path, "an object");
             return None;
         }
-        for key in value.keys() {
-            if !known.contains(&key.as_str()) {
+        // Once the list is full an unknown key could not be reported: the
+        // keys are not read at all.
+        let listed = if self.full() {
+            Ok(())
+        } else {
+            value.keys(|key| {
+                if known.contains(&key) {
+                    return true;
+                }
+                if self.full() {
+                    return false;
+                }
                 // A hostile key may be megabytes long: name it clipped.
-                let shown = clip(&key);
-                let message = match nearest(&key, known) {
+                let shown = clip(key);
+                let message = match nearest(key, known) {
                     Some(near) => format!("unknown field \"{shown}\" — did you mean \"{near}\"?"),
                     None => format!(
                         "unknown field \"{shown}\"; known fields are {}",
@@ -151,7 +188,18 @@ impl Decoder {
                     ),
                 };
                 self.report(ErrorCode::UnknownField, &join(path, &shown), message);
-            }
+                true
+            })
+        };
+        if listed.is_err() {
+            // Fail closed: an object whose keys cannot be listed may hide
+            // any field, so it is refused, not read as if it had none.
+            self.report(
+                ErrorCode::InvalidType,
+                path,
+                "expected an object, found an object whose fields could not be listed",
+            );
+            return None;
         }
         Some(Obj {
             value,
@@ -167,6 +215,8 @@ impl Decoder {
     /// A required field: reports `missing_field` or (for `null`) `invalid_type`.
     pub(crate) fn required<S: Source>(&mut self, obj: &Obj<S>, key: &str) -> Option<S> {
         match obj.value.field(key) {
+            Some(v) if v.kind() != Kind::Null => Some(v),
+            _ if self.full() => None,
             None => {
                 self.report(
                     ErrorCode::MissingField,
@@ -175,7 +225,7 @@ impl Decoder {
                 );
                 None
             }
-            Some(v) if v.kind() == Kind::Null => {
+            Some(_) => {
                 self.report(
                     ErrorCode::InvalidType,
                     &join(&obj.path, key),
@@ -183,7 +233,6 @@ impl Decoder {
                 );
                 None
             }
-            Some(v) => Some(v),
         }
     }
 
@@ -241,12 +290,19 @@ impl Decoder {
             self.wrong_type(value, path, "a list");
             return None;
         }
-        let len = value.len();
-        if len > max {
+        let Ok(len) = value.length() else {
             self.report(
+                ErrorCode::InvalidType,
+                path,
+                "expected a list, found a list whose length could not be read",
+            );
+            return None;
+        };
+        if len > max {
+            self.report_fmt(
                 ErrorCode::OutOfRange,
                 path,
-                format!("has {len} entries; at most {max} are allowed"),
+                format_args!("has {len} entries; at most {max} are allowed"),
             );
             return None;
         }
@@ -273,10 +329,10 @@ impl Decoder {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
         if chars > MAX_CODE_CHARS {
-            self.report(
+            self.report_fmt(
                 ErrorCode::OutOfRange,
                 path,
-                format!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}"),
+                format_args!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}"),
             );
             return None;
         }
@@ -304,18 +360,18 @@ impl Decoder {
                 Some(n as u32)
             }
             Some(Number::Int(n)) => {
-                self.report(
+                self.report_fmt(
                     ErrorCode::OutOfRange,
                     path,
-                    format!("must be from {min} to {max}; it is {n}"),
+                    format_args!("must be from {min} to {max}; it is {n}"),
                 );
                 None
             }
             Some(Number::Float(_)) => {
-                self.report(
+                self.report_fmt(
                     ErrorCode::InvalidType,
                     path,
-                    format!("must be a whole number from {min} to {max}"),
+                    format_args!("must be a whole number from {min} to {max}"),
                 );
                 None
             }
@@ -332,10 +388,10 @@ impl Decoder {
         match value.as_number() {
             Some(Number::Int(n)) if (0..=max).contains(&n) => Some(Amount::new(n)),
             Some(Number::Int(n)) => {
-                self.report(
+                self.report_fmt(
                     ErrorCode::OutOfRange,
                     path,
-                    format!("must be from 0 to {max} minor units; it is {n}"),
+                    format_args!("must be from 0 to {max} minor units; it is {n}"),
                 );
                 None
             }
@@ -388,13 +444,13 @@ impl Decoder {
     pub(crate) fn date<S: Source>(&mut self, value: S, path: &str) -> Option<Date> {
         let s = self.string(value, path)?;
         let d = Date::parse(&s);
-        if d.is_none() {
-            self.report(
+        if d.is_none() && !self.full() {
+            let shown = clip(&s);
+            self.report_fmt(
                 ErrorCode::InvalidDate,
                 path,
-                format!(
-                    "\"{}\" is not a real date written YYYY-MM-DD in the years 1970–2199",
-                    clip(&s)
+                format_args!(
+                    "\"{shown}\" is not a real date written YYYY-MM-DD in the years 1970–2199"
                 ),
             );
         }
@@ -404,14 +460,12 @@ impl Decoder {
     pub(crate) fn month_day<S: Source>(&mut self, value: S, path: &str) -> Option<MonthDay> {
         let s = self.string(value, path)?;
         let d = MonthDay::parse(&s);
-        if d.is_none() {
-            self.report(
+        if d.is_none() && !self.full() {
+            let shown = clip(&s);
+            self.report_fmt(
                 ErrorCode::InvalidDate,
                 path,
-                format!(
-                    "\"{}\" is not a day written MM-DD that exists every year",
-                    clip(&s)
-                ),
+                format_args!("\"{shown}\" is not a day written MM-DD that exists every year"),
             );
         }
         d
@@ -426,7 +480,7 @@ impl Decoder {
     ) -> Option<usize> {
         let s = self.string(value, path)?;
         let found = options.iter().position(|o| *o == s);
-        if found.is_none() {
+        if found.is_none() && !self.full() {
             let hint = match nearest(&s, options) {
                 Some(near) => format!(" — did you mean \"{near}\"?"),
                 None => String::new(),
@@ -469,11 +523,13 @@ impl Decoder {
         let mut ok = true;
         for (i, day) in days.iter().enumerate() {
             if seen & day.bit() != 0 {
-                self.report(
-                    ErrorCode::InvalidValue,
-                    &index(path, i),
-                    format!("\"{}\" is listed twice", day.name()),
-                );
+                if !self.full() {
+                    self.report(
+                        ErrorCode::InvalidValue,
+                        &index(path, i),
+                        format!("\"{}\" is listed twice", day.name()),
+                    );
+                }
                 ok = false;
             }
             seen |= day.bit();
@@ -481,45 +537,53 @@ impl Decoder {
         ok.then_some(days)
     }
 
-    /// An object with exactly one of `options` as its key.
+    /// An object with exactly one of `options` as its key. Each option is
+    /// read once: a getter that answers differently on a second read cannot
+    /// make the one value found vanish without a problem.
     fn one_of<S: Source>(&mut self, value: S, path: &str, options: &[&str]) -> Option<(usize, S)> {
         let obj = self.object(value, path, options)?;
-        let present: Vec<usize> = (0..options.len())
-            .filter(|&i| self.optional(&obj, options[i]).is_some())
-            .collect();
-        match present.as_slice() {
-            [i] => {
-                let v = self.optional(&obj, options[*i])?;
-                Some((*i, v))
+        let mut first = None;
+        let mut given: Vec<&str> = Vec::new();
+        for (i, &option) in options.iter().enumerate() {
+            if let Some(v) = self.optional(&obj, option) {
+                given.push(option);
+                first.get_or_insert((i, v));
             }
-            [] => {
-                self.report(
-                    ErrorCode::MissingField,
-                    path,
-                    format!("needs exactly one of {}", quoted_list(options)),
-                );
+        }
+        match (first, given.as_slice()) {
+            (Some(found), [_]) => Some(found),
+            (None, _) => {
+                if !self.full() {
+                    self.report(
+                        ErrorCode::MissingField,
+                        path,
+                        format!("needs exactly one of {}", quoted_list(options)),
+                    );
+                }
                 None
             }
-            [_, second, ..] => {
-                let given: Vec<&str> = present.iter().map(|&i| options[i]).collect();
-                self.report(
-                    ErrorCode::ConflictingFields,
-                    &join(path, options[*second]),
-                    format!(
-                        "give only one of {}, not {}",
-                        quoted_list(options),
-                        quoted_list(&given)
-                    ),
-                );
+            (Some(_), [_, second, ..]) => {
+                if !self.full() {
+                    self.report(
+                        ErrorCode::ConflictingFields,
+                        &join(path, second),
+                        format!(
+                            "give only one of {}, not {}",
+                            quoted_list(options),
+                            quoted_list(&given)
+                        ),
+                    );
+                }
                 None
             }
+            (Some(_), []) => None,
         }
     }
 
     pub(crate) fn currency<S: Source>(&mut self, value: S, path: &str) -> Option<Currency> {
         let s = self.string(value, path)?;
         let c = Currency::from_code(&s);
-        if c.is_none() {
+        if c.is_none() && !self.full() {
             let hint = if Currency::from_code(&s.to_ascii_uppercase()).is_some() {
                 format!(" (write it in capitals: \"{}\")", s.to_ascii_uppercase())
             } else {

@@ -26,7 +26,7 @@ impl Sheet {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "PriceSheet")] sheet: JsValue,
     ) -> Result<Sheet, JsValue> {
-        crate::decode_clinic(Js(Some(sheet)))
+        crate::decode_clinic(Js::new(sheet))
             .map(|sheet| Sheet { sheet })
             .map_err(|e| plan_error(&e))
     }
@@ -71,7 +71,7 @@ impl Sheet {
 
 impl Sheet {
     fn input(&self, input: JsValue) -> Result<QuoteInput, Error> {
-        crate::decode_quote_input(&self.sheet, Js(Some(input)))
+        crate::decode_quote_input(&self.sheet, Js::new(input))
     }
 }
 
@@ -80,7 +80,7 @@ impl Sheet {
 pub fn validate_clinic(
     #[wasm_bindgen(unchecked_param_type = "PriceSheet")] clinic: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let problems = crate::decode_clinic(Js(Some(clinic)))
+    let problems = crate::decode_clinic(Js::new(clinic))
         .err()
         .map(Error::into_problems)
         .unwrap_or_default();
@@ -90,7 +90,7 @@ pub fn validate_clinic(
 /// A sheet and a quote input, decoded together (problems under `clinic.`
 /// and `input.`).
 fn decoded(clinic: JsValue, input: JsValue) -> Result<(crate::ClinicSheet, QuoteInput), Error> {
-    crate::decode_quote(Js(Some(clinic)), Js(Some(input)))
+    crate::decode_quote(Js::new(clinic), Js::new(input))
 }
 
 /// An itemised quote for one treatment on a clinic's price sheet; decodes
