@@ -5,7 +5,8 @@
 // ships as a JavaScript module (catalogue.js, generated from
 // data/presets.json) rather than inside the wasm, so pages that only
 // estimate do not download it. The engine validates it (with every plan
-// moved to the requested start) before these functions hand out copies.
+// moved to the requested start) before these functions hand out copies;
+// catalogue.js deep-freezes its data, so what was validated stays so.
 import catalogue from "./catalogue.js";
 import { checkCatalogue } from "./coursecost.js";
 
@@ -27,9 +28,9 @@ function startingOn(preset, start) {
 
 /**
  * Starts the catalogue has been validated for. The catalogue never changes
- * (callers only ever get copies), so each start is checked once: a page that
- * asks for a preset on every keystroke does not re-validate 18 plans each
- * time. The catalogue at its own start is what the project's tests validate
+ * (it is frozen, and callers only ever get copies), so each start is checked
+ * once: a page that asks for a preset on every keystroke does not
+ * re-validate 18 plans each time. The catalogue at its own start is what the project's tests validate
  * (tests/presets.rs, tests/node): only another start can make it invalid (a
  * date past 2199), so a page's first `presets()` costs no decoding.
  */

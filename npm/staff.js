@@ -3,7 +3,72 @@
 // `--features staff`): everything the main entry's engine does, plus clinic
 // price sheets, quotes, Good Faith Estimates and the ledger CSV. Call
 // `await init()` once.
+import { ClinicSheet as Decoded } from "./coursecost_staff.js";
+
 export {
   default, initSync, estimate, validate, range, compare, version,
-  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv,
+  validateClinic, quote, goodFaithEstimate, quoteCsv,
 } from "./coursecost_staff.js";
+
+/**
+ * A clinic's price sheet, decoded and checked once (see `ClinicSheet` in
+ * coursecost_staff.d.ts). It wraps wasm-bindgen's class so that no misuse
+ * reaches the wasm: that class's methods, called after `free()` or on an
+ * object that is not a sheet, throw from inside the wasm ("null pointer
+ * passed to rust"), and every such exception leaves the wasm's stack
+ * pointer moved until the instance fails for good. Here they throw an
+ * ordinary `Error` before any wasm runs, and a `free()` made while the
+ * sheet is quoting (from a getter of the input) waits for the quote to end.
+ */
+export class ClinicSheet {
+  #sheet;
+  #calls = 0;
+  #freed = false;
+
+  /** Decodes a price sheet; throws a `PlanError` listing every problem. */
+  constructor(sheet) {
+    this.#sheet = new Decoded(sheet);
+  }
+
+  /** An itemised quote for one treatment of the sheet. */
+  quote(input) {
+    return this.#call((sheet) => sheet.quote(input));
+  }
+
+  /** A Good Faith Estimate (45 CFR 149.610) for a self-pay patient. */
+  goodFaithEstimate(input) {
+    return this.#call((sheet) => sheet.goodFaithEstimate(input));
+  }
+
+  /** The quote's ledger as CSV (RFC 4180, CRLF, amounts in major units). */
+  quoteCsv(input) {
+    return this.#call((sheet) => sheet.quoteCsv(input));
+  }
+
+  /** Frees the decoded sheet; later calls throw. Calling it again does nothing. */
+  free() {
+    this.#freed = true;
+    if (this.#calls === 0) this.#release();
+  }
+
+  [Symbol.dispose]() {
+    this.free();
+  }
+
+  #call(method) {
+    if (this.#freed) throw new Error("this ClinicSheet has been freed");
+    this.#calls += 1;
+    try {
+      return method(this.#sheet);
+    } finally {
+      this.#calls -= 1;
+      if (this.#freed && this.#calls === 0) this.#release();
+    }
+  }
+
+  #release() {
+    const sheet = this.#sheet;
+    this.#sheet = undefined;
+    sheet?.free();
+  }
+}

@@ -47,8 +47,16 @@ writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n
 for (const f of ["node.js", "index.js", "index.d.ts", "staff.js", "staff.d.ts", "staff-node.js"]) copyFileSync(join(root, "npm", f), join(pkg, f));
 // The catalogue as a JavaScript module (JSON is a JavaScript expression):
 // importable everywhere ES modules are, with no JSON-module support needed.
+// Deep-frozen as the module is evaluated, before any importer runs: the
+// package validates the catalogue once per start and then hands out copies,
+// so no importer of `coursecost/catalogue.js` may change what was validated.
 const catalogue = JSON.parse(readFileSync(join(root, "data/presets.json"), "utf8"));
-writeFileSync(join(pkg, "catalogue.js"), `// Generated from data/presets.json by scripts/build-pkg.mjs.\nexport default ${JSON.stringify(catalogue)};\n`);
+writeFileSync(
+  join(pkg, "catalogue.js"),
+  "// Generated from data/presets.json by scripts/build-pkg.mjs; deep-frozen.\n" +
+    "const freeze = (v) => { if (typeof v === \"object\" && v !== null) { for (const x of Object.values(v)) freeze(x); Object.freeze(v); } return v; };\n" +
+    `export default freeze(${JSON.stringify(catalogue)});\n`,
+);
 copyFileSync(join(root, "npm/README.md"), join(pkg, "README.md"));
 rmSync(join(pkg, ".gitignore"), { force: true });
 
