@@ -90,6 +90,51 @@ pub(crate) fn no_such_name(name: &str, known: &[&str], what: &str) -> String {
     format!("there is no {what} named \"{}\"{hint}", clip(name))
 }
 
+/// Whether `c` shows nothing by itself: white space (Unicode
+/// `White_Space`, no-break spaces included), a control character (`Cc`), a
+/// format character (`Cf`: zero-width spaces and joiners, bidi controls,
+/// the byte-order mark, the soft hyphen…) or another default-ignorable code
+/// point (variation selectors, Hangul fillers). A name made only of these
+/// is blank; a spreadsheet may look past them for a formula.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || INVISIBLE
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&c))
+}
+
+/// The format characters (`General_Category=Cf`) and other
+/// `Default_Ignorable_Code_Point`s of Unicode 16, as ranges; white space
+/// and controls are tested by `char`'s own methods.
+const INVISIBLE: &[(char, char)] = &[
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{034F}', '\u{034F}'),
+    ('\u{0600}', '\u{0605}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{06DD}', '\u{06DD}'),
+    ('\u{070F}', '\u{070F}'),
+    ('\u{0890}', '\u{0891}'),
+    ('\u{08E2}', '\u{08E2}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180B}', '\u{180F}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{206F}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{FFF0}', '\u{FFFB}'),
+    ('\u{110BD}', '\u{110BD}'),
+    ('\u{110CD}', '\u{110CD}'),
+    ('\u{13430}', '\u{1343F}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0000}', '\u{E0FFF}'),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -440,3 +440,167 @@ fn the_ledger_csv_escapes_commas_quotes_newlines_and_formulas() {
         .sum();
     assert_eq!(total, q.estimate.totals.charge.minor());
 }
+
+/// Every character a formula may start with (docs/clinics.md, the CSV export).
+const FORMULA_STARTS: [char; 13] = [
+    '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\u{FE66}', '\u{FE62}',
+    '\u{FE63}', '\u{FE6B}', '\u{2212}',
+];
+
+/// Every kind of leading blank a spreadsheet (or a reader) may look past:
+/// spaces and other white space, no-break spaces, controls, zero-width and
+/// bidi format characters, the byte-order mark, variation selectors, tags.
+const LEADING_BLANKS: [&str; 43] = [
+    "",
+    " ",
+    "   ",
+    "\u{00A0}",
+    "\u{202F}",
+    "\u{2007}",
+    "\u{2002}",
+    "\u{3000}",
+    "\u{1680}",
+    "\u{0085}",
+    "\u{2028}",
+    "\u{2029}",
+    "\t",
+    "\r",
+    "\n",
+    "\r\n",
+    "\u{0B}",
+    "\u{0C}",
+    "\u{00}",
+    "\u{1B}",
+    "\u{7F}",
+    "\u{9F}",
+    "\u{00AD}",
+    "\u{061C}",
+    "\u{180E}",
+    "\u{200B}",
+    "\u{200C}",
+    "\u{200D}",
+    "\u{200E}",
+    "\u{200F}",
+    "\u{202A}",
+    "\u{202B}",
+    "\u{202C}",
+    "\u{202D}",
+    "\u{202E}",
+    "\u{2060}",
+    "\u{2066}",
+    "\u{2067}",
+    "\u{2068}",
+    "\u{2069}",
+    "\u{FEFF}",
+    "\u{FE0F}",
+    "\u{E0001}",
+];
+
+#[test]
+fn a_csv_cell_whose_first_visible_character_starts_a_formula_gets_a_leading_quote() {
+    let mut q = quote_of(&sample(), &self_pay("iv-ketamine")).unwrap_or_else(|e| panic!("{e}"));
+    let mut cell = |text: &str| {
+        q.number = text.to_string();
+        let rows = read_csv(&q.csv());
+        assert!(rows.len() > 1);
+        for row in &rows[1..] {
+            assert_eq!(row.len(), rows[0].len(), "{text:?}");
+            assert_eq!(row[0], rows[1][0], "{text:?}");
+        }
+        rows[1][0].clone()
+    };
+    for start in FORMULA_STARTS {
+        for blank in LEADING_BLANKS {
+            for rest in ["", "SUM(A1:A9)", "cmd|' /C calc'!A0", "1+1, \"x\""] {
+                let text = format!("{blank}{start}{rest}");
+                assert_eq!(cell(&text), format!("'{text}"), "{text:?}");
+            }
+            // Blanks before blanks before the formula character.
+            let text = format!("{blank} \u{200B}\u{00A0}{blank}{start}1");
+            assert_eq!(cell(&text), format!("'{text}"), "{text:?}");
+        }
+    }
+    // Text whose first visible character starts no formula is left alone
+    // (only a leading tab or carriage return is guarded whatever follows).
+    for blank in LEADING_BLANKS {
+        let guarded = blank.starts_with(['\t', '\r']);
+        for rest in ["Consultation", "1+1", "'=1", "#REF", "(=1)", "\u{FF08}=1"] {
+            let text = format!("{blank}{rest}");
+            let expected = if guarded {
+                format!("'{text}")
+            } else {
+                text.clone()
+            };
+            assert_eq!(cell(&text), expected, "{text:?}");
+        }
+    }
+    // All the way from the sheet: a fee's name behind a byte-order mark.
+    let mut sheet = sample();
+    sheet["treatments"][0]["fees"][0]["name"] = json!("\u{FEFF}\u{00A0}＝HYPERLINK(\"http://x\")");
+    let q = quote_of(&sheet, &self_pay("iv-ketamine")).unwrap_or_else(|e| panic!("{e}"));
+    let rows = read_csv(&q.csv());
+    assert!(
+        rows.iter()
+            .any(|r| r[3] == "'\u{FEFF}\u{00A0}＝HYPERLINK(\"http://x\")"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_patients_name_is_neither_blank_nor_holds_control_characters() {
+    for name in [
+        " ",
+        "   ",
+        "\u{00A0}",
+        "\u{3000}",
+        "\t",
+        "\n",
+        "\u{200B}",
+        "\u{FEFF}",
+        " \u{200D} ",
+    ] {
+        let mut input = self_pay("iv-ketamine");
+        input["patient"]["name"] = json!(name);
+        let found = problems(quote_of(&sample(), &input));
+        assert_eq!(found.len(), 1, "{name:?}: {found:#?}");
+        assert!(
+            has(&found, ErrorCode::InvalidValue, "input.patient.name"),
+            "{name:?}: {found:#?}"
+        );
+        assert!(found[0].message.contains("blank"), "{found:#?}");
+    }
+    for name in [
+        "Ana\nPérez",
+        "Ana\tPérez",
+        "Ana Pérez\r",
+        "\u{0}Ana",
+        "Ana\u{7}",
+        "Ana\u{1B}[31m",
+        "Ana\u{85}",
+        "Ana\u{9B}",
+    ] {
+        let mut input = self_pay("iv-ketamine");
+        input["patient"]["name"] = json!(name);
+        let found = problems(quote_of(&sample(), &input));
+        assert!(
+            has(&found, ErrorCode::InvalidValue, "input.patient.name"),
+            "{name:?}: {found:#?}"
+        );
+        assert!(found[0].message.contains("control"), "{found:#?}");
+    }
+    // Letters from any script, apostrophes, hyphens and inner spaces are fine;
+    // so is a name with a zero-width joiner inside it.
+    for name in [
+        "Ana Pérez",
+        "Zoë O'Brien-Smith",
+        "李 小龙",
+        "محمد",
+        "A",
+        "Ana\u{200D}Pérez",
+    ] {
+        let mut input = self_pay("iv-ketamine");
+        input["patient"]["name"] = json!(name);
+        let q = quote_of(&sample(), &input).unwrap_or_else(|e| panic!("{name:?}: {e}"));
+        assert_eq!(q.patient.map(|p| p.name).as_deref(), Some(name));
+    }
+}

@@ -8,7 +8,7 @@ use crate::path::join;
 use crate::prelude::*;
 use crate::quoting::{Patient, PaymentType, QuoteInput};
 use crate::source::Source;
-use crate::text::clip;
+use crate::text::{clip, is_invisible};
 
 use super::Decoder;
 
@@ -130,7 +130,7 @@ impl Decoder {
 
     fn patient<S: Source>(&mut self, value: S, path: &str) -> Option<Patient> {
         let obj = self.object(value, path, &["name", "birthDate"])?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let name = self.req_with(&obj, "name", |d, v, p| d.patient_name(v, p));
         let birth_date = self.req_with(&obj, "birthDate", |d, v, p| {
             let text = d.string(v, p)?;
             if !crate::calendar::is_birth_date(&text) {
@@ -150,5 +150,21 @@ impl Decoder {
             name: name?,
             birth_date: birth_date?,
         })
+    }
+
+    /// A patient's name: a Name that is not blank (only white space or
+    /// invisible characters) and holds no control character (a line break,
+    /// a tab…): it is printed on the quote and the Good Faith Estimate.
+    fn patient_name<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
+        let name = self.name(value, path)?;
+        let problem = if name.chars().all(is_invisible) {
+            "must not be blank: it has only spaces or invisible characters"
+        } else if name.chars().any(char::is_control) {
+            "must not contain control characters such as line breaks or tabs"
+        } else {
+            return Some(name);
+        };
+        self.report(ErrorCode::InvalidValue, path, problem);
+        None
     }
 }

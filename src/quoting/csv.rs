@@ -1,6 +1,7 @@
 //! The quote's ledger as CSV, for spreadsheets and billing systems.
 
 use crate::prelude::*;
+use crate::text::is_invisible;
 
 use super::Quote;
 
@@ -9,9 +10,12 @@ impl Quote {
     /// line, amounts in major units with the currency's decimals.
     ///
     /// Text is quoted where it holds a comma, a quote or a line break, and a
-    /// cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
-    /// gets a leading `'` so a spreadsheet shows it rather than running it as
-    /// a formula (OWASP's advice on CSV injection).
+    /// cell a spreadsheet could take for a formula gets a leading `'` so it
+    /// is shown rather than run (OWASP's advice on CSV injection): one that
+    /// starts with a tab or a carriage return, or whose first visible
+    /// character is `=`, `+`, `-` or `@` — also in their full-width and small
+    /// forms, and the minus sign U+2212 — after any spaces, no-break spaces,
+    /// zero-width, control or format characters.
     pub fn csv(&self) -> String {
         let e = &self.estimate;
         let units = e.minor_units;
@@ -47,9 +51,28 @@ impl Quote {
     }
 }
 
+/// What a formula may start with: `=`, `+`, `-`, `@`, their full-width
+/// (U+FF1D, U+FF0B, U+FF0D, U+FF20) and small (U+FE66, U+FE62, U+FE63,
+/// U+FE6B) forms, and the minus sign U+2212.
+const FORMULA_START: &[char] = &[
+    '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\u{FE66}', '\u{FE62}',
+    '\u{FE63}', '\u{FE6B}', '\u{2212}',
+];
+
+/// Whether a spreadsheet could take `text` for a formula: it starts with a
+/// tab or a carriage return, or its first visible character (past white
+/// space, control, format and other invisible characters) may start one.
+fn formula_like(text: &str) -> bool {
+    text.starts_with(['\t', '\r'])
+        || text
+            .chars()
+            .find(|&c| !is_invisible(c))
+            .is_some_and(|c| FORMULA_START.contains(&c))
+}
+
 /// One CSV cell of free text: formula-safe, then quoted if it must be.
 fn text_cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let guarded = if formula_like(text) {
         format!("'{text}")
     } else {
         text.to_string()
