@@ -272,10 +272,20 @@ impl Decoder {
         let mut out = Vec::with_capacity(len);
         let mut ok = true;
         for i in 0..len {
-            match value
-                .item(i)
-                .and_then(|item| read(self, item, &index(path, i)))
-            {
+            let Some(item) = value.item(i) else {
+                // The list is shorter than its length said: it changed
+                // while it was read.
+                ok = false;
+                if !self.full() {
+                    self.report(
+                        ErrorCode::InvalidType,
+                        &index(path, i),
+                        "expected an entry, found none (the list changed while it was read)",
+                    );
+                }
+                continue;
+            };
+            match read(self, item, &index(path, i)) {
                 Some(t) => out.push(t),
                 None => ok = false,
             }
