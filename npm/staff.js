@@ -51,10 +51,6 @@ export class ClinicSheet {
     if (this.#calls === 0) this.#release();
   }
 
-  [Symbol.dispose]() {
-    this.free();
-  }
-
   #call(method) {
     if (this.#freed) throw new Error("this ClinicSheet has been freed");
     this.#calls += 1;
@@ -72,3 +68,5 @@ export class ClinicSheet {
     sheet?.free();
   }
 }
+// `using sheet = new ClinicSheet(…)` where the runtime has it.
+if (Symbol.dispose) ClinicSheet.prototype[Symbol.dispose] = ClinicSheet.prototype.free;
