@@ -104,7 +104,7 @@ fn errors_are_typed_with_code_path_and_every_problem() {
     assert_eq!(problems.length(), 2);
     assert_eq!(text(&problems.get(1), "path"), "phases[1].every.weeks");
     assert_eq!(text(&problems.get(1), "code"), "out_of_range");
-    assert_eq!(text(&err, "name"), "Error");
+    assert_eq!(text(&err, "name"), "PlanError");
 }
 
 #[wasm_bindgen_test]
@@ -181,10 +181,39 @@ fn hostile_objects_are_reported_not_trapped() {
         "{}",
         text(&err, "message")
     );
-    let (_, code, _) = error_of(from_js(
+    // Keys that cannot be listed could hide any field: refused, not read as
+    // an object without fields.
+    let (err, code, path) = error_of(from_js(
         "new Proxy({}, { ownKeys() { throw new Error('no keys'); } })",
     ));
-    assert_eq!(code, "missing_field");
+    assert_eq!((code.as_str(), path.as_str()), ("invalid_type", ""));
+    assert!(
+        text(&err, "message").contains("could not be listed"),
+        "{}",
+        text(&err, "message")
+    );
+    // A revoked Proxy anywhere, and a list whose length cannot be read.
+    for (edit, at) in [
+        (
+            "const r = Proxy.revocable({}, {}); r.revoke(); p.phases[1].every = r.proxy",
+            "phases[1].every",
+        ),
+        (
+            "const r = Proxy.revocable([], {}); r.revoke(); p.fees = r.proxy",
+            "fees",
+        ),
+        (
+            "p.phases = new Proxy(p.phases, { get(t, k) { if (k === 'length') throw new Error('x'); return t[k]; } })",
+            "phases",
+        ),
+    ] {
+        let (_, code, path) = error_of(with(edit));
+        assert_eq!(
+            (code.as_str(), path.as_str()),
+            ("invalid_type", at),
+            "{edit}"
+        );
+    }
     assert_eq!(error_of(from_js("[1, 2, 3]")).1, "invalid_type");
     assert_eq!(
         error_of(with("p.phases[0].name = Symbol('x')")).1,
@@ -347,6 +376,8 @@ fn the_instance_survives_every_kind_of_bad_input() {
         // throwing getters and proxies
         "({ get start() { throw new Error('boom'); }, phases: [] })",
         "new Proxy({}, { ownKeys() { throw new Error('boom'); }, get() { throw new Error('boom'); } })",
+        "(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()",
+        "(() => { const r = Proxy.revocable([], {}); r.revoke(); return { start: '2026-01-05', phases: r.proxy }; })()",
         // numbers at and past their limits
         "({ start: '2026-01-05', phases: [{ name: 'x', every: { weeks: 1 }, price: Number.MAX_VALUE }] })",
         "({ start: '2026-01-05', phases: [{ name: 'x', every: { weeks: 1 }, price: NaN, sessions: Infinity }] })",
