@@ -164,18 +164,21 @@ impl Source for Js {
 /// one `JSON.parse`, rather than built field by field across the boundary
 /// (see [`crate::json`]).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = crate::json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    let text = crate::json::to_string(value).map_err(|e| js_error(&e.to_string()))?;
     js_sys::JSON::parse(&text)
+}
+
+/// A JavaScript `Error` with `message` (or, should `Error` itself throw, the
+/// message alone).
+fn js_error(message: &str) -> JsValue {
+    JsError::new(message).map_or_else(|_| message.into(), Into::into)
 }
 
 /// A JavaScript `Error` named `PlanError` whose message is the first
 /// problem (`"path: …"`), carrying `code` and `path` of that problem and
 /// every problem in `problems`. (An [`Error`] always has a first problem.)
 pub(crate) fn plan_error(err: &Error) -> JsValue {
-    let message = err.to_string();
-    let Ok(error) = JsError::new(&message) else {
-        return message.into();
-    };
+    let error = js_error(&err.to_string());
     let set = |key: &str, value: &JsValue| {
         let _ = Reflect::set(&error, &key.into(), value);
     };
@@ -187,7 +190,7 @@ pub(crate) fn plan_error(err: &Error) -> JsValue {
     if let Ok(problems) = to_js(err.problems()) {
         set("problems", &problems);
     }
-    error.into()
+    error
 }
 
 /// Estimates a plan (the reference).
