@@ -318,7 +318,8 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   for (const [type, union] of [["Benefit", `"medical" | "pharmacy"`], ["Network", `"in" | "out"`], ["LimitPer", `"planYear" | "course"`], ["Requires", `"none" | "coverage" | "commercial"`], ["PlanType", `"commercial" | "government"`]]) {
     assert.match(dts, new RegExp(`export type ${type} = ${union.replace(/[|]/g, "\\|")};`), type);
   }
-  assert.match(dts, /date\?: string;/);
+  assert.match(dts, /date\?: Date;/);
+  assert.match(dts, /export type Date = string;/);
   assert.match(staffDts, /export class ClinicSheet \{/);
   for (const name of ["PriceSheet", "Provider", "Treatment", "QuoteInput", "Quote", "GoodFaithEstimate", "GfeItem", "Patient"]) {
     assert.match(staffDts, new RegExp(`export interface ${name} (extends \\w+ )?\\{`), name);
