@@ -98,7 +98,10 @@ fn an_insured_quote_applies_the_patients_coverage() {
     assert_eq!(q.payment, PaymentType::Insured);
     let t = q.estimate.totals;
     assert!(t.insurer_pays.minor() > 0);
-    assert_eq!(t.charge, t.insurer_pays + t.assistance + t.patient_pays);
+    assert_eq!(
+        t.charge,
+        t.adjustment + t.insurer_pays + t.assistance + t.patient_pays
+    );
     assert!(q.estimate.plan_years.is_some());
 }
 
@@ -424,8 +427,10 @@ fn the_ledger_csv_escapes_commas_quotes_newlines_and_formulas() {
         assert_eq!(row[3], name);
         assert_eq!(row[4], line.phase.as_deref().unwrap_or_default());
         assert_eq!(row[6], line.quantity.to_string());
-        assert_eq!(row[10], line.charge.decimal(2));
-        assert_eq!(row[13], line.patient_pays.decimal(2));
+        assert_eq!(row[8], if line.covered { "yes" } else { "no" });
+        assert_eq!(row[12], line.charge.decimal(2));
+        assert_eq!(row[13], line.adjustment.decimal(2));
+        assert_eq!(row[16], line.patient_pays.decimal(2));
     }
     assert!(
         rows.iter()
@@ -436,7 +441,7 @@ fn the_ledger_csv_escapes_commas_quotes_newlines_and_formulas() {
     // Amounts are exact decimals of the ledger.
     let total: i64 = rows[1..]
         .iter()
-        .map(|r| r[10].replace('.', "").parse::<i64>().unwrap_or(-1))
+        .map(|r| r[12].replace('.', "").parse::<i64>().unwrap_or(-1))
         .sum();
     assert_eq!(total, q.estimate.totals.charge.minor());
 }

@@ -20,7 +20,7 @@ impl Quote {
         let e = &self.estimate;
         let units = e.minor_units;
         let mut out = String::from(
-            "quote,date,kind,name,phase,code,quantity,currency,gross,discount,charge,insurer_pays,assistance,patient_pays\r\n",
+            "quote,date,kind,name,phase,code,quantity,currency,covered,allowed,gross,discount,charge,adjustment,insurer_pays,assistance,patient_pays\r\n",
         );
         for line in &e.lines {
             let cells = [
@@ -32,9 +32,12 @@ impl Quote {
                 text_cell(line.code.as_deref().unwrap_or("")),
                 line.quantity.to_string(),
                 e.currency.code().to_string(),
+                (if line.covered { "yes" } else { "no" }).to_string(),
+                line.allowed.map_or(String::new(), |a| a.decimal(units)),
                 line.gross.decimal(units),
                 line.discount.decimal(units),
                 line.charge.decimal(units),
+                line.adjustment.decimal(units),
                 line.insurer_pays.decimal(units),
                 line.assistance.decimal(units),
                 line.patient_pays.decimal(units),
