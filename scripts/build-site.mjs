@@ -1,6 +1,6 @@
 // Builds the static site into target/site/ from www/ and the npm package in
 // pkg/: each page's modules (and the package's JavaScript and catalogue)
-// bundled into one minified module, the HTML, CSS and sample sheet copied,
+// bundled into one minified module, the HTML, CSS and price sheets copied,
 // and the two wasm files under pkg/. `make serve` and the browser tests
 // serve this directory.
 //
@@ -39,5 +39,7 @@ await build({
   plugins: [pkgFromRoot],
   logLevel: "warning",
 });
-for (const f of ["index.html", "quote.html", "style.css", "clinic.sample.json"]) copyFileSync(join(www, f), join(out, f));
+// clinic.json is the staff view's price sheet: `null` (none) as shipped; a
+// clinic replaces it with its own sheet.
+for (const f of ["index.html", "quote.html", "style.css", "clinic.sample.json", "clinic.json"]) copyFileSync(join(www, f), join(out, f));
 for (const f of ["coursecost_bg.wasm", "coursecost_staff_bg.wasm"]) copyFileSync(join(root, "pkg", f), join(out, "pkg", f));

@@ -4,10 +4,12 @@
 // the page: the state lives in the URL fragment, which browsers never send.
 import init, { estimate, range, compare, presets, preset, version } from "./pkg/index.js";
 import { h, fill, table, download } from "./dom.js";
-import { formatMoney, formatDate, formatDay, formatMonth, today } from "./format.js";
+import { moneyOf, plainAmount, formatDate, formatDay, formatMonth, today } from "./format.js";
 import { FIELDS, toFragment, fromFragment } from "./state.js";
 import { lineChart } from "./chart.js";
-import { money, whole, percent, showErrors, fieldFor } from "./fields.js";
+import { currencyOf, money, whole, percent, labelCurrency, showErrors, fieldFor } from "./fields.js";
+import { card, calendar } from "./cards.js";
+import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "./limits.js";
 
 const $ = (id) => document.getElementById(id);
 const DEFAULT_TREATMENT = "iv-ketamine";
@@ -54,46 +56,52 @@ function writeState(state) {
   }
 }
 
-/** Which phase the "sessions" field edits, and which the "interval" field. */
-function editable(plan) {
-  const induction = plan.phases.findIndex((p) => (p.sessions ?? 0) > 1);
-  const last = plan.phases.length - 1;
-  const p = plan.phases[last];
-  const interval = p.sessions === undefined && p.weeks === undefined && p.every.weeks !== undefined ? last : -1;
-  return { induction, interval };
+/**
+ * The phases the preset lets a visitor change (its `editable`): where the
+ * phase whose sessions the "sessions" field counts sits in the preset's
+ * plans, and the phase whose weeks between sessions the "interval" field
+ * sets; -1 for none. The engine checks that the low and high plans have a
+ * phase of the same kind at the same place.
+ */
+function editable(p) {
+  const at = (name) => (name === undefined ? -1 : p.plan.phases.findIndex((x) => x.name === name));
+  return { induction: at(p.editable?.sessions), interval: at(p.editable?.interval) };
 }
 
 /**
- * The visitor's plan: the preset's typical plan with the form's changes.
- * Returns `{ plan, errors }`, `errors` mapping field ids to messages for
- * input that is not even a number; the engine judges everything else.
+ * The visitor's plan: the preset's typical plan with the form's changes,
+ * amounts read in `unit`'s currency. Returns `{ plan, options, errors }`:
+ * `options` are the visitor's insurance, programmes and horizon (on the
+ * plan too), which `range` and `compare` put on other plans; `errors` maps
+ * field ids to messages for input that is not even a number; the engine
+ * judges everything else.
  */
-function buildPlan(p, state) {
+function buildPlan(p, state, unit) {
   const errors = {};
   const read = (id, parse) => {
     const r = parse(state[id] ?? "");
     if (r.error) errors[id] = r.error;
     return r.value;
   };
+  const amount = (text) => money(text, unit);
   const plan = structuredClone(p.plan);
-  const { induction, interval } = editable(plan);
+  const { induction, interval } = editable(p);
   plan.start = state.start.trim() || today();
-  const months = read("months", whole);
-  plan.horizon = { months: months ?? 12 };
+  const options = { horizon: { months: read("months", whole) ?? 12 } };
 
-  const price = read("price", money);
+  const price = read("price", amount);
   if (price !== undefined) for (const phase of plan.phases) phase.price = price;
   const sessions = read("induction", whole);
   if (sessions !== undefined && induction >= 0) plan.phases[induction].sessions = sessions;
   const weeks = read("interval", whole);
   if (weeks !== undefined && interval >= 0) plan.phases[interval].every = { weeks };
-  const fee = read("fee", money);
+  const fee = read("fee", amount);
   if (fee !== undefined) {
     if (plan.fees?.length) plan.fees[0].amount = fee;
     else if (fee !== 0) plan.fees = [{ name: "Other fees", amount: fee, when: "once" }];
   }
   const pkgSessions = read("pkg-sessions", whole);
-  const pkgPrice = read("pkg-price", money);
+  const pkgPrice = read("pkg-price", amount);
   if (pkgSessions !== undefined || pkgPrice !== undefined) {
     const phase = plan.phases[Math.max(0, induction)];
     plan.packages = [{ name: `${phase.name} package`, phase: phase.name, sessions: pkgSessions ?? 0, price: pkgPrice ?? 0 }];
@@ -101,51 +109,50 @@ function buildPlan(p, state) {
 
   if (state.pay === "insured") {
     const coverage = {
-      deductible: read("deductible", money) ?? 0,
-      deductibleMet: read("deductible-met", money) ?? 0,
+      deductible: read("deductible", amount) ?? 0,
+      deductibleMet: read("deductible-met", amount) ?? 0,
       coinsurance: read("coinsurance", percent) ?? 0,
     };
-    const copay = read("copay", money);
+    const copay = read("copay", amount);
     if (copay !== undefined) coverage.copay = copay;
-    const oopMax = read("oop-max", money);
+    const oopMax = read("oop-max", amount);
     if (oopMax !== undefined) {
       coverage.outOfPocketMax = oopMax;
-      coverage.outOfPocketMet = read("oop-met", money) ?? 0;
+      coverage.outOfPocketMet = read("oop-met", amount) ?? 0;
     }
     const yearStart = (state["year-start"] ?? "").trim();
     if (yearStart) coverage.planYearStart = yearStart;
-    plan.coverage = coverage;
+    options.coverage = coverage;
     for (const phase of plan.phases) phase.covered = state["cover-sessions"];
     for (const fee of plan.fees ?? []) fee.covered = state["cover-fees"];
   }
   if (state["assist-on"]) {
-    const programme = { name: "Savings programme", patientPaysAtMost: read("assist-at-most", money) ?? 0 };
-    const cap = read("assist-max", money);
+    const programme = { name: "Savings programme", patientPaysAtMost: read("assist-at-most", amount) ?? 0 };
+    const cap = read("assist-max", amount);
     if (cap !== undefined) programme.annualMax = cap;
-    plan.assistance = [programme];
+    options.assistance = [programme];
   }
+  Object.assign(plan, options);
   if (state["fin-on"]) {
-    plan.financing = { months: read("fin-months", whole) ?? 12, apr: read("fin-apr", percent) ?? 0, downPayment: read("fin-down", money) ?? 0 };
+    plan.financing = { months: read("fin-months", whole) ?? 12, apr: read("fin-apr", percent) ?? 0, downPayment: read("fin-down", amount) ?? 0 };
   }
-  return { plan, errors };
+  return { plan, options, errors };
 }
 
 // ---------------------------------------------------------------------------
 // Showing problems at their fields
-
 
 const fieldOf = (path) => fieldFor(PATH_FIELDS, path);
 
 // ---------------------------------------------------------------------------
 // Drawing the estimate
 
-const card = (term, value, note) => [h("div", { class: "card" }, h("dt", {}, term), h("dd", {}, h("strong", { class: "big" }, value), note ? h("span", { class: "note" }, note) : null))];
-
 /** The headline: what the visitor pays over the horizon. */
 function youPay(e, months) {
-  const m = (v) => formatMoney(v, e.currency, e.minorUnits);
-  return card(`You pay over ${months} months`, m(e.totals.patientPays),
-    `${e.totals.sessions} sessions from ${formatDate(e.start)}; charges ${m(e.totals.charge)}, insurance pays ${m(e.totals.insurerPays)}${e.totals.assistance ? `, programmes pay ${m(e.totals.assistance)}` : ""}.`);
+  const m = moneyOf(e);
+  return card(`You pay over ${months} months`, m(e.totals.patientPays), {
+    note: `${e.totals.sessions} sessions from ${formatDate(e.start)}; charges ${m(e.totals.charge)}, insurance pays ${m(e.totals.insurerPays)}${e.totals.assistance ? `, programmes pay ${m(e.totals.assistance)}` : ""}.`,
+  });
 }
 
 /**
@@ -154,26 +161,24 @@ function youPay(e, months) {
  * chart) in the next task, so the number the visitor came for is on screen
  * first. `#results[data-complete]` says when the rest is there.
  */
-function renderFirst(p, plan, e, state) {
-  fill($("headline"), youPay(e, plan.horizon.months));
+function renderFirst(p, built, e, state) {
+  fill($("headline"), youPay(e, built.plan.horizon.months));
   const drawing = updates;
   // Unless the visitor has already changed something, which drew it all.
-  setTimeout(() => drawing === updates && render(p, plan, e, state));
+  setTimeout(() => drawing === updates && render(p, built, e, state));
 }
 
 let updates = 0; // how many times the form has been read
 
-function render(p, plan, e, state) {
-  const cur = e.currency, dig = e.minorUnits;
-  const m = (v) => formatMoney(v, cur, dig);
-  const options = { horizon: plan.horizon };
-  if (plan.coverage) options.coverage = plan.coverage;
-  if (plan.assistance?.length) options.assistance = plan.assistance;
+function render(p, { plan, options }, e, state) {
+  const m = moneyOf(e);
   const r = rangeOf(p.id, plan.start, options);
-  const others = state.compare.filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean);
+  const others = [...new Set(state.compare)].filter((id) => id !== p.id)
+    .map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
   // One comparison serves the headline cards (the visitor's plan is first)
-  // and the side-by-side view.
-  const c = compare([plan, ...others.map((o) => typicalWith(o, plan))], { horizon: plan.horizon });
+  // and the side-by-side view; the engine puts the visitor's insurance,
+  // programmes and horizon on the other treatments' typical plans.
+  const c = compare([plan, ...others.map((o) => preset(o.id, plan.start).plan)], options);
   const mine = c.plans[0];
 
   const firstPhase = e.phases[0];
@@ -183,19 +188,21 @@ function render(p, plan, e, state) {
   fill(
     $("headline"),
     youPay(e, months),
-    card("Published range for this treatment", `${m(r.low.patientPays)} – ${m(r.high.patientPays)}`,
-      `Most likely ${m(r.typical.patientPays)}: the typical, cheapest and dearest published courses with your insurance, before your changes.`),
-    card("Up front", m(mine.upFront),
-      firstPhase?.last ? `Through the end of “${firstPhase.name}” on ${formatDate(firstPhase.last)}, fees included.` : "Before the first session."),
+    card("Published range for this treatment", `${m(r.low.patientPays)} – ${m(r.high.patientPays)}`, {
+      note: `Most likely ${m(r.typical.patientPays)}: the typical, cheapest and dearest published courses with your insurance, before your changes.`,
+    }),
+    card("Up front", m(mine.upFront), {
+      note: firstPhase?.last ? `Through the end of “${firstPhase.name}” on ${formatDate(firstPhase.last)}, fees included.` : "Before the first session.",
+    }),
     card("Then, each month", mine.steadyMonthly === undefined ? "—" : m(mine.steadyMonthly),
-      "The average of the last three whole months of the estimate."),
-    months > 12 ? card("First 12 months", m(mine.firstYear), "") : null,
+      { note: "The average of the last three whole months of the estimate." }),
+    months > 12 ? card("First 12 months", m(mine.firstYear)) : null,
   );
   fill($("warnings"), e.warnings.map((w) => h("li", {}, w.message)));
 
   lineChart($("chart"), {
     id: "cumulative", title: "Cumulative cost to you", months: e.months.map((x) => x.month),
-    series: [{ name: "You pay", values: e.months.map((x) => x.cumulativePatientPays) }], currency: cur, digits: dig,
+    series: [{ name: "You pay", values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits,
   });
 
   fill($("assumptions"), p.assumptions.map((a) => h("li", {}, a)),
@@ -203,16 +210,11 @@ function render(p, plan, e, state) {
     h("li", {}, "Sessions on the dates shown; a missed or moved session changes the cost."));
   fill($("sources"), p.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), ` (checked ${p.reviewed}).`);
 
-  const byMonth = new Map();
-  for (const sess of e.sessions) {
-    const key = sess.date.slice(0, 7);
-    if (!byMonth.has(key)) byMonth.set(key, []);
-    byMonth.get(key).push(sess);
-  }
-  fill($("calendar"), [...byMonth].map(([month, list]) => h("div", { class: "month" },
-    h("h3", {}, `${formatMonth(month)} · ${list.length} session${list.length === 1 ? "" : "s"}`),
-    h("ul", {}, list.map((x) => h("li", { title: x.phase },
-      formatDay(x.date), x.date !== x.scheduled ? h("span", { class: "note" }, ` (moved from ${formatDate(x.scheduled)})`) : null))))));
+  fill($("calendar"), calendar(e.sessions, {
+    level: "h3",
+    heading: (month, list) => `${formatMonth(month)} · ${list.length} session${list.length === 1 ? "" : "s"}`,
+    item: (x) => formatDay(x.date),
+  }));
 
   table($("ledger"), "Every charge, in date order",
     ["Date", "Item", "Code", "Qty", "Charge", "Insurance pays", "Assistance", "You pay"],
@@ -232,15 +234,15 @@ function render(p, plan, e, state) {
   $("financing").hidden = !f;
   if (f) {
     fill($("financing-summary"),
-      card("Monthly payment", m(f.payment), `${f.payments.length} payments from ${formatDate(f.payments[0].date)}`),
-      card("Amount financed", m(f.principal), `After a ${m(plan.financing.downPayment)} down payment`),
-      card("Total interest", m(f.totalInterest), `At ${f.apr}% APR`),
-      card("Total paid", m(f.totalPaid), "Down payment not included"));
+      card("Monthly payment", m(f.payment), { note: `${f.payments.length} payments from ${formatDate(f.payments[0].date)}` }),
+      card("Amount financed", m(f.principal), { note: `After a ${m(plan.financing.downPayment)} down payment` }),
+      card("Total interest", m(f.totalInterest), { note: `At ${f.apr}% APR` }),
+      card("Total paid", m(f.totalPaid), { note: "Down payment not included" }));
     table($("payments"), null, ["#", "Date", "Payment", "Interest", "Principal", "Balance"],
       f.payments.map((x) => [x.n, formatDate(x.date), m(x.payment), m(x.interest), m(x.principal), m(x.balance)]), { num: [0, 2, 3, 4, 5] });
   }
 
-  renderCompare(p, others, c, plan, cur, dig);
+  renderCompare(p, others, c, plan);
   shown = { plan, estimate: e };
   $("results").dataset.complete = "true";
 }
@@ -248,23 +250,18 @@ function render(p, plan, e, state) {
 /**
  * The published range with the visitor's insurance. It depends only on the
  * treatment, the start and the options, not on the visitor's price edits,
- * so it is kept rather than re-estimated (three plans) on every keystroke.
+ * so the last one is kept rather than re-estimated (three plans) on every
+ * keystroke.
  */
-const ranges = new Map();
+let lastRange = { key: null, range: null };
 function rangeOf(id, start, options) {
   const key = JSON.stringify([id, start, options]);
-  if (!ranges.has(key)) {
-    if (ranges.size > 50) ranges.clear();
-    ranges.set(key, range(preset(id, start), options));
-  }
-  return ranges.get(key);
+  if (lastRange.key !== key) lastRange = { key, range: range(preset(id, start), options) };
+  return lastRange.range;
 }
 
-/** Another treatment's typical plan, on the visitor's start and insurance. */
-const typicalWith = (o, plan) => ({ ...preset(o.id, plan.start).plan, ...(plan.coverage ? { coverage: plan.coverage } : {}) });
-
-function renderCompare(p, others, c, plan, cur, dig) {
-  const m = (v) => formatMoney(v, cur, dig);
+function renderCompare(p, others, c, plan) {
+  const m = moneyOf(c);
   const names = [`Your ${p.name}`, ...others.map((o) => `${o.name} (typical)`)];
   table($("compare"), "Side by side", ["Treatment", "Sessions", "Up front", "First year", "Then each month", `Total, ${plan.horizon.months} months`],
     c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.upFront), m(x.firstYear), x.steadyMonthly === undefined ? "—" : m(x.steadyMonthly), m(x.totals.patientPays)]),
@@ -272,21 +269,23 @@ function renderCompare(p, others, c, plan, cur, dig) {
   $("compare-chart").hidden = others.length === 0;
   if (others.length) {
     lineChart($("compare-chart"), { id: "compare-cumulative", title: "Cumulative cost to you, by treatment", months: c.months,
-      series: c.plans.map((x, i) => ({ name: names[i], values: x.cumulative })), currency: cur, digits: dig });
+      series: c.plans.map((x, i) => ({ name: names[i], values: x.cumulative })), currency: c.currency, digits: c.minorUnits });
   }
 }
 
 // ---------------------------------------------------------------------------
 // The loop: every change → state → plan → engine → page
 
-function setHints(p) {
-  // Catalogue plans are in dollars; the estimate's own currency is used everywhere else.
-  const m = (v) => formatMoney(v, p.plan.currency ?? "USD", 2);
-  const { induction, interval } = editable(p.plan);
+/** The form's hints and placeholders for preset `p`, amounts in `unit`'s currency. */
+function setHints(p, unit) {
+  const m = moneyOf(unit);
+  const plain = (minor) => plainAmount(minor, unit.minorUnits);
+  const { induction, interval } = editable(p);
+  labelCurrency($("form"), unit);
   $("treatment-summary").textContent = p.summary;
   const price = p.plan.phases[0].price;
   $("price-hint").textContent = `Typical ${m(price)}; published ${m(p.low.phases[0].price)} to ${m(p.high.phases[0].price)}.`;
-  $("price").placeholder = (price / 100).toFixed(2);
+  $("price").placeholder = plain(price);
   $("induction-field").hidden = induction < 0;
   if (induction >= 0) {
     fill($("induction-label"), `Sessions in “${p.plan.phases[induction].name}”`);
@@ -304,7 +303,7 @@ function setHints(p) {
     $("interval-hint").textContent = `Typical every ${p.plan.phases[interval].every.weeks} weeks; published every ${gaps[0]} to ${gaps[1]} weeks.`;
   }
   const fee = p.plan.fees?.[0];
-  $("fee").placeholder = fee ? (fee.amount / 100).toFixed(2) : "0.00";
+  $("fee").placeholder = plain(fee ? fee.amount : 0);
   $("fee-hint").textContent = fee ? `Typical ${m(fee.amount)} (${fee.name}).` : "None in the typical course.";
   $("cover-hint").textContent = p.plan.phases.every((x) => x.covered !== false)
     ? "Most insurers cover this treatment."
@@ -317,6 +316,8 @@ function update({ fromUser = true } = {}) {
   updates += 1;
   const state = readState();
   const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue[0];
+  // The preset's currency, as the engine counts it: typed amounts are read in it.
+  const unit = currencyOf(estimate, p.plan.currency);
   if (p.id !== lastTreatment) {
     if (lastTreatment !== null && fromUser) {
       for (const id of ["price", "induction", "interval", "fee", "pkg-sessions", "pkg-price"]) $(id).value = "";
@@ -325,15 +326,16 @@ function update({ fromUser = true } = {}) {
       $("cover-fees").checked = state["cover-fees"] = true;
     }
     lastTreatment = p.id;
-    setHints(p);
+    setHints(p, unit);
   }
   $("insurance").hidden = state.pay !== "insured";
   $("assistance").hidden = !state["assist-on"];
   $("financing-inputs").hidden = !state["fin-on"];
   history.replaceState(null, "", toFragment(state));
 
-  const { plan, errors } = buildPlan(p, state);
-  const problems = Object.entries(errors);
+  const built = buildPlan(p, state, unit);
+  const { plan } = built;
+  const problems = Object.entries(built.errors);
   let e = null;
   if (problems.length === 0) {
     try {
@@ -350,7 +352,7 @@ function update({ fromUser = true } = {}) {
     return;
   }
   try {
-    (shown === null && !fromUser ? renderFirst : render)(p, plan, e, state);
+    (shown === null && !fromUser ? renderFirst : render)(p, built, e, state);
     $("status").textContent = "";
     $("status").className = "";
   } catch (err) {
@@ -367,12 +369,14 @@ async function main() {
     return;
   }
   $("version").textContent = version();
+  $("months-hint").textContent = `1 to ${MAX_HORIZON_MONTHS} months. Default 12.`;
+  $("label").maxLength = MAX_NAME_CHARS;
   catalogue = presets();
   fill($("treatment"), catalogue.map((p) => h("option", { value: p.id }, p.name)));
   fill($("compare-picks"), h("legend", {}, "Compare with"), catalogue.map((p) => h("label", {}, h("input", { type: "checkbox", value: p.id }), ` ${p.name}`)));
 
   const restore = () => {
-    const state = fromFragment(location.hash);
+    const state = fromFragment(location.hash, catalogue.map((p) => p.id));
     const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue.find((x) => x.id === DEFAULT_TREATMENT);
     state.start ||= today();
     state.months ||= "12";

@@ -1,17 +1,52 @@
-// Form fields as the engine's values (dollars to minor units, whole
-// numbers, percentages) and the engine's problems shown at their fields.
-// Shared by the visitor page and the staff quote view.
+// Form fields as the engine's values (amounts in a currency's minor units,
+// whole numbers, percentages) and the engine's problems shown at their
+// fields. Shared by the visitor page and the staff quote view.
 // A parsed field is `{ value }`, `{}` when blank, or `{ error }` with a
 // sentence for the field.
+import { currencyWords, plainAmount } from "./format.js";
 
-/** A parsed field: `{ value }`, `{ value: undefined }` when blank, or `{ error }`. */
-export function money(text) {
-  const t = text.trim().replace(/[$,\s]/g, "");
+const units = new Map();
+
+/**
+ * A currency as the engine counts it, `{ currency, minorUnits }`: read from
+ * the engine's estimate of a one-session plan at no charge in `currency`
+ * (absent: the engine's default currency). `estimate` is the engine's.
+ * The page never decides how many decimals a currency has.
+ */
+export function currencyOf(estimate, currency) {
+  const key = currency ?? "";
+  if (!units.has(key)) {
+    const probe = { start: "2026-01-05", phases: [{ name: "Session", every: { weeks: 1 }, sessions: 1, price: 0 }] };
+    if (currency !== undefined) probe.currency = currency;
+    const { currency: code, minorUnits } = estimate(probe);
+    units.set(key, { currency: code, minorUnits });
+  }
+  return units.get(key);
+}
+
+/**
+ * An amount typed in `unit`'s currency (`{ currency, minorUnits }`), in its
+ * minor units: "590.50" is 59050 in dollars, "1500" is 1500 in yen.
+ */
+export function money(text, unit) {
+  const digits = unit.minorUnits;
+  let t = text.trim().replace(/[\s,]|\p{Sc}/gu, "");
+  if (t.toUpperCase().startsWith(unit.currency)) t = t.slice(unit.currency.length);
   if (t === "") return {};
-  if (!/^-?\d+(\.\d{1,2})?$/.test(t)) return { error: "Enter an amount in dollars, like 590 or 590.50." };
-  const [whole, cents = ""] = t.replace("-", "").split(".");
-  const minor = Number(whole) * 100 + Number(cents.padEnd(2, "0"));
+  const m = (digits ? new RegExp(`^-?(\\d+)(?:\\.(\\d{1,${digits}}))?$`) : /^-?(\d+)$/).exec(t);
+  if (!m) {
+    const like = digits ? `590 or 590.${"5".padEnd(digits, "0")}` : "590";
+    return { error: `Enter an amount in ${currencyWords(unit.currency).name}, like ${like}.` };
+  }
+  const [, whole, fraction = ""] = m;
+  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
   return { value: t.startsWith("-") ? -minor : minor };
+}
+
+/** Writes `unit`'s currency symbol into every `.currency` element under `root` (the fields' labels). */
+export function labelCurrency(root, unit) {
+  const { symbol } = currencyWords(unit.currency);
+  for (const el of root.querySelectorAll(".currency")) el.textContent = symbol;
 }
 
 export function whole(text) {

@@ -6,7 +6,7 @@
 const money = new Map();
 
 /** `minor` minor units of `currency` (with `digits` decimals) for people. */
-export function formatMoney(minor, currency = "USD", digits = 2) {
+export function formatMoney(minor, currency, digits) {
   const key = `${currency}/${digits}`;
   if (!money.has(key)) {
     money.set(key, new Intl.NumberFormat(undefined, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
@@ -14,9 +14,30 @@ export function formatMoney(minor, currency = "USD", digits = 2) {
   return money.get(key).format(minor / 10 ** digits);
 }
 
+/**
+ * A formatter for amounts of an engine result (an estimate, a range, a
+ * comparison, a Good Faith Estimate): in its `currency`, with its
+ * `minorUnits` decimals.
+ */
+export const moneyOf = ({ currency, minorUnits }) => (minor) => formatMoney(minor, currency, minorUnits);
+
 /** Money without cents when it is large: for headlines and chart labels. */
-export function formatMoneyShort(minor, currency = "USD", digits = 2) {
+export function formatMoneyShort(minor, currency, digits) {
   return new Intl.NumberFormat(undefined, { style: "currency", currency, maximumFractionDigits: 0 }).format(Math.round(minor / 10 ** digits));
+}
+
+/** `minor` minor units as a plain number with `digits` decimals, for a form field: (59000, 2) → "590.00". */
+export function plainAmount(minor, digits) {
+  const s = String(Math.abs(minor)).padStart(digits + 1, "0");
+  const point = s.length - digits;
+  return `${minor < 0 ? "-" : ""}${s.slice(0, point)}${digits ? `.${s.slice(point)}` : ""}`;
+}
+
+/** How a currency is written beside a field ("$", "¥", "KWD") and named in a sentence ("US dollars"). */
+export function currencyWords(currency) {
+  const part = (display) => new Intl.NumberFormat(undefined, { style: "currency", currency, currencyDisplay: display })
+    .formatToParts(2).find((p) => p.type === "currency")?.value ?? currency;
+  return { symbol: part("narrowSymbol"), name: part("name") };
 }
 
 const utc = (iso) => new Date(`${iso}T00:00:00Z`);

@@ -6,10 +6,12 @@
 // into the page and the files staff download. Nothing here writes the URL,
 // storage or cookies, or sends a request with them: the only requests are
 // for the page's own files and the clinic's price sheet.
-import init, { ClinicSheet, version } from "./pkg/staff.js";
+import init, { ClinicSheet, estimate, version } from "./pkg/staff.js";
 import { h, fill, table, download } from "./dom.js";
-import { formatMoney, formatDate, formatMonth, today } from "./format.js";
-import { money, percent, showErrors, fieldFor } from "./fields.js";
+import { moneyOf, formatDate, formatMonth, today } from "./format.js";
+import { currencyOf, money, percent, labelCurrency, showErrors, fieldFor } from "./fields.js";
+import { card, calendar } from "./cards.js";
+import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_YEAR } from "./limits.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,10 +24,12 @@ const PATH_FIELDS = [
   [/^input\.coverage\.coinsurance/, "coinsurance"], [/^input\.coverage\.copay/, "copay"],
   [/^input\.coverage\.outOfPocketMax/, "oop-max"], [/^input\.coverage\.outOfPocketMet/, "oop-met"],
 ];
-const COVERAGE = [["deductible", "deductible", money], ["deductible-met", "deductibleMet", money], ["coinsurance", "coinsurance", percent],
-  ["copay", "copay", money], ["oop-max", "outOfPocketMax", money], ["oop-met", "outOfPocketMet", money]];
+/** The coverage fields: field id, the input's key, and whether it is an amount (else a percentage). */
+const COVERAGE = [["deductible", "deductible", true], ["deductible-met", "deductibleMet", true], ["coinsurance", "coinsurance", false],
+  ["copay", "copay", true], ["oop-max", "outOfPocketMax", true], ["oop-met", "outOfPocketMet", true]];
 
 let sheet = null; // the valid price sheet in use, as data (names, treatments)
+let unit = null; // its currency as the engine counts it: typed amounts are read in it
 let engine = null; // the same sheet decoded once by the engine: every quote asks it
 let shown = null; // the quote on screen, with its sheet and input: what the downloads export
 
@@ -55,6 +59,8 @@ function openSheet(text, from) {
   engine?.free();
   engine = decoded;
   sheet = data;
+  unit = currencyOf(estimate, data.currency);
+  labelCurrency($("form"), unit);
   $("sheet-status").textContent = `${data.name} — ${data.treatments.length} treatment${data.treatments.length === 1 ? "" : "s"}, from ${from}.`;
   const keep = $("treatment").value;
   fill($("treatment"), data.treatments.map((t) => h("option", { value: t.id }, t.name)));
@@ -90,8 +96,8 @@ function readInput() {
   if (dx.length > 0) input.diagnosisCodes = dx;
   if (input.payment === "insured") {
     input.coverage = {};
-    for (const [id, key, parse] of COVERAGE) {
-      const r = parse($(id).value);
+    for (const [id, key, isAmount] of COVERAGE) {
+      const r = isAmount ? money($(id).value, unit) : percent($(id).value);
       if (r.error) errors.push([id, r.error]);
       else if (r.value !== undefined) input.coverage[key] = r.value;
     }
@@ -144,7 +150,7 @@ const pairs = (el, rows) => fill(el, rows.filter(Boolean).map(([k, v]) => [h("dt
 const patientText = (p) => (p ? `${p.name}${p.birthDate ? ` (born ${formatDate(p.birthDate)})` : ""}` : "—");
 
 function renderQuote(q) {
-  const e = q.estimate, m = (v) => formatMoney(v, e.currency, e.minorUnits);
+  const e = q.estimate, m = moneyOf(e);
   $("empty").hidden = true;
   $("quote-doc").hidden = false;
   clinicBlock($("quote-clinic"), q.provider);
@@ -153,23 +159,14 @@ function renderQuote(q) {
   $("quote-title").textContent = q.treatmentName;
   fill($("quote-description"), q.description ?? "", q.diagnosisCodes.length ? [h("br"), `Diagnosis codes: ${q.diagnosisCodes.join(", ")}`] : null);
   const t = e.totals;
-  const card = (term, value, id, note) => h("div", { class: "card" }, h("dt", {}, term),
-    h("dd", {}, h("strong", { class: "big", id }, value), note ? h("span", { class: "note" }, note) : null));
   fill($("quote-totals"),
-    card("Sessions", String(t.sessions), undefined, `${formatDate(e.start)} – ${formatDate(e.sessions.at(-1)?.date ?? e.start)}`),
-    card("Total charges", m(t.charge), "quote-total"),
+    card("Sessions", String(t.sessions), { note: `${formatDate(e.start)} – ${formatDate(e.sessions.at(-1)?.date ?? e.start)}` }),
+    card("Total charges", m(t.charge), { id: "quote-total" }),
     t.insurerPays > 0 ? card("Insurance pays", m(t.insurerPays)) : null,
     t.assistance > 0 ? card("Savings programmes pay", m(t.assistance)) : null,
-    card("Patient pays", m(t.patientPays), "quote-patient"));
+    card("Patient pays", m(t.patientPays), { id: "quote-patient" }));
 
-  const byMonth = new Map();
-  for (const s of e.sessions) {
-    const key = s.date.slice(0, 7);
-    if (!byMonth.has(key)) byMonth.set(key, []);
-    byMonth.get(key).push(s);
-  }
-  fill($("quote-schedule"), [...byMonth].map(([month, list]) => h("div", {}, h("h4", {}, formatMonth(month)),
-    h("ul", {}, list.map((s) => h("li", {}, `${formatDate(s.date)} — ${s.phase}`, s.date !== s.scheduled ? h("span", { class: "note" }, ` (moved from ${formatDate(s.scheduled)})`) : null))))));
+  fill($("quote-schedule"), calendar(e.sessions, { level: "h4", heading: (month) => formatMonth(month), item: (s) => `${formatDate(s.date)} — ${s.phase}` }));
 
   const insured = q.payment === "insured";
   const head = ["Date", "Code", "Description", "Qty", "Charge", "Discount", ...(insured ? ["Insurance"] : []), ...(t.assistance > 0 ? ["Programmes"] : []), "Patient"];
@@ -205,7 +202,7 @@ function renderGfe(input) {
     $("gfe-body").hidden = true;
     return;
   }
-  const m = (v) => formatMoney(v, g.currency, g.minorUnits);
+  const m = moneyOf(g);
   const p = g.provider;
   pairs($("gfe-meta"), [["Patient", g.patient.name], ["Date of birth", formatDate(g.patient.birthDate)],
     ["Provider / facility", p.name], ["NPI", p.npi], ["TIN", p.tin],
@@ -252,11 +249,18 @@ async function main() {
   // Named from the page, not the glue: the glue is bundled into this module.
   await init({ module_or_path: new URL("pkg/coursecost_staff_bg.wasm", import.meta.url) });
   $("version").textContent = version();
+  // The engine's bounds, so the browser's own checks agree with it.
+  $("patient-name").maxLength = MAX_NAME_CHARS;
+  $("quote-number").maxLength = MAX_NUMBER_CHARS;
+  $("patient-dob").max = `${MAX_YEAR}-12-31`;
+  for (const id of ["start", "quote-date"]) Object.assign($(id), { min: `${MIN_YEAR}-01-01`, max: `${MAX_YEAR}-12-31` });
   $("quote-date").value = today();
   $("start").value = today();
-  // A clinic deploys the page with its prices as clinic.json beside it.
+  // A clinic deploys the page with its prices as clinic.json beside it. The
+  // site ships one that says `null` (no sheet), so the page never asks for a
+  // file that is not there (a 404 is an error in the browser's console).
   const baked = await fetchText("clinic.json").catch(() => null);
-  if (baked !== null) openSheet(baked, "clinic.json");
+  if (baked !== null && baked.trim() !== "null") openSheet(baked, "clinic.json");
   else $("sheet-status").textContent = "This site has no price sheet (clinic.json). Open one, or try the sample.";
   document.body.dataset.ready = "true";
 }

@@ -3,6 +3,7 @@
 // send fragments). Links are untrusted input: anything malformed, oversized
 // or of the wrong type is dropped field by field, never executed or shown as
 // markup.
+import { MAX_NAME_CHARS } from "./limits.js";
 
 /** Form fields kept in the link, with their kind. */
 export const FIELDS = {
@@ -15,7 +16,8 @@ export const FIELDS = {
 };
 
 const MAX_FRAGMENT = 4000;
-const MAX_TEXT = 80;
+/** The longest text field is the estimate's name. */
+const MAX_TEXT = MAX_NAME_CHARS;
 
 /** The state as a fragment: `#` + URL-encoded `key=value` pairs. */
 export function toFragment(state) {
@@ -28,8 +30,11 @@ export function toFragment(state) {
   return `#${params}`;
 }
 
-/** The state a fragment describes; unknown, malformed or oversized parts are ignored. */
-export function fromFragment(hash) {
+/**
+ * The state a fragment describes; unknown, malformed or oversized parts are
+ * ignored, and treatments other than the catalogue's `ids`.
+ */
+export function fromFragment(hash, ids) {
   const state = {};
   if (typeof hash !== "string" || hash.length < 2 || hash.length > MAX_FRAGMENT) return state;
   let params;
@@ -43,8 +48,8 @@ export function fromFragment(hash) {
     if (v === null) continue;
     if (kind === "bool") state[key] = v === "1";
     else if (kind === "pay") state[key] = v === "insured" ? "insured" : "self";
-    else if (kind === "id") state[key] = /^[a-z0-9-]{1,40}$/.test(v) ? v : undefined;
-    else if (kind === "ids") state[key] = v.split(",").filter((id) => /^[a-z0-9-]{1,40}$/.test(id)).slice(0, 10);
+    else if (kind === "id") state[key] = ids.includes(v) ? v : undefined;
+    else if (kind === "ids") state[key] = ids.filter((id) => v.split(",").includes(id)); // each at most once
     else state[key] = v.slice(0, MAX_TEXT);
   }
   return state;

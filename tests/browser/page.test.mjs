@@ -128,7 +128,7 @@ test("bad input: a message at the field, the last good estimate kept, the page s
   const good = await headline(page);
   for (const [field, text, message] of [
     ["#price", "-5", /must be from 0/],
-    ["#price", "abc", /Enter an amount in dollars/],
+    ["#price", "abc", /Enter an amount in US dollars/],
     ["#start", "2026-02-30", /not a real date/],
     ["#months", "0", /from 1 to 120/],
     ["#induction", "six", /whole number/],
@@ -174,6 +174,44 @@ test("hostile text and links are shown as text, never run", async () => {
     assert.deepEqual(await other.problems(), [], hash.slice(0, 60));
     await other.context.close();
   }
+});
+
+test("the preset says which phases can be changed; amounts are read in the plan's currency; compare gets the visitor's options", async () => {
+  const { page, context, problems } = await open("#treatment=tms");
+  const start = await page.$eval("#start", (i) => i.value);
+  const tms = engine.preset("tms", start);
+  // TMS lets the visitor change the daily sessions, not an interval.
+  assert.equal(await page.isVisible("#interval-field"), false);
+  assert.equal(await page.textContent("#induction-label"), `Sessions in “${tms.editable.sessions}”`);
+  assert.equal(await page.$eval("#induction", (i) => i.placeholder), String(tms.plan.phases.find((x) => x.name === tms.editable.sessions).sessions));
+  // Labels and placeholders in the plan's currency, with the engine's minor units.
+  const { currency, minorUnits } = engine.estimate(tms.plan);
+  assert.equal(await page.textContent('label[for="price"] .currency'), new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((x) => x.type === "currency").value);
+  assert.equal(await page.$eval("#price", (i) => i.placeholder), (tms.plan.phases[0].price / 10 ** minorUnits).toFixed(minorUnits));
+
+  await page.selectOption("#treatment", "esketamine");
+  const esk = engine.preset("esketamine", start);
+  assert.equal(await page.isVisible("#interval-field"), true);
+  assert.equal(await page.textContent("#interval-label"), `Weeks between “${esk.editable.interval}”`);
+  await page.fill("#price", "987.65");
+  await page.fill("#interval", "3");
+  await page.check('input[name="pay"][value="insured"]');
+  await page.fill("#deductible", "1000");
+  await page.fill("#coinsurance", "10");
+  await page.check("#assist-on");
+  await page.fill("#assist-at-most", "10");
+  await page.check("#compare-picks input[value=tms]");
+  const { plan } = await downloaded(page);
+  assert.ok(plan.phases.every((x) => x.price === 98765));
+  assert.deepEqual(plan.phases.find((x) => x.name === esk.editable.interval).every, { weeks: 3 });
+  // The other treatment gets the visitor's insurance, programme and horizon from the engine.
+  const options = { horizon: plan.horizon, coverage: plan.coverage, assistance: plan.assistance };
+  const c = engine.compare([plan, engine.preset("tms", start).plan], options);
+  const rows = await page.$$eval("#compare tbody tr", (trs) => trs.map((tr) => tr.cells[5].textContent));
+  assert.deepEqual(rows, c.plans.map((x) => usd(x.totals.patientPays)));
+  assert.ok(c.plans[1].totals.assistance > 0, "the programme applies to the other treatment too");
+  assert.deepEqual(await problems(), []);
+  await context.close();
 });
 
 test("axe-core: no serious or critical violations; keyboard reaches the form", async () => {

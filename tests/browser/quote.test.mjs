@@ -27,26 +27,26 @@ before(async () => {
 });
 after(async () => stop?.());
 
-/** A 404 for clinic.json is how the page learns the site has no sheet. */
-const missingSheet = (text, m) => /404/.test(text) && /clinic\.json/.test(m.location().url ?? "");
-
-/** The staff page, with the sample sheet deployed as clinic.json unless `baked` is false. */
-function openStaff({ baked = true, ...options } = {}) {
+/**
+ * The staff page, with `baked` (the sample sheet unless given; its text)
+ * deployed as clinic.json, or with the site's own clinic.json (which says
+ * it has no sheet) when `baked` is false. No console error is allowed.
+ */
+function openStaff({ baked = SAMPLE, ...options } = {}) {
   return open(browser, base, "quote.html", {
     ...options,
-    allow: missingSheet,
-    setup: baked ? (context) => context.route("**/clinic.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: SAMPLE })) : undefined,
+    setup: baked ? (context) => context.route("**/clinic.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: baked })) : undefined,
     ready: () => document.body.dataset.ready === "true",
   });
 }
 
-async function fillQuote(page, { treatment = "iv-ketamine", start = "2026-12-07", date = "2026-11-21", patient = PATIENT } = {}) {
+async function fillQuote(page, { treatment = "iv-ketamine", start = "2026-12-07", date = "2026-11-21", patient = PATIENT, from = sheet } = {}) {
   await page.fill("#patient-name", patient.name);
   await page.fill("#patient-dob", patient.birthDate);
   await page.selectOption("#treatment", treatment);
   await page.fill("#start", start);
   await page.fill("#quote-date", date);
-  await page.waitForFunction((t) => document.querySelector("#quote-title")?.textContent === t, sheet.treatments.find((t) => t.id === treatment).name);
+  await page.waitForFunction((t) => document.querySelector("#quote-title")?.textContent === t, from.treatments.find((t) => t.id === treatment).name);
   return { treatment, start, date, payment: "self-pay", patient };
 }
 
@@ -191,6 +191,85 @@ test("patient name and birth date never reach the URL, storage or any request", 
   assert.deepEqual(await problems(), []);
   await context.close();
 });
+
+test("a site without a price sheet: no console error, no request that fails, the sample still opens", async () => {
+  const { page, context, problems, requests } = await openStaff({ baked: false });
+  assert.match(await page.textContent("#sheet-status"), /no price sheet \(clinic\.json\)/);
+  const asked = requests.filter((r) => r.url().endsWith("/clinic.json"));
+  assert.equal(asked.length, 1, "the page looks for clinic.json once");
+  assert.equal((await asked[0].response()).status(), 200, "the site ships a clinic.json that says it has none");
+  await page.click("#sheet-sample");
+  await page.waitForFunction(() => /Harbor Light/.test(document.querySelector("#sheet-status").textContent));
+  const failed = await Promise.all(requests.map(async (r) => [r.url(), (await r.response())?.status() ?? 0]));
+  assert.deepEqual(failed.filter(([, status]) => status >= 400), []);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+/** The sample sheet in another currency: every amount (prices, fees, packages) through `convert`. */
+function inCurrency(currency, convert) {
+  const other = structuredClone(sheet);
+  other.currency = currency;
+  other.name = `Harbor Light (${currency})`;
+  const walk = (x) => {
+    if (Array.isArray(x)) return x.forEach(walk);
+    if (x && typeof x === "object") {
+      for (const [k, v] of Object.entries(x)) {
+        if (["price", "amount", "allowed"].includes(k) && typeof v === "number") x[k] = convert(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(other.treatments);
+  return other;
+}
+
+for (const { currency, digits, convert, typed, minor, bad } of [
+  // Yen have no minor unit: 1500 typed is 1500; a decimal is refused.
+  { currency: "JPY", digits: 0, convert: (v) => Math.round(v * 1.5), typed: "150,000", minor: 150000, bad: "1500.5" },
+  // Dinars have three decimals: 450.25 typed is 450250 fils.
+  { currency: "KWD", digits: 3, convert: (v) => v * 3 + 7, typed: "450.25", minor: 450250, bad: "1.2345" },
+]) {
+  test(`a ${currency} sheet: amounts typed and shown with ${digits} decimals, as the engine counts them`, async () => {
+    const priced = inCurrency(currency, convert);
+    assert.deepEqual(engine.validateClinic(priced), []);
+    const fmt = (v) => new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v / 10 ** digits);
+    const decimals = (text) => /\.(\d+)\D*$/.exec(text)?.[1].length ?? 0;
+    const { page, context, problems } = await openStaff({ baked: JSON.stringify(priced) });
+    assert.match(await page.textContent("#sheet-status"), new RegExp(`Harbor Light \\(${currency}\\)`));
+    const input = await fillQuote(page, { treatment: "esketamine", from: priced });
+    const self = engine.quote(priced, input);
+    assert.equal(self.estimate.minorUnits, digits);
+    assert.equal(await page.textContent("#quote-total"), fmt(self.estimate.totals.charge));
+    const cells = await page.$$eval("#quote-lines tbody tr", (trs) => trs.map((tr) => tr.cells[4].textContent));
+    assert.deepEqual(cells, self.estimate.lines.map((l) => fmt(l.gross)));
+    for (const text of [await page.textContent("#quote-total"), ...cells]) assert.equal(decimals(text), digits, text);
+    // A Good Faith Estimate is a US requirement: the engine says so, and so does the page.
+    assert.throws(() => engine.goodFaithEstimate(priced, input), /US requirement/);
+    assert.match(await page.textContent("#gfe-missing"), /US requirement/);
+
+    // Insured, with a deductible typed in the sheet's currency.
+    await page.check('input[value="insured"]');
+    const symbol = await page.textContent('label[for="deductible"] .currency');
+    assert.ok(symbol && !symbol.includes("$"), `the deductible is labelled in ${currency}: ${symbol}`);
+    await page.fill("#coinsurance", "20");
+    await page.fill("#deductible", typed);
+    const insured = engine.quote(priced, { ...input, payment: "insured", coverage: { deductible: minor, coinsurance: 20 } });
+    assert.ok(insured.estimate.totals.insurerPays > 0);
+    await page.waitForFunction((t) => document.querySelector("#quote-patient")?.textContent === t, fmt(insured.estimate.totals.patientPays));
+    assert.equal(decimals(await page.textContent("#quote-patient")), digits);
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("#json")]);
+    assert.equal(JSON.parse(readFileSync(await json.path(), "utf8")).estimate.totals.patientPays, insured.estimate.totals.patientPays);
+
+    // More decimals than the currency has: refused at the field, the last quote kept.
+    await page.fill("#deductible", bad);
+    await page.waitForFunction(() => document.querySelector("#deductible-error").textContent !== "");
+    assert.match(await page.textContent("#deductible-error"), new RegExp(`Enter an amount in ${new Intl.DisplayNames("en-US", { type: "currency" }).of(currency).split(" ")[0]}`, "i"));
+    assert.equal(await page.textContent("#quote-patient"), fmt(insured.estimate.totals.patientPays));
+    assert.deepEqual(await problems(), []);
+    await context.close();
+  });
+}
 
 test("axe-core: the staff view has no serious or critical violations", async () => {
   const { page, context } = await openStaff({ width: 360, height: 800 });
