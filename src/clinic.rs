@@ -25,7 +25,8 @@ use crate::text::no_such_name;
 /// `ClinicSheet` class of `coursecost/staff` holds one decoded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", rename = "PriceSheet")]
+#[cfg_attr(all(ts, feature = "staff"), tsify(rename = "PriceSheet"))]
+#[serde(rename_all = "camelCase")]
 pub struct ClinicSheet {
     /// Who the clinic is: printed on every quote and Good Faith Estimate.
     /// (In JSON its fields sit at the top of the sheet.)
