@@ -268,8 +268,30 @@ impl Decoder {
         max: usize,
         read: fn(&mut Self, S, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let len = self.list_len(&value, path, max)?;
-        let mut out = Vec::with_capacity(len);
+        let mut out = Vec::new();
+        let ok = self.each(value, path, max, &mut |d, item, p| match read(d, item, p) {
+            Some(t) => {
+                out.push(t);
+                true
+            }
+            None => false,
+        });
+        ok.then_some(out)
+    }
+
+    /// Reads every element of a list of at most `max` elements with `read`,
+    /// at its path; whether every one was read. The walk is one copy for
+    /// every element type: only the push into the list is per type.
+    fn each<S: Source>(
+        &mut self,
+        value: S,
+        path: &str,
+        max: usize,
+        read: &mut dyn FnMut(&mut Self, S, &str) -> bool,
+    ) -> bool {
+        let Some(len) = self.list_len(&value, path, max) else {
+            return false;
+        };
         let mut ok = true;
         for i in 0..len {
             let Some(item) = value.item(i) else {
@@ -285,12 +307,9 @@ impl Decoder {
                 }
                 continue;
             };
-            match read(self, item, &index(path, i)) {
-                Some(t) => out.push(t),
-                None => ok = false,
-            }
+            ok &= read(self, item, &index(path, i));
         }
-        ok.then_some(out)
+        ok
     }
 
     /// The length of a list of at most `max` elements, checked before any
