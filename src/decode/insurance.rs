@@ -33,7 +33,7 @@ impl Decoder {
         ]);
         let obj = self.object(value, path, &known)?;
         let sharing = self.cost_sharing(&obj, path);
-        let plan_year_start = self.opt_with(&obj, "planYearStart", |d, v, p| d.month_day(v, p));
+        let plan_year_start = self.opt_with(&obj, "planYearStart", Decoder::month_day);
         let kind = self.opt_with(&obj, "type", |d, v, p| {
             d.keyword(v, p, &PlanType::NAMES)
                 .map(|i| [PlanType::Commercial, PlanType::Government][i])
@@ -42,7 +42,7 @@ impl Decoder {
             d.keyword(v, p, &Network::NAMES)
                 .map(|i| [Network::In, Network::Out][i])
         });
-        let accumulator = self.opt_with(&obj, "accumulator", |d, v, p| d.boolean(v, p));
+        let accumulator = self.opt_with(&obj, "accumulator", Decoder::boolean);
         let pharmacy = self.opt_with(&obj, "pharmacy", |d, v, p| {
             // Plan years are one calendar for both benefits: say so rather
             // than only listing the pharmacy fields.
@@ -61,7 +61,7 @@ impl Decoder {
             (!misplaced).then_some(sharing?)
         });
         let limits = self.opt_with(&obj, "limits", |d, v, p| {
-            d.list(v, p, MAX_COVERAGE_LIMITS, |d, v, p| d.coverage_limit(v, p))
+            d.list(v, p, MAX_COVERAGE_LIMITS, Decoder::coverage_limit)
         });
         let sharing = sharing?;
         Some(Coverage {
@@ -83,12 +83,12 @@ impl Decoder {
     /// The cost-sharing fields of one benefit, with the rules between them
     /// (a met amount within its limit; `outOfPocketMet` needs a maximum).
     fn cost_sharing<S: Source>(&mut self, obj: &Obj<S>, path: &str) -> Option<CostSharing> {
-        let deductible = self.opt_with(obj, "deductible", |d, v, p| d.amount(v, p));
-        let deductible_met = self.opt_with(obj, "deductibleMet", |d, v, p| d.amount(v, p));
-        let coinsurance = self.opt_with(obj, "coinsurance", |d, v, p| d.percent(v, p));
-        let copay = self.opt_with(obj, "copay", |d, v, p| d.amount(v, p));
-        let oop_max = self.opt_with(obj, "outOfPocketMax", |d, v, p| d.amount(v, p));
-        let oop_met = self.opt_with(obj, "outOfPocketMet", |d, v, p| d.amount(v, p));
+        let deductible = self.opt_with(obj, "deductible", Decoder::amount);
+        let deductible_met = self.opt_with(obj, "deductibleMet", Decoder::amount);
+        let coinsurance = self.opt_with(obj, "coinsurance", Decoder::percent);
+        let copay = self.opt_with(obj, "copay", Decoder::amount);
+        let oop_max = self.opt_with(obj, "outOfPocketMax", Decoder::amount);
+        let oop_met = self.opt_with(obj, "outOfPocketMet", Decoder::amount);
         let sharing = CostSharing {
             deductible: deductible.ok()?.unwrap_or_default(),
             deductible_met: deductible_met.ok()?.unwrap_or_default(),
@@ -134,10 +134,14 @@ impl Decoder {
         ok.then_some(sharing)
     }
 
-    fn coverage_limit<S: Source>(&mut self, value: S, path: &str) -> Option<CoverageLimit> {
+    pub(crate) fn coverage_limit<S: Source>(
+        &mut self,
+        value: S,
+        path: &str,
+    ) -> Option<CoverageLimit> {
         let obj = self.object(value, path, &["phases", "sessions", "per"])?;
         let phases = self.req_with(&obj, "phases", |d, v, p| {
-            let names = d.list(v, p, MAX_PHASES, |d, v, p| d.name(v, p))?;
+            let names = d.list(v, p, MAX_PHASES, Decoder::name)?;
             if names.is_empty() {
                 d.report(ErrorCode::OutOfRange, p, "must name at least one phase");
                 return None;
@@ -181,15 +185,15 @@ impl Decoder {
                 "requires",
             ],
         )?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
-        let at_most = self.req_with(&obj, "patientPaysAtMost", |d, v, p| d.amount(v, p));
-        let annual_max = self.opt_with(&obj, "annualMax", |d, v, p| d.amount(v, p));
-        let year_start = self.opt_with(&obj, "yearStart", |d, v, p| d.month_day(v, p));
+        let name = self.req_with(&obj, "name", Decoder::name);
+        let at_most = self.req_with(&obj, "patientPaysAtMost", Decoder::amount);
+        let annual_max = self.opt_with(&obj, "annualMax", Decoder::amount);
+        let year_start = self.opt_with(&obj, "yearStart", Decoder::month_day);
         let phases = self.opt_with(&obj, "phases", |d, v, p| {
-            d.list(v, p, MAX_PHASES, |d, v, p| d.name(v, p))
+            d.list(v, p, MAX_PHASES, Decoder::name)
         });
         let fees = self.opt_with(&obj, "fees", |d, v, p| {
-            d.list(v, p, MAX_FEES, |d, v, p| d.name(v, p))
+            d.list(v, p, MAX_FEES, Decoder::name)
         });
         let requires = self.opt_with(&obj, "requires", |d, v, p| {
             d.keyword(v, p, &Requires::NAMES)

@@ -539,7 +539,7 @@ impl Decoder {
         path: &str,
         allow_empty: bool,
     ) -> Option<Vec<Weekday>> {
-        let days = self.list(value, path, MAX_WEEKDAY_ENTRIES, |d, v, p| d.weekday(v, p))?;
+        let days = self.list(value, path, MAX_WEEKDAY_ENTRIES, Decoder::weekday)?;
         if days.is_empty() && !allow_empty {
             self.report(
                 ErrorCode::OutOfRange,

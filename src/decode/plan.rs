@@ -40,16 +40,16 @@ impl Decoder {
             "financing",
         ];
         let obj = self.object(input, "", KNOWN)?;
-        let currency = self.opt_with(&obj, "currency", |d, v, p| d.currency(v, p));
-        let start = self.req_with(&obj, "start", |d, v, p| d.date(v, p));
-        let horizon = self.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p));
-        let clinic = self.opt_with(&obj, "clinic", |d, v, p| d.clinic(v, p));
+        let currency = self.opt_with(&obj, "currency", Decoder::currency);
+        let start = self.req_with(&obj, "start", Decoder::date);
+        let horizon = self.opt_with(&obj, "horizon", Decoder::horizon);
+        let clinic = self.opt_with(&obj, "clinic", Decoder::clinic);
         let course = self.course(&obj);
-        let coverage = self.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
+        let coverage = self.opt_with(&obj, "coverage", Decoder::coverage);
         let assistance = self.opt_with(&obj, "assistance", |d, v, p| {
-            d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
+            d.list(v, p, MAX_ASSISTANCE, Decoder::assistance)
         });
-        let financing = self.opt_with(&obj, "financing", |d, v, p| d.financing(v, p));
+        let financing = self.opt_with(&obj, "financing", Decoder::financing);
         let course = course?;
         Some(Plan {
             currency: currency.ok()?.unwrap_or_default(),
@@ -71,21 +71,19 @@ impl Decoder {
     /// of a clinic's price sheet.
     pub(crate) fn course<S: Source>(&mut self, obj: &Obj<S>) -> Option<Course> {
         let phases = self.req_with(obj, "phases", |d, v, p| {
-            let phases = d.list(v, p, MAX_PHASES, |d, v, p| d.phase(v, p))?;
+            let phases = d.list(v, p, MAX_PHASES, Decoder::phase)?;
             if phases.is_empty() {
                 d.report(ErrorCode::OutOfRange, p, "needs at least one phase");
                 return None;
             }
             Some(phases)
         });
-        let fees = self.opt_with(obj, "fees", |d, v, p| {
-            d.list(v, p, MAX_FEES, |d, v, p| d.fee(v, p))
-        });
+        let fees = self.opt_with(obj, "fees", |d, v, p| d.list(v, p, MAX_FEES, Decoder::fee));
         let packages = self.opt_with(obj, "packages", |d, v, p| {
-            d.list(v, p, MAX_PACKAGES, |d, v, p| d.package(v, p))
+            d.list(v, p, MAX_PACKAGES, Decoder::package)
         });
         let discounts = self.opt_with(obj, "discounts", |d, v, p| {
-            d.list(v, p, MAX_DISCOUNTS, |d, v, p| d.discount(v, p))
+            d.list(v, p, MAX_DISCOUNTS, Decoder::discount)
         });
         Some(Course {
             phases: phases?,
@@ -111,7 +109,7 @@ impl Decoder {
         let obj = self.object(value, path, &["closedWeekdays", "closedDates"])?;
         let closed_weekdays =
             self.opt_with(&obj, "closedWeekdays", |d, v, p| d.weekdays(v, p, true));
-        let closed_dates = self.opt_with(&obj, "closedDates", |d, v, p| d.closed_dates(v, p));
+        let closed_dates = self.opt_with(&obj, "closedDates", Decoder::closed_dates);
         Some(Clinic {
             closed_weekdays: closed_weekdays.ok()?.unwrap_or_default(),
             closed_dates: closed_dates.ok()?.unwrap_or_default(),
@@ -120,7 +118,7 @@ impl Decoder {
 
     /// Closed days such as holidays: at most 400 dates.
     pub(crate) fn closed_dates<S: Source>(&mut self, value: S, path: &str) -> Option<Vec<Date>> {
-        self.list(value, path, MAX_CLOSED_DATES, |d, v, p| d.date(v, p))
+        self.list(value, path, MAX_CLOSED_DATES, Decoder::date)
     }
 
     fn every<S: Source>(&mut self, value: S, path: &str) -> Option<Every> {
@@ -163,16 +161,16 @@ impl Decoder {
                 "allowed",
             ],
         )?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
-        let every = self.req_with(&obj, "every", |d, v, p| d.every(v, p));
+        let name = self.req_with(&obj, "name", Decoder::name);
+        let every = self.req_with(&obj, "every", Decoder::every);
         let sessions = self.opt_with(&obj, "sessions", |d, v, p| d.count(v, p, 1, MAX_SESSIONS));
         let weeks = self.opt_with(&obj, "weeks", |d, v, p| d.count(v, p, 1, MAX_PHASE_WEEKS));
-        let start_after = self.opt_with(&obj, "startAfter", |d, v, p| d.gap(v, p));
-        let price = self.req_with(&obj, "price", |d, v, p| d.amount(v, p));
-        let code = self.opt_with(&obj, "code", |d, v, p| d.code(v, p));
-        let covered = self.opt_with(&obj, "covered", |d, v, p| d.boolean(v, p));
-        let benefit = self.opt_with(&obj, "benefit", |d, v, p| d.benefit(v, p));
-        let allowed = self.opt_with(&obj, "allowed", |d, v, p| d.amount(v, p));
+        let start_after = self.opt_with(&obj, "startAfter", Decoder::gap);
+        let price = self.req_with(&obj, "price", Decoder::amount);
+        let code = self.opt_with(&obj, "code", Decoder::code);
+        let covered = self.opt_with(&obj, "covered", Decoder::boolean);
+        let benefit = self.opt_with(&obj, "benefit", Decoder::benefit);
+        let allowed = self.opt_with(&obj, "allowed", Decoder::amount);
         let allowed = self.allowed(allowed, price, path, "price");
         if let (Ok(Some(_)), Ok(Some(_))) = (&sessions, &weeks) {
             self.report(
@@ -223,7 +221,7 @@ impl Decoder {
         Some(allowed)
     }
 
-    fn fee<S: Source>(&mut self, value: S, path: &str) -> Option<Fee> {
+    pub(crate) fn fee<S: Source>(&mut self, value: S, path: &str) -> Option<Fee> {
         let obj = self.object(
             value,
             path,
@@ -231,16 +229,16 @@ impl Decoder {
                 "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed",
             ],
         )?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
-        let amount = self.req_with(&obj, "amount", |d, v, p| d.amount(v, p));
+        let name = self.req_with(&obj, "name", Decoder::name);
+        let amount = self.req_with(&obj, "amount", Decoder::amount);
         let when = self.req_with(&obj, "when", |d, v, p| {
             d.keyword(v, p, &["once", "session", "month"])
         });
-        let phase = self.opt_with(&obj, "phase", |d, v, p| d.name(v, p));
-        let code = self.opt_with(&obj, "code", |d, v, p| d.code(v, p));
-        let covered = self.opt_with(&obj, "covered", |d, v, p| d.boolean(v, p));
-        let benefit = self.opt_with(&obj, "benefit", |d, v, p| d.benefit(v, p));
-        let allowed = self.opt_with(&obj, "allowed", |d, v, p| d.amount(v, p));
+        let phase = self.opt_with(&obj, "phase", Decoder::name);
+        let code = self.opt_with(&obj, "code", Decoder::code);
+        let covered = self.opt_with(&obj, "covered", Decoder::boolean);
+        let benefit = self.opt_with(&obj, "benefit", Decoder::benefit);
+        let allowed = self.opt_with(&obj, "allowed", Decoder::amount);
         let allowed = self.allowed(allowed, amount, path, "amount");
         Some(Fee {
             name: name?,
@@ -256,11 +254,11 @@ impl Decoder {
 
     fn package<S: Source>(&mut self, value: S, path: &str) -> Option<Package> {
         let obj = self.object(value, path, &["name", "phase", "sessions", "price", "code"])?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
-        let phase = self.req_with(&obj, "phase", |d, v, p| d.name(v, p));
+        let name = self.req_with(&obj, "name", Decoder::name);
+        let phase = self.req_with(&obj, "phase", Decoder::name);
         let sessions = self.req_with(&obj, "sessions", |d, v, p| d.count(v, p, 1, MAX_SESSIONS));
-        let price = self.req_with(&obj, "price", |d, v, p| d.amount(v, p));
-        let code = self.opt_with(&obj, "code", |d, v, p| d.code(v, p));
+        let price = self.req_with(&obj, "price", Decoder::amount);
+        let code = self.opt_with(&obj, "code", Decoder::code);
         Some(Package {
             name: name?,
             phase: phase?,
@@ -272,7 +270,7 @@ impl Decoder {
 
     fn discount<S: Source>(&mut self, value: S, path: &str) -> Option<Discount> {
         let obj = self.object(value, path, &["name", "percent", "appliesTo"])?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let name = self.req_with(&obj, "name", Decoder::name);
         let percent = self.req_with(&obj, "percent", |d, v, p| {
             let pct = d.percent(v, p)?;
             if pct == Percent::ZERO {
@@ -319,8 +317,8 @@ impl Decoder {
         let months = self.req_with(&obj, "months", |d, v, p| {
             d.count(v, p, 1, MAX_FINANCING_MONTHS)
         });
-        let apr = self.req_with(&obj, "apr", |d, v, p| d.percent(v, p));
-        let down_payment = self.opt_with(&obj, "downPayment", |d, v, p| d.amount(v, p));
+        let apr = self.req_with(&obj, "apr", Decoder::percent);
+        let down_payment = self.opt_with(&obj, "downPayment", Decoder::amount);
         let of = self.opt_with(&obj, "of", |d, v, p| {
             d.keyword(v, p, &["total", "first-phase"])
         });
@@ -355,7 +353,7 @@ pub fn comparison<S: Source>(
     options: Option<S>,
 ) -> Result<(Vec<Plan>, PlanOptions), Error> {
     let mut d = Decoder::default();
-    let plans = d.list(plans, "plans", MAX_COMPARED, |d, v, p| d.nested_plan(v, p));
+    let plans = d.list(plans, "plans", MAX_COMPARED, Decoder::nested_plan);
     let options = match options {
         None => Some(PlanOptions::default()),
         Some(options) => d.plan_options(options, "options"),
@@ -367,11 +365,11 @@ pub fn comparison<S: Source>(
 impl Decoder {
     fn plan_options<S: Source>(&mut self, input: S, path: &str) -> Option<PlanOptions> {
         let obj = self.object(input, path, &["coverage", "assistance", "horizon"])?;
-        let coverage = self.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
+        let coverage = self.opt_with(&obj, "coverage", Decoder::coverage);
         let assistance = self.opt_with(&obj, "assistance", |d, v, p| {
-            d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
+            d.list(v, p, MAX_ASSISTANCE, Decoder::assistance)
         });
-        let horizon = self.opt_with(&obj, "horizon", |d, v, p| d.horizon(v, p));
+        let horizon = self.opt_with(&obj, "horizon", Decoder::horizon);
         Some(PlanOptions {
             coverage: coverage.ok()?,
             assistance: assistance.ok()?,
