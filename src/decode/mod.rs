@@ -17,15 +17,15 @@
 
 use core::fmt;
 
-use crate::calendar::{Date, MonthDay, Weekday};
-use crate::currency::Currency;
+#[cfg(target_arch = "wasm32")]
+use crate::calendar::Date;
+use crate::calendar::Weekday;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::limits::{MAX_CODE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_WEEKDAY_ENTRIES};
-use crate::money::{Amount, Percent, PercentError};
 use crate::path::{index, join};
 use crate::plan::Plan;
 use crate::prelude::*;
-use crate::source::{Kind, Number, Source};
+use crate::source::{Kind, Source};
 use crate::text::{clip, code_points, nearest, quoted_list};
 
 pub(crate) mod insurance;
@@ -34,6 +34,7 @@ pub(crate) mod preset;
 pub(crate) mod quote;
 pub(crate) mod rules;
 pub(crate) mod sheet;
+mod values;
 
 /// Validates and decodes a plan from any [`Source`].
 pub fn plan<S: Source>(input: S) -> Result<Plan, Error> {
@@ -376,157 +377,6 @@ impl Decoder {
         b
     }
 
-    /// A whole number in `min..=max`.
-    pub(crate) fn count<S: Source>(
-        &mut self,
-        value: S,
-        path: &str,
-        min: u32,
-        max: u32,
-    ) -> Option<u32> {
-        match value.as_number() {
-            Some(Number::Int(n)) if (i64::from(min)..=i64::from(max)).contains(&n) => {
-                Some(n as u32)
-            }
-            Some(Number::Int(n)) => {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
-                    path,
-                    format_args!("must be from {min} to {max}; it is {n}"),
-                );
-                None
-            }
-            Some(Number::Float(_)) => {
-                self.report_fmt(
-                    ErrorCode::InvalidType,
-                    path,
-                    format_args!("must be a whole number from {min} to {max}"),
-                );
-                None
-            }
-            None => {
-                self.wrong_type(&value, path, "a whole number");
-                None
-            }
-        }
-    }
-
-    /// An amount of money in minor units: a whole number, 0–10,000,000,000.
-    pub(crate) fn amount<S: Source>(&mut self, value: S, path: &str) -> Option<Amount> {
-        let max = crate::limits::MAX_AMOUNT;
-        match value.as_number() {
-            Some(Number::Int(n)) if (0..=max).contains(&n) => Some(Amount::new(n)),
-            Some(Number::Int(n)) => {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
-                    path,
-                    format_args!("must be from 0 to {max} minor units; it is {n}"),
-                );
-                None
-            }
-            Some(Number::Float(_)) => {
-                self.report(
-                    ErrorCode::InvalidType,
-                    path,
-                    "must be a whole number of minor units (cents for USD), with no fraction or exponent",
-                );
-                None
-            }
-            None => {
-                self.wrong_type(&value, path, "a whole number of minor units");
-                None
-            }
-        }
-    }
-
-    /// A percentage: 0–100 with at most two decimals.
-    pub(crate) fn percent<S: Source>(&mut self, value: S, path: &str) -> Option<Percent> {
-        let number = match value.as_number() {
-            Some(Number::Int(n)) => n as f64,
-            Some(Number::Float(f)) => f,
-            None => {
-                self.wrong_type(&value, path, "a percentage number");
-                return None;
-            }
-        };
-        match Percent::from_number(number) {
-            Ok(p) => Some(p),
-            Err(PercentError::OutOfRange) => {
-                self.report(
-                    ErrorCode::OutOfRange,
-                    path,
-                    "must be a percentage from 0 to 100",
-                );
-                None
-            }
-            Err(PercentError::TooPrecise) => {
-                self.report(
-                    ErrorCode::OutOfRange,
-                    path,
-                    "may have at most two decimal places, like 12.5 or 33.33",
-                );
-                None
-            }
-        }
-    }
-
-    pub(crate) fn date<S: Source>(&mut self, value: S, path: &str) -> Option<Date> {
-        let s = self.string(value, path)?;
-        let d = Date::parse(&s);
-        if d.is_none() && !self.full() {
-            let shown = clip(&s);
-            self.report_fmt(
-                ErrorCode::InvalidDate,
-                path,
-                format_args!(
-                    "\"{shown}\" is not a real date written YYYY-MM-DD in the years 1970–2199"
-                ),
-            );
-        }
-        d
-    }
-
-    pub(crate) fn month_day<S: Source>(&mut self, value: S, path: &str) -> Option<MonthDay> {
-        let s = self.string(value, path)?;
-        let d = MonthDay::parse(&s);
-        if d.is_none() && !self.full() {
-            let shown = clip(&s);
-            self.report_fmt(
-                ErrorCode::InvalidDate,
-                path,
-                format_args!("\"{shown}\" is not a day written MM-DD that exists every year"),
-            );
-        }
-        d
-    }
-
-    /// One of a fixed set of strings; returns its index in `options`.
-    pub(crate) fn keyword<S: Source>(
-        &mut self,
-        value: S,
-        path: &str,
-        options: &[&str],
-    ) -> Option<usize> {
-        let s = self.string(value, path)?;
-        let found = options.iter().position(|o| *o == s);
-        if found.is_none() && !self.full() {
-            let hint = match nearest(&s, options) {
-                Some(near) => format!(" — did you mean \"{near}\"?"),
-                None => String::new(),
-            };
-            self.report(
-                ErrorCode::InvalidValue,
-                path,
-                format!(
-                    "\"{}\" is not one of {}{hint}",
-                    clip(&s),
-                    quoted_list(options)
-                ),
-            );
-        }
-        found
-    }
-
     fn weekday<S: Source>(&mut self, value: S, path: &str) -> Option<Weekday> {
         let names = Weekday::ALL.map(Weekday::name);
         self.keyword(value, path, &names).map(|i| Weekday::ALL[i])
@@ -607,26 +457,5 @@ impl Decoder {
             }
             (Some(_), []) => None,
         }
-    }
-
-    pub(crate) fn currency<S: Source>(&mut self, value: S, path: &str) -> Option<Currency> {
-        let s = self.string(value, path)?;
-        let c = Currency::from_code(&s);
-        if c.is_none() && !self.full() {
-            let hint = if Currency::from_code(&s.to_ascii_uppercase()).is_some() {
-                format!(" (write it in capitals: \"{}\")", s.to_ascii_uppercase())
-            } else {
-                String::new()
-            };
-            self.report(
-                ErrorCode::InvalidCurrency,
-                path,
-                format!(
-                    "\"{}\" is not a current ISO 4217 currency code with minor units{hint}",
-                    clip(&s)
-                ),
-            );
-        }
-        c
     }
 }
