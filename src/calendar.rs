@@ -9,7 +9,7 @@
 use crate::prelude::*;
 use core::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// A civil date `YYYY-MM-DD` in the proleptic Gregorian calendar.
 ///
@@ -179,17 +179,6 @@ impl Serialize for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = <alloc::borrow::Cow<'de, str>>::deserialize(d)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "\"{text}\" is not a real date YYYY-MM-DD in 1970–2199"
-            ))
-        })
-    }
-}
-
 /// A day of the year that exists in every year, `MM-DD`: where a plan year or
 /// a programme year starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -272,7 +261,7 @@ impl Serialize for MonthDay {
 }
 
 /// A day of the week.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {

@@ -55,8 +55,8 @@ fn unsupported(what: &str) -> Error {
 /// The buffer is a zeroed `Vec` written by index up to `len`, grown by
 /// doubling. `String::push` and `push_str` cost a call, a capacity check and
 /// (for `push`) UTF-8 encoding per piece in WebAssembly built for size, and
-/// most pieces are a few bytes (keys, digits, punctuation): writing this way
-/// took plan (a)'s result from 47 to 26 µs in Node (BENCHMARKS.md).
+/// most pieces are a few bytes (keys, digits, punctuation); writing by index
+/// roughly halved the time to write a result (BENCHMARKS.md has the figures).
 struct Writer {
     buf: Vec<u8>,
     len: usize,

@@ -19,9 +19,7 @@ use serde::{Serialize, Serializer};
 /// as a JavaScript number too (`tests/bounds.rs` proves the worst case).
 /// Arithmetic saturates rather than wrapping, so even a broken invariant could
 /// never turn a large bill into a negative one.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(transparent)]
 pub struct Amount(i64);
