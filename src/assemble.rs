@@ -15,11 +15,17 @@ use crate::output::{
     Estimate, MonthTotal, PhaseTotal, PlanYearTotal, Session, Totals, Warning, WarningCode,
     first_phase_end, patient_pays_through,
 };
-use crate::plan::{FinanceOf, Plan};
+use crate::plan::{Benefit, FinanceOf, Plan};
 use crate::schedule::{self, Outcome, Schedule};
 
 /// Estimates a plan. A plan that exists is valid, so this cannot fail.
 pub(crate) fn estimate(plan: &Plan) -> Estimate {
+    assess(plan).0
+}
+
+/// The estimate, and the days its out-of-pocket maximums were used up (in
+/// date order, with their benefit), which `compare` summarises.
+pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
     let schedule = schedule::schedule(plan);
     let labels = lines::Labels::new(plan);
     let lines::Ledger {
@@ -29,6 +35,7 @@ pub(crate) fn estimate(plan: &Plan) -> Estimate {
     let coverage::Outcome {
         claims,
         warnings: paying,
+        maximums,
     } = coverage::apply(plan, &mut drafts);
 
     let sessions = schedule
@@ -92,7 +99,7 @@ pub(crate) fn estimate(plan: &Plan) -> Estimate {
         Some(financing::schedule(&terms, financed - terms.down_payment, first))
     });
 
-    Estimate {
+    let estimate = Estimate {
         currency: plan.currency,
         minor_units: plan.currency.minor_units(),
         start: plan.start,
@@ -105,7 +112,8 @@ pub(crate) fn estimate(plan: &Plan) -> Estimate {
         totals,
         financing,
         warnings,
-    }
+    };
+    (estimate, maximums)
 }
 
 fn phase_totals(plan: &Plan, schedule: &Schedule, drafts: &[Draft]) -> Vec<PhaseTotal> {

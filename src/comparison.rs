@@ -8,14 +8,14 @@
 use crate::prelude::*;
 use serde::Serialize;
 
-use crate::calendar::Date;
+use crate::calendar::{Date, MonthDay};
 use crate::catalogue::Preset;
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::limits::MAX_COMPARED;
 use crate::money::Amount;
-use crate::output::{Estimate, Totals, patient_pays_through};
-use crate::plan::{Plan, PlanOptions};
+use crate::output::{Estimate, Line, Totals, WarningCode};
+use crate::plan::{Benefit, Plan, PlanOptions};
 
 /// A preset's estimates at the cheap end, typically and at the dear end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -50,7 +50,10 @@ pub struct Comparison {
     pub plans: Vec<Compared>,
 }
 
-/// One plan of a [`Comparison`].
+/// One plan of a [`Comparison`], with the figures a patient asks about:
+/// the first month, a typical month after it, this plan year, the next 12
+/// months, and when the out-of-pocket maximum is reached
+/// (docs/estimate.md#what-compare-says-about-each-plan).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -62,20 +65,128 @@ pub struct Compared {
     /// The estimate's totals.
     pub totals: Totals,
     /// What the patient pays in the first 12 months from the start (all of
-    /// the horizon when it is shorter).
+    /// the horizon when it is shorter): "the next 12 months".
     pub first_year: Amount,
-    /// What the patient pays up front: every line dated on or before the
-    /// first phase's last session.
-    pub up_front: Amount,
-    /// The steady monthly cost: the patient's average per month over the last
-    /// three whole calendar months of the horizon (fewer when the horizon has
-    /// fewer), rounded to a minor unit; absent when it has no whole month.
+    /// The first month of treatment: from the start to the same day a month
+    /// later (or the end of the estimate, when that is sooner).
+    pub first_month: Period,
+    /// A typical month after the first: the months from the end of
+    /// [`Compared::first_month`] up to the first change after it (or the end
+    /// of the estimate); absent when the estimate is a month or shorter.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(ts, tsify(optional))]
-    pub steady_monthly: Option<Amount>,
+    pub typical_month: Option<Stretch>,
+    /// The plan year that contains the start (1 January to 31 December
+    /// without coverage); `patientPays` counts the part inside the estimate.
+    pub plan_year: Period,
+    /// The first day an out-of-pocket maximum is used up; absent when none is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub out_of_pocket_max_reached: Option<Date>,
+    /// Every day what the patient pays changes course, in date order, each
+    /// with what the patient pays from then to the next change.
+    pub changes: Vec<Change>,
     /// The patient's cumulative cost at the end of each month of
     /// [`Comparison::months`]: 0 before the plan starts, its total after it ends.
     pub cumulative: Vec<Amount>,
+    /// Retired: what the patient paid through the first phase's last
+    /// session. Not in the JSON; kept natively only until the catalogue's
+    /// tests stop reading it.
+    #[cfg(feature = "std")]
+    #[doc(hidden)]
+    #[serde(skip)]
+    pub up_front: Amount,
+    /// Retired: the average of the last three whole calendar months. Not
+    /// in the JSON; kept natively only until the catalogue's tests stop
+    /// reading it.
+    #[cfg(feature = "std")]
+    #[doc(hidden)]
+    #[serde(skip)]
+    pub steady_monthly: Option<Amount>,
+}
+
+/// Days `[start, end)` and what the patient pays on lines dated in them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Period {
+    /// The first day.
+    pub start: Date,
+    /// The first day after it.
+    pub end: Date,
+    /// What the patient pays on lines dated in `[start, end)`.
+    pub patient_pays: Amount,
+}
+
+/// Days `[start, end)` seen month by month: the whole months counted from
+/// `start` (`start` to the same day a month later, and so on) that end by
+/// `end`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Stretch {
+    /// The first day.
+    pub start: Date,
+    /// The first day after it.
+    pub end: Date,
+    /// What the patient pays on lines dated in `[start, end)`.
+    pub patient_pays: Amount,
+    /// How many whole months it holds.
+    pub months: u32,
+    /// A typical month: the median of the whole months (with an even number
+    /// of them, the mean of the middle two, rounded half away from zero);
+    /// absent when there is no whole month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub monthly: Option<Amount>,
+    /// The cheapest whole month; absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub low: Option<Amount>,
+    /// The dearest whole month; absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub high: Option<Amount>,
+}
+
+/// A day on which what the patient pays changes course.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    /// The day.
+    pub date: Date,
+    /// What happens.
+    pub kind: ChangeKind,
+    /// The warning's path for a limit or a programme (`coverage.limits[0]`,
+    /// `assistance[0]`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub path: Option<String>,
+    /// Whose maximum, for `outOfPocketMax`; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub benefit: Option<Benefit>,
+    /// From this day up to the next change (or the end of the estimate).
+    pub after: Stretch,
+}
+
+/// What a [`Change`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum ChangeKind {
+    /// A new plan year begins: deductibles and maximums start again.
+    PlanYear,
+    /// An out-of-pocket maximum is used up, on the line that used it up.
+    OutOfPocketMax,
+    /// A coverage limit refuses its first session (the warning's date).
+    CoverageLimit,
+    /// A savings programme reaches its yearly maximum (the warning's date).
+    AssistanceExhausted,
+    /// The day after the last session of a course that ends inside the
+    /// estimate.
+    CourseEnds,
 }
 
 /// Estimates a preset's three plans with `options` applied. Problems with
@@ -140,12 +251,13 @@ pub fn compare(plans: &[Plan], options: &PlanOptions) -> Result<Comparison, Erro
         let plan = plan
             .with_options(options)
             .map_err(|e| locate(e, options, &format!("plans[{i}]")))?;
-        estimates.push(crate::assemble::estimate(&plan));
+        let (estimate, maximums) = crate::assemble::assess(&plan);
+        estimates.push((plan, estimate, maximums));
     }
 
     // The months axis: from the earliest first month to the latest last one.
-    let first = estimates.iter().map(|e| e.start).min();
-    let last = estimates.iter().map(|e| e.end.add_days(-1)).max();
+    let first = estimates.iter().map(|(_, e, _)| e.start).min();
+    let last = estimates.iter().map(|(_, e, _)| e.end.add_days(-1)).max();
     let months: Vec<String> = match (first, last) {
         (Some(first), Some(last)) => first.months_through(last).map(Date::month_key).collect(),
         _ => Vec::new(),
@@ -153,15 +265,7 @@ pub fn compare(plans: &[Plan], options: &PlanOptions) -> Result<Comparison, Erro
 
     let plans = estimates
         .iter()
-        .map(|e| Compared {
-            start: e.start,
-            end: e.end,
-            totals: e.totals.clone(),
-            first_year: first_year(e),
-            up_front: e.up_front(),
-            steady_monthly: steady_monthly(e),
-            cumulative: cumulative(e, &months),
-        })
+        .map(|(plan, e, maximums)| compared(plan, e, maximums, &months))
         .collect();
     Ok(Comparison {
         currency,
@@ -175,26 +279,187 @@ fn problem(code: ErrorCode, path: &str, message: impl Into<String>) -> Error {
     Error::new(vec![Problem::new(code, path, message)])
 }
 
-fn first_year(e: &Estimate) -> Amount {
-    patient_pays_through(&e.lines, e.start.add_months(12).add_days(-1))
+/// What the patient pays on lines dated in `[from, to)`, from the running
+/// sums of the lines (which are in date order).
+struct Paid<'a> {
+    lines: &'a [Line],
+    sums: Vec<Amount>,
 }
 
-/// The average of the last (up to) three months of `e.months` that lie
-/// wholly inside `[start, end)`.
-fn steady_monthly(e: &Estimate) -> Option<Amount> {
-    let whole: Vec<Amount> = e
-        .months
-        .iter()
-        .zip(e.start.months_through(e.end))
-        .filter(|(_, first)| *first >= e.start && first.add_months(1) <= e.end)
-        .map(|(month, _)| month.patient_pays)
-        .collect();
-    let last = &whole[whole.len().saturating_sub(3)..];
-    if last.is_empty() {
-        return None;
+impl Paid<'_> {
+    fn new(lines: &[Line]) -> Paid<'_> {
+        let mut sums = Vec::with_capacity(lines.len() + 1);
+        let mut sum = Amount::ZERO;
+        sums.push(sum);
+        for line in lines {
+            sum += line.patient_pays;
+            sums.push(sum);
+        }
+        Paid { lines, sums }
     }
-    let sum: Amount = last.iter().copied().sum();
-    Some(sum.div_round(last.len() as i64))
+
+    fn at(&self, day: Date) -> Amount {
+        self.sums[self.lines.partition_point(|l| l.date < day)]
+    }
+
+    fn between(&self, from: Date, to: Date) -> Amount {
+        self.at(to) - self.at(from)
+    }
+
+    fn period(&self, start: Date, end: Date) -> Period {
+        Period {
+            start,
+            end,
+            patient_pays: self.between(start, end),
+        }
+    }
+
+    /// `[start, end)` month by month from `start`.
+    fn stretch(&self, start: Date, end: Date) -> Stretch {
+        let mut whole: Vec<Amount> = (0..)
+            .map(|k| (start.add_months(k), start.add_months(k + 1)))
+            .take_while(|(_, to)| *to <= end)
+            .map(|(from, to)| self.between(from, to))
+            .collect();
+        insertion_sort(&mut whole, |a, b| a > b);
+        let n = whole.len();
+        let monthly = (n > 0).then(|| (whole[(n - 1) / 2] + whole[n / 2]).div_round(2));
+        Stretch {
+            start,
+            end,
+            patient_pays: self.between(start, end),
+            months: n as u32,
+            monthly,
+            low: whole.first().copied(),
+            high: whole.last().copied(),
+        }
+    }
+}
+
+fn compared(
+    plan: &Plan,
+    e: &Estimate,
+    maximums: &[(Date, Benefit)],
+    months: &[String],
+) -> Compared {
+    let paid = Paid::new(&e.lines);
+    let year = plan
+        .coverage()
+        .map_or(MonthDay::JANUARY_FIRST, |c| c.plan_year_start);
+    let year_start = year.year_containing(e.start);
+
+    // The days on which what the patient pays changes course: (the day its
+    // stretch starts, the change). After an out-of-pocket maximum that is
+    // the next day, since the line that used it up was still paid in part.
+    type Day = (Date, Date, ChangeKind, Option<String>, Option<Benefit>);
+    let mut days: Vec<Day> = Vec::new();
+    let mut add = |from: Date, date, kind, path, benefit| {
+        if from < e.end {
+            days.push((from, date, kind, path, benefit));
+        }
+    };
+    for y in e.plan_years.iter().flatten().skip(1) {
+        add(y.start, y.start, ChangeKind::PlanYear, None, None);
+    }
+    for &(date, benefit) in maximums {
+        add(
+            date.add_days(1),
+            date,
+            ChangeKind::OutOfPocketMax,
+            None,
+            Some(benefit),
+        );
+    }
+    for w in &e.warnings {
+        let kind = match w.code {
+            WarningCode::CoverageLimitReached => ChangeKind::CoverageLimit,
+            WarningCode::AssistanceExhausted => ChangeKind::AssistanceExhausted,
+            _ => continue,
+        };
+        if let Some(date) = w.date {
+            add(date, date, kind, Some(w.path.clone()), None);
+        }
+    }
+    // A course of set length that ran to its end inside the estimate.
+    let complete = !plan.phases().last().is_some_and(|p| p.is_open_ended())
+        && !e.warnings.iter().any(|w| {
+            matches!(
+                w.code,
+                WarningCode::TruncatedByHorizon | WarningCode::PhaseNotReached
+            )
+        });
+    if let (true, Some(last)) = (complete, e.sessions.last()) {
+        let day = last.date.add_days(1);
+        add(day, day, ChangeKind::CourseEnds, None, None);
+    }
+    insertion_sort(&mut days, |a, b| a.0 > b.0);
+    let next = |day: Date| days.iter().map(|d| d.0).find(|d| *d > day).unwrap_or(e.end);
+    let changes = days
+        .iter()
+        .map(|(from, date, kind, path, benefit)| Change {
+            date: *date,
+            kind: *kind,
+            path: path.clone(),
+            benefit: *benefit,
+            after: paid.stretch(*from, next(*from)),
+        })
+        .collect();
+
+    let first_end = e.start.add_months(1).min(e.end);
+    Compared {
+        start: e.start,
+        end: e.end,
+        totals: e.totals.clone(),
+        first_year: paid.at(e.start.add_months(12)),
+        first_month: paid.period(e.start, first_end),
+        typical_month: (first_end < e.end).then(|| paid.stretch(first_end, next(first_end))),
+        plan_year: paid.period(year_start, year_start.add_months(12)),
+        out_of_pocket_max_reached: maximums.first().map(|m| m.0),
+        changes,
+        cumulative: cumulative(e, months),
+        #[cfg(feature = "std")]
+        up_front: e.up_front(),
+        #[cfg(feature = "std")]
+        steady_monthly: retired::steady_monthly(e),
+    }
+}
+
+#[cfg(feature = "std")]
+mod retired {
+    use crate::money::Amount;
+    use crate::output::Estimate;
+    use crate::prelude::*;
+
+    /// The average of the last (up to) three months of `e.months` that lie
+    /// wholly inside `[start, end)`.
+    pub(super) fn steady_monthly(e: &Estimate) -> Option<Amount> {
+        let whole: Vec<Amount> = e
+            .months
+            .iter()
+            .zip(e.start.months_through(e.end))
+            .filter(|(_, first)| *first >= e.start && first.add_months(1) <= e.end)
+            .map(|(month, _)| month.patient_pays)
+            .collect();
+        let last = &whole[whole.len().saturating_sub(3)..];
+        if last.is_empty() {
+            return None;
+        }
+        let sum: Amount = last.iter().copied().sum();
+        Some(sum.div_round(last.len() as i64))
+    }
+}
+
+/// Sorts a short list (a few dozen months or changes), keeping equal items
+/// in order. (The standard library's sorts would add kilobytes to the
+/// wasm.)
+fn insertion_sort<T>(items: &mut [T], after: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && after(&items[j - 1], &items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 fn cumulative(e: &Estimate, months: &[String]) -> Vec<Amount> {

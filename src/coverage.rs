@@ -35,6 +35,9 @@ pub(crate) struct Outcome {
     /// `coverage_limit_reached`, then the programmes' warnings, in the
     /// contract's order.
     pub warnings: Vec<Warning>,
+    /// When an out-of-pocket maximum was used up, in date order: at most
+    /// once per benefit's own maximum and plan year (for `compare`).
+    pub maximums: Vec<(Date, Benefit)>,
 }
 
 /// A year-long accumulator that resets on a given day of the year.
@@ -102,6 +105,10 @@ struct Insurance<'a> {
     /// The date of the last session a limit refused: its session fees are
     /// refused with it.
     refused_on: Option<Date>,
+    /// The estimate's first day.
+    start: Date,
+    /// The days the out-of-pocket maximums were used up (see [`Outcome`]).
+    maximums: Vec<(Date, Benefit)>,
 }
 
 /// What cost sharing decided on one covered line.
@@ -145,15 +152,28 @@ impl<'a> Insurance<'a> {
             pharmacy_left: Left::reset(&terms.pharmacy.unwrap_or_default(), true),
             limits,
             refused_on: None,
+            maximums: Vec::new(),
+            start: plan.start,
         }
     }
 
-    /// Moves the accumulators into the plan year of `date`.
+    /// Moves the accumulators into the plan year of `date`. A maximum
+    /// already used up when its year begins (met before the start, or 0)
+    /// counts as reached on the year's first day inside the estimate.
     fn enter(&mut self, date: Date) {
         if self.year.enters_new_year(date) {
             let first = self.year.current == Some(self.first_year);
             self.medical_left = Left::reset(&self.medical, first);
             self.pharmacy_left = Left::reset(&self.terms.pharmacy.unwrap_or_default(), first);
+            let from = self.year.current.map_or(date, |y| y.max(self.start));
+            for (left, benefit) in [
+                (self.medical_left, Benefit::Medical),
+                (self.pharmacy_left, Benefit::Pharmacy),
+            ] {
+                if left.out_of_pocket == Some(Amount::ZERO) {
+                    self.maximums.push((from, benefit));
+                }
+            }
         }
     }
 
@@ -241,8 +261,14 @@ impl<'a> Insurance<'a> {
         }
     }
 
-    /// Takes what counts of a line's share off the accumulators.
-    fn count(&mut self, benefit: Benefit, shared: &Shared, patient_pays: Amount) -> Claim {
+    /// Takes what counts of a line's share, on `date`, off the accumulators.
+    fn count(
+        &mut self,
+        date: Date,
+        benefit: Benefit,
+        shared: &Shared,
+        patient_pays: Amount,
+    ) -> Claim {
         let (_, own_deductible, own_cap) = self.sharing(benefit);
         let counted = if self.terms.accumulator {
             shared.share.min(patient_pays)
@@ -266,6 +292,14 @@ impl<'a> Insurance<'a> {
             &mut self.medical_left.out_of_pocket
         };
         if let Some(left) = left.as_mut() {
+            if *left > Amount::ZERO && *left <= counted {
+                let benefit = if own_cap {
+                    Benefit::Pharmacy
+                } else {
+                    Benefit::Medical
+                };
+                self.maximums.push((date, benefit));
+            }
             *left -= counted;
         }
         claim
@@ -444,7 +478,7 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
         }
         line.patient_pays = owed;
         let claim = match (insurance.as_mut(), &shared) {
-            (Some(ins), Some(s)) => Some(ins.count(benefit, s, owed)),
+            (Some(ins), Some(s)) => Some(ins.count(line.date, benefit, s, owed)),
             _ => None,
         };
         claims.push(claim);
@@ -457,5 +491,10 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
             .enumerate()
             .filter_map(|(i, p)| p.warning(i)),
     );
-    Outcome { claims, warnings }
+    let maximums = insurance.map_or(Vec::new(), |ins| ins.maximums);
+    Outcome {
+        claims,
+        warnings,
+        maximums,
+    }
 }

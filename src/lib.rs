@@ -70,7 +70,9 @@ pub use calendar::{Date, MonthDay, Weekday};
 pub use catalogue::CATALOGUE_JSON;
 pub use catalogue::{Citation, Editable, Preset};
 pub use clinic::{Address, ClinicSheet, Provider, Treatment};
-pub use comparison::{Compared, Comparison, Range, compare, range};
+pub use comparison::{
+    Change, ChangeKind, Compared, Comparison, Period, Range, Stretch, compare, range,
+};
 pub use currency::Currency;
 pub use error::{Error, ErrorCode, Problem};
 pub use label::Label;

@@ -263,8 +263,9 @@ pub fn range(preset: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVal
 }
 
 /// Several plans estimated with the same options as [`range`] (the
-/// visitor's insurance, programmes and horizon), side by side: totals, first year, up-front and steady
-/// monthly cost, and cumulative cost per month on one shared axis.
+/// visitor's insurance, programmes and horizon), side by side: totals, the first month, a typical
+/// month after it, this plan year, the next 12 months, when the out-of-pocket maximum
+/// is reached and every change of course, and cumulative cost per month on one shared axis.
 ///
 /// Throws a `PlanError` when a plan or the options are invalid.
 #[wasm_bindgen(js_name = compare, skip_typescript)]
@@ -297,8 +298,8 @@ export function range(preset: Preset, options?: RangeOptions): Range;
 
 /**
  * Estimates several plans (1 to 10, in one currency) with the visitor's
- * insurance, savings programmes or horizon put on each, and sets them side by side: totals, first-year, up-front and steady monthly
- * cost, and the cumulative cost per month on one shared axis for a chart.
+ * insurance, savings programmes or horizon put on each, and sets them side by side: totals, the first month, a typical month after it, this plan year, the
+ * next 12 months, when the out-of-pocket maximum is reached and every change of course, and the cumulative cost per month on one shared axis for a chart.
  *
  * Throws a `PlanError` when a plan or the options are invalid (paths under
  * `plans[i]` and `options`).

@@ -181,7 +181,6 @@ function render(p, { plan, options }, e, state) {
   const c = compare([plan, ...others.map((o) => preset(o.id, plan.start).plan)], options);
   const mine = c.plans[0];
 
-  const firstPhase = e.phases[0];
   const months = plan.horizon.months;
   const label = state.label.trim();
   fill($("summary-heading"), label ? `Your estimate: ${label}` : "Your estimate");
@@ -191,11 +190,9 @@ function render(p, { plan, options }, e, state) {
     card("Published range for this treatment", `${m(r.low.patientPays)} – ${m(r.high.patientPays)}`, {
       note: `Most likely ${m(r.typical.patientPays)}: the typical, cheapest and dearest published courses with your insurance, before your changes.`,
     }),
-    card("Up front", m(mine.upFront), {
-      note: firstPhase?.last ? `Through the end of “${firstPhase.name}” on ${formatDate(firstPhase.last)}, fees included.` : "Before the first session.",
-    }),
-    card("Then, each month", mine.steadyMonthly === undefined ? "—" : m(mine.steadyMonthly),
-      { note: "The average of the last three whole months of the estimate." }),
+    card("First month", m(mine.firstMonth.patientPays), { note: `${formatDate(mine.firstMonth.start)} to ${formatDate(mine.firstMonth.end)}.` }),
+    mine.typicalMonth?.monthly === undefined ? null : card("Then, a typical month", m(mine.typicalMonth.monthly),
+      { note: `From ${formatDate(mine.typicalMonth.start)} to ${formatDate(mine.typicalMonth.end)}.` }),
     months > 12 ? card("First 12 months", m(mine.firstYear)) : null,
   );
   fill($("warnings"), e.warnings.map((w) => h("li", {}, w.message)));
@@ -263,8 +260,8 @@ function rangeOf(id, start, options) {
 function renderCompare(p, others, c, plan) {
   const m = moneyOf(c);
   const names = [`Your ${p.name}`, ...others.map((o) => `${o.name} (typical)`)];
-  table($("compare"), "Side by side", ["Treatment", "Sessions", "Up front", "First year", "Then each month", `Total, ${plan.horizon.months} months`],
-    c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.upFront), m(x.firstYear), x.steadyMonthly === undefined ? "—" : m(x.steadyMonthly), m(x.totals.patientPays)]),
+  table($("compare"), "Side by side", ["Treatment", "Sessions", "First month", "First year", "Then a typical month", `Total, ${plan.horizon.months} months`],
+    c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.firstMonth.patientPays), m(x.firstYear), x.typicalMonth?.monthly === undefined ? "—" : m(x.typicalMonth.monthly), m(x.totals.patientPays)]),
     { num: [1, 2, 3, 4, 5] });
   $("compare-chart").hidden = others.length === 0;
   if (others.length) {

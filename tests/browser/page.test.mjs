@@ -48,11 +48,11 @@ test("the page shows the engine's estimate for the default treatment", async () 
   const expected = engine.estimate({ ...engine.preset("iv-ketamine", start).plan });
   assert.deepEqual(plan, engine.preset("iv-ketamine", start).plan);
   assert.deepEqual(estimate, expected);
-  const [total, rangeText, upFront] = await headline(page);
+  const [total, rangeText, firstMonth] = await headline(page);
   assert.equal(total, usd(expected.totals.patientPays));
   const r = engine.range(engine.preset("iv-ketamine", start), { horizon: { months: 12 } });
   assert.equal(rangeText, `${usd(r.low.patientPays)} – ${usd(r.high.patientPays)}`);
-  assert.equal(upFront, usd(engine.compare([plan]).plans[0].upFront));
+  assert.equal(firstMonth, usd(engine.compare([plan]).plans[0].firstMonth.patientPays));
   // The ledger lists every line and its total is the engine's.
   assert.equal(await page.$$eval("#ledger tbody tr", (r) => r.length), expected.lines.length);
   assert.equal(await page.$eval("#ledger tfoot td:last-child", (td) => td.textContent), usd(expected.totals.patientPays));

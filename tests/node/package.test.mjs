@@ -359,7 +359,9 @@ const tms: Preset = preset("tms");
 const r: Range = range(tms, { coverage: { deductible: 100000, coinsurance: 20 } });
 const typical: number = r.typical.patientPays;
 const c: Comparison = compare([all[0]!.plan, tms.plan], { horizon: { months: 24 } });
-const steady: number | undefined = c.plans[0]?.steadyMonthly;
+const steady: number | undefined = c.plans[0]?.typicalMonth?.monthly;
+const reached: string | undefined = c.plans[0]?.outOfPocketMaxReached;
+const kind: "planYear" | "outOfPocketMax" | "coverageLimit" | "assistanceExhausted" | "courseEnds" | undefined = c.plans[0]?.changes[0]?.kind;
 const url: string | undefined = tms.sources[0]?.url;
 // @ts-expect-error range options are checked too
 range(tms, { covrage: {} });
@@ -391,7 +393,7 @@ const again: Quote = handle.quote(input);
 handle.free();
 // @ts-expect-error the payment type is one of two words
 const wrong: QuoteInput = { ...input, payment: "cash" };
-export { cents, first, problems, bad, typical, steady, url, q, itemCode, csv, sheetProblems, wrong, benefit, adjustment, when, dental, monthly, again };
+export { cents, first, problems, bad, typical, steady, reached, kind, url, q, itemCode, csv, sheetProblems, wrong, benefit, adjustment, when, dental, monthly, again };
 `,
   );
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", skipLibCheck: false }, files: ["consumer.ts"] }));
