@@ -16,7 +16,8 @@ use serde::Serialize;
 use crate::calendar::{Date, Weekday};
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Problem};
-use crate::plan::{Clinic, Discount, Fee, Horizon, Package, Phase, Plan};
+use crate::money::Amount;
+use crate::plan::{Clinic, Discount, Fee, Horizon, Network, Package, Phase, Plan};
 use crate::text::no_such_name;
 
 /// A clinic's price sheet.
@@ -44,6 +45,15 @@ pub struct ClinicSheet {
     /// How many days a quote stays valid (1–365); default 30.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub quote_valid_days: u32,
+    /// Other providers and facilities who bill part of a course (0–20):
+    /// co-providers and co-facilities, such as an anaesthesia group.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub providers: Vec<CoProvider>,
+    /// Insurers the clinic has contracts with, and their allowed amounts (0–20).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub payers: Vec<Payer>,
     /// What the clinic sells (1–50).
     pub treatments: Vec<Treatment>,
 }
@@ -66,6 +76,77 @@ pub struct Provider {
     pub npi: String,
     /// Taxpayer Identification Number (an EIN): 9 digits, printed `12-3456789`.
     pub tin: String,
+    /// NUCC health care provider taxonomy code, e.g. `"2084P0800X"`
+    /// (psychiatry), for the FHIR export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub taxonomy: Option<String>,
+}
+
+/// Whether a provider is an organization (a practice, a facility, a
+/// group) or one person.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum ProviderKind {
+    /// A practice, facility or group (the default).
+    #[default]
+    Organization,
+    /// An individual practitioner.
+    Practitioner,
+}
+
+/// Another provider or facility who bills part of a course: a co-provider
+/// or co-facility of the Good Faith Estimate (45 CFR 149.610(a)(2)).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct CoProvider {
+    /// The identifier phases and fees name it by, unique on the sheet.
+    pub id: String,
+    /// Organization (default) or practitioner.
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub kind: ProviderKind,
+    /// Its name, address, NPI and TIN.
+    #[serde(flatten)]
+    pub identity: Provider,
+}
+
+/// An insurer the clinic has a contract with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Payer {
+    /// The identifier an insured quote names it by, unique on the sheet.
+    pub id: String,
+    /// Its name, printed on the quote, e.g. `"Blue Shield PPO"`.
+    pub name: String,
+    /// Whether the clinic is in its network; default `"in"`.
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub network: Network,
+    /// Its allowed amounts (contract rates) for phases and fees (0–1000).
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub allowed: Vec<Rate>,
+}
+
+/// A payer's allowed amount for one session of a phase, or one charge of a
+/// fee, of one treatment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Rate {
+    /// The treatment's id.
+    pub treatment: String,
+    /// A phase of it (exactly one of `phase` and `fee`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub phase: Option<String>,
+    /// A fee of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub fee: Option<String>,
+    /// The allowed amount, at most the phase's price or the fee's amount.
+    pub amount: Amount,
 }
 
 /// A postal address.
@@ -106,17 +187,90 @@ pub struct Treatment {
     /// How far ahead a quote looks (months or weeks); default 12 months.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub horizon: Horizon,
+    /// The course: its phases, fees, packages and discounts, as in a plan;
+    /// a phase or fee may name the provider who bills it.
+    #[serde(flatten)]
+    pub course: Course,
+    /// The course at the dear end (more sessions, a longer induction), for
+    /// the range a Good Faith Estimate may state beside its total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub high: Option<Course>,
+}
+
+/// A treatment's course on a price sheet: a plan's phases, fees, packages
+/// and discounts, with the provider who bills each phase and fee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Course {
     /// The course, phase by phase, as in a plan.
-    pub phases: Vec<Phase>,
+    pub phases: Vec<SheetPhase>,
     /// Fees besides the sessions, as in a plan.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
-    pub fees: Vec<Fee>,
+    pub fees: Vec<SheetFee>,
     /// Prepaid bundles, as in a plan.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub packages: Vec<Package>,
     /// Discounts every patient gets, as in a plan.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub discounts: Vec<Discount>,
+}
+
+/// A phase of a sheet's course: a plan's phase and who bills it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SheetPhase {
+    /// The phase, as in a plan.
+    #[serde(flatten)]
+    pub phase: Phase,
+    /// The id of the co-provider who bills its sessions; absent: the clinic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub provider: Option<String>,
+}
+
+/// A fee of a sheet's course: a plan's fee and who bills it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SheetFee {
+    /// The fee, as in a plan.
+    #[serde(flatten)]
+    pub fee: Fee,
+    /// The id of the co-provider who bills it; absent: the clinic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub provider: Option<String>,
+}
+
+impl Course {
+    /// Who bills a ledger line of this course: the id of a co-provider, or
+    /// `None` for the clinic. A session line is billed by its phase's
+    /// provider, a package line by its phase's, a fee line by its fee's.
+    pub fn biller(&self, kind: crate::plan::LineKind, name: &str) -> Option<&str> {
+        use crate::plan::LineKind;
+        let phase = |name: &str| {
+            self.phases
+                .iter()
+                .find(|p| p.phase.name == name)
+                .and_then(|p| p.provider.as_deref())
+        };
+        match kind {
+            LineKind::Session => phase(name),
+            LineKind::Package => self
+                .packages
+                .iter()
+                .find(|p| p.name == name)
+                .and_then(|p| phase(&p.phase)),
+            LineKind::Fee => self
+                .fees
+                .iter()
+                .find(|f| f.fee.name == name)
+                .and_then(|f| f.provider.as_deref()),
+        }
+    }
 }
 
 impl ClinicSheet {
@@ -144,21 +298,43 @@ impl ClinicSheet {
     /// sheet's closed days, and a treatment's horizon is counted from the
     /// start (months or weeks), so no rule depends on the start date.
     pub fn plan(&self, treatment: &Treatment, start: Date) -> Plan {
+        self.plan_of(&treatment.course, treatment.horizon, start)
+    }
+
+    /// The plan of one course (a treatment's, or its dear end) with the
+    /// sheet's currency and closed days.
+    pub(crate) fn plan_of(&self, course: &Course, horizon: Horizon, start: Date) -> Plan {
         Plan {
             currency: self.currency,
             start,
-            horizon: treatment.horizon,
+            horizon,
             clinic: Clinic {
                 closed_weekdays: self.closed_weekdays.clone(),
                 closed_dates: self.holidays.clone(),
             },
-            phases: treatment.phases.clone(),
-            fees: treatment.fees.clone(),
-            packages: treatment.packages.clone(),
-            discounts: treatment.discounts.clone(),
+            phases: course.phases.iter().map(|p| p.phase.clone()).collect(),
+            fees: course.fees.iter().map(|f| f.fee.clone()).collect(),
+            packages: course.packages.clone(),
+            discounts: course.discounts.clone(),
             coverage: None,
             assistance: Vec::new(),
             financing: None,
         }
+    }
+
+    /// The payer with this id.
+    pub fn payer(&self, id: &str) -> Option<&Payer> {
+        self.payers.iter().find(|p| p.id == id)
+    }
+
+    /// The co-provider with this id.
+    pub fn co_provider(&self, id: &str) -> Option<&CoProvider> {
+        self.providers.iter().find(|p| p.id == id)
+    }
+
+    /// Whether the clinic is open on `date`: not a closed weekday or a
+    /// holiday. Business days are counted on these days.
+    pub fn is_open(&self, date: Date) -> bool {
+        !self.closed_weekdays.contains(&date.weekday()) && !self.holidays.contains(&date)
     }
 }

@@ -41,6 +41,7 @@ mod prelude {
 mod assemble;
 pub mod calendar;
 mod catalogue;
+#[cfg(sheets)]
 mod clinic;
 mod comparison;
 mod coverage;
@@ -57,6 +58,7 @@ mod output;
 mod packages;
 mod path;
 mod plan;
+#[cfg(sheets)]
 mod quoting;
 mod schedule;
 pub mod source;
@@ -69,7 +71,11 @@ pub use calendar::{Date, MonthDay, Weekday};
 #[cfg(feature = "std")]
 pub use catalogue::CATALOGUE_JSON;
 pub use catalogue::{Citation, Editable, Preset};
-pub use clinic::{Address, ClinicSheet, Provider, Treatment};
+#[cfg(sheets)]
+pub use clinic::{
+    Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
+    SheetPhase, Treatment,
+};
 pub use comparison::{
     Change, ChangeKind, Compared, Comparison, Period, Range, Stretch, compare, range,
 };
@@ -86,9 +92,10 @@ pub use plan::{
     FeeWhen, FinanceOf, Financing, Gap, Horizon, LimitPer, LineKind, Network, Package, Phase, Plan,
     PlanOptions, PlanType, Requires,
 };
+#[cfg(sheets)]
 pub use quoting::{
-    GfeItem, GoodFaithEstimate, Patient, PaymentType, PrimaryService, Quote, QuoteInput,
-    good_faith_estimate, quote,
+    Delivery, DueRule, GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, Patient, PaymentType,
+    PrimaryService, Quote, QuoteInput, QuotePayer, good_faith_estimate, quote,
 };
 
 /// The version of this crate (and of the npm package built from it).
@@ -149,6 +156,7 @@ pub fn decode_preset<S: source::Source>(input: S) -> Result<Preset, Error> {
 
 /// Validates and decodes a clinic's price sheet, reporting every problem
 /// with its path.
+#[cfg(sheets)]
 pub fn decode_clinic<S: source::Source>(input: S) -> Result<ClinicSheet, Error> {
     decode::sheet::clinic(input)
 }
@@ -156,6 +164,7 @@ pub fn decode_clinic<S: source::Source>(input: S) -> Result<ClinicSheet, Error> 
 /// Validates and decodes a price sheet and a quote input together, with
 /// problems under `clinic.` and `input.`; the input's treatment must be on
 /// the sheet.
+#[cfg(sheets)]
 pub fn decode_quote<S: source::Source, T: source::Source>(
     clinic: S,
     input: T,
@@ -165,6 +174,7 @@ pub fn decode_quote<S: source::Source, T: source::Source>(
 
 /// Validates and decodes a quote input for a sheet decoded once before
 /// (problems under `input.`); the input's treatment must be on the sheet.
+#[cfg(sheets)]
 pub fn decode_quote_input<S: source::Source>(
     sheet: &ClinicSheet,
     input: S,
@@ -173,14 +183,14 @@ pub fn decode_quote_input<S: source::Source>(
 }
 
 /// Parses and validates a price sheet from JSON text.
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", sheets))]
 pub fn parse_clinic(json: &str) -> Result<ClinicSheet, Error> {
     decode_clinic(&parse_json(json)?)
 }
 
 /// Parses a price sheet and a quote input from JSON text, with problems
 /// under `clinic.` and `input.`.
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", sheets))]
 pub fn parse_quote(
     clinic_json: &str,
     input_json: &str,

@@ -92,6 +92,25 @@ pub const MAX_POSTAL_CODE_CHARS: usize = 20;
 pub const MAX_VALID_DAYS: u32 = 365;
 /// Longest quote number, in code points.
 pub const MAX_NUMBER_CHARS: usize = 40;
+/// Most other providers and facilities (co-providers) on a price sheet.
+pub const MAX_PROVIDERS: usize = 20;
+/// Most payers on a price sheet.
+pub const MAX_PAYERS: usize = 20;
+/// Most allowed amounts one payer lists.
+pub const MAX_PAYER_RATES: usize = 1000;
+/// Longest period one Good Faith Estimate covers, in months: a recurring
+/// course is estimated a year at a time.
+pub const MAX_GFE_MONTHS: u32 = 12;
+/// Most ledger lines one quote may list: what a document can hold.
+pub const MAX_QUOTE_LINES: usize = 20_000;
+/// Most ledger lines the staff view lists one by one; a longer ledger is
+/// summarised by month and item.
+pub const MAX_LEDGER_ROWS_SHOWN: usize = 400;
+/// Most items in one Claim of a Good Faith Estimate's FHIR Bundle (the Da
+/// Vinci PCT professional GFE profile allows 1..50); more are split.
+pub const MAX_GFE_CLAIM_ITEMS: usize = 50;
+/// Most rows of a CSV price list the sheet editor imports.
+pub const MAX_PRICE_LIST_ROWS: usize = 5000;
 
 /// One row of the limits table.
 #[derive(Clone, Copy, Debug)]
@@ -154,4 +173,12 @@ table! {
     MAX_POSTAL_CODE_CHARS: "`address.postalCode`",
     MAX_VALID_DAYS: "a price sheet's `quoteValidDays` (at least 1)",
     MAX_NUMBER_CHARS: "a quote input's `number`",
+    MAX_PROVIDERS: "a price sheet's `providers` (co-providers and co-facilities)",
+    MAX_PAYERS: "a price sheet's `payers`",
+    MAX_PAYER_RATES: "`payers[].allowed`",
+    MAX_GFE_MONTHS: "the horizon of a Good Faith Estimate, in months (a longer one is refused at `input.horizon`)",
+    MAX_QUOTE_LINES: "ledger lines of one quote, Good Faith Estimate or ledger CSV (more is refused at `input.horizon`)",
+    MAX_LEDGER_ROWS_SHOWN: "ledger lines the staff view lists one by one; past it, the ledger is summarised by month and item",
+    MAX_GFE_CLAIM_ITEMS: "items in one Claim of a Good Faith Estimate's FHIR Bundle; more go into further Claims",
+    MAX_PRICE_LIST_ROWS: "rows of a CSV price list the sheet editor imports",
 }

@@ -95,7 +95,9 @@ pub(crate) fn no_such_name(name: &str, known: &[&str], what: &str) -> String {
 /// format character (`Cf`: zero-width spaces and joiners, bidi controls,
 /// the byte-order mark, the soft hyphen…) or another default-ignorable code
 /// point (variation selectors, Hangul fillers). A name made only of these
-/// is blank; a spreadsheet may look past them for a formula.
+/// is blank; a spreadsheet may look past them for a formula. (Only price
+/// sheets and quotes need it: not in the visitor wasm.)
+#[cfg(sheets)]
 pub(crate) fn is_invisible(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
@@ -107,6 +109,7 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// The format characters (`General_Category=Cf`) and other
 /// `Default_Ignorable_Code_Point`s of Unicode 16, as ranges; white space
 /// and controls are tested by `char`'s own methods.
+#[cfg(sheets)]
 const INVISIBLE: &[(char, char)] = &[
     ('\u{00AD}', '\u{00AD}'),
     ('\u{034F}', '\u{034F}'),

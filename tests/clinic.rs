@@ -43,7 +43,7 @@ fn the_sample_sheet_is_valid() {
     let sheet: ClinicSheet = parse_clinic(SAMPLE).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(sheet.provider.npi, "1234567893");
     assert_eq!(sheet.provider.tin, "12-3456789");
-    assert_eq!(sheet.treatments.len(), 3);
+    assert_eq!(sheet.treatments.len(), 4);
     assert_eq!(sheet.quote_valid_days, 30);
 }
 

@@ -247,6 +247,12 @@ const SCHEMA_LIMITS: &[(&str, &str)] = &[
     ("/$defs/phase/properties/sessions/maximum", "MAX_SESSIONS"),
     ("/$defs/phase/properties/weeks/maximum", "MAX_PHASE_WEEKS"),
     ("/$defs/package/properties/sessions/maximum", "MAX_SESSIONS"),
+    ("/properties/providers/maxItems", "MAX_PROVIDERS"),
+    ("/properties/payers/maxItems", "MAX_PAYERS"),
+    (
+        "/$defs/payer/properties/allowed/maxItems",
+        "MAX_PAYER_RATES",
+    ),
 ];
 
 /// Upper bounds in the schema that are not limits, with their value and why.

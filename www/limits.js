@@ -116,3 +116,27 @@ export const MAX_VALID_DAYS = 365;
 
 /** a quote input's `number` */
 export const MAX_NUMBER_CHARS = 40;
+
+/** a price sheet's `providers` (co-providers and co-facilities) */
+export const MAX_PROVIDERS = 20;
+
+/** a price sheet's `payers` */
+export const MAX_PAYERS = 20;
+
+/** `payers[].allowed` */
+export const MAX_PAYER_RATES = 1000;
+
+/** the horizon of a Good Faith Estimate, in months (a longer one is refused at `input.horizon`) */
+export const MAX_GFE_MONTHS = 12;
+
+/** ledger lines of one quote, Good Faith Estimate or ledger CSV (more is refused at `input.horizon`) */
+export const MAX_QUOTE_LINES = 20000;
+
+/** ledger lines the staff view lists one by one; past it, the ledger is summarised by month and item */
+export const MAX_LEDGER_ROWS_SHOWN = 400;
+
+/** items in one Claim of a Good Faith Estimate's FHIR Bundle; more go into further Claims */
+export const MAX_GFE_CLAIM_ITEMS = 50;
+
+/** rows of a CSV price list the sheet editor imports */
+export const MAX_PRICE_LIST_ROWS = 5000;

@@ -31,8 +31,10 @@ use crate::text::{clip, code_points, nearest, quoted_list};
 pub(crate) mod insurance;
 pub(crate) mod plan;
 pub(crate) mod preset;
+#[cfg(sheets)]
 pub(crate) mod quote;
 pub(crate) mod rules;
+#[cfg(sheets)]
 pub(crate) mod sheet;
 mod values;
 
@@ -63,6 +65,19 @@ pub(crate) fn string<S: Source>(value: S, path: &str) -> Result<String, Error> {
 #[derive(Default)]
 pub(crate) struct Decoder {
     pub(crate) problems: Vec<Problem>,
+    /// While a price sheet's course is read: the provider each phase and
+    /// fee names, in order (a plan's phases and fees name none).
+    #[cfg(sheets)]
+    pub(crate) billers: Option<Billers>,
+}
+
+/// The providers named by the phases and fees of a sheet's course, in the
+/// order they were read (`None`: the clinic bills it).
+#[cfg(sheets)]
+#[derive(Default)]
+pub(crate) struct Billers {
+    pub(crate) phases: Vec<Option<String>>,
+    pub(crate) fees: Vec<Option<String>>,
 }
 
 /// An object being read: its value, path and the fields the contract knows.

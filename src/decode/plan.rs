@@ -15,6 +15,46 @@ use crate::source::Source;
 
 use super::{Decoder, Obj, rules};
 
+/// The fields of a plan's phase.
+#[cfg(sheets)]
+const PHASE_KEYS: &[&str] = &[
+    "name",
+    "every",
+    "sessions",
+    "weeks",
+    "startAfter",
+    "price",
+    "code",
+    "covered",
+    "benefit",
+    "allowed",
+];
+/// The fields of a price sheet's phase: a plan's, and who bills it.
+#[cfg(sheets)]
+const SHEET_PHASE_KEYS: &[&str] = &[
+    "name",
+    "every",
+    "sessions",
+    "weeks",
+    "startAfter",
+    "price",
+    "code",
+    "covered",
+    "benefit",
+    "allowed",
+    "provider",
+];
+/// The fields of a plan's fee.
+#[cfg(sheets)]
+const FEE_KEYS: &[&str] = &[
+    "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed",
+];
+/// The fields of a price sheet's fee: a plan's, and who bills it.
+#[cfg(sheets)]
+const SHEET_FEE_KEYS: &[&str] = &[
+    "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed", "provider",
+];
+
 /// What a course is and what it charges: the part of a plan that a clinic's
 /// price sheet lists per treatment.
 pub(crate) struct Course {
@@ -145,22 +185,33 @@ impl Decoder {
     }
 
     fn phase<S: Source>(&mut self, value: S, path: &str) -> Option<Phase> {
-        let obj = self.object(
-            value,
-            path,
-            &[
-                "name",
-                "every",
-                "sessions",
-                "weeks",
-                "startAfter",
-                "price",
-                "code",
-                "covered",
-                "benefit",
-                "allowed",
-            ],
-        )?;
+        #[cfg(sheets)]
+        let known = if self.billers.is_some() {
+            SHEET_PHASE_KEYS
+        } else {
+            PHASE_KEYS
+        };
+        #[cfg(not(sheets))]
+        let known = &[
+            "name",
+            "every",
+            "sessions",
+            "weeks",
+            "startAfter",
+            "price",
+            "code",
+            "covered",
+            "benefit",
+            "allowed",
+        ];
+        let obj = self.object(value, path, known)?;
+        #[cfg(sheets)]
+        if self.billers.is_some() {
+            let provider = self.opt_with(&obj, "provider", Decoder::name);
+            if let Some(billers) = &mut self.billers {
+                billers.phases.push(provider.ok().flatten());
+            }
+        }
         let name = self.req_with(&obj, "name", Decoder::name);
         let every = self.req_with(&obj, "every", Decoder::every);
         let sessions = self.opt_with(&obj, "sessions", |d, v, p| d.count(v, p, 1, MAX_SESSIONS));
@@ -222,13 +273,24 @@ impl Decoder {
     }
 
     pub(crate) fn fee<S: Source>(&mut self, value: S, path: &str) -> Option<Fee> {
-        let obj = self.object(
-            value,
-            path,
-            &[
-                "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed",
-            ],
-        )?;
+        #[cfg(sheets)]
+        let known = if self.billers.is_some() {
+            SHEET_FEE_KEYS
+        } else {
+            FEE_KEYS
+        };
+        #[cfg(not(sheets))]
+        let known = &[
+            "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed",
+        ];
+        let obj = self.object(value, path, known)?;
+        #[cfg(sheets)]
+        if self.billers.is_some() {
+            let provider = self.opt_with(&obj, "provider", Decoder::name);
+            if let Some(billers) = &mut self.billers {
+                billers.fees.push(provider.ok().flatten());
+            }
+        }
         let name = self.req_with(&obj, "name", Decoder::name);
         let amount = self.req_with(&obj, "amount", Decoder::amount);
         let when = self.req_with(&obj, "when", |d, v, p| {

@@ -18,11 +18,26 @@ pub fn input<S: Source>(sheet: &ClinicSheet, input: S) -> Result<QuoteInput, Err
     let mut d = Decoder::default();
     let input = d.quote_input(input, "input");
     if let Some(input) = &input {
-        if sheet.treatment(&input.treatment).is_none() {
-            d.absorb("", sheet.unknown_treatment(&input.treatment));
-        }
+        against_sheet(&mut d, sheet, input);
     }
     d.finish(input)
+}
+
+/// What a quote input names on its sheet: the treatment and the payer.
+fn against_sheet(d: &mut Decoder, sheet: &ClinicSheet, input: &QuoteInput) {
+    if sheet.treatment(&input.treatment).is_none() {
+        d.absorb("", sheet.unknown_treatment(&input.treatment));
+    }
+    if let Some(id) = &input.payer
+        && sheet.payer(id).is_none()
+    {
+        let ids: Vec<&str> = sheet.payers.iter().map(|p| p.id.as_str()).collect();
+        d.report(
+            ErrorCode::UnknownName,
+            "input.payer",
+            crate::text::no_such_name(id, &ids, "payer"),
+        );
+    }
 }
 
 /// Decodes a sheet and a quote input, with problems under `clinic.` and
@@ -41,9 +56,7 @@ pub fn quote<S: Source, T: Source>(
     };
     let input = d.quote_input(input, "input");
     if let (Some(sheet), Some(input)) = (&sheet, &input) {
-        if sheet.treatment(&input.treatment).is_none() {
-            d.absorb("", sheet.unknown_treatment(&input.treatment));
-        }
+        against_sheet(&mut d, sheet, input);
     }
     match (sheet, input) {
         (Some(sheet), Some(input)) => d.finish(Some((sheet, input))),
@@ -65,6 +78,9 @@ impl Decoder {
             "horizon",
             "patient",
             "diagnosisCodes",
+            "payer",
+            "scheduledOn",
+            "requested",
         ];
         let obj = self.object(value, path, KNOWN)?;
         let treatment = self.req_with(&obj, "treatment", |d, v, p| d.name(v, p));
@@ -86,6 +102,9 @@ impl Decoder {
         let patient = self.opt_with(&obj, "patient", |d, v, p| d.patient(v, p));
         let diagnosis_codes =
             self.opt_with(&obj, "diagnosisCodes", |d, v, p| d.diagnosis_codes(v, p));
+        let payer = self.opt_with(&obj, "payer", Decoder::name);
+        let scheduled_on = self.opt_with(&obj, "scheduledOn", Decoder::date);
+        let requested = self.opt_with(&obj, "requested", Decoder::boolean);
         let input = QuoteInput {
             treatment: treatment?,
             start: start?,
@@ -98,7 +117,24 @@ impl Decoder {
             horizon: horizon.ok()?,
             patient: patient.ok()?,
             diagnosis_codes: diagnosis_codes.ok()?,
+            payer: payer.ok()?,
+            scheduled_on: scheduled_on.ok()?,
+            requested: requested.ok()?.unwrap_or(false),
         };
+        if input.payer.is_some() && input.payment == PaymentType::SelfPay {
+            self.report(
+                ErrorCode::ConflictingFields,
+                &join(path, "payer"),
+                "a self-pay quote bills no payer; remove \"payer\" or choose \"insured\"",
+            );
+        }
+        if input.requested && input.scheduled_on.is_none() {
+            self.report(
+                ErrorCode::MissingField,
+                &join(path, "scheduledOn"),
+                "a Good Faith Estimate the patient asked for needs the date they asked, in \"scheduledOn\"",
+            );
+        }
         match (input.payment, &input.coverage) {
             (PaymentType::Insured, None) => self.report(
                 ErrorCode::MissingField,

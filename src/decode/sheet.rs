@@ -1,19 +1,22 @@
 //! The readers of a clinic's price sheet.
 
-use crate::clinic::{Address, ClinicSheet, Provider, Treatment};
+use crate::clinic::{
+    Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
+    SheetPhase, Treatment,
+};
 use crate::error::{Error, ErrorCode};
 use crate::limits::{
-    MAX_DIAGNOSIS_CODES, MAX_PHONE_CHARS, MAX_POSTAL_CODE_CHARS, MAX_SEPARATE_ITEMS,
-    MAX_STREET_CHARS, MAX_TEXT_CHARS, MAX_TREATMENTS, MAX_VALID_DAYS,
+    MAX_DIAGNOSIS_CODES, MAX_PAYER_RATES, MAX_PAYERS, MAX_PHONE_CHARS, MAX_POSTAL_CODE_CHARS,
+    MAX_PROVIDERS, MAX_SEPARATE_ITEMS, MAX_STREET_CHARS, MAX_TEXT_CHARS, MAX_TREATMENTS,
+    MAX_VALID_DAYS,
 };
 use crate::path::join;
-use crate::plan::Horizon;
+use crate::plan::{Horizon, Network};
 use crate::prelude::*;
 use crate::source::Source;
 use crate::text::clip;
 
-use super::plan::Course;
-use super::{Decoder, rules};
+use super::{Billers, Decoder, Obj, rules};
 
 /// Validates and decodes a price sheet from any [`Source`], reporting every
 /// problem with its path.
@@ -26,7 +29,8 @@ pub fn clinic<S: Source>(input: S) -> Result<ClinicSheet, Error> {
     d.finish(sheet)
 }
 
-/// The rules across fields: unique ids and an open weekday. Each
+/// The rules across fields: unique ids, an open weekday, the providers
+/// that phases and fees name, and the payers' allowed amounts. Each
 /// treatment's course was checked as it was read.
 fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
     rules::unique(
@@ -35,7 +39,104 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
         "id",
         sheet.treatments.iter().map(|t| t.id.as_str()),
     );
+    rules::unique(
+        d,
+        "providers",
+        "id",
+        sheet.providers.iter().map(|p| p.id.as_str()),
+    );
+    rules::unique(
+        d,
+        "payers",
+        "id",
+        sheet.payers.iter().map(|p| p.id.as_str()),
+    );
     rules::open_weekday(d, &sheet.closed_weekdays, "closedWeekdays");
+    let providers: Vec<&str> = sheet.providers.iter().map(|p| p.id.as_str()).collect();
+    for (t, treatment) in sheet.treatments.iter().enumerate() {
+        let mut courses = vec![(format!("treatments[{t}]"), &treatment.course)];
+        if let Some(high) = &treatment.high {
+            courses.push((format!("treatments[{t}].high"), high));
+        }
+        for (path, course) in courses {
+            for (i, phase) in course.phases.iter().enumerate() {
+                if let Some(id) = &phase.provider {
+                    let at = format!("{path}.phases[{i}].provider");
+                    rules::known_name(d, &at, id, &providers, "provider");
+                }
+            }
+            for (i, fee) in course.fees.iter().enumerate() {
+                if let Some(id) = &fee.provider {
+                    let at = format!("{path}.fees[{i}].provider");
+                    rules::known_name(d, &at, id, &providers, "provider");
+                }
+            }
+        }
+    }
+    let ids: Vec<&str> = sheet.treatments.iter().map(|t| t.id.as_str()).collect();
+    for (p, payer) in sheet.payers.iter().enumerate() {
+        for (r, rate) in payer.allowed.iter().enumerate() {
+            let at = format!("payers[{p}].allowed[{r}]");
+            check_rate(sheet, d, &at, rate, &ids);
+            let same = |other: &Rate| {
+                other.treatment == rate.treatment
+                    && other.phase == rate.phase
+                    && other.fee == rate.fee
+            };
+            if payer.allowed[..r].iter().any(same) {
+                d.report(
+                    ErrorCode::DuplicateName,
+                    &at,
+                    "this payer already lists an allowed amount for this phase or fee",
+                );
+            }
+        }
+    }
+}
+
+/// One allowed amount: its treatment, phase or fee exist, and it is at most
+/// what the clinic charges for it.
+fn check_rate(sheet: &ClinicSheet, d: &mut Decoder, at: &str, rate: &Rate, ids: &[&str]) {
+    let Some(treatment) = sheet.treatment(&rate.treatment) else {
+        rules::known_name(d, &join(at, "treatment"), &rate.treatment, ids, "treatment");
+        return;
+    };
+    let course = &treatment.course;
+    let (field, name, price) = match (&rate.phase, &rate.fee) {
+        (Some(name), _) => {
+            let names: Vec<&str> = course
+                .phases
+                .iter()
+                .map(|p| p.phase.name.as_str())
+                .collect();
+            let price = course.phases.iter().find(|p| &p.phase.name == name);
+            if price.is_none() {
+                rules::known_name(d, &join(at, "phase"), name, &names, "phase");
+            }
+            ("phase", name, price.map(|p| p.phase.price))
+        }
+        (None, Some(name)) => {
+            let names: Vec<&str> = course.fees.iter().map(|f| f.fee.name.as_str()).collect();
+            let price = course.fees.iter().find(|f| &f.fee.name == name);
+            if price.is_none() {
+                rules::known_name(d, &join(at, "fee"), name, &names, "fee");
+            }
+            ("fee", name, price.map(|f| f.fee.amount))
+        }
+        (None, None) => return,
+    };
+    if let Some(price) = price
+        && rate.amount > price
+    {
+        d.report(
+            ErrorCode::OutOfRange,
+            &join(at, "amount"),
+            format!(
+                "is more than the clinic charges for {field} \"{name}\" ({} > {price}): an insurer allows at most what is charged",
+                rate.amount
+            ),
+        );
+    }
 }
 
 impl Decoder {
@@ -46,24 +147,29 @@ impl Decoder {
             "phone",
             "npi",
             "tin",
+            "taxonomy",
             "currency",
             "closedWeekdays",
             "holidays",
             "quoteValidDays",
+            "providers",
+            "payers",
             "treatments",
         ];
         let obj = self.object(input, "", KNOWN)?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
-        let address = self.req_with(&obj, "address", |d, v, p| d.address(v, p));
-        let phone = self.opt_with(&obj, "phone", |d, v, p| d.text(v, p, MAX_PHONE_CHARS));
-        let npi = self.req_with(&obj, "npi", |d, v, p| d.npi(v, p));
-        let tin = self.req_with(&obj, "tin", |d, v, p| d.tin(v, p));
+        let provider = self.identity(&obj);
         let currency = self.opt_with(&obj, "currency", |d, v, p| d.currency(v, p));
         let closed_weekdays =
             self.opt_with(&obj, "closedWeekdays", |d, v, p| d.weekdays(v, p, true));
         let holidays = self.opt_with(&obj, "holidays", |d, v, p| d.closed_dates(v, p));
         let valid_days = self.opt_with(&obj, "quoteValidDays", |d, v, p| {
             d.count(v, p, 1, MAX_VALID_DAYS)
+        });
+        let providers = self.opt_with(&obj, "providers", |d, v, p| {
+            d.list(v, p, MAX_PROVIDERS, Decoder::co_provider)
+        });
+        let payers = self.opt_with(&obj, "payers", |d, v, p| {
+            d.list(v, p, MAX_PAYERS, Decoder::payer)
         });
         let treatments = self.req_with(&obj, "treatments", |d, v, p| {
             let list = d.list(v, p, MAX_TREATMENTS, |d, v, p| d.treatment(v, p))?;
@@ -74,19 +180,129 @@ impl Decoder {
             Some(list)
         });
         Some(ClinicSheet {
-            provider: Provider {
-                name: name?,
-                address: address?,
-                phone: phone.ok()?,
-                npi: npi?,
-                tin: tin?,
-            },
+            provider: provider?,
             currency: currency.ok()?.unwrap_or_default(),
             closed_weekdays: closed_weekdays.ok()?.unwrap_or_default(),
             holidays: holidays.ok()?.unwrap_or_default(),
             quote_valid_days: valid_days.ok()?.unwrap_or(30),
+            providers: providers.ok()?.unwrap_or_default(),
+            payers: payers.ok()?.unwrap_or_default(),
             treatments: treatments?,
         })
+    }
+
+    /// Who a provider is: name, address, phone, NPI, TIN and taxonomy, read
+    /// from an object that may hold other fields too.
+    fn identity<S: Source>(&mut self, obj: &Obj<S>) -> Option<Provider> {
+        let name = self.req_with(obj, "name", Decoder::name);
+        let address = self.req_with(obj, "address", |d, v, p| d.address(v, p));
+        let phone = self.opt_with(obj, "phone", |d, v, p| d.text(v, p, MAX_PHONE_CHARS));
+        let npi = self.req_with(obj, "npi", |d, v, p| d.npi(v, p));
+        let tin = self.req_with(obj, "tin", |d, v, p| d.tin(v, p));
+        let taxonomy = self.opt_with(obj, "taxonomy", |d, v, p| d.taxonomy(v, p));
+        Some(Provider {
+            name: name?,
+            address: address?,
+            phone: phone.ok()?,
+            npi: npi?,
+            tin: tin?,
+            taxonomy: taxonomy.ok()?,
+        })
+    }
+
+    fn co_provider<S: Source>(&mut self, value: S, path: &str) -> Option<CoProvider> {
+        const KNOWN: &[&str] = &[
+            "id", "kind", "name", "address", "phone", "npi", "tin", "taxonomy",
+        ];
+        let obj = self.object(value, path, KNOWN)?;
+        let id = self.req_with(&obj, "id", Decoder::name);
+        let kind = self.opt_with(&obj, "kind", |d, v, p| {
+            d.keyword(v, p, &["organization", "practitioner"])
+                .map(|i| [ProviderKind::Organization, ProviderKind::Practitioner][i])
+        });
+        let identity = self.identity(&obj);
+        Some(CoProvider {
+            id: id?,
+            kind: kind.ok()?.unwrap_or_default(),
+            identity: identity?,
+        })
+    }
+
+    fn payer<S: Source>(&mut self, value: S, path: &str) -> Option<Payer> {
+        let obj = self.object(value, path, &["id", "name", "network", "allowed"])?;
+        let id = self.req_with(&obj, "id", Decoder::name);
+        let name = self.req_with(&obj, "name", Decoder::name);
+        let network = self.opt_with(&obj, "network", |d, v, p| {
+            d.keyword(v, p, &Network::NAMES)
+                .map(|i| [Network::In, Network::Out][i])
+        });
+        let allowed = self.opt_with(&obj, "allowed", |d, v, p| {
+            d.list(v, p, MAX_PAYER_RATES, Decoder::rate)
+        });
+        Some(Payer {
+            id: id?,
+            name: name?,
+            network: network.ok()?.unwrap_or_default(),
+            allowed: allowed.ok()?.unwrap_or_default(),
+        })
+    }
+
+    fn rate<S: Source>(&mut self, value: S, path: &str) -> Option<Rate> {
+        let obj = self.object(value, path, &["treatment", "phase", "fee", "amount"])?;
+        let treatment = self.req_with(&obj, "treatment", Decoder::name);
+        let phase = self.opt_with(&obj, "phase", Decoder::name);
+        let fee = self.opt_with(&obj, "fee", Decoder::name);
+        let amount = self.req_with(&obj, "amount", Decoder::amount);
+        let (phase, fee) = (phase.ok()?, fee.ok()?);
+        match (&phase, &fee) {
+            (Some(_), Some(_)) => {
+                self.report(
+                    ErrorCode::ConflictingFields,
+                    &join(path, "fee"),
+                    "an allowed amount is for one \"phase\" or one \"fee\", not both",
+                );
+                return None;
+            }
+            (None, None) => {
+                self.report(
+                    ErrorCode::MissingField,
+                    path,
+                    "an allowed amount names the \"phase\" or the \"fee\" it is for",
+                );
+                return None;
+            }
+            _ => {}
+        }
+        Some(Rate {
+            treatment: treatment?,
+            phase,
+            fee,
+            amount: amount?,
+        })
+    }
+
+    /// A NUCC health care provider taxonomy code: ten characters, nine
+    /// digits or capital letters and a final `X`, e.g. `2084P0800X`.
+    fn taxonomy<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
+        let s = self.string(value, path)?;
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b[..9]
+                .iter()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && b[9] == b'X';
+        if !shape {
+            self.report(
+                ErrorCode::InvalidValue,
+                path,
+                format!(
+                    "\"{}\" is not a provider taxonomy code: 10 characters ending in X, like 2084P0800X",
+                    clip(&s)
+                ),
+            );
+            return None;
+        }
+        Some(s)
     }
 
     fn address<S: Source>(&mut self, value: S, path: &str) -> Option<Address> {
@@ -173,10 +389,11 @@ impl Decoder {
             "fees",
             "packages",
             "discounts",
+            "high",
         ];
         let obj = self.object(value, path, KNOWN)?;
-        let id = self.req_with(&obj, "id", |d, v, p| d.name(v, p));
-        let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
+        let id = self.req_with(&obj, "id", Decoder::name);
+        let name = self.req_with(&obj, "name", Decoder::name);
         let description =
             self.opt_with(&obj, "description", |d, v, p| d.text(v, p, MAX_TEXT_CHARS));
         let diagnosis_codes =
@@ -198,19 +415,11 @@ impl Decoder {
             }
             Some(horizon)
         });
-        let Course {
-            phases,
-            fees,
-            packages,
-            discounts,
-        } = self.course(&obj)?;
-        // The course's rules hold for every start date: check them once
-        // here. (The sheet's own rules are still checked after a problem.)
-        let mut course = Decoder::default();
-        rules::course(&mut course, &phases, &fees, &packages, &discounts);
-        if !course.problems.is_empty() {
-            self.absorb(path, Error::new(course.problems));
-        }
+        let high = self.opt_with(&obj, "high", |d, v, p| {
+            let obj = d.object(v, p, &["phases", "fees", "packages", "discounts"])?;
+            d.sheet_course(&obj, p)
+        });
+        let course = self.sheet_course(&obj, path)?;
         Some(Treatment {
             id: id?,
             name: name?,
@@ -218,8 +427,42 @@ impl Decoder {
             diagnosis_codes: diagnosis_codes.ok()?.unwrap_or_default(),
             scheduled_separately: separately.ok()?.unwrap_or_default(),
             horizon: horizon.ok()?.unwrap_or_default(),
+            course,
+            high: high.ok()?,
+        })
+    }
+
+    /// A course on a price sheet (`phases`, `fees`, `packages`, `discounts`
+    /// of `obj`, at `path`): a plan's, with the provider each phase and fee
+    /// names, and with the rules of a course checked (they hold for every
+    /// start date, so once here).
+    fn sheet_course<S: Source>(&mut self, obj: &Obj<S>, path: &str) -> Option<Course> {
+        let outer = self.billers.replace(Billers::default());
+        let course = self.course(obj);
+        let billers = core::mem::replace(&mut self.billers, outer).unwrap_or_default();
+        let super::plan::Course {
             phases,
             fees,
+            packages,
+            discounts,
+        } = course?;
+        // The sheet's own rules are still checked after a problem here.
+        let mut rules = Decoder::default();
+        rules::course(&mut rules, &phases, &fees, &packages, &discounts);
+        if !rules.problems.is_empty() {
+            self.absorb(path, Error::new(rules.problems));
+        }
+        Some(Course {
+            phases: phases
+                .into_iter()
+                .zip(billers.phases)
+                .map(|(phase, provider)| SheetPhase { phase, provider })
+                .collect(),
+            fees: fees
+                .into_iter()
+                .zip(billers.fees)
+                .map(|(fee, provider)| SheetFee { fee, provider })
+                .collect(),
             packages,
             discounts,
         })

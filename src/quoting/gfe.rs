@@ -6,14 +6,16 @@ use crate::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::Date;
-use crate::clinic::{ClinicSheet, Provider};
+use crate::clinic::{ClinicSheet, Course, Provider, ProviderKind};
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::label::Label;
+use crate::limits::MAX_GFE_MONTHS;
 use crate::money::Amount;
 use crate::output::Line;
-use crate::plan::LineKind;
+use crate::plan::{LineKind, PlanOptions};
 
+use super::due::{Delivery, delivery};
 use super::{Patient, PaymentType, QuoteInput};
 
 /// A Good Faith Estimate for an uninsured or self-pay patient, with every
@@ -28,7 +30,7 @@ pub struct GoodFaithEstimate {
     pub date: Date,
     /// The patient's name and date of birth.
     pub patient: Patient,
-    /// The provider or facility: name, NPI, TIN, location.
+    /// The convening provider or facility: name, NPI, TIN, location.
     pub provider: Provider,
     /// The primary service and when it is scheduled.
     pub primary_service: PrimaryService,
@@ -38,14 +40,65 @@ pub struct GoodFaithEstimate {
     pub currency: Currency,
     /// Decimal places of the amounts (2).
     pub minor_units: u8,
-    /// The expected items and services, itemised with codes and charges.
+    /// The expected items and services, itemised with codes and charges,
+    /// in the order they first occur.
     pub items: Vec<GfeItem>,
+    /// The same items by the provider or facility who bills them: the
+    /// convening provider first, then each co-provider, each with its
+    /// identifiers and subtotal.
+    pub providers: Vec<GfeProvider>,
     /// The sum of the expected charges.
     pub total: Amount,
+    /// The expected charges of the treatment's dear-end course over the
+    /// same period, when the sheet gives one: the top of a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub high_total: Option<Amount>,
+    /// When the estimate is due, when the input says when the service was
+    /// scheduled (`scheduledOn`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub delivery: Option<Delivery>,
     /// Items expected to be scheduled separately, not in this estimate.
     pub scheduled_separately: Vec<String>,
+    /// What to print directly above that list: separate estimates will be
+    /// given for them, and how to get one.
+    pub separately_scheduled_note: String,
     /// The disclaimers the rule requires, in the order to print them.
     pub disclaimers: Vec<String>,
+}
+
+/// A provider or facility of a Good Faith Estimate with the items it bills.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct GfeProvider {
+    /// The co-provider's id on the sheet; absent for the convening provider.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub id: Option<String>,
+    /// Convening provider, or co-provider.
+    pub role: GfeRole,
+    /// Organization or practitioner.
+    pub kind: ProviderKind,
+    /// Its name, address, NPI and TIN.
+    #[serde(flatten)]
+    pub identity: Provider,
+    /// The items it bills.
+    pub items: Vec<GfeItem>,
+    /// Their expected charges.
+    pub subtotal: Amount,
+}
+
+/// A provider's part in a Good Faith Estimate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "kebab-case")]
+pub enum GfeRole {
+    /// The clinic, which schedules the primary service and gives the estimate.
+    Convening,
+    /// Another provider or facility who bills part of the course.
+    CoProvider,
 }
 
 /// The primary item or service of a Good Faith Estimate.
@@ -103,6 +156,10 @@ pub struct GfeItem {
     pub discount: Amount,
     /// The expected charge in all.
     pub expected_charge: Amount,
+    /// The id of the co-provider who bills it; absent: the clinic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub provider: Option<String>,
 }
 
 /// The patient-provider dispute threshold: a bill this far above the
@@ -110,7 +167,8 @@ pub struct GfeItem {
 pub const DISPUTE_THRESHOLD_CENTS: i64 = 40_000;
 
 /// The Good Faith Estimate for `input` from `sheet`: only for a self-pay
-/// patient who is named, on a sheet priced in US dollars.
+/// patient who is named, on a sheet priced in US dollars, over at most 12
+/// months.
 pub fn good_faith_estimate(
     sheet: &ClinicSheet,
     input: &QuoteInput,
@@ -137,15 +195,55 @@ pub fn good_faith_estimate(
             "a Good Faith Estimate is a US requirement: the sheet's prices must be in USD",
         ));
     }
+    let treatment = super::treatment_of(sheet, input)?;
+    let horizon = input.horizon.unwrap_or(treatment.horizon);
+    let end = horizon.end(input.start);
+    let limit = input.start.add_months(MAX_GFE_MONTHS);
+    if end > limit {
+        problems.push(Problem::new(
+            ErrorCode::OutOfRange,
+            "input.horizon",
+            format!(
+                "a Good Faith Estimate covers at most {MAX_GFE_MONTHS} months of a recurring course, and this one runs to {}: give this estimate for the {MAX_GFE_MONTHS} months to {} (a horizon of {{ \"months\": {MAX_GFE_MONTHS} }}); a new Good Faith Estimate is needed for the rest",
+                end.add_days(-1),
+                limit.add_days(-1)
+            ),
+        ));
+    }
     let patient = match &input.patient {
         Some(patient) if problems.is_empty() => patient.clone(),
         _ => return Err(Error::new(problems)),
     };
     let quote = super::quote(sheet, input)?;
-    let treatment = sheet.treatment(&input.treatment);
-    let items = items(&quote.estimate.lines);
+    let course = &treatment.course;
+    let items = items(&quote.estimate.lines, course);
     let first_phase = quote.estimate.phases.first();
-    let provider_name = quote.provider.name.clone();
+    let first_service = quote.estimate.lines.first().map_or(input.start, |l| l.date);
+    let delivery = match input.scheduled_on {
+        Some(day) if day > first_service => {
+            return Err(Error::new(vec![Problem::new(
+                ErrorCode::OutOfRange,
+                "input.scheduledOn",
+                format!("{day} is after the first service, on {first_service}"),
+            )]));
+        }
+        Some(day) => Some(delivery(sheet, day, input.requested, first_service)),
+        None => None,
+    };
+    let high_total = treatment.high.as_ref().and_then(|high| {
+        let options = PlanOptions {
+            horizon: Some(horizon),
+            ..PlanOptions::default()
+        };
+        let plan = sheet
+            .plan_of(high, horizon, input.start)
+            .with_options(&options);
+        plan.ok()
+            .map(|plan| crate::assemble::estimate(&plan).totals.charge)
+    });
+    let providers = groups(sheet, &quote.provider, &items);
+    let separately_scheduled_note = separately_scheduled_note(&quote.provider);
+    let disclaimers = disclaimers(&quote.provider.name, providers.len() > 1);
     Ok(GoodFaithEstimate {
         number: quote.number,
         date: quote.date,
@@ -154,7 +252,7 @@ pub fn good_faith_estimate(
         primary_service: PrimaryService {
             name: quote.treatment_name,
             description: quote.description,
-            code: treatment.and_then(|t| t.phases.first()?.code.clone()),
+            code: course.phases.first().and_then(|p| p.phase.code.clone()),
             sessions: quote.estimate.totals.sessions,
             scheduled: first_phase.and_then(|p| p.first),
             last: quote.estimate.sessions.last().map(|s| s.date),
@@ -164,23 +262,28 @@ pub fn good_faith_estimate(
         minor_units: quote.estimate.minor_units,
         total: quote.estimate.totals.charge,
         items,
-        scheduled_separately: treatment
-            .map(|t| t.scheduled_separately.clone())
-            .unwrap_or_default(),
-        disclaimers: disclaimers(&provider_name),
+        providers,
+        high_total,
+        delivery,
+        scheduled_separately: treatment.scheduled_separately.clone(),
+        separately_scheduled_note,
+        disclaimers,
     })
 }
 
 /// The ledger grouped into expected items: lines of one kind, service,
-/// code and charge become one item, in the order they first appear.
-fn items(lines: &[Line]) -> Vec<GfeItem> {
+/// code, charge and provider become one item, in the order they first
+/// appear.
+fn items(lines: &[Line], course: &Course) -> Vec<GfeItem> {
     let mut items: Vec<GfeItem> = Vec::new();
     for line in lines {
+        let provider = course.biller(line.kind, &line.name);
         let same = items.iter_mut().find(|item| {
             item.kind == line.kind
                 && item.service == line.name
                 && item.code == line.code
                 && item.unit_charge == line.charge
+                && item.provider.as_deref() == provider
         });
         match same {
             Some(item) => {
@@ -201,25 +304,97 @@ fn items(lines: &[Line]) -> Vec<GfeItem> {
                 unit_charge: line.charge,
                 discount: line.discount,
                 expected_charge: line.charge,
+                provider: provider.map(String::from),
             }),
         }
     }
     items
 }
 
-/// The disclaimers of 45 CFR 149.610(c)(1)(vii)–(ix), in the words of the
+/// The items by provider: the clinic (convening) first, then each
+/// co-provider that bills an item, in the sheet's order.
+fn groups(sheet: &ClinicSheet, clinic: &Provider, items: &[GfeItem]) -> Vec<GfeProvider> {
+    let group = |id: Option<&str>, role, kind, identity: &Provider| {
+        let items: Vec<GfeItem> = items
+            .iter()
+            .filter(|i| i.provider.as_deref() == id)
+            .cloned()
+            .collect();
+        GfeProvider {
+            id: id.map(String::from),
+            role,
+            kind,
+            identity: identity.clone(),
+            subtotal: items.iter().map(|i| i.expected_charge).sum(),
+            items,
+        }
+    };
+    let mut groups = vec![group(
+        None,
+        GfeRole::Convening,
+        ProviderKind::Organization,
+        clinic,
+    )];
+    for co in &sheet.providers {
+        if items.iter().any(|i| i.provider.as_deref() == Some(&co.id)) {
+            groups.push(group(
+                Some(&co.id),
+                GfeRole::CoProvider,
+                co.kind,
+                &co.identity,
+            ));
+        }
+    }
+    groups
+}
+
+/// Where to ask about the items scheduled separately: printed directly
+/// above their list, as 45 CFR 149.610(c)(1)(vii) asks.
+fn separately_scheduled_note(clinic: &Provider) -> String {
+    let phone = clinic
+        .phone
+        .as_deref()
+        .map(|p| format!(" at {p}"))
+        .unwrap_or_default();
+    format!(
+        "Separate Good Faith Estimates will be issued to you upon scheduling or upon request of the items or services listed below, with their diagnosis codes, service codes, expected charges and provider or facility identifiers. To get one, contact {}{phone}, or the provider or facility who will give them.",
+        clinic.name
+    )
+}
+
+/// The CMS web page for questions about Good Faith Estimates and disputes.
+pub const CMS_WEB: &str = "www.cms.gov/nosurprises/consumers";
+/// The CMS help line.
+pub const CMS_PHONE: &str = "1-800-985-3059";
+/// The CMS address for questions about patient-provider disputes.
+pub const CMS_EMAIL: &str = "FederalPPDRQuestions@cms.hhs.gov";
+
+/// The disclaimers of 45 CFR 149.610(c)(1)(viii)–(x), in the words of the
 /// HHS standard form, shortened.
-fn disclaimers(provider: &str) -> Vec<String> {
+fn disclaimers(provider: &str, co_providers: bool) -> Vec<String> {
+    let contact = if co_providers {
+        format!("{provider} or the provider or facility who billed it")
+    } else {
+        provider.to_string()
+    };
     vec![
         format!(
             "There may be additional items or services {provider} recommends as part of your care that must be scheduled or requested separately and are not included in this Good Faith Estimate."
         ),
-        "This Good Faith Estimate is only an estimate: actual items, services or charges may differ from it.".to_string(),
+        "This Good Faith Estimate shows the costs of items and services that are reasonably expected for your health care needs, based on information known when it was created. It is only an estimate: actual items, services or charges may differ from it.".to_string(),
+        "It does not include any unknown or unexpected costs that may arise during treatment. You could be charged more if complications or special circumstances occur; if this happens, federal law allows you to dispute the bill.".to_string(),
         "This Good Faith Estimate is not a contract and does not require you to obtain the items or services listed from any provider or facility.".to_string(),
         format!(
-            "You have the right to start a patient-provider dispute resolution process if you are billed ${} or more above this Good Faith Estimate for any provider or facility. You must start it within 120 calendar days of the date on the original bill; there is a $25 fee. Starting a dispute will not affect the quality of the care you receive.",
+            "If you are billed for more than this Good Faith Estimate, you may contact {contact} to let them know the billed charges are higher. You can ask them to update the bill to match this estimate, ask to negotiate the bill, or ask if financial assistance is available."
+        ),
+        format!(
+            "You have the right to start a patient-provider dispute resolution process with the U.S. Department of Health and Human Services if you are billed ${} or more above this Good Faith Estimate for any provider or facility. You must start it within 120 calendar days (about 4 months) of the date on the original bill; there is a $25 fee. Starting a dispute will not affect the quality of the care you receive.",
             DISPUTE_THRESHOLD_CENTS / 100
         ),
-        "For questions or to learn how to start a dispute, visit www.cms.gov/nosurprises or call 1-800-985-3059. Keep a copy of this Good Faith Estimate.".to_string(),
+        "If the agency reviewing your dispute agrees with you, you will have to pay the price on this Good Faith Estimate. If it disagrees with you and agrees with the provider or facility, you will have to pay the higher amount.".to_string(),
+        format!(
+            "To learn more, get the form to start a dispute, or ask about your right to a Good Faith Estimate, visit {CMS_WEB}, email {CMS_EMAIL} or call {CMS_PHONE}."
+        ),
+        "Keep a copy of this Good Faith Estimate in a safe place or take pictures of it: you may need it if you are billed a higher amount.".to_string(),
     ]
 }

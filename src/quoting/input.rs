@@ -71,4 +71,19 @@ pub struct QuoteInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub diagnosis_codes: Option<Vec<String>>,
+    /// The payer on the sheet whose allowed amounts and network an insured
+    /// quote uses (its `id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub payer: Option<String>,
+    /// The day the service was scheduled or, with `requested`, the day the
+    /// patient asked for a Good Faith Estimate: the day its deadline counts
+    /// from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub scheduled_on: Option<Date>,
+    /// Whether the patient asked for the estimate (rather than scheduling
+    /// the service); default `false`.
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub requested: bool,
 }

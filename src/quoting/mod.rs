@@ -38,15 +38,20 @@ use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::clinic::{ClinicSheet, Provider, Treatment};
-use crate::error::Error;
+use crate::error::{Error, ErrorCode, Problem};
+use crate::limits::MAX_QUOTE_LINES;
 use crate::output::Estimate;
-use crate::plan::PlanOptions;
+use crate::plan::{Network, Plan, PlanOptions};
 
 mod csv;
+mod due;
 mod gfe;
 mod input;
 
-pub use gfe::{GfeItem, GoodFaithEstimate, PrimaryService, good_faith_estimate};
+pub use due::{Delivery, DueRule};
+pub use gfe::{
+    GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, PrimaryService, good_faith_estimate,
+};
 pub use input::{Patient, PaymentType, QuoteInput};
 
 /// An itemised, dated quote for one treatment.
@@ -78,8 +83,25 @@ pub struct Quote {
     pub description: Option<String>,
     /// Diagnosis codes of the course.
     pub diagnosis_codes: Vec<String>,
+    /// The payer whose allowed amounts and network an insured quote uses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub payer: Option<QuotePayer>,
     /// The engine's estimate of the course: schedule, ledger and totals.
     pub estimate: Estimate,
+}
+
+/// The payer of an insured quote, as the sheet names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct QuotePayer {
+    /// Its id on the sheet.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Whether the clinic is in its network.
+    pub network: Network,
 }
 
 /// The quote for `input` from `sheet`.
@@ -104,6 +126,15 @@ pub fn quote(sheet: &ClinicSheet, input: &QuoteInput) -> Result<Quote, Error> {
             .diagnosis_codes
             .clone()
             .unwrap_or_else(|| treatment.diagnosis_codes.clone()),
+        payer: input
+            .payer
+            .as_deref()
+            .and_then(|id| sheet.payer(id))
+            .map(|p| QuotePayer {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                network: p.network,
+            }),
         estimate,
     })
 }
@@ -125,17 +156,55 @@ fn estimate(
     treatment: &Treatment,
     input: &QuoteInput,
 ) -> Result<Estimate, Error> {
+    let plan = plan(sheet, treatment, input)?;
+    let estimate = crate::assemble::estimate(&plan);
+    if estimate.lines.len() > MAX_QUOTE_LINES {
+        return Err(Error::new(vec![Problem::new(
+            ErrorCode::OutOfRange,
+            "input.horizon",
+            format!(
+                "this quote would list {} charges; a quote lists at most {MAX_QUOTE_LINES}: choose a shorter horizon",
+                estimate.lines.len()
+            ),
+        )]));
+    }
+    Ok(estimate)
+}
+
+/// The plan a sheet's treatment and a quote input make: the treatment's
+/// course with the input's start, horizon, insurance and programmes, and an
+/// insured quote's payer's allowed amounts and network.
+pub(crate) fn plan(
+    sheet: &ClinicSheet,
+    treatment: &Treatment,
+    input: &QuoteInput,
+) -> Result<Plan, Error> {
+    let mut coverage = input.coverage.clone();
+    let mut plan = sheet.plan(treatment, input.start);
+    if let Some(payer) = input.payer.as_deref().and_then(|id| sheet.payer(id)) {
+        for rate in payer.allowed.iter().filter(|r| r.treatment == treatment.id) {
+            if let Some(name) = &rate.phase {
+                let phase = plan.phases.iter_mut().find(|p| &p.name == name);
+                phase
+                    .into_iter()
+                    .for_each(|p| p.allowed = Some(rate.amount));
+            } else if let Some(name) = &rate.fee {
+                let fee = plan.fees.iter_mut().find(|f| &f.name == name);
+                fee.into_iter().for_each(|f| f.allowed = Some(rate.amount));
+            }
+        }
+        if let Some(coverage) = &mut coverage {
+            coverage.network = payer.network;
+        }
+    }
     let options = PlanOptions {
-        coverage: input.coverage.clone(),
+        coverage,
         assistance: Some(input.assistance.clone()),
         horizon: input.horizon,
     };
     // Each part is valid alone; what spans them (a programme naming a phase,
     // a horizon's last day) is checked on the whole, with paths as the input
     // writes them.
-    let plan = sheet
-        .plan(treatment, input.start)
-        .with_options(&options)
-        .map_err(|err| err.within("input"))?;
-    Ok(crate::assemble::estimate(&plan))
+    plan.with_options(&options)
+        .map_err(|err| err.within("input"))
 }

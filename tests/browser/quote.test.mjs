@@ -52,7 +52,7 @@ async function fillQuote(page, { treatment = "iv-ketamine", start = "2026-12-07"
 
 test("a baked-in sheet quotes a course with the engine's numbers, on screen and in the downloads", async () => {
   const { page, context, problems } = await openStaff();
-  assert.match(await page.textContent("#sheet-status"), /Harbor Light.*3 treatments.*clinic\.json/);
+  assert.match(await page.textContent("#sheet-status"), /Harbor Light.*4 treatments.*clinic\.json/);
   const input = await fillQuote(page);
   const q = engine.quote(sheet, input);
   const e = q.estimate;
