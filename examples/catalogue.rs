@@ -1,7 +1,13 @@
-//! Prints the built-in catalogue as a Markdown table of 12-month self-pay
-//! totals (the README's table): `cargo run --example catalogue [start]`.
+//! Prints the built-in catalogue as the README shows it: `cargo run --example
+//! catalogue [start]` prints the table of 12-month totals (self-pay and with
+//! the typical employer plan), then every entry with its assumptions and
+//! sources, then the examples of insurance. `tests/presets.rs` checks that
+//! the README holds exactly this text.
 
-use coursecost::{Date, estimate, presets};
+use coursecost::{
+    Citation, CoverageExample, Date, PlanOptions, Preset, Totals, coverage_examples,
+    decode_options, estimate, presets, range,
+};
 
 fn dollars(minor: i64) -> String {
     let d = minor / 100;
@@ -14,28 +20,95 @@ fn dollars(minor: i64) -> String {
     format!("${s}")
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let start = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "2026-01-05".into());
-    let start = Date::parse(&start).ok_or("start must be YYYY-MM-DD")?;
-    println!(
-        "| id | treatment | sessions (low / typical / high) | 12 months self-pay: low – high, typical |"
+/// Options that put an example's insurance on every plan.
+fn insured(example: &CoverageExample) -> PlanOptions {
+    let coverage = serde_json::to_value(&example.coverage).expect("coverage serialises");
+    decode_options(Some(&serde_json::json!({ "coverage": coverage })))
+        .unwrap_or_else(|e| panic!("{} does not decode back: {e}", example.id))
+}
+
+/// Low / typical / high patient totals.
+fn cell(totals: [&Totals; 3]) -> String {
+    totals.map(|t| dollars(t.patient_pays.minor())).join(" / ")
+}
+
+/// The README's table: sessions and 12-month patient totals, low / typical /
+/// high, self-pay and with the typical employer plan, for every preset
+/// starting on `start`.
+pub fn table(start: Date) -> String {
+    let employer = coverage_examples()
+        .expect("the catalogue decodes")
+        .into_iter()
+        .find(|e| e.id == "employer-typical")
+        .expect("the catalogue has a typical employer plan");
+    let options = insured(&employer);
+    let mut out = String::from(
+        "| id | treatment | sessions | 12 months self-pay | 12 months with the typical employer plan |\n|---|---|---|---|---|\n",
     );
-    println!("|---|---|---|---|");
-    for p in presets(start)? {
+    for p in presets(start).expect("the catalogue moves to the start") {
         let [low, typical, high] = [&p.low, &p.plan, &p.high].map(|plan| estimate(plan).totals);
-        println!(
-            "| `{}` | {} | {} / {} / {} | {} – {}, typically {} |",
+        let r = range(&p, &options).expect("the employer plan fits every preset");
+        out += &format!(
+            "| `{}` | {} | {} / {} / {} | {} | {} |\n",
             p.id,
             p.name,
             low.sessions,
             typical.sessions,
             high.sessions,
-            dollars(low.patient_pays.minor()),
-            dollars(high.patient_pays.minor()),
-            dollars(typical.patient_pays.minor()),
+            cell([&low, &typical, &high]),
+            cell([&r.low, &r.typical, &r.high]),
         );
     }
+    out
+}
+
+fn sources(list: &[Citation]) -> String {
+    list.iter()
+        .map(|s| format!("[{}]({})", s.title, s.url))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn entry(p: &Preset) -> String {
+    let mut out = format!(
+        "**{}** (`{}`, reviewed {}). {}\n\n",
+        p.name, p.id, p.reviewed, p.summary
+    );
+    for a in &p.assumptions {
+        out += &format!("- {a}\n");
+    }
+    out += &format!("- Sources: {}.\n", sources(&p.sources));
+    out
+}
+
+/// The README's entries: every preset with its summary, assumptions and
+/// sources, then the examples of insurance.
+pub fn entries(start: Date) -> String {
+    let mut out = String::new();
+    for p in presets(start).expect("the catalogue moves to the start") {
+        out += &entry(&p);
+        out += "\n";
+    }
+    out +=
+        "**Examples of insurance** (`coverageExamples()`), each an ordinary `coverage` object:\n\n";
+    for e in coverage_examples().expect("the catalogue decodes") {
+        out += &format!(
+            "- **{}** (`{}`). {} Sources: {}.\n",
+            e.name,
+            e.id,
+            e.summary,
+            sources(&e.sources)
+        );
+    }
+    out
+}
+
+#[allow(dead_code)]
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let start = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "2026-01-05".into());
+    let start = Date::parse(&start).ok_or("start must be YYYY-MM-DD")?;
+    print!("{}\n{}", table(start), entries(start));
     Ok(())
 }

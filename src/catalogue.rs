@@ -9,7 +9,7 @@
 //! like any other input.
 //!
 //! Natively the data file is compiled in. The WebAssembly build does not
-//! embed it — it would add 4 KB of gzipped text to every page that only
+//! embed it — it would add the catalogue's text to every page that only
 //! wants the engine — so the npm package ships it as a JavaScript module
 //! beside the wasm. The wasm validates that module's data with this decoder
 //! and the package returns the (validated) objects themselves, with their
@@ -21,7 +21,8 @@ use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::error::{Error, ErrorCode, Problem};
-use crate::plan::Plan;
+use crate::output::WarningCode;
+use crate::plan::{Coverage, CoverageLimit, Fee, Plan};
 use crate::text::{clip, nearest, quoted_list};
 
 /// The catalogue data file, as compiled into native builds.
@@ -55,6 +56,70 @@ pub struct Preset {
     /// The phases a page lets a visitor change; absent: none.
     #[cfg_attr(ts, tsify(optional))]
     pub editable: Editable,
+    /// Costs a visitor may add that are off in the plans, such as a ride
+    /// home: fees a page can append to any of the three plans' `fees`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub optional_fees: Vec<Fee>,
+    /// The session limits insurers commonly authorise for this treatment
+    /// (coverage limits naming phases of all three plans): a page can add
+    /// them to a visitor's `coverage.limits`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub coverage_limits: Vec<CoverageLimit>,
+    /// Warnings the plans give by design, each explained by an assumption
+    /// (a savings programme that needs a commercial plan warns on a
+    /// self-pay estimate).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub expected_warnings: Vec<WarningCode>,
+    /// The texts for people in Spanish: name, summary and as many
+    /// assumptions as in English, in the same order; absent for a preset
+    /// written in English only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub es: Option<PresetText>,
+}
+
+/// A preset's texts for people in another language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+pub struct PresetText {
+    /// The name.
+    pub name: String,
+    /// The summary.
+    pub summary: String,
+    /// The assumptions, one for each of the English ones.
+    pub assumptions: Vec<String>,
+}
+
+/// An example of insurance a visitor may have, with where its numbers come
+/// from: an ordinary `coverage` object (docs/insurance.md).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+pub struct CoverageExample {
+    /// Stable identifier, e.g. `"employer-typical"`.
+    pub id: String,
+    /// Name for people, e.g. `"Typical employer plan"`.
+    pub name: String,
+    /// One sentence: every number of `coverage`, each naming its source.
+    pub summary: String,
+    /// The insurance itself.
+    pub coverage: Coverage,
+    /// The public pages the numbers come from.
+    pub sources: Vec<Citation>,
+    /// The name and summary in Spanish.
+    pub es: ExampleText,
+}
+
+/// A coverage example's texts for people in another language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+pub struct ExampleText {
+    /// The name.
+    pub name: String,
+    /// The summary.
+    pub summary: String,
 }
 
 /// The phases of a preset a visitor may change, by their names in the
@@ -97,6 +162,16 @@ impl Preset {
         }
         Ok(self)
     }
+}
+
+/// The built-in catalogue: its presets and its coverage examples.
+#[cfg(feature = "std")]
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Catalogue {
+    /// The treatments.
+    pub(crate) presets: Vec<Preset>,
+    /// Examples of insurance to estimate them with.
+    pub(crate) coverage_examples: Vec<CoverageExample>,
 }
 
 /// Where the preset named `id` is; an `unknown_name` error listing the ids

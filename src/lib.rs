@@ -70,7 +70,7 @@ pub mod wasm;
 pub use calendar::{Date, MonthDay, Weekday};
 #[cfg(feature = "std")]
 pub use catalogue::CATALOGUE_JSON;
-pub use catalogue::{Citation, Editable, Preset};
+pub use catalogue::{Citation, CoverageExample, Editable, ExampleText, Preset, PresetText};
 #[cfg(sheets)]
 pub use clinic::{
     Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
@@ -154,6 +154,15 @@ pub fn decode_preset<S: source::Source>(input: S) -> Result<Preset, Error> {
     decode::preset::preset(input)
 }
 
+/// Validates and decodes a whole catalogue written like `data/presets.json`
+/// (a clinic's fork of it, say): its presets and its coverage examples.
+#[cfg(feature = "std")]
+pub fn decode_catalogue<S: source::Source>(
+    input: S,
+) -> Result<(prelude::Vec<Preset>, prelude::Vec<CoverageExample>), Error> {
+    decode::catalogue::contents(input, None).map(|c| (c.presets, c.coverage_examples))
+}
+
 /// Validates and decodes a clinic's price sheet, reporting every problem
 /// with its path.
 #[cfg(sheets)]
@@ -221,6 +230,14 @@ fn json_problem(e: &serde_json::Error) -> Error {
 #[cfg(feature = "std")]
 pub fn presets(start: Date) -> Result<Vec<Preset>, Error> {
     decode::preset::catalogue(&parse_json(CATALOGUE_JSON)?, Some(start))
+}
+
+/// The built-in catalogue's examples of insurance (typical employer plan,
+/// high-deductible plan, Medicare …), each an ordinary [`Coverage`] with
+/// its sources.
+#[cfg(feature = "std")]
+pub fn coverage_examples() -> Result<Vec<CoverageExample>, Error> {
+    decode::catalogue::contents(&parse_json(CATALOGUE_JSON)?, None).map(|c| c.coverage_examples)
 }
 
 /// One preset of the built-in catalogue by `id`, starting on `start`; an

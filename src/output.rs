@@ -256,6 +256,27 @@ pub enum WarningCode {
     NothingToFinance,
 }
 
+impl WarningCode {
+    /// Every code, in declaration order.
+    pub const ALL: [WarningCode; 6] = [
+        WarningCode::TruncatedByHorizon,
+        WarningCode::PhaseNotReached,
+        WarningCode::CoverageLimitReached,
+        WarningCode::AssistanceNotEligible,
+        WarningCode::AssistanceExhausted,
+        WarningCode::NothingToFinance,
+    ];
+    /// The contract's spellings, in declaration order.
+    pub const NAMES: [&'static str; 6] = [
+        "truncated_by_horizon",
+        "phase_not_reached",
+        "coverage_limit_reached",
+        "assistance_not_eligible",
+        "assistance_exhausted",
+        "nothing_to_finance",
+    ];
+}
+
 /// Adds a line's charge and who pays it to a summary: the four amounts every
 /// summary of lines shares.
 macro_rules! sums_lines {

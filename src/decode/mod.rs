@@ -28,6 +28,8 @@ use crate::prelude::*;
 use crate::source::{Kind, Source};
 use crate::text::{clip, code_points, nearest, quoted_list};
 
+#[cfg(feature = "std")]
+pub(crate) mod catalogue;
 pub(crate) mod insurance;
 pub(crate) mod plan;
 pub(crate) mod preset;

@@ -1,32 +1,56 @@
 //! The readers of the treatment catalogue and its presets.
+//!
+//! A preset's plans are read everywhere: they move with the start, and
+//! `range` estimates them. What the catalogue says besides for people —
+//! optional fees, coverage limits, expected warnings, the Spanish texts and
+//! the examples of insurance — neither changes with the start nor is read by
+//! any estimate, so only the native build (`std`) reads and checks it
+//! ([`super::catalogue`]); the WebAssembly build accepts those fields
+//! unread, which keeps the engine's wasm small. The test suite runs the
+//! native checks on the data file the package ships.
 
 use crate::calendar::Date;
-use crate::catalogue::{Citation, Editable, Preset};
+use crate::catalogue::{Citation, Editable, Preset, PresetText};
 use crate::error::{Error, ErrorCode};
+#[cfg(not(feature = "std"))]
+use crate::limits::MAX_PRESETS;
 use crate::limits::{
-    MAX_PRESET_ID_CHARS, MAX_PRESET_NOTES, MAX_PRESETS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
-    MAX_TITLE_CHARS,
+    MAX_PRESET_ID_CHARS, MAX_PRESET_NOTES, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
 };
+use crate::output::WarningCode;
 use crate::path::{join, nest};
-use crate::plan::{Every, Phase, Plan};
+use crate::plan::{CoverageLimit, Every, Fee, Phase, Plan};
 use crate::prelude::*;
 use crate::source::Source;
 use crate::text::clip;
 
+#[cfg(not(feature = "std"))]
+use super::Obj;
 use super::{Decoder, rules};
 
-/// Decodes a catalogue (`{ about?, presets: [...] }`), moving every plan to
-/// `start` when one is given.
+/// Decodes a catalogue (`{ about?, presets: [...], coverageExamples?: [...] }`),
+/// moving every plan to `start` when one is given, and returns its presets.
+/// Natively the coverage examples are checked too.
+#[cfg(feature = "std")]
+pub(crate) fn catalogue<S: Source>(input: S, start: Option<Date>) -> Result<Vec<Preset>, Error> {
+    super::catalogue::contents(input, start).map(|c| c.presets)
+}
+
+/// The WebAssembly build's reading of a catalogue: its presets, the coverage
+/// examples accepted unread (see the module documentation).
+#[cfg(not(feature = "std"))]
 pub(crate) fn catalogue<S: Source>(input: S, start: Option<Date>) -> Result<Vec<Preset>, Error> {
     let mut d = Decoder::default();
-    let presets = d.object(input, "", &["about", "presets"]).and_then(|obj| {
-        let about = d.opt_with(&obj, "about", |d, v, p| d.string(v, p));
-        let presets = d.req_with(&obj, "presets", |d, v, p| {
-            d.list(v, p, MAX_PRESETS, |d, v, p| d.preset(v, p))
+    let presets = d
+        .object(input, "", &["about", "presets", "coverageExamples"])
+        .and_then(|obj| {
+            let about = d.opt_with(&obj, "about", |d, v, p| d.string(v, p));
+            let presets = d.req_with(&obj, "presets", |d, v, p| {
+                d.list(v, p, MAX_PRESETS, |d, v, p| d.preset(v, p))
+            });
+            about.ok()?;
+            presets
         });
-        about.ok()?;
-        presets
-    });
     let presets = d.finish(presets)?;
     let mut d = Decoder::default();
     rules::unique(
@@ -36,6 +60,11 @@ pub(crate) fn catalogue<S: Source>(input: S, start: Option<Date>) -> Result<Vec<
         presets.iter().map(|p| p.id.as_str()),
     );
     let presets = d.finish(Some(presets))?;
+    moved(presets, start)
+}
+
+/// The presets with every plan moved to `start`, when one is given.
+pub(super) fn moved(presets: Vec<Preset>, start: Option<Date>) -> Result<Vec<Preset>, Error> {
     match start {
         None => Ok(presets),
         Some(start) => presets
@@ -58,7 +87,7 @@ pub fn preset<S: Source>(input: S) -> Result<Preset, Error> {
 }
 
 impl Decoder {
-    fn preset<S: Source>(&mut self, value: S, path: &str) -> Option<Preset> {
+    pub(super) fn preset<S: Source>(&mut self, value: S, path: &str) -> Option<Preset> {
         const KNOWN: &[&str] = &[
             "id",
             "name",
@@ -70,6 +99,10 @@ impl Decoder {
             "sources",
             "reviewed",
             "editable",
+            "optionalFees",
+            "coverageLimits",
+            "expectedWarnings",
+            "es",
         ];
         let obj = self.object(value, path, KNOWN)?;
         let id = self.req_with(&obj, "id", |d, v, p| d.preset_id(v, p));
@@ -93,6 +126,7 @@ impl Decoder {
         });
         let reviewed = self.req_with(&obj, "reviewed", |d, v, p| d.year_month(v, p));
         let editable = self.opt_with(&obj, "editable", |d, v, p| d.editable(v, p));
+        let extras = self.extras(&obj);
         let (plan, low, high) = (plan?, low?, high?);
         for (field, other) in [("low", &low), ("high", &high)] {
             if other.currency != plan.currency {
@@ -112,18 +146,38 @@ impl Decoder {
         if !self.editable_phases(&editable, plans, &nest(path, "editable")) {
             return None;
         }
+        let (assumptions, extras) = (assumptions.ok()?.unwrap_or_default(), extras?);
+        if !self.extras_fit(&extras, plans, path, assumptions.len()) {
+            return None;
+        }
         Some(Preset {
             id: id?,
             name: name?,
             summary: summary?,
-            assumptions: assumptions.ok()?.unwrap_or_default(),
+            assumptions,
             plan,
             low,
             high,
             sources: sources?,
             reviewed: reviewed?,
             editable,
+            optional_fees: extras.optional_fees,
+            coverage_limits: extras.coverage_limits,
+            expected_warnings: extras.expected_warnings,
+            es: extras.es,
         })
+    }
+
+    /// What a preset says for people that no estimate reads: accepted
+    /// unread in the WebAssembly build (see the module documentation).
+    #[cfg(not(feature = "std"))]
+    fn extras<S: Source>(&mut self, _: &Obj<S>) -> Option<Extras> {
+        Some(Extras::default())
+    }
+
+    #[cfg(not(feature = "std"))]
+    fn extras_fit(&mut self, _: &Extras, _: [(&str, &Plan); 3], _: &str, _: usize) -> bool {
+        true
     }
 
     fn editable<S: Source>(&mut self, value: S, path: &str) -> Option<Editable> {
@@ -190,7 +244,7 @@ impl Decoder {
     }
 
     /// A preset id: 1–40 lower-case letters, digits and hyphens.
-    fn preset_id<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
+    pub(super) fn preset_id<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
         let s = self.string(value, path)?;
         let ok = (1..=MAX_PRESET_ID_CHARS).contains(&s.len())
             && s.bytes()
@@ -209,7 +263,7 @@ impl Decoder {
         Some(s)
     }
 
-    fn citation<S: Source>(&mut self, value: S, path: &str) -> Option<Citation> {
+    pub(super) fn citation<S: Source>(&mut self, value: S, path: &str) -> Option<Citation> {
         let obj = self.object(value, path, &["title", "url"])?;
         let title = self.req_with(&obj, "title", |d, v, p| d.text(v, p, MAX_TITLE_CHARS));
         let url = self.req_with(&obj, "url", |d, v, p| {
@@ -243,4 +297,14 @@ impl Decoder {
         }
         Some(s)
     }
+}
+
+/// What a preset says for people besides its texts and plans: read natively
+/// only.
+#[derive(Default)]
+pub(super) struct Extras {
+    pub(super) optional_fees: Vec<Fee>,
+    pub(super) coverage_limits: Vec<CoverageLimit>,
+    pub(super) expected_warnings: Vec<WarningCode>,
+    pub(super) es: Option<PresetText>,
 }

@@ -172,9 +172,14 @@ pub(crate) fn unique<'a>(
     field: &str,
     names: impl Iterator<Item = &'a str>,
 ) {
+    let names: Vec<&str> = names.collect();
+    repeats(d, list, field, &names);
+}
+
+/// [`unique`] past the collecting: one copy, however many kinds of list.
+fn repeats(d: &mut Decoder, list: &str, field: &str, names: &[&str]) {
     // Lists hold at most 50 names: a quadratic scan is cheaper than a hash set,
     // in time and in wasm size.
-    let names: Vec<&str> = names.collect();
     for (i, name) in names.iter().enumerate() {
         if names[..i].contains(name) {
             d.report(
