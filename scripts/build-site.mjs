@@ -29,7 +29,7 @@ const pkgFromRoot = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
 await build({
-  entryPoints: [join(www, "app.js"), join(www, "quote.js")],
+  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "editor.js")],
   outdir: out,
   bundle: true,
   format: "esm",
@@ -42,4 +42,6 @@ await build({
 // clinic.json is the staff view's price sheet: `null` (none) as shipped; a
 // clinic replaces it with its own sheet.
 for (const f of ["index.html", "quote.html", "style.css", "clinic.sample.json", "clinic.json"]) copyFileSync(join(www, f), join(out, f));
+// The price sheet editor, and the sample price list it documents.
+for (const f of ["editor.html", "editor.css", "pricelist.sample.csv"]) copyFileSync(join(www, f), join(out, f));
 for (const f of ["coursecost_bg.wasm", "coursecost_staff_bg.wasm"]) copyFileSync(join(root, "pkg", f), join(out, "pkg", f));

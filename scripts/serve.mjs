@@ -23,6 +23,7 @@ const types = {
   ".ico": "image/x-icon",
   ".ts": "text/plain; charset=utf-8",
   ".map": "application/json; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
 };
 
 // The same policy the page declares: nothing leaves the page, no inline code.
