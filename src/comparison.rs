@@ -89,20 +89,6 @@ pub struct Compared {
     /// The patient's cumulative cost at the end of each month of
     /// [`Comparison::months`]: 0 before the plan starts, its total after it ends.
     pub cumulative: Vec<Amount>,
-    /// Retired: what the patient paid through the first phase's last
-    /// session. Not in the JSON; kept natively only until the catalogue's
-    /// tests stop reading it.
-    #[cfg(feature = "std")]
-    #[doc(hidden)]
-    #[serde(skip)]
-    pub up_front: Amount,
-    /// Retired: the average of the last three whole calendar months. Not
-    /// in the JSON; kept natively only until the catalogue's tests stop
-    /// reading it.
-    #[cfg(feature = "std")]
-    #[doc(hidden)]
-    #[serde(skip)]
-    pub steady_monthly: Option<Amount>,
 }
 
 /// Days `[start, end)` and what the patient pays on lines dated in them.
@@ -417,35 +403,6 @@ fn compared(
         out_of_pocket_max_reached: maximums.first().map(|m| m.0),
         changes,
         cumulative: cumulative(e, months),
-        #[cfg(feature = "std")]
-        up_front: e.up_front(),
-        #[cfg(feature = "std")]
-        steady_monthly: retired::steady_monthly(e),
-    }
-}
-
-#[cfg(feature = "std")]
-mod retired {
-    use crate::money::Amount;
-    use crate::output::Estimate;
-    use crate::prelude::*;
-
-    /// The average of the last (up to) three months of `e.months` that lie
-    /// wholly inside `[start, end)`.
-    pub(super) fn steady_monthly(e: &Estimate) -> Option<Amount> {
-        let whole: Vec<Amount> = e
-            .months
-            .iter()
-            .zip(e.start.months_through(e.end))
-            .filter(|(_, first)| *first >= e.start && first.add_months(1) <= e.end)
-            .map(|(month, _)| month.patient_pays)
-            .collect();
-        let last = &whole[whole.len().saturating_sub(3)..];
-        if last.is_empty() {
-            return None;
-        }
-        let sum: Amount = last.iter().copied().sum();
-        Some(sum.div_round(last.len() as i64))
     }
 }
 
