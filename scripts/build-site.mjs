@@ -10,7 +10,7 @@
 // the first estimate (BENCHMARKS.md). The sources stay plain ES modules
 // that run unbundled; source maps point back to them.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,17 +26,38 @@ const pkgFromRoot = {
   },
 };
 
+/**
+ * The catalogue in two parts: the visitor page's bundle gets it without its
+ * Spanish texts (`es` is optional, so the engine validates it the same), and
+ * es.js, which the page loads only when a visitor chooses Español, gets
+ * those texts alone. An English visitor does not download Spanish.
+ */
+const catalogueByLanguage = {
+  name: "catalogue",
+  setup(b) {
+    const data = JSON.parse(readFileSync(join(root, "data/presets.json"), "utf8"));
+    const freeze = "const freeze = (v) => { if (typeof v === \"object\" && v !== null) { for (const x of Object.values(v)) freeze(x); Object.freeze(v); } return v; };\n";
+    b.onResolve({ filter: /catalogue\.js$/ }, (args) => ({ path: args.importer.endsWith("es.js") ? "es" : "en", namespace: "catalogue" }));
+    b.onLoad({ filter: /.*/, namespace: "catalogue" }, ({ path }) => {
+      const strip = ({ es, ...rest }) => (path === "es" ? { id: rest.id, es } : rest);
+      const part = { ...(path === "es" ? {} : data), presets: data.presets.map(strip) };
+      if (data.coverageExamples) part.coverageExamples = data.coverageExamples.map(strip);
+      return { contents: `${freeze}export default freeze(${JSON.stringify(part)});\n`, loader: "js" };
+    });
+  },
+};
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
 await build({
-  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "editor.js")],
+  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "editor.js"), join(www, "es.js")],
   outdir: out,
   bundle: true,
   format: "esm",
   minify: true,
   sourcemap: "linked",
   target: "es2022",
-  plugins: [pkgFromRoot],
+  plugins: [catalogueByLanguage, pkgFromRoot],
   logLevel: "warning",
 });
 // clinic.json is the staff view's price sheet: `null` (none) as shipped; a

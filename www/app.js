@@ -1,255 +1,302 @@
-// The visitor page: a form in, the engine's estimate out. The page only
-// turns the form into a plan and draws what the engine returns (estimate,
-// range, compare); every number on screen is the engine's. Nothing leaves
-// the page: the state lives in the URL fragment, which browsers never send.
-import init, { estimate, range, compare, presets, preset, version } from "./pkg/index.js";
+// The visitor page: a form in, the engine's estimate out. The page turns
+// the form into a plan (plan.js) and draws what the engine returns
+// (estimate, range, compare); every number on screen is the engine's.
+// Nothing leaves the page: the state lives in the URL fragment, which
+// browsers never send.
+import init, * as engine from "./pkg/index.js";
 import { h, fill, table, download } from "./dom.js";
-import { moneyOf, plainAmount, formatDate, formatDay, formatMonth, today } from "./format.js";
-import { FIELDS, toFragment, fromFragment } from "./state.js";
+import { moneyOf, formatDate, formatDay, formatMonth, formatMonthName, setLocale, plainAmount } from "./format.js";
+import { toFragment, fromFragment, FIELDS } from "./state.js";
 import { lineChart } from "./chart.js";
-import { currencyOf, money, whole, percent, labelCurrency, showErrors, fieldFor } from "./fields.js";
+import { currencyOf, labelCurrency, showErrors } from "./fields.js";
 import { card, calendar } from "./cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "./limits.js";
+import { build, defaults, editable, explain, pharmacyLine, catalogueProgramme, INSURANCE } from "./plan.js";
+import { describe, figures, sentences, marks } from "./summary.js";
+import en from "./en.js";
+import catalogueData from "./pkg/catalogue.js";
 
+const { estimate, range, compare, presets, preset, version } = engine;
 const $ = (id) => document.getElementById(id);
 const DEFAULT_TREATMENT = "iv-ketamine";
 
-/** Engine problem paths → the form field that can fix them. */
-const PATH_FIELDS = [
-  [/^start/, "start"], [/^horizon/, "months"],
-  [/^phases\[\d+\]\.price/, "price"], [/^phases\[\d+\]\.sessions/, "induction"], [/^phases\[\d+\]\.every/, "interval"],
-  [/^fees/, "fee"], [/^packages\[0\]\.sessions/, "pkg-sessions"], [/^packages/, "pkg-price"],
-  [/^coverage\.deductibleMet/, "deductible-met"], [/^coverage\.deductible/, "deductible"],
-  [/^coverage\.coinsurance/, "coinsurance"], [/^coverage\.copay/, "copay"],
-  [/^coverage\.outOfPocketMax/, "oop-max"], [/^coverage\.outOfPocketMet/, "oop-met"],
-  [/^coverage\.planYearStart/, "year-start"],
-  [/^assistance\[0\]\.patientPaysAtMost/, "assist-at-most"], [/^assistance\[0\]\.annualMax/, "assist-max"],
-  [/^financing\.months/, "fin-months"], [/^financing\.apr/, "fin-apr"], [/^financing\.downPayment/, "fin-down"],
-];
+let t = en; // the words of the page's language
+let lang = "en";
+let catalogue = []; // presets at their default start
+let examples = []; // the catalogue's typical insurance plans
+let shown = null; // what the download saves and print shows
+let touched = new Set(); // the fields the visitor set (kept in the link); the rest show defaults
+let lastTreatment = null;
+let updates = 0;
+let lastWritten = ""; // the fragment the page wrote itself
+let notice = ""; // what the last change of treatment reset, until the next edit
 
-let catalogue = []; // presets at their default start, for names, hints and sources
-let shown = null; // the last plan and estimate drawn: what the download saves
+/** A preset's or example's name, summary and assumptions in the page's language. */
+const words = (x, kind = "presets") => ({ ...x, ...(lang === "es" ? t[kind]?.[x.id] : null) });
 
 // ---------------------------------------------------------------------------
-// Reading the form
+// Reading and writing the form
+
+const radio = (name) => document.querySelector(`input[name="${name}"]:checked`)?.value;
+const checks = (sel) => [...document.querySelectorAll(`${sel} input:checked`)].map((c) => c.value);
+
+function readField(key) {
+  const kind = FIELDS[key];
+  if (kind === "bool") return $(key).checked;
+  if (kind === "choice") return radio(key) ?? $(key)?.value;
+  if (key === "compare") return checks("#compare-picks");
+  if (key === "extras") return checks("#extras");
+  if (key === "cprice") return [...document.querySelectorAll("#compare-picks input[data-id]")].filter((i) => i.value.trim()).map((i) => `${i.dataset.id}:${i.value.trim()}`).join(";");
+  return $(key).value;
+}
+
+function writeField(key, v) {
+  const kind = FIELDS[key];
+  if (kind === "bool") $(key).checked = Boolean(v);
+  else if (kind === "choice") {
+    const r = document.querySelector(`input[name="${key}"][value="${v}"]`);
+    if (r) r.checked = true;
+    else if ($(key)) $(key).value = v;
+  } else if (key === "compare" || key === "extras") {
+    for (const c of document.querySelectorAll(key === "compare" ? "#compare-picks input" : "#extras input")) c.checked = v.includes(c.value);
+  } else if (key === "cprice") {
+    for (const [id, price] of String(v).split(";").map((x) => x.split(":"))) if ($(`cp-${id}`)) $(`cp-${id}`).value = price ?? "";
+  } else if ($(key) && $(key).value !== v) $(key).value = v;
+}
+
+/** The effective values: the visitor's where set, the defaults elsewhere (written into the form). */
+function values(p, state) {
+  const ex = examples.find((x) => x.id === (state.example ?? "")) ?? (state.pay === "insured" ? examples[0] : undefined);
+  const unit = currencyOf(estimate, p.plan.currency);
+  const d = defaults(p, ex, today(), unit);
+  const v = {};
+  for (const key of Object.keys(FIELDS)) {
+    if (key === "treatment" || key === "lang") continue;
+    v[key] = touched.has(key) && state[key] !== undefined ? state[key] : d[key];
+    if (!touched.has(key)) writeField(key, v[key]);
+  }
+  v.example = ex?.id ?? "";
+  $("example").value = v.example;
+  return { v, ex, unit, d };
+}
+
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+// ---------------------------------------------------------------------------
+// The treatment's labels, hints and choices
+
+function setTreatment(p, unit) {
+  const m = moneyOf(unit);
+  const w = words(p);
+  const { induction, interval } = editable(p);
+  labelCurrency(document.body, unit);
+  $("treatment-summary").textContent = w.summary;
+  const price = p.plan.phases[0].price;
+  $("price-hint").textContent = t.published(m(price), m(p.low.phases[0].price), m(p.high.phases[0].price));
+  $("induction-field").hidden = induction < 0;
+  if (induction >= 0) {
+    $("induction-label").textContent = t.sessionsIn(p.plan.phases[induction].name);
+    const [lo, hi] = [p.low, p.high].map((x) => x.phases[induction].sessions).sort((a, b) => a - b);
+    const n = p.plan.phases[induction].sessions;
+    $("induction-hint").textContent = lo === hi ? t.typicalValue(n) : t.published(n, lo, hi);
+  }
+  $("interval-field").hidden = interval < 0;
+  if (interval >= 0) {
+    $("interval-label").textContent = t.weeksBetween(p.plan.phases[interval].name);
+    const [lo, hi] = [p.low, p.high].map((x) => x.phases[interval].every.weeks).sort((a, b) => a - b);
+    $("interval-hint").textContent = t.published(p.plan.phases[interval].every.weeks, lo, hi);
+  }
+  const fee = p.plan.fees?.[0];
+  $("fee-field").hidden = !fee;
+  if (fee) {
+    fill($("fee-label"), t.feeLabel(fee.name), " ", h("span", { class: "unit" }, `(${$("price").labels[0].querySelector(".currency").textContent})`));
+    $("fee-hint").textContent = t.published(m(fee.amount), m(p.low.fees?.[0]?.amount ?? fee.amount), m(p.high.fees?.[0]?.amount ?? fee.amount));
+  }
+  fill($("extras"), (p.optionalFees ?? []).map((f) => h("label", { class: "check" }, h("input", { type: "checkbox", value: f.name }), " ", t.extra(f.name, m(f.amount), f.when))));
+  $("cover-hint").textContent = p.plan.phases.every((x) => x.covered !== false) ? t.coveredHint : t.uncoveredHint;
+  const rx = pharmacyLine(p);
+  $("pharmacy-block").hidden = !rx;
+  if (rx) $("rx-legend").textContent = t.rxLegend(rx.name);
+  const prog = catalogueProgramme(p);
+  $("programme-block").hidden = !prog;
+  if (prog) $("programme-label").textContent = t.programme(prog.name);
+}
+
+// ---------------------------------------------------------------------------
+// The loop: every change → state → plan → engine → page
 
 function readState() {
-  const state = {};
-  for (const [key, kind] of Object.entries(FIELDS)) {
-    if (kind === "bool") state[key] = $(key).checked;
-    else if (kind === "pay") state[key] = document.querySelector('input[name="pay"]:checked')?.value ?? "self";
-    else if (kind === "ids") state[key] = [...document.querySelectorAll("#compare-picks input:checked")].map((c) => c.value);
-    else if (kind === "id") state[key] = $("treatment").value;
-    else state[key] = $(key).value;
-  }
+  const state = { treatment: $("treatment").value, lang };
+  for (const key of Object.keys(FIELDS)) if (key !== "treatment" && key !== "lang" && touched.has(key)) state[key] = readField(key);
   return state;
 }
 
-function writeState(state) {
-  for (const [key, kind] of Object.entries(FIELDS)) {
-    const v = state[key];
-    if (kind === "bool") $(key).checked = Boolean(v);
-    else if (kind === "pay") document.querySelector(`input[name="pay"][value="${v === "insured" ? "insured" : "self"}"]`).checked = true;
-    else if (kind === "ids") for (const c of document.querySelectorAll("#compare-picks input")) c.checked = (v ?? []).includes(c.value);
-    else if (kind === "id") $("treatment").value = catalogue.some((p) => p.id === v) ? v : DEFAULT_TREATMENT;
-    else $(key).value = v ?? "";
+/** Fields that belong to a treatment: reset when it changes, and named when they were the visitor's. */
+const PER_TREATMENT = ["price", "induction", "interval", "fee", "pkg-sessions", "pkg-price", "extras", "cover-sessions", "cover-fees", "programme", "allowed", "limit-sessions"];
+
+function update({ fromUser = true, changed } = {}) {
+  updates += 1;
+  if (changed) {
+    touched.add(changed);
+    notice = "";
   }
-}
-
-/**
- * The phases the preset lets a visitor change (its `editable`): where the
- * phase whose sessions the "sessions" field counts sits in the preset's
- * plans, and the phase whose weeks between sessions the "interval" field
- * sets; -1 for none. The engine checks that the low and high plans have a
- * phase of the same kind at the same place.
- */
-function editable(p) {
-  const at = (name) => (name === undefined ? -1 : p.plan.phases.findIndex((x) => x.name === name));
-  return { induction: at(p.editable?.sessions), interval: at(p.editable?.interval) };
-}
-
-/**
- * The visitor's plan: the preset's typical plan with the form's changes,
- * amounts read in `unit`'s currency. Returns `{ plan, options, errors }`:
- * `options` are the visitor's insurance, programmes and horizon (on the
- * plan too), which `range` and `compare` put on other plans; `errors` maps
- * field ids to messages for input that is not even a number; the engine
- * judges everything else.
- */
-function buildPlan(p, state, unit) {
-  const errors = {};
-  const read = (id, parse) => {
-    const r = parse(state[id] ?? "");
-    if (r.error) errors[id] = r.error;
-    return r.value;
-  };
-  const amount = (text) => money(text, unit);
-  const plan = structuredClone(p.plan);
-  const { induction, interval } = editable(p);
-  plan.start = state.start.trim() || today();
-  const options = { horizon: { months: read("months", whole) ?? 12 } };
-
-  const price = read("price", amount);
-  if (price !== undefined) for (const phase of plan.phases) phase.price = price;
-  const sessions = read("induction", whole);
-  if (sessions !== undefined && induction >= 0) plan.phases[induction].sessions = sessions;
-  const weeks = read("interval", whole);
-  if (weeks !== undefined && interval >= 0) plan.phases[interval].every = { weeks };
-  const fee = read("fee", amount);
-  if (fee !== undefined) {
-    if (plan.fees?.length) plan.fees[0].amount = fee;
-    else if (fee !== 0) plan.fees = [{ name: "Other fees", amount: fee, when: "once" }];
-  }
-  const pkgSessions = read("pkg-sessions", whole);
-  const pkgPrice = read("pkg-price", amount);
-  if (pkgSessions !== undefined || pkgPrice !== undefined) {
-    const phase = plan.phases[Math.max(0, induction)];
-    plan.packages = [{ name: `${phase.name} package`, phase: phase.name, sessions: pkgSessions ?? 0, price: pkgPrice ?? 0 }];
-  }
-
-  if (state.pay === "insured") {
-    const coverage = {
-      deductible: read("deductible", amount) ?? 0,
-      deductibleMet: read("deductible-met", amount) ?? 0,
-      coinsurance: read("coinsurance", percent) ?? 0,
-    };
-    const copay = read("copay", amount);
-    if (copay !== undefined) coverage.copay = copay;
-    const oopMax = read("oop-max", amount);
-    if (oopMax !== undefined) {
-      coverage.outOfPocketMax = oopMax;
-      coverage.outOfPocketMet = read("oop-met", amount) ?? 0;
+  if (changed === "example") for (const k of INSURANCE) touched.delete(k);
+  let state = readState();
+  const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue[0];
+  if (p.id !== lastTreatment) {
+    if (lastTreatment !== null && fromUser) {
+      const reset = PER_TREATMENT.filter((k) => touched.has(k));
+      for (const k of PER_TREATMENT) touched.delete(k);
+      const names = [...new Set(reset.map((k) => t.fields[k]).filter(Boolean))];
+      notice = names.length ? t.reset(words(p).name, names.join(", ")) : "";
+      state = readState();
     }
-    const yearStart = (state["year-start"] ?? "").trim();
-    if (yearStart) coverage.planYearStart = yearStart;
-    options.coverage = coverage;
-    for (const phase of plan.phases) phase.covered = state["cover-sessions"];
-    for (const fee of plan.fees ?? []) fee.covered = state["cover-fees"];
+    lastTreatment = p.id;
+    setTreatment(p, currencyOf(estimate, p.plan.currency));
   }
-  if (state["assist-on"]) {
-    const programme = { name: "Savings programme", patientPaysAtMost: read("assist-at-most", amount) ?? 0 };
-    const cap = read("assist-max", amount);
-    if (cap !== undefined) programme.annualMax = cap;
-    options.assistance = [programme];
+  const { v, ex, unit } = values(p, state);
+  $("insurance").hidden = v.pay !== "insured";
+  $("oop-max").disabled = v["no-oop"];
+  $("oop-met-field").hidden = v["no-oop"];
+  $("rx-fields").hidden = v.rx !== "own";
+  $("limit-fields").hidden = !v["limit-on"];
+  $("assistance").hidden = !v["assist-on"];
+  $("assist-max").disabled = v["assist-no-cap"];
+  $("financing-inputs").hidden = !v["fin-on"];
+  $("example-hint").textContent = ex ? t.exampleFilled(words(ex, "examples").summary) : "";
+  const prog = catalogueProgramme(p);
+  if (prog) {
+    const m = moneyOf(unit);
+    const why = prog.requires === "commercial" && v.pay !== "insured" ? t.programmeSelf
+      : prog.requires === "commercial" && v["plan-type"] === "government" ? t.programmeGov
+        : prog.requires === "coverage" && v.pay !== "insured" ? t.programmeInsured : "";
+    $("programme-hint").textContent = `${t.programmeTerms(m(prog.patientPaysAtMost), prog.annualMax === undefined ? "" : m(prog.annualMax))} ${why}`;
+    $("programme-hint").classList.toggle("warn", Boolean(why) && v.programme);
   }
-  Object.assign(plan, options);
-  if (state["fin-on"]) {
-    plan.financing = { months: read("fin-months", whole) ?? 12, apr: read("fin-apr", percent) ?? 0, downPayment: read("fin-down", amount) ?? 0 };
+  lastWritten = toFragment(state);
+  history.replaceState(null, "", lastWritten);
+
+  const built = build(p, v, unit, t);
+  const problems = [...built.errors];
+  let e = null;
+  if (problems.length === 0) {
+    try {
+      e = estimate(built.plan);
+    } catch (err) {
+      for (const problem of err.problems ?? []) problems.push(explain(problem, built.plan, moneyOf(unit), t));
+    }
   }
-  return { plan, options, errors };
-}
-
-// ---------------------------------------------------------------------------
-// Showing problems at their fields
-
-const fieldOf = (path) => fieldFor(PATH_FIELDS, path);
-
-// ---------------------------------------------------------------------------
-// Drawing the estimate
-
-/** The headline: what the visitor pays over the horizon. */
-function youPay(e, months) {
-  const m = moneyOf(e);
-  return card(`You pay over ${months} months`, m(e.totals.patientPays), {
-    note: `${e.totals.sessions} sessions from ${formatDate(e.start)}; charges ${m(e.totals.charge)}, insurance pays ${m(e.totals.insurerPays)}${e.totals.assistance ? `, programmes pay ${m(e.totals.assistance)}` : ""}.`,
-  });
+  // One message per field and problem (two phases may break one rule).
+  const loose = showErrors($("form"), [...new Map(problems.map((x) => [x.join("\n"), x])).values()]);
+  if (!e) {
+    const fix = t.fixFields(problems.length);
+    $("status").textContent = `${loose.join(" ")} ${fix}${shown ? t.stale : t.toSee}`.trim();
+    $("status").className = "stale";
+    return;
+  }
+  try {
+    (shown === null && !fromUser ? renderFirst : render)(p, built, e, v, ex);
+    $("status").textContent = notice;
+    $("status").className = notice ? "note" : "";
+  } catch (err) {
+    $("status").textContent = t.cantDraw(err.message);
+  }
 }
 
 /**
- * On page load, the estimate's headline is drawn at once and everything
- * else (the published range, the comparison, the calendar, the ledger, the
- * chart) in the next task, so the number the visitor came for is on screen
- * first. `#results[data-complete]` says when the rest is there.
+ * On page load the headline is drawn at once and everything else (the
+ * figures, the range, the comparison, the calendar, the ledger, the chart)
+ * in the next task, so the number the visitor came for is on screen first.
+ * `#results[data-complete]` says when the rest is there.
  */
-function renderFirst(p, built, e, state) {
-  fill($("headline"), youPay(e, built.plan.horizon.months));
+function renderFirst(p, built, e, v, ex) {
+  headline(p, built, e, v, ex);
   const drawing = updates;
-  // Unless the visitor has already changed something, which drew it all.
-  setTimeout(() => drawing === updates && render(p, built, e, state));
+  setTimeout(() => drawing === updates && render(p, built, e, v, ex));
 }
 
-let updates = 0; // how many times the form has been read
-
-function render(p, { plan, options }, e, state) {
+function headline(p, built, e, v, ex) {
   const m = moneyOf(e);
-  const r = rangeOf(p.id, plan.start, options);
-  const others = [...new Set(state.compare)].filter((id) => id !== p.id)
-    .map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
-  // One comparison serves the headline cards (the visitor's plan is first)
-  // and the side-by-side view; the engine puts the visitor's insurance,
-  // programmes and horizon on the other treatments' typical plans.
-  const c = compare([plan, ...others.map((o) => preset(o.id, plan.start).plan)], options);
-  const mine = c.plans[0];
+  const months = built.plan.horizon.months;
+  fill($("headline"), h("span", {}, t.youPay), " ", h("strong", { id: "total", class: "big" }, m(e.totals.patientPays)), " ", h("span", {}, t.over(months)));
+  const insuranceTouched = INSURANCE.some((k) => touched.has(k));
+  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: built.plan.phases[0].price, m, t });
+  $("sticky").textContent = `${t.youPay} ${m(e.totals.patientPays)} ${t.over(months)}`;
+}
 
-  const months = plan.horizon.months;
-  const label = state.label.trim();
-  fill($("summary-heading"), label ? `Your estimate: ${label}` : "Your estimate");
-  fill(
-    $("headline"),
-    youPay(e, months),
-    card("Published range for this treatment", `${m(r.low.patientPays)} – ${m(r.high.patientPays)}`, {
-      note: `Most likely ${m(r.typical.patientPays)}: the typical, cheapest and dearest published courses with your insurance, before your changes.`,
-    }),
-    card("First month", m(mine.firstMonth.patientPays), { note: `${formatDate(mine.firstMonth.start)} to ${formatDate(mine.firstMonth.end)}.` }),
-    mine.typicalMonth?.monthly === undefined ? null : card("Then, a typical month", m(mine.typicalMonth.monthly),
-      { note: `From ${formatDate(mine.typicalMonth.start)} to ${formatDate(mine.typicalMonth.end)}.` }),
-    months > 12 ? card("First 12 months", m(mine.firstYear)) : null,
-  );
-  fill($("warnings"), e.warnings.map((w) => h("li", {}, w.message)));
+function render(p, built, e, v, ex) {
+  const { plan } = built;
+  const m = moneyOf(e);
+  headline(p, built, e, v, ex);
+  const others = [...new Set(v.compare)].filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
+  const own = Object.fromEntries((v.cprice || "").split(";").map((x) => x.split(":")).filter((x) => x.length === 2));
+  const otherPlans = others.map((o) => otherPlan(o, v, ex, own[o.id]));
+  // One comparison serves the figures (the visitor's plan is first) and the
+  // side-by-side view. Each plan carries the visitor's insurance, programs
+  // and horizon already (a limit on covered sessions names its own phases).
+  const c = compare([plan, ...otherPlans]);
+  const mine = c.plans[0];
+  fill($("figures"), figures({ c: mine, e, plan, m, t }).map(([term, value, note]) => card(term, value, { note })));
+  fill($("changes"), sentences({ c: mine, plan, m, t }).map((x) => h("li", {}, x)));
+  fill($("warnings"), e.warnings.filter((w) => w.code !== "assistance_exhausted" && w.code !== "coverage_limit_reached")
+    .map((w) => h("li", {}, t[w.code]?.(plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "") ?? w.message)));
+  // The published plans have their own phases: the visitor's limit on covered sessions is left out.
+  const r = rangeOf(p.id, plan.start, { horizon: plan.horizon, coverage: plan.coverage && { ...plan.coverage, limits: undefined } });
+  $("range").textContent = t.range(m(r.low.patientPays), m(r.high.patientPays), m(r.typical.patientPays));
 
   lineChart($("chart"), {
-    id: "cumulative", title: "Cumulative cost to you", months: e.months.map((x) => x.month),
-    series: [{ name: "You pay", values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits,
+    id: "cumulative", title: t.chartTitle, months: e.months.map((x) => x.month),
+    desc: t.chartDesc(formatMonth(e.months[0].month), formatMonth(e.months.at(-1).month), m(e.totals.patientPays)),
+    series: [{ name: t.youPay, values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits,
+    marks: marks(mine, t), words: t,
   });
 
-  fill($("assumptions"), p.assumptions.map((a) => h("li", {}, a)),
-    h("li", {}, `Insurance: ${plan.coverage ? "your plan's deductible, coinsurance or copay and out-of-pocket maximum apply to covered lines, claim by claim in date order, resetting each plan year." : "none — you pay every charge yourself."}`),
-    h("li", {}, "Sessions on the dates shown; a missed or moved session changes the cost."));
-  fill($("sources"), p.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), ` (checked ${p.reviewed}).`);
-
-  fill($("calendar"), calendar(e.sessions, {
-    level: "h3",
-    heading: (month, list) => `${formatMonth(month)} · ${list.length} session${list.length === 1 ? "" : "s"}`,
-    item: (x) => formatDay(x.date),
-  }));
-
-  table($("ledger"), "Every charge, in date order",
-    ["Date", "Item", "Code", "Qty", "Charge", "Insurance pays", "Assistance", "You pay"],
-    e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? `${l.name} (package)` : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
-    { num: [3, 4, 5, 6, 7], foot: ["Total", "", "", e.totals.sessions, m(e.totals.charge), m(e.totals.insurerPays), m(e.totals.assistance), m(e.totals.patientPays)] });
-  table($("phases"), null, ["Phase", "Sessions", "First", "Last", "Charge", "You pay"],
-    e.phases.map((x) => [x.name, x.sessions, x.first ? formatDate(x.first) : "—", x.last ? formatDate(x.last) : "—", m(x.charge), m(x.patientPays)]),
-    { num: [1, 4, 5] });
+  assumptions(p, plan, v, m);
+  fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month), list.length), item: (x) => formatDay(x.date), moved: (d) => t.moved(formatDate(d)) }));
+  table($("ledger"), t.ledgerCaption, t.cols,
+    e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? t.packageLine(l.name) : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
+    { num: [3, 4, 5, 6, 7], foot: [t.total, "", "", e.totals.sessions, m(e.totals.charge), m(e.totals.insurerPays), m(e.totals.assistance), m(e.totals.patientPays)] });
+  table($("phases"), null, t.phaseCols,
+    e.phases.map((x) => [x.name, x.sessions, x.first ? formatDate(x.first) : "—", x.last ? formatDate(x.last) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
   $("plan-years-block").hidden = !e.planYears;
   if (e.planYears) {
-    table($("plan-years"), null, ["Plan year", "Deductible applied", "Out of pocket", "Charge", "Insurance pays", "You pay"],
-      e.planYears.map((y) => [`${formatDate(y.start)} – ${formatDate(y.end)}`, m(y.deductibleApplied), m(y.outOfPocket), m(y.charge), m(y.insurerPays), m(y.patientPays)]),
-      { num: [1, 2, 3, 4, 5] });
+    table($("plan-years"), null, t.yearCols,
+      e.planYears.map((y) => [`${formatDate(y.start)} – ${formatDate(y.end)}`, m(y.deductibleApplied), m(y.outOfPocket), m(y.charge), m(y.insurerPays), m(y.patientPays)]), { num: [1, 2, 3, 4, 5] });
   }
-
   const f = e.financing;
   $("financing").hidden = !f;
   if (f) {
     fill($("financing-summary"),
-      card("Monthly payment", m(f.payment), { note: `${f.payments.length} payments from ${formatDate(f.payments[0].date)}` }),
-      card("Amount financed", m(f.principal), { note: `After a ${m(plan.financing.downPayment)} down payment` }),
-      card("Total interest", m(f.totalInterest), { note: `At ${f.apr}% APR` }),
-      card("Total paid", m(f.totalPaid), { note: "Down payment not included" }));
-    table($("payments"), null, ["#", "Date", "Payment", "Interest", "Principal", "Balance"],
-      f.payments.map((x) => [x.n, formatDate(x.date), m(x.payment), m(x.interest), m(x.principal), m(x.balance)]), { num: [0, 2, 3, 4, 5] });
+      card(t.monthly, m(f.payment), { note: t.payments(f.payments.length, formatDate(f.payments[0].date)) }),
+      card(t.financed, m(f.principal), { note: t.afterDown(m(plan.financing.downPayment)) }),
+      card(t.interest, m(f.totalInterest), { note: t.atApr(f.apr) }),
+      card(t.totalPaid, m(f.totalPaid), { note: t.noDown }));
+    table($("payments"), null, t.payCols, f.payments.map((x) => [x.n, formatDate(x.date), m(x.payment), m(x.interest), m(x.principal), m(x.balance)]), { num: [0, 2, 3, 4, 5] });
   }
-
-  renderCompare(p, others, c, plan);
-  shown = { plan, estimate: e };
-  $("results").dataset.complete = "true";
+  renderCompare(p, others, own, c, plan);
+  entries(p, v, ex, plan, m);
+  shown = { plan, estimate: e, summary: mine, v };
+  $("answer").dataset.complete = "true";
 }
 
 /**
- * The published range with the visitor's insurance. It depends only on the
- * treatment, the start and the options, not on the visitor's price edits,
- * so the last one is kept rather than re-estimated (three plans) on every
- * keystroke.
+ * Another treatment's typical plan with the visitor's dates, horizon,
+ * insurance, own savings program and closed days, at `price` (the
+ * visitor's price for it) when that is a valid amount.
  */
+function otherPlan(o, v, ex, price) {
+  const unit = currencyOf(estimate, o.plan.currency);
+  const d = defaults(o, ex, v.start, unit);
+  const typical = { ...v, extras: [], "limit-on": false, "fin-on": false };
+  for (const k of PER_TREATMENT) typical[k] = d[k];
+  const own = price === undefined ? null : build(o, { ...typical, price }, unit, t);
+  return (own && !own.errors.length ? own : build(o, typical, unit, t)).plan;
+}
+
+/** The published range with the visitor's insurance, kept while only prices change. */
 let lastRange = { key: null, range: null };
 function rangeOf(id, start, options) {
   const key = JSON.stringify([id, start, options]);
@@ -257,155 +304,192 @@ function rangeOf(id, start, options) {
   return lastRange.range;
 }
 
-function renderCompare(p, others, c, plan) {
+function renderCompare(p, others, own, c, plan) {
   const m = moneyOf(c);
-  const names = [`Your ${p.name}`, ...others.map((o) => `${o.name} (typical)`)];
-  table($("compare"), "Side by side", ["Treatment", "Sessions", "First month", "First year", "Then a typical month", `Total, ${plan.horizon.months} months`],
-    c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.firstMonth.patientPays), m(x.firstYear), x.typicalMonth?.monthly === undefined ? "—" : m(x.typicalMonth.monthly), m(x.totals.patientPays)]),
+  const names = [t.yours(words(p).name), ...others.map((o) => (own[o.id] ? t.ownPrice : t.typicalCourse)(words(o).name))];
+  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[0].price, c.minorUnits);
+  table($("compare"), null, t.compareCols(plan.horizon.months),
+    c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.firstMonth.patientPays), x.typicalMonth?.monthly === undefined ? "—" : m(x.typicalMonth.monthly), m(x.firstYear), m(x.totals.patientPays)]),
     { num: [1, 2, 3, 4, 5] });
   $("compare-chart").hidden = others.length === 0;
   if (others.length) {
-    lineChart($("compare-chart"), { id: "compare-cumulative", title: "Cumulative cost to you, by treatment", months: c.months,
-      series: c.plans.map((x, i) => ({ name: names[i], values: x.cumulative })), currency: c.currency, digits: c.minorUnits });
+    lineChart($("compare-chart"), { id: "compare-cumulative", title: t.compareTitle, months: c.months,
+      desc: t.chartDesc(formatMonth(c.months[0]), formatMonth(c.months.at(-1)), c.plans.map((x, i) => `${names[i]}: ${m(x.totals.patientPays)}`).join("; ")),
+      series: c.plans.map((x, i) => ({ name: names[i], values: x.cumulative })), currency: c.currency, digits: c.minorUnits, words: t });
   }
+}
+
+/** The catalogue's assumptions, each saying when the visitor changed what it assumes. */
+function assumptions(p, plan, v, m) {
+  const w = words(p);
+  const typical = p.plan;
+  const { induction, interval } = editable(p);
+  // What the visitor changed, with a phrase an assumption about it contains.
+  const changes = [];
+  if (plan.phases[0].price !== typical.phases[0].price) changes.push([m(typical.phases[0].price).replace(/\.00$/, ""), m(plan.phases[0].price)]);
+  if (induction >= 0 && plan.phases[induction].sessions !== typical.phases[induction].sessions) changes.push([`${typical.phases[induction].sessions} `, String(plan.phases[induction].sessions)]);
+  if (interval >= 0 && plan.phases[interval].every.weeks !== typical.phases[interval].every.weeks) changes.push([` ${typical.phases[interval].every.weeks} `, t.everyWeeks(plan.phases[interval].every.weeks)]);
+  if (typical.fees?.[0] && plan.fees[0].amount !== typical.fees[0].amount) changes.push([m(typical.fees[0].amount).replace(/\.00$/, ""), m(plan.fees[0].amount)]);
+  const used = new Set();
+  const items = w.assumptions.map((a, i) => {
+    const hit = changes.find(([phrase], k) => !used.has(k) && p.assumptions[i].includes(phrase) && used.add(k));
+    return { text: a, changed: hit?.[1] };
+  });
+  items.push({ text: plan.coverage ? t.assumeInsurance : t.assumeSelf }, { text: t.assumeDates });
+  if (v.holidays) items.push({ text: t.assumeHolidays });
+  fill($("assumptions"), items.map((x) => h("li", { class: x.changed ? "overridden" : undefined }, x.text, x.changed ? h("strong", {}, t.changed(x.changed)) : null)));
+  fill($("sources"), p.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), t.checked(p.reviewed));
+  return items;
+}
+
+/** What the visitor entered, for print and the download. */
+function entries(p, v, ex, plan, m) {
+  const n = t.entryNames;
+  const c = plan.coverage;
+  const yn = (b) => (b ? t.yes : t.no);
+  const rows = [
+    [n.treatment, words(p).name], [n.start, formatDate(plan.start)], [n.months, plan.horizon.months], [n.price, m(plan.phases[0].price)],
+    ...plan.phases.filter((x) => x.sessions).map((x) => [`${n.induction}: ${x.name}`, x.sessions]),
+    ...plan.phases.filter((x) => x.every.weeks).map((x) => [`${n.interval}: ${x.name}`, x.every.weeks]),
+    ...(plan.fees ?? []).map((f) => [f.name, m(f.amount)]),
+    plan.packages ? [n.pkg, `${plan.packages[0].sessions} × ${m(plan.packages[0].price)}`] : null,
+    [n.holidays, yn(v.holidays)],
+    [n.pay, v.pay === "insured" ? t.insuredWord : t.selfPay],
+    c && ex && !INSURANCE.some((k) => touched.has(k)) ? [n.example, words(ex, "examples").name] : null,
+    c ? [n.deductible, m(c.deductible)] : null, c ? [n["deductible-met"], m(c.deductibleMet)] : null,
+    c ? [n.coinsurance, `${c.coinsurance} %`] : null, c?.copay !== undefined ? [n.copay, m(c.copay)] : null,
+    c ? [n["oop-max"], c.outOfPocketMax === undefined ? t.oopNone : m(c.outOfPocketMax)] : null,
+    c?.outOfPocketMax !== undefined ? [n["oop-met"], m(c.outOfPocketMet)] : null,
+    c ? [n.year, c.planYearStart] : null, c ? [n.network, c.network] : null, c ? [n["plan-type"], c.type] : null,
+    c?.pharmacy ? [n.rx, JSON.stringify(c.pharmacy)] : null, c?.limits ? [n.limit, c.limits[0].sessions] : null,
+    c ? [n.accumulator, yn(c.accumulator)] : null,
+    ...(plan.assistance ?? []).map((a) => [n.programme, `${a.name}: ${m(a.patientPaysAtMost)}${a.annualMax === undefined ? "" : ` / ${m(a.annualMax)}`}`]),
+    plan.financing ? [n.fin, `${plan.financing.months} × ${plan.financing.apr} % · ${m(plan.financing.downPayment)}`] : null,
+    v.label ? [n.label, v.label] : null,
+  ].filter(Boolean);
+  fill($("entries"), rows.map(([k, x]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(x)))));
+  return rows;
 }
 
 // ---------------------------------------------------------------------------
-// The loop: every change → state → plan → engine → page
+// Language
 
-/** The form's hints and placeholders for preset `p`, amounts in `unit`'s currency. */
-function setHints(p, unit) {
-  const m = moneyOf(unit);
-  const plain = (minor) => plainAmount(minor, unit.minorUnits);
-  const { induction, interval } = editable(p);
-  labelCurrency($("form"), unit);
-  $("treatment-summary").textContent = p.summary;
-  const price = p.plan.phases[0].price;
-  $("price-hint").textContent = `Typical ${m(price)}; published ${m(p.low.phases[0].price)} to ${m(p.high.phases[0].price)}.`;
-  $("price").placeholder = plain(price);
-  $("induction-field").hidden = induction < 0;
-  if (induction >= 0) {
-    fill($("induction-label"), `Sessions in “${p.plan.phases[induction].name}”`);
-    $("induction").placeholder = String(p.plan.phases[induction].sessions);
-    const counts = [p.low, p.high].map((x) => x.phases[induction].sessions).sort((a, b) => a - b);
-    $("induction-hint").textContent = counts[0] === counts[1]
-      ? `Typical ${p.plan.phases[induction].sessions}.`
-      : `Typical ${p.plan.phases[induction].sessions}; published ${counts[0]} to ${counts[1]}.`;
+const originals = new Map();
+
+async function setLanguage(next) {
+  lang = next === "es" ? "es" : "en";
+  t = lang === "es" ? (await import(new URL("es.js", import.meta.url).href)).default : en;
+  setLocale(t.locale);
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll("[data-t]")) {
+    if (!originals.has(el)) originals.set(el, el.textContent);
+    el.textContent = lang === "es" ? t.static[el.dataset.t] ?? originals.get(el) : originals.get(el);
   }
-  $("interval-field").hidden = interval < 0;
-  if (interval >= 0) {
-    fill($("interval-label"), `Weeks between “${p.plan.phases[interval].name}”`);
-    $("interval").placeholder = String(p.plan.phases[interval].every.weeks);
-    const gaps = [p.low, p.high].map((x) => x.phases[interval].every.weeks).sort((a, b) => a - b);
-    $("interval-hint").textContent = `Typical every ${p.plan.phases[interval].every.weeks} weeks; published every ${gaps[0]} to ${gaps[1]} weeks.`;
-  }
-  const fee = p.plan.fees?.[0];
-  $("fee").placeholder = plain(fee ? fee.amount : 0);
-  $("fee-hint").textContent = fee ? `Typical ${m(fee.amount)} (${fee.name}).` : "None in the typical course.";
-  $("cover-hint").textContent = p.plan.phases.every((x) => x.covered !== false)
-    ? "Most insurers cover this treatment."
-    : "Most insurers do not cover these sessions (off-label); some cover the evaluation.";
+  document.title = lang === "es" ? t.static.pageTitle : originals.get(document.head) ?? document.title;
+  $("form").setAttribute("aria-label", lang === "es" ? t.static.formLabel : "Your course");
+  for (const a of [$("lang-en"), $("lang-es")]) a.toggleAttribute("aria-current", a.id === `lang-${lang}`);
+  $("months-hint").textContent = t.monthsHint(MAX_HORIZON_MONTHS);
+  fill($("treatment"), catalogue.map((p) => h("option", { value: p.id }, words(p).name)));
+  fill($("example"), h("option", { value: "" }, t.exampleNone), examples.map((x) => h("option", { value: x.id }, words(x, "examples").name)));
+  const months = $("year-month").value || "1";
+  fill($("year-month"), Array.from({ length: 12 }, (_, i) => h("option", { value: String(i + 1) }, formatMonthName(i + 1))));
+  $("year-month").value = months;
+  const prices = Object.fromEntries([...document.querySelectorAll("#compare-picks input[data-id]")].map((i) => [i.dataset.id, i.value]));
+  const picked = checks("#compare-picks");
+  fill($("compare-picks"), h("legend", {}, lang === "es" ? t.static.compareWith : "Compare with"), catalogue.map((p) => h("div", { class: "pick" },
+    h("label", { class: "check" }, h("input", { type: "checkbox", value: p.id, checked: picked.includes(p.id) }), ` ${words(p).name}`),
+    h("label", { class: "cprice" }, h("span", {}, t.clinicPrice(words(p).name)),
+      h("input", { type: "text", inputmode: "decimal", id: `cp-${p.id}`, "data-id": p.id, value: prices[p.id] ?? "" })))));
 }
 
-let lastTreatment = null;
-
-function update({ fromUser = true } = {}) {
-  updates += 1;
-  const state = readState();
-  const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue[0];
-  // The preset's currency, as the engine counts it: typed amounts are read in it.
-  const unit = currencyOf(estimate, p.plan.currency);
-  if (p.id !== lastTreatment) {
-    if (lastTreatment !== null && fromUser) {
-      for (const id of ["price", "induction", "interval", "fee", "pkg-sessions", "pkg-price"]) $(id).value = "";
-      state.price = state.induction = state.interval = state.fee = state["pkg-sessions"] = state["pkg-price"] = "";
-      $("cover-sessions").checked = state["cover-sessions"] = p.plan.phases.every((x) => x.covered !== false);
-      $("cover-fees").checked = state["cover-fees"] = true;
-    }
-    lastTreatment = p.id;
-    setHints(p, unit);
-  }
-  $("insurance").hidden = state.pay !== "insured";
-  $("assistance").hidden = !state["assist-on"];
-  $("financing-inputs").hidden = !state["fin-on"];
-  history.replaceState(null, "", toFragment(state));
-
-  const built = buildPlan(p, state, unit);
-  const { plan } = built;
-  const problems = Object.entries(built.errors);
-  let e = null;
-  if (problems.length === 0) {
-    try {
-      e = estimate(plan);
-    } catch (err) {
-      for (const problem of err.problems ?? [{ path: "", message: String(err.message) }]) problems.push([fieldOf(problem.path), problem.message]);
-    }
-  }
-  const loose = showErrors($("form"), problems);
-  if (!e) {
-    const fix = `Fix the highlighted field${problems.length > 1 ? "s" : ""}`;
-    $("status").textContent = `${loose.length ? loose.join(" ") + " " : ""}${shown ? `${fix}; the estimate below is the last one that worked.` : `${fix} to see an estimate.`}`;
-    $("status").className = "stale";
-    return;
-  }
-  try {
-    (shown === null && !fromUser ? renderFirst : render)(p, built, e, state);
-    $("status").textContent = "";
-    $("status").className = "";
-  } catch (err) {
-    $("status").textContent = `Could not draw the estimate: ${err.message}`;
-  }
-}
+// ---------------------------------------------------------------------------
+// Start
 
 async function main() {
+  originals.set(document.head, document.title);
   try {
     // Named from the page, not the glue: the glue is bundled into this module.
     await init({ module_or_path: new URL("pkg/coursecost_bg.wasm", import.meta.url) });
   } catch (err) {
-    $("status").textContent = `The estimator could not start in this browser: ${err.message}`;
+    $("status").textContent = t.cantStart(err.message);
     return;
   }
   $("version").textContent = version();
-  $("months-hint").textContent = `1 to ${MAX_HORIZON_MONTHS} months. Default 12.`;
   $("label").maxLength = MAX_NAME_CHARS;
   catalogue = presets();
-  fill($("treatment"), catalogue.map((p) => h("option", { value: p.id }, p.name)));
-  fill($("compare-picks"), h("legend", {}, "Compare with"), catalogue.map((p) => h("label", {}, h("input", { type: "checkbox", value: p.id }), ` ${p.name}`)));
+  // The catalogue's typical insurance plans (`coverageExamples`, newer packages).
+  examples = Object.getOwnPropertyDescriptor(engine, "coverageExamples")?.value?.() ?? catalogueData.coverageExamples ?? [];
+  $("example").parentElement.hidden = examples.length === 0;
+  fill($("year-day"), Array.from({ length: 31 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))));
 
-  const restore = () => {
-    const state = fromFragment(location.hash, catalogue.map((p) => p.id));
-    const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue.find((x) => x.id === DEFAULT_TREATMENT);
-    state.start ||= today();
-    state.months ||= "12";
-    state["cover-sessions"] ??= p.plan.phases.every((x) => x.covered !== false);
-    state["cover-fees"] ??= true;
-    writeState(state);
+  const restore = async () => {
+    const state = fromFragment(location.hash, catalogue.map((p) => p.id), examples.map((x) => x.id));
+    await setLanguage(state.lang);
+    touched = new Set(Object.keys(state).filter((k) => k !== "treatment" && k !== "lang"));
+    $("treatment").value = catalogue.some((p) => p.id === state.treatment) ? state.treatment : DEFAULT_TREATMENT;
     lastTreatment = null;
+    const p = catalogue.find((x) => x.id === $("treatment").value);
+    setTreatment(p, currencyOf(estimate, p.plan.currency));
+    lastTreatment = p.id;
+    for (const [k, x] of Object.entries(state)) if (k !== "treatment" && k !== "lang") writeField(k, x);
     update({ fromUser: false });
   };
-  restore();
+  await restore();
   // For `make bench`: the frame that paints the first estimate.
   requestAnimationFrame(() => performance.mark("coursecost:first-estimate"));
-  window.addEventListener("hashchange", restore);
-  $("form").addEventListener("input", () => update());
-  $("form").addEventListener("change", () => update());
-  $("compare-picks").addEventListener("change", () => update());
-  $("form").addEventListener("submit", (ev) => ev.preventDefault());
+  window.addEventListener("hashchange", () => {
+    // Only a fragment the page did not write itself (a pasted link) reopens a state.
+    if (location.hash !== lastWritten) restore();
+  });
+  const onEdit = (ev) => {
+    const el = ev.target;
+    if (el.dataset.id) return update({ changed: "cprice" });
+    if (el.id === "treatment") return update();
+    const key = el.closest("#compare-picks") ? "compare" : el.closest("#extras") ? "extras" : el.name && FIELDS[el.name] ? el.name : el.id;
+    if (FIELDS[key]) update({ changed: key });
+  };
+  for (const id of ["pick", "form", "details"]) {
+    $(id).addEventListener("input", onEdit);
+    $(id).addEventListener("change", onEdit);
+  }
+  for (const f of ["pick", "form"]) $(f).addEventListener("submit", (ev) => ev.preventDefault());
+  for (const l of ["en", "es"]) {
+    $(`lang-${l}`).addEventListener("click", async (ev) => {
+      ev.preventDefault();
+      await setLanguage(l);
+      const p = catalogue.find((x) => x.id === $("treatment").value);
+      lastTreatment = null;
+      setTreatment(p, currencyOf(estimate, p.plan.currency));
+      lastTreatment = p.id;
+      update({ fromUser: false });
+    });
+  }
 
   $("copy-link").addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(location.href);
-      $("action-status").textContent = "Link copied. It holds everything you entered; nothing was sent anywhere.";
+      $("action-status").textContent = t.copied;
     } catch {
-      $("action-status").textContent = `Copy this link: ${location.href}`;
+      $("action-status").textContent = t.copyThis(location.href);
     }
   });
   $("download").addEventListener("click", () => {
     if (!shown) return;
-    download(`coursecost-${lastTreatment}-${shown.plan.start}.json`, "application/json",
-      JSON.stringify({ engine: version(), plan: shown.plan, estimate: shown.estimate }, null, 2));
+    const m = moneyOf(shown.estimate);
+    const p = catalogue.find((x) => x.id === lastTreatment);
+    const ex = examples.find((x) => x.id === shown.v.example);
+    download(`coursecost-${lastTreatment}-${shown.plan.start}.json`, "application/json", JSON.stringify({
+      engine: version(),
+      entered: Object.fromEntries([...touched].map((k) => [k, shown.v[k]])),
+      entries: entries(p, shown.v, ex, shown.plan, m).map(([k, x]) => ({ field: k, value: x })),
+      assumptions: assumptions(p, shown.plan, shown.v, m).map((x) => (x.changed ? { text: x.text, changedTo: x.changed } : { text: x.text })),
+      summary: shown.summary, plan: shown.plan, estimate: shown.estimate,
+    }, null, 2));
   });
   $("print").addEventListener("click", () => window.print());
+
+  // The compact summary shows only while the headline is out of view.
+  new IntersectionObserver(([x]) => $("sticky").classList.toggle("on", !x.isIntersecting)).observe($("headline"));
 }
 
 main();

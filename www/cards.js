@@ -24,9 +24,10 @@ export function byMonth(sessions) {
 /**
  * The session calendar: one block per month, headed by `heading(month,
  * sessions)` in a `level` element, listing each session as `item(session)`
- * with a note when the session was moved off its scheduled day.
+ * with a note (`moved(scheduled)`) when the session was moved off its
+ * scheduled day.
  */
-export const calendar = (sessions, { level, heading, item }) => byMonth(sessions).map(([month, list]) => h("div", { class: "month" },
+export const calendar = (sessions, { level, heading, item, moved = (d) => ` (moved from ${formatDate(d)})` }) => byMonth(sessions).map(([month, list]) => h("div", { class: "month" },
   h(level, {}, heading(month, list)),
   h("ul", {}, list.map((s) => h("li", { title: s.phase }, item(s),
-    s.date !== s.scheduled ? h("span", { class: "note" }, ` (moved from ${formatDate(s.scheduled)})`) : null)))));
+    s.date !== s.scheduled ? h("span", { class: "note" }, moved(s.scheduled)) : null)))));

@@ -37,9 +37,13 @@ export function fill(el, ...children) {
   append(el, children);
 }
 
-/** A table from a header row and body rows; `num` marks numeric columns. */
+/**
+ * A table from a header row and body rows; `num` marks numeric columns.
+ * Each cell carries its column's name (`data-label`), so a narrow screen can
+ * show a row as a card of labelled values (`table.stack` in style.css).
+ */
 export function table(el, caption, head, rows, { num = [], foot } = {}) {
-  const cell = (tag, v, i) => h(tag, { class: num.includes(i) ? "num" : undefined, scope: tag === "th" ? "col" : undefined }, v);
+  const cell = (tag, v, i) => h(tag, { class: num.includes(i) ? "num" : undefined, scope: tag === "th" ? "col" : undefined, "data-label": tag === "td" ? head[i] : undefined }, v);
   fill(
     el,
     caption ? h("caption", {}, caption) : null,

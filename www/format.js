@@ -5,11 +5,20 @@
 
 const money = new Map();
 
+/** The locale of every format: the visitor's own unless a page sets one ("en-US", "es-US"). */
+let locale;
+let generation = 0;
+export function setLocale(next) {
+  locale = next;
+  money.clear();
+  generation++;
+}
+
 /** `minor` minor units of `currency` (with `digits` decimals) for people. */
 export function formatMoney(minor, currency, digits) {
   const key = `${currency}/${digits}`;
   if (!money.has(key)) {
-    money.set(key, new Intl.NumberFormat(undefined, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
+    money.set(key, new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
   }
   return money.get(key).format(minor / 10 ** digits);
 }
@@ -23,7 +32,7 @@ export const moneyOf = ({ currency, minorUnits }) => (minor) => formatMoney(mino
 
 /** Money without cents when it is large: for headlines and chart labels. */
 export function formatMoneyShort(minor, currency, digits) {
-  return new Intl.NumberFormat(undefined, { style: "currency", currency, maximumFractionDigits: 0 }).format(Math.round(minor / 10 ** digits));
+  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(Math.round(minor / 10 ** digits));
 }
 
 /** `minor` minor units as a plain number with `digits` decimals, for a form field: (59000, 2) → "590.00". */
@@ -35,7 +44,7 @@ export function plainAmount(minor, digits) {
 
 /** How a currency is written beside a field ("$", "¥", "KWD") and named in a sentence ("US dollars"). */
 export function currencyWords(currency) {
-  const part = (display) => new Intl.NumberFormat(undefined, { style: "currency", currency, currencyDisplay: display })
+  const part = (display) => new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: display })
     .formatToParts(2).find((p) => p.type === "currency")?.value ?? currency;
   return { symbol: part("narrowSymbol"), name: part("name") };
 }
@@ -48,20 +57,26 @@ const utc = (iso) => new Date(`${iso}T00:00:00Z`);
  * only pays for the ones it draws with.
  */
 function dates(options) {
-  let fmt;
-  return (iso) => (fmt ??= new Intl.DateTimeFormat(undefined, { ...options, timeZone: "UTC" })).format(utc(iso));
+  let fmt, made;
+  return (iso) => {
+    if (made !== generation) [fmt, made] = [new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }), generation];
+    return fmt.format(utc(iso));
+  };
 }
 
 /** "Jan 5, 2026" in the visitor's locale. */
 export const formatDate = dates({ dateStyle: "medium" });
+/** "January" for a month number 1–12. */
+const monthName = dates({ month: "long" });
+export const formatMonthName = (n) => monthName(`2001-${String(n).padStart(2, "0")}-01`);
 /** "Mon 5". */
 const day = dates({ weekday: "short", day: "numeric" });
 export const formatDay = (iso) => day(iso);
 /** "January 2026" for a "YYYY-MM" month. */
 const month = dates({ month: "long", year: "numeric" });
 export const formatMonth = (ym) => month(`${ym}-01`);
-/** "Jan 26" for a "YYYY-MM" month. */
-const shortMonth = dates({ month: "short", year: "2-digit" });
+/** "Jan 2026" for a "YYYY-MM" month (a two-digit year reads as a day). */
+const shortMonth = dates({ month: "short", year: "numeric" });
 export const formatMonthShort = (ym) => shortMonth(`${ym}-01`);
 
 /** Today's local date as YYYY-MM-DD (the engine never reads a clock). */

@@ -1,40 +1,50 @@
 // The page's whole state lives in the URL fragment (#…), so a link reopens
 // the same estimate and nothing is ever sent to a server (browsers do not
-// send fragments). Links are untrusted input: anything malformed, oversized
-// or of the wrong type is dropped field by field, never executed or shown as
-// markup.
+// send fragments). Only what the visitor set is kept; every other field
+// shows its default. Links are untrusted input: anything malformed,
+// oversized or of the wrong type is dropped field by field, never executed
+// or shown as markup.
 import { MAX_NAME_CHARS } from "./limits.js";
+
+/** The choices a radio group or select may hold. */
+const CHOICES = {
+  pay: ["self", "insured"], "plan-type": ["commercial", "government"], network: ["in", "out"], rx: ["medical", "own"],
+  "limit-per": ["planYear", "course"], "year-month": Array.from({ length: 12 }, (_, i) => String(i + 1)),
+  "year-day": Array.from({ length: 31 }, (_, i) => String(i + 1)),
+};
 
 /** Form fields kept in the link, with their kind. */
 export const FIELDS = {
-  treatment: "id", label: "text", start: "text", months: "text", price: "text", induction: "text",
-  interval: "text", fee: "text", "pkg-sessions": "text", "pkg-price": "text", pay: "pay",
-  deductible: "text", "deductible-met": "text", coinsurance: "text", copay: "text", "oop-max": "text",
-  "oop-met": "text", "year-start": "text", "cover-sessions": "bool", "cover-fees": "bool",
-  "assist-on": "bool", "assist-at-most": "text", "assist-max": "text", "fin-on": "bool",
-  "fin-months": "text", "fin-apr": "text", "fin-down": "text", compare: "ids",
+  treatment: "id", lang: "lang", label: "text", start: "text", months: "text", price: "text", induction: "text", interval: "text",
+  fee: "text", "pkg-sessions": "text", "pkg-price": "text", holidays: "bool", extras: "names", pay: "choice", example: "example",
+  "plan-type": "choice", network: "choice", allowed: "text", deductible: "text", "deductible-met": "text", coinsurance: "text",
+  copay: "text", "oop-max": "text", "no-oop": "bool", "oop-met": "text", "year-month": "choice", "year-day": "choice",
+  "cover-sessions": "bool", "cover-fees": "bool", rx: "choice", "rx-deductible": "text", "rx-coinsurance": "text", "rx-copay": "text",
+  "rx-oop-max": "text", "limit-on": "bool", "limit-sessions": "text", "limit-per": "choice", accumulator: "bool",
+  programme: "bool", "assist-on": "bool", "assist-at-most": "text", "assist-max": "text", "assist-no-cap": "bool",
+  "fin-on": "bool", "fin-months": "text", "fin-apr": "text", "fin-down": "text", compare: "ids", cprice: "text",
 };
 
 const MAX_FRAGMENT = 4000;
 /** The longest text field is the estimate's name. */
 const MAX_TEXT = MAX_NAME_CHARS;
 
-/** The state as a fragment: `#` + URL-encoded `key=value` pairs. */
+/** The state as a fragment: `#` + URL-encoded `key=value` pairs of the fields set. */
 export function toFragment(state) {
   const params = new URLSearchParams();
   for (const [key, kind] of Object.entries(FIELDS)) {
     const v = state[key];
-    if (v === undefined || v === "" || v === false) continue;
-    params.set(key, kind === "ids" ? v.join(",") : kind === "bool" ? "1" : String(v));
+    if (v === undefined || (key === "lang" && v !== "es")) continue;
+    params.set(key, kind === "ids" || kind === "names" ? v.join(",") : kind === "bool" ? (v ? "1" : "0") : String(v));
   }
   return `#${params}`;
 }
 
 /**
  * The state a fragment describes; unknown, malformed or oversized parts are
- * ignored, and treatments other than the catalogue's `ids`.
+ * ignored, and treatments and typical plans other than `ids` and `examples`.
  */
-export function fromFragment(hash, ids) {
+export function fromFragment(hash, ids, examples = []) {
   const state = {};
   if (typeof hash !== "string" || hash.length < 2 || hash.length > MAX_FRAGMENT) return state;
   let params;
@@ -47,10 +57,14 @@ export function fromFragment(hash, ids) {
     const v = params.get(key);
     if (v === null) continue;
     if (kind === "bool") state[key] = v === "1";
-    else if (kind === "pay") state[key] = v === "insured" ? "insured" : "self";
+    else if (kind === "choice") state[key] = CHOICES[key].includes(v) ? v : undefined;
+    else if (kind === "lang") state[key] = v === "es" ? "es" : undefined;
     else if (kind === "id") state[key] = ids.includes(v) ? v : undefined;
+    else if (kind === "example") state[key] = examples.includes(v) ? v : undefined;
     else if (kind === "ids") state[key] = ids.filter((id) => v.split(",").includes(id)); // each at most once
+    else if (kind === "names") state[key] = v.split(",").map((x) => x.slice(0, MAX_TEXT)).slice(0, ids.length);
     else state[key] = v.slice(0, MAX_TEXT);
   }
+  for (const k of Object.keys(state)) if (state[k] === undefined) delete state[k];
   return state;
 }

@@ -1,7 +1,10 @@
-// The visitor page in headless Debian Chromium (playwright-core): loads,
-// shows the engine's own numbers, recomputes on every change, reopens from a
-// link, survives bad and hostile input, sends nothing off 127.0.0.1, passes
-// axe-core, and saves screenshots at 360 and 1280 px for review.
+// The visitor page in headless Debian Chromium (playwright-core): answer
+// first on a phone, the engine's own numbers and figures, every control
+// changing the numbers as the engine says, entries kept across treatments,
+// no silent zeros, errors in words and money, print and download keeping
+// what was entered, Spanish end to end, bad and hostile input, no request
+// off 127.0.0.1, axe-core in both languages, tap targets and tables at
+// 360 px, and screenshots at 360, 768 and 1280 px in both languages.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -11,6 +14,8 @@ import { root, start, open as openPage } from "./harness.mjs";
 
 const shots = join(root, "target/screenshots");
 const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
+const catalogue = (await import(pathToFileURL(join(root, "pkg/catalogue.js")))).default;
+const examples = engine.coverageExamples?.() ?? catalogue.coverageExamples ?? [];
 
 let base, browser, stop;
 
@@ -23,127 +28,387 @@ after(async () => {
   await stop?.();
 });
 
-/** The visitor page, ready when the estimate is drawn in full or a broken link says what to fix. */
+/** The visitor page, ready when the estimate is drawn in full or the page says what to fix. */
 const open = (hash = "", size = {}) => openPage(browser, base, hash, {
   ...size,
-  ready: () => document.getElementById("results").dataset.complete === "true" || document.querySelector("#status.stale") !== null,
+  ready: () => document.getElementById("answer").dataset.complete === "true" || document.querySelector("#status.stale") !== null,
 });
 
-const headline = (page) => page.$$eval("#headline .big", (els) => els.map((e) => e.textContent));
 const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
+const usdEs = (minor) => new Intl.NumberFormat("es-US", { style: "currency", currency: "USD" }).format(minor / 100);
+const day = (iso) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const total = (page) => page.$eval("#total", (e) => e.textContent);
+/** The figure cards: `{ term: value }`. */
+const figures = (page) => page.$$eval("#figures .card", (cards) => Object.fromEntries(cards.map((c) => [c.querySelector("dt").textContent, c.querySelector(".big").textContent])));
+const status = (page) => page.$eval("#status", (e) => e.textContent);
+/** Waits for the page to have redrawn after an edit (the engine runs synchronously in the input handler). */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 
-/** The plan and estimate the page would download, from its own download button. */
+/** What the page would download, from its own download button. */
 async function downloaded(page) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
   return JSON.parse(readFileSync(await download.path(), "utf8"));
 }
 
-test("the page shows the engine's estimate for the default treatment", async () => {
-  const { page, context, problems } = await open();
-  assert.equal(await page.$eval("#treatment", (s) => s.value), "iv-ketamine");
-  const start = await page.$eval("#start", (i) => i.value);
-  assert.match(start, /^\d{4}-\d{2}-\d{2}$/);
+/** The engine's summary of `plan` with the options the page gives compare. */
+const summary = (plan) => engine.compare([plan]).plans[0];
+
+/** Asserts the page's headline and figure cards are the engine's for the plan it downloads. */
+async function assertEngineFigures(page) {
   const { plan, estimate } = await downloaded(page);
-  // The engine, outside the page, on the catalogue's own plan at that start.
-  const expected = engine.estimate({ ...engine.preset("iv-ketamine", start).plan });
-  assert.deepEqual(plan, engine.preset("iv-ketamine", start).plan);
-  assert.deepEqual(estimate, expected);
-  const [total, rangeText, firstMonth] = await headline(page);
-  assert.equal(total, usd(expected.totals.patientPays));
-  const r = engine.range(engine.preset("iv-ketamine", start), { horizon: { months: 12 } });
-  assert.equal(rangeText, `${usd(r.low.patientPays)} – ${usd(r.high.patientPays)}`);
-  assert.equal(firstMonth, usd(engine.compare([plan]).plans[0].firstMonth.patientPays));
-  // The ledger lists every line and its total is the engine's.
-  assert.equal(await page.$$eval("#ledger tbody tr", (r) => r.length), expected.lines.length);
-  assert.equal(await page.$eval("#ledger tfoot td:last-child", (td) => td.textContent), usd(expected.totals.patientPays));
+  assert.deepEqual(estimate, engine.estimate(plan));
+  const s = summary(plan);
+  assert.equal(await total(page), usd(estimate.totals.patientPays));
+  const f = await figures(page);
+  assert.equal(f["First month"], usd(s.firstMonth.patientPays));
+  if (s.typicalMonth?.monthly !== undefined) assert.equal(f["Then, a typical month"], usd(s.typicalMonth.monthly));
+  assert.equal(f[plan.coverage ? "This plan year" : "This calendar year"], usd(s.planYear.patientPays));
+  if (plan.coverage) assert.equal(f["Out-of-pocket maximum"], s.outOfPocketMaxReached ? day(s.outOfPocketMaxReached) : plan.coverage.outOfPocketMax === undefined ? "Your plan has none" : "Not reached in this estimate");
+  return { plan, estimate, s };
+}
+
+test("answer first at 360 × 780: the headline and the treatment picker without scrolling; the engine's numbers", async () => {
+  const { page, context, problems } = await open("", { width: 360, height: 780 });
+  for (const id of ["treatment", "headline"]) {
+    const box = await page.$eval(`#${id}`, (e) => e.getBoundingClientRect().toJSON());
+    assert.ok(box.bottom <= 780 && box.top >= 0, `#${id} is in the first screen: ${JSON.stringify(box)}`);
+  }
+  assert.equal(await page.$eval("#treatment", (s) => s.value), "iv-ketamine");
+  assert.equal(await page.$eval("#start", (i) => i.type), "date", "dates are picked with the platform's date picker");
+  const start = await page.$eval("#start", (i) => i.value);
+  const { plan, estimate } = await assertEngineFigures(page);
+  assert.equal(plan.start, start);
+  // The preset's defaults are filled in: the plan is the catalogue's, on federal-holiday-free days.
+  const typical = engine.preset("iv-ketamine", start).plan;
+  assert.deepEqual(plan.phases, typical.phases);
+  assert.ok(plan.clinic.closedDates.length > 0, "no sessions on US federal holidays by default");
+  assert.equal(await page.$eval("#price", (i) => i.value), String(typical.phases[0].price / 100));
+  assert.equal(await page.$$eval("#ledger tbody tr", (r) => r.length), estimate.lines.length);
+  assert.equal(await page.$eval("#ledger tfoot td:last-child", (td) => td.textContent), usd(estimate.totals.patientPays));
   assert.ok(await page.$("#chart svg[role=img] title"));
   assert.deepEqual(await problems(), []);
-  await page.screenshot({ path: join(shots, "page-1280.png"), fullPage: true });
   await context.close();
 });
 
-test("changes recompute at once: price, sessions, interval, insurance, financing", async () => {
-  const { page, context, problems } = await open();
-  const start = await page.$eval("#start", (i) => i.value);
-  const base = engine.preset("iv-ketamine", start).plan;
+test("the sticky summary: shown while editing further down, announced politely, never over the field being edited", async () => {
+  const { page, context, problems } = await open("#pay=insured&deductible=1000&coinsurance=20&no-oop=1&fin-on=1&fin-apr=5", { width: 360, height: 780 });
+  assert.equal(await page.$eval("#sticky", (e) => e.getAttribute("aria-live")), "polite");
+  let stuck = 0;
+  for (const id of ["price", "induction", "deductible", "coinsurance", "oop-met", "fin-apr", "label"]) {
+    await page.focus(`#${id}`);
+    await page.keyboard.type("1");
+    await page.keyboard.press("Backspace");
+    await page.waitForTimeout(50); // the IntersectionObserver's callback
+    const [bar, field, on, headline] = await page.evaluate((id) => [document.getElementById("sticky").getBoundingClientRect().toJSON(), document.getElementById(id).getBoundingClientRect().toJSON(), document.getElementById("sticky").classList.contains("on"), document.getElementById("headline").getBoundingClientRect().toJSON()], id);
+    // Either the headline itself is on screen, or the summary is, at the top.
+    assert.ok(on || (headline.bottom > 0 && headline.top < 780), `#${id}: the headline or the summary is in view`);
+    if (on) {
+      stuck += bar.top < 1;
+      assert.ok(bar.top >= -1 && bar.bottom <= 780, `the summary is on screen (${bar.top})`);
+      assert.ok(field.top >= bar.bottom - 1 || field.bottom <= bar.top + 1, `#${id} (${field.top}–${field.bottom}) is not under the summary (${bar.top}–${bar.bottom})`);
+    }
+  }
+  assert.ok(stuck >= 3, `the summary stays at the top while the visitor edits further down (${stuck})`);
+  await page.fill("#price", "500");
+  assert.equal(await page.$eval("#sticky", (e) => e.textContent), `You pay ${await total(page)} over 12 months`);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("every change recomputes as the engine says: price, sessions, interval, extras, holidays, financing", async () => {
+  const { page, context, problems } = await open("#treatment=iv-ketamine&start=2026-03-02");
   await page.fill("#price", "500");
   await page.fill("#induction", "8");
   await page.fill("#interval", "6");
-  const plan = structuredClone(base);
-  for (const p of plan.phases) p.price = 50000;
-  plan.phases[0].sessions = 8;
-  plan.phases[1].every = { weeks: 6 };
-  assert.equal((await headline(page))[0], usd(engine.estimate(plan).totals.patientPays));
-
-  await page.check('input[name="pay"][value="insured"]');
-  await page.fill("#deductible", "1500");
-  await page.fill("#coinsurance", "20");
-  await page.fill("#oop-max", "5000");
-  await page.check("#cover-sessions");
-  plan.coverage = { deductible: 150000, deductibleMet: 0, coinsurance: 20, outOfPocketMax: 500000, outOfPocketMet: 0 };
-  for (const p of plan.phases) p.covered = true;
-  for (const f of plan.fees) f.covered = true;
-  const insured = engine.estimate(plan);
-  assert.equal((await headline(page))[0], usd(insured.totals.patientPays));
-  assert.ok(insured.totals.insurerPays > 0);
-
+  let { plan } = await assertEngineFigures(page);
+  assert.ok(plan.phases.every((x) => x.price === 50000));
+  assert.equal(plan.phases[0].sessions, 8);
+  assert.deepEqual(plan.phases[1].every, { weeks: 6 });
+  // Federal holidays off: the plan has no closed days (Good Friday is no federal holiday; 25 May 2026 is Memorial Day).
+  await page.uncheck("#holidays");
+  ({ plan } = await assertEngineFigures(page));
+  assert.equal(plan.clinic, undefined);
+  await page.check("#holidays");
+  ({ plan } = await assertEngineFigures(page));
+  assert.ok(plan.clinic.closedDates.includes("2026-05-25") && plan.clinic.closedDates.includes("2026-07-03"));
+  const extra = (await page.$$eval("#extras input", (x) => x.map((i) => i.value)))[0];
+  if (extra) {
+    await page.check(`#extras input[value="${extra}"]`);
+    ({ plan } = await assertEngineFigures(page));
+    assert.ok(plan.fees.some((f) => f.name === extra));
+  }
   await page.check("#fin-on");
-  await page.fill("#fin-months", "12");
+  assert.match(await page.$eval("#fin-apr-error", (e) => e.textContent), /interest rate/, "no APR is never read as 0 %");
   await page.fill("#fin-apr", "9.99");
-  plan.financing = { months: 12, apr: 9.99, downPayment: 0 };
+  ({ plan } = await assertEngineFigures(page));
   const financed = engine.estimate(plan);
   assert.equal(await page.$eval("#financing-summary .big", (e) => e.textContent), usd(financed.financing.payment));
-  assert.equal(await page.$$eval("#payments tbody tr", (r) => r.length), financed.financing.payments.length);
-  assert.deepEqual((await downloaded(page)).plan, plan);
+  assert.deepEqual(plan.financing, { months: 12, apr: 9.99, downPayment: 0 });
   assert.deepEqual(await problems(), []);
   await context.close();
 });
 
-test("a shared link reopens the same page state", async () => {
-  const first = await open();
-  await first.page.selectOption("#treatment", "esketamine");
-  await first.page.fill("#price", "900");
-  await first.page.check('input[name="pay"][value="insured"]');
-  await first.page.fill("#copay", "40");
-  await first.page.check("#compare-picks input[value=tms]");
-  const url = first.page.url();
-  const numbers = await headline(first.page);
-  const compared = await first.page.$$eval("#compare tbody tr", (r) => r.map((x) => x.textContent));
-  await first.context.close();
-  assert.match(url, /#.*treatment=esketamine/);
+test("no silent zero: insurance and a savings program ask for their numbers (or fill them from the catalogue, saying so)", async () => {
+  const { page, context, problems } = await open("#treatment=tms&start=2026-03-02");
+  const before = await total(page);
+  await page.check('input[name="pay"][value="insured"]');
+  if (examples.length) {
+    // Filled from the catalogue's typical plan, and the headline says so.
+    assert.equal(await page.$eval("#example", (s) => s.value), examples[0].id);
+    assert.equal(await page.$eval("#deductible", (i) => i.value), String(examples[0].coverage.deductible / 100));
+    assert.match(await page.$eval("#assumes", (e) => e.textContent), new RegExp(`${examples[0].name}, filled in below`));
+    const { plan } = await assertEngineFigures(page);
+    assert.equal(plan.coverage.deductible, examples[0].coverage.deductible);
+    await page.fill("#deductible", "");
+  }
+  // An empty deductible is asked for, not read as $0.
+  assert.match(await page.$eval("#deductible-error", (e) => e.textContent), /Enter your deductible/);
+  assert.match(await status(page), /Fill in or fix the highlighted field/);
+  assert.ok(!(await page.$eval("#answer", (e) => e.textContent)).includes("$0.00 over"));
+  if (!examples.length) assert.equal(await total(page), before, "the last good estimate stays");
+  await page.fill("#deductible", "1500");
+  await page.fill("#coinsurance", "20");
+  await page.fill("#oop-max", "5000");
+  await assertEngineFigures(page);
+  // Another savings program with no terms asks for them instead of paying everything.
+  await page.check("#assist-on");
+  assert.match(await page.$eval("#assist-at-most-error", (e) => e.textContent), /most you pay per session/);
+  assert.match(await page.$eval("#assist-max-error", (e) => e.textContent), /no yearly limit/);
+  await page.fill("#assist-at-most", "25");
+  await page.check("#assist-no-cap");
+  const { plan } = await assertEngineFigures(page);
+  assert.deepEqual(plan.assistance, [{ name: "Your savings program", patientPaysAtMost: 2500 }]);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
 
+test("every insurance control changes the numbers as the engine says", async () => {
+  const { page, context, problems } = await open("#treatment=esketamine&start=2026-03-02&pay=insured&deductible=1500&coinsurance=20&oop-max=4500&programme=0");
+  let last = await assertEngineFigures(page);
+  assert.ok(last.s.outOfPocketMaxReached);
+  const changed = async (what, check) => {
+    const now = await assertEngineFigures(page);
+    check?.(now.plan);
+    assert.notEqual(now.estimate.totals.patientPays + now.estimate.totals.adjustment * 7, last.estimate.totals.patientPays + last.estimate.totals.adjustment * 7, `${what} changes the estimate`);
+    last = now;
+  };
+  await page.check("#no-oop");
+  await changed("no out-of-pocket maximum", (p) => assert.equal(p.coverage.outOfPocketMax, undefined));
+  await page.uncheck("#no-oop");
+  await changed("an out-of-pocket maximum again", (p) => assert.equal(p.coverage.outOfPocketMax, 450000));
+  await page.fill("#allowed", "400");
+  await changed("an allowed amount", (p) => assert.ok(p.phases.every((x) => x.allowed === 40000)));
+  await page.check('input[name="network"][value="out"]');
+  await changed("out of network", (p) => assert.equal(p.coverage.network, "out"));
+  await page.fill("#copay", "40");
+  await changed("a copay", (p) => assert.equal(p.coverage.copay, 4000));
+  await page.fill("#copay", "");
+  await page.fill("#deductible-met", "1000");
+  await changed("deductible already met", (p) => assert.equal(p.coverage.deductibleMet, 100000));
+  await page.selectOption("#year-month", "7");
+  await changed("a plan year from July", (p) => assert.equal(p.coverage.planYearStart, "07-01"));
+  await page.check("#limit-on");
+  await page.fill("#limit-sessions", "10");
+  await changed("a limit on covered sessions", (p) => assert.equal(p.coverage.limits[0].sessions, 10));
+  if (await page.isVisible("#pharmacy-block")) {
+    await page.check('input[name="rx"][value="own"]');
+    await page.fill("#rx-deductible", "0");
+    await page.fill("#rx-coinsurance", "25");
+    await page.fill("#rx-oop-max", "2100");
+    await changed("the pharmacy benefit's own terms", (p) => assert.deepEqual(p.coverage.pharmacy, { deductible: 0, coinsurance: 25, outOfPocketMax: 210000 }));
+  }
+  await page.check("#assist-on");
+  await page.fill("#assist-at-most", "10");
+  await page.fill("#assist-max", "3000");
+  await changed("a savings program");
+  await page.check("#accumulator");
+  await changed("an accumulator program", (p) => assert.equal(p.coverage.accumulator, true));
+  // The plan type: a manufacturer's program in the catalogue says why it does not apply.
+  await page.check('input[name="plan-type"][value="government"]');
+  const { plan } = await assertEngineFigures(page);
+  assert.equal(plan.coverage.type, "government");
+  if (await page.isVisible("#programme-block")) assert.match(await page.$eval("#programme-hint", (e) => e.textContent), /does not apply with Medicare/);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("the four people: the figures they asked for, as the engine works them out, with no silent zero", async () => {
+  const people = [
+    // A Spravato patient with an employer plan that runs an accumulator program and the
+    // manufacturer's savings card from the catalogue, which runs out.
+    ["#treatment=esketamine&start=2026-03-02&pay=insured&deductible=6000&coinsurance=20&oop-max=8000&accumulator=1", { card: true, oop: true, year: true }],
+    // A self-pay patient comparing IV ketamine with TMS.
+    ["#treatment=iv-ketamine&start=2026-03-02&compare=tms", { compare: "tms" }],
+    // A Medicare patient considering TMS: Part B, no maximum.
+    ["#treatment=tms&start=2026-03-02&pay=insured&plan-type=government&deductible=283&coinsurance=20&no-oop=1", { ends: true }],
+    // A clinic's marketing manager: esketamine at her price with the catalogue's high-deductible plan.
+    ["#treatment=esketamine&start=2026-03-02&price=900&pay=insured&example=employer-hdhp", { oop: true, year: true }],
+  ];
+  for (const [hash, expect] of people) {
+    const { page, context, problems } = await open(hash, { width: 360, height: 780 });
+    const { plan, s } = await assertEngineFigures(page);
+    const text = await page.$eval("#answer", (e) => e.innerText);
+    assert.doesNotMatch(text, /You pay \$0\.00|Insurance pays \$0\.00 everywhere/);
+    const changes = await page.$$eval("#changes li", (li) => li.map((x) => x.textContent));
+    assert.equal(changes.length, s.changes.length, hash);
+    if (expect.card) {
+      const c = s.changes.find((x) => x.kind === "assistanceExhausted");
+      assert.ok(changes.some((x) => x.includes(`reaches its yearly limit on ${day(c.date)}`) && x.includes("after that you pay")), changes.join("\n"));
+    }
+    if (expect.oop) assert.ok(changes.some((x) => x.startsWith(`You reach your out-of-pocket maximum on ${day(s.outOfPocketMaxReached)}`)), changes.join("\n"));
+    if (expect.year) assert.ok(changes.some((x) => /Your plan year starts again on Jan 1, 2027: you pay the deductible again/.test(x)), changes.join("\n"));
+    if (expect.ends) assert.ok(changes.some((x) => /Your last session is on .*; after that you pay nothing more/.test(x)), changes.join("\n"));
+    if (expect.compare) {
+      const rows = await page.$$eval("#compare tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+      const c = engine.compare([plan, { ...engine.preset("tms", "2026-03-02").plan, clinic: plan.clinic }], { horizon: plan.horizon });
+      assert.deepEqual(rows.map((r) => [r[2], r[5]]), c.plans.map((x) => [usd(x.firstMonth.patientPays), usd(x.totals.patientPays)]));
+    }
+    // Chart marks for every change but the course's end, each at its date.
+    const labels = await page.$$eval("#chart .mark text", (t) => t.map((x) => x.textContent));
+    assert.equal(labels.length, s.changes.filter((x) => x.kind !== "courseEnds").length);
+    assert.deepEqual(await problems(), []);
+    await context.close();
+  }
+});
+
+test("switching treatment keeps what still applies and says what it reset; a compared treatment takes the visitor's price", async () => {
+  const { page, context, problems } = await open("#start=2026-03-02");
+  await page.fill("#price", "450");
+  await page.fill("#months", "18");
+  await page.check('input[name="pay"][value="insured"]');
+  await page.fill("#deductible", "2000");
+  await page.fill("#coinsurance", "10");
+  await page.fill("#oop-max", "6000");
+  await page.check("#fin-on");
+  await page.fill("#fin-apr", "0");
+  await page.selectOption("#treatment", "tms");
+  await settle(page);
+  assert.match(await status(page), /Switched to Transcranial magnetic stimulation.*: price reset to its typical values\. Your insurance, dates, savings and payments are kept\./);
+  for (const [id, v] of [["deductible", "2000"], ["coinsurance", "10"], ["oop-max", "6000"], ["months", "18"], ["start", "2026-03-02"], ["fin-apr", "0"]]) {
+    assert.equal(await page.$eval(`#${id}`, (i) => i.value), v, id);
+  }
+  const { plan } = await assertEngineFigures(page);
+  assert.equal(plan.phases[0].price, engine.preset("tms").plan.phases[0].price);
+  assert.deepEqual(plan.horizon, { months: 18 });
+  // The compared treatment at the visitor's own price.
+  await page.check("#compare-picks input[value=ect]");
+  await page.fill("#cp-ect", "1200");
+  const row = await page.$eval("#compare tbody tr:nth-child(2)", (tr) => [...tr.cells].map((c) => c.textContent));
+  assert.match(row[0], /\(your price\)/);
+  const ect = engine.preset("ect", "2026-03-02").plan;
+  for (const p of ect.phases) p.price = 120000;
+  ect.clinic = plan.clinic;
+  ect.coverage = plan.coverage;
+  ect.horizon = plan.horizon;
+  const c = engine.compare([plan, ect]);
+  assert.equal(row[5], usd(c.plans[1].totals.patientPays));
+  // No control's text is cut off.
+  const cut = await page.$$eval("label, legend, summary, button, option, .hint", (els) => els.filter((e) => e.offsetParent && !e.classList.contains("visually-hidden") && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent.slice(0, 40)));
+  assert.deepEqual(cut, []);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("errors name the field in words and show amounts as money; a link reopens the same state", async () => {
+  const first = await open("#start=2026-03-02&pay=insured&deductible=2000&coinsurance=20&oop-max=5000");
+  const { page } = first;
+  const good = await total(page);
+  for (const [field, text, message] of [
+    ["#deductible-met", "2500", "This is more than your deductible of $2,000.00."],
+    ["#oop-met", "6000", "This is more than your out-of-pocket maximum of $5,000.00."],
+    ["#allowed", "700", "This is more than the price per session of $590.00."],
+    ["#price", "abc", "Enter an amount in US dollars, like 590 or 590.50."],
+    ["#months", "0", "Enter a value from 1 to 120."],
+    ["#induction", "six", "Enter a whole number, like 6."],
+    ["#coinsurance", "120", "Enter a value from 0 to 100."],
+  ]) {
+    const before = await page.$eval(field, (e) => e.value);
+    await page.fill(field, text);
+    assert.equal(await page.$eval(`${field}-error`, (e) => e.textContent), message, `${field} = ${text}`);
+    assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), "true");
+    assert.equal(await total(page), good, "the last good estimate stays");
+    assert.match(await status(page), /last one that worked/);
+    await page.fill(field, before);
+    assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), null);
+  }
+  await page.fill("#price", "900");
+  await page.check("#compare-picks input[value=tms]");
+  const url = page.url();
+  const numbers = await figures(page);
+  await first.context.close();
   const second = await open(url.slice(base.length));
-  assert.equal(await second.page.$eval("#treatment", (s) => s.value), "esketamine");
   assert.equal(await second.page.$eval("#price", (s) => s.value), "900");
-  assert.equal(await second.page.$eval("#copay", (s) => s.value), "40");
-  assert.deepEqual(await headline(second.page), numbers);
-  assert.deepEqual(await second.page.$$eval("#compare tbody tr", (r) => r.map((x) => x.textContent)), compared);
-  assert.equal(compared.length, 2);
+  assert.equal(await second.page.$eval("#deductible", (s) => s.value), "2000");
+  assert.deepEqual(await figures(second.page), numbers);
+  assert.equal(await second.page.$$eval("#compare tbody tr", (r) => r.length), 2);
   assert.deepEqual(await second.problems(), []);
   await second.context.close();
 });
 
-test("bad input: a message at the field, the last good estimate kept, the page still works", async () => {
-  const { page, context, problems } = await open();
-  const good = await headline(page);
-  for (const [field, text, message] of [
-    ["#price", "-5", /must be from 0/],
-    ["#price", "abc", /Enter an amount in US dollars/],
-    ["#start", "2026-02-30", /not a real date/],
-    ["#months", "0", /from 1 to 120/],
-    ["#induction", "six", /whole number/],
-  ]) {
-    const before = await page.$eval(field, (e) => e.value);
-    await page.fill(field, text);
-    assert.match(await page.$eval(`${field}-error`, (e) => e.textContent), message, `${field} = ${text}`);
-    assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), "true");
-    assert.deepEqual(await headline(page), good, "the last good estimate stays");
-    assert.match(await page.$eval("#status", (e) => e.textContent), /last one that worked/);
-    await page.fill(field, before);
-    assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), null);
-    assert.deepEqual(await headline(page), good);
+test("print and the download keep what the visitor entered and the assumptions that still apply", async () => {
+  const { page, context, problems } = await open("#start=2026-03-02&price=500&pay=insured&deductible=1500&coinsurance=20&oop-max=5000&label=Mine");
+  const json = await downloaded(page);
+  assert.equal(json.entered.price, "500");
+  assert.equal(json.entered.deductible, "1500");
+  const entries = Object.fromEntries(json.entries.map((x) => [x.field, x.value]));
+  assert.equal(entries["Price per session"], "$500.00");
+  assert.equal(entries.Deductible, "$1,500.00");
+  assert.equal(entries.Name, "Mine");
+  const changed = json.assumptions.filter((a) => a.changedTo);
+  assert.equal(changed.length, 1);
+  assert.match(changed[0].text, /\$590/);
+  assert.equal(changed[0].changedTo, "$500.00");
+  assert.ok(json.assumptions.some((a) => /Insurance: your plan's deductible/.test(a.text)));
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#entries-section"), true);
+  assert.equal(await page.isVisible("#form"), false);
+  const printed = await page.$eval("body", (b) => b.innerText);
+  for (const text of ["What you entered", "Price per session", "$500.00", "Deductible", "$1,500.00", "Coinsurance", "20 %", "You changed this: $500.00"]) {
+    assert.ok(printed.includes(text), `print shows ${text}`);
   }
-  assert.equal(await page.$eval("#status", (e) => e.textContent), "");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("Español: every word, the catalogue's texts, dates and money for the locale; kept in the link; axe-core", async () => {
+  const { page, context, problems } = await open("#start=2026-03-02&pay=insured&deductible=1500&coinsurance=20&oop-max=4500&compare=tms", { width: 360, height: 780 });
+  await page.click("#lang-es");
+  await page.waitForFunction(() => document.documentElement.lang === "es");
+  await settle(page);
+  assert.match(page.url(), /lang=es/);
+  const text = await page.$eval("body", (b) => b.innerText);
+  for (const english of ["You pay", "First month", "Treatment", "Insurance", "Deductible", "Compare", "Session calendar", "Itemized ledger", "Savings", "Copy link", "Sources:", "months", "Payment"]) {
+    assert.ok(!text.includes(english), `no “${english}” left on the Spanish page`);
+  }
+  assert.match(await page.$eval("#headline", (e) => e.textContent), /^Usted paga .* en 12 meses$/);
+  const { plan, estimate } = await downloaded(page);
+  assert.equal(await total(page), usdEs(estimate.totals.patientPays));
+  assert.match(await page.$eval("#figures", (e) => e.textContent), /del 2 mar 2026 al 1 abr 2026/);
+  const es = catalogue.presets.find((p) => p.id === "iv-ketamine").es;
+  if (es) {
+    assert.equal(await page.$eval("#treatment option:checked", (o) => o.textContent), es.name);
+    assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), es.summary);
+    assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
+  }
+  await page.fill("#deductible-met", "2000");
+  assert.equal(await page.$eval("#deductible-met-error", (e) => e.textContent), `Es más que su deducible de ${usdEs(150000)}.`);
+  await page.fill("#deductible-met", "0");
+  // Reopened from its link, the page is in Spanish from the start.
+  const again = await open(page.url().slice(base.length), { width: 360, height: 780 });
+  assert.equal(await again.page.evaluate(() => document.documentElement.lang), "es");
+  assert.deepEqual(await figures(again.page), await figures(page));
+  await again.context.close();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the Spanish page is ${overflow}px wider than 360`);
+  await page.evaluate(readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8"));
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), []);
+  await page.click("#lang-en");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.match(await page.$eval("#headline", (e) => e.textContent), /^You pay/);
+  assert.doesNotMatch(page.url(), /lang=/);
+  void plan;
   assert.deepEqual(await problems(), []);
   await context.close();
 });
@@ -152,88 +417,86 @@ test("hostile text and links are shown as text, never run", async () => {
   const xss = '<img src=x onerror="window.__xss=1">';
   const { page, context, problems } = await open();
   await page.fill("#label", xss);
-  assert.equal(await page.$eval("#summary-heading", (e) => e.textContent), `Your estimate: ${xss}`);
-  assert.equal(await page.$("#summary-heading img"), null);
+  assert.equal(await page.$("img[src=x]"), null);
   const url = page.url();
   await context.close();
-
   for (const hash of [
     url.slice(base.length),
     "#treatment=%3Cscript%3Ealert(1)%3C/script%3E&price=%3Cb%3E",
     "#%E0%A4%A",
     `#label=${"x".repeat(100000)}`,
     "#compare=" + "tms,".repeat(500),
-    "#start=9999-99-99&months=-1&pay=<svg onload=alert(1)>",
+    "#start=9999-99-99&months=-1&pay=<svg onload=alert(1)>&lang=<b>&year-month=13&extras=<i>",
+    "#cprice=tms:<b>;ect:1e9&example=<x>",
   ]) {
     const other = await open(hash);
     assert.equal(await other.page.evaluate(() => window.__xss), undefined);
-    assert.equal(await other.page.$("img[src=x], script:not([src]), svg[onload]"), null);
-    // Either an estimate, or a message saying which field to fix.
-    const status = await other.page.$eval("#status", (e) => e.textContent);
-    assert.ok((await headline(other.page)).length >= 4 || /Fix the highlighted field/.test(status), status);
+    assert.equal(await other.page.$("img[src=x], script:not([src]), svg[onload], b, i"), null);
+    const text = await status(other.page);
+    assert.ok((await other.page.$("#total")) !== null || /Fill in or fix/.test(text), text);
     assert.deepEqual(await other.problems(), [], hash.slice(0, 60));
     await other.context.close();
   }
 });
 
-test("the preset says which phases can be changed; amounts are read in the plan's currency; compare gets the visitor's options", async () => {
-  const { page, context, problems } = await open("#treatment=tms");
-  const start = await page.$eval("#start", (i) => i.value);
-  const tms = engine.preset("tms", start);
-  // TMS lets the visitor change the daily sessions, not an interval.
-  assert.equal(await page.isVisible("#interval-field"), false);
-  assert.equal(await page.textContent("#induction-label"), `Sessions in “${tms.editable.sessions}”`);
-  assert.equal(await page.$eval("#induction", (i) => i.placeholder), String(tms.plan.phases.find((x) => x.name === tms.editable.sessions).sessions));
-  // Labels and placeholders in the plan's currency, with the engine's minor units.
-  const { currency, minorUnits } = engine.estimate(tms.plan);
-  assert.equal(await page.textContent('label[for="price"] .currency'), new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((x) => x.type === "currency").value);
-  assert.equal(await page.$eval("#price", (i) => i.placeholder), (tms.plan.phases[0].price / 10 ** minorUnits).toFixed(minorUnits));
-
-  await page.selectOption("#treatment", "esketamine");
-  const esk = engine.preset("esketamine", start);
-  assert.equal(await page.isVisible("#interval-field"), true);
-  assert.equal(await page.textContent("#interval-label"), `Weeks between “${esk.editable.interval}”`);
-  await page.fill("#price", "987.65");
-  await page.fill("#interval", "3");
-  await page.check('input[name="pay"][value="insured"]');
-  await page.fill("#deductible", "1000");
-  await page.fill("#coinsurance", "10");
-  await page.check("#assist-on");
-  await page.fill("#assist-at-most", "10");
-  await page.check("#compare-picks input[value=tms]");
-  const { plan } = await downloaded(page);
-  assert.ok(plan.phases.every((x) => x.price === 98765));
-  assert.deepEqual(plan.phases.find((x) => x.name === esk.editable.interval).every, { weeks: 3 });
-  // The other treatment gets the visitor's insurance, programme and horizon from the engine.
-  const options = { horizon: plan.horizon, coverage: plan.coverage, assistance: plan.assistance };
-  const c = engine.compare([plan, engine.preset("tms", start).plan], options);
-  const rows = await page.$$eval("#compare tbody tr", (trs) => trs.map((tr) => tr.cells[5].textContent));
-  assert.deepEqual(rows, c.plans.map((x) => usd(x.totals.patientPays)));
-  assert.ok(c.plans[1].totals.assistance > 0, "the programme applies to the other treatment too");
-  assert.deepEqual(await problems(), []);
-  await context.close();
-});
-
-test("axe-core: no serious or critical violations; keyboard reaches the form", async () => {
-  const { page, context, problems } = await open("#pay=insured&assist-on=1&fin-on=1&compare=tms,ect");
+test("axe-core in English; the keyboard reaches the treatment first", async () => {
+  const { page, context, problems } = await open("#pay=insured&deductible=1000&coinsurance=20&no-oop=1&assist-on=1&fin-on=1&compare=tms,ect");
   await page.evaluate(readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8"));
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), []);
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab"); // the skip link
+  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement.id)) !== "treatment"; i++) await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.id), "treatment");
-  await page.keyboard.press("ArrowDown");
-  assert.notEqual(await page.$eval("#treatment", (s) => s.value), "iv-ketamine");
   assert.deepEqual(await problems(), []);
   await context.close();
 });
 
-test("a phone-sized screen: no horizontal scrolling; screenshot", async () => {
-  const { page, context, problems } = await open("#compare=tms", { width: 360, height: 800 });
+test("a phone is a first-class device: tap targets, tables without cut-off rows, legible round chart ticks", async () => {
+  const { page, context, problems } = await open("#start=2026-03-02&pay=insured&deductible=1000&coinsurance=20&oop-max=3000&fin-on=1&fin-apr=0&compare=tms", { width: 360, height: 780 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
-  await page.screenshot({ path: join(shots, "page-360.png"), fullPage: true });
+  // Every control is at least 44 × 44 (a checkbox or radio through its label).
+  const small = await page.$$eval("button, select, input:not([type=checkbox]):not([type=radio]), summary, label:has(input[type=checkbox]), label:has(input[type=radio]), .langs a", (els) =>
+    els.filter((e) => e.offsetParent).map((e) => [e.id || e.textContent.trim().slice(0, 30), e.getBoundingClientRect()]).filter(([, r]) => r.width < 44 || r.height < 44).map(([n, r]) => `${n}: ${Math.round(r.width)}×${Math.round(r.height)}`));
+  assert.deepEqual(small, []);
+  // No scroll box inside the page: every table row and total is in the page's own flow.
+  const boxes = await page.$$eval("table", (ts) => ts.filter((t) => t.offsetParent).map((t) => {
+    for (let e = t.parentElement; e && e !== document.body; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (/(auto|scroll|hidden)/.test(s.overflowY) && e.scrollHeight > e.clientHeight + 1) return `${t.id} in a scroll box`;
+    }
+    const r = t.getBoundingClientRect();
+    return r.right > document.documentElement.clientWidth + 1 ? `${t.id} is cut off` : null;
+  }).filter(Boolean));
+  assert.deepEqual(boxes, []);
+  assert.equal(await page.isVisible("#ledger tfoot"), true);
+  // Chart ticks: at least 11 px on screen, round values.
+  const ticks = await page.$$eval("#chart .tick", (ts) => ts.map((t) => [t.textContent, t.getBoundingClientRect().height, parseFloat(getComputedStyle(t).fontSize) * (t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width)]));
+  assert.ok(ticks.length > 3);
+  for (const [, , px] of ticks) assert.ok(px >= 11, `a tick is ${px}px`);
+  const amounts = ticks.map(([x]) => x).filter((x) => x.startsWith("$")).map((x) => Number(x.replace(/[$,]/g, "")));
+  assert.ok(amounts.length >= 2);
+  const step = amounts[1] - amounts[0];
+  assert.ok(amounts.every((a, i) => a === i * step), `evenly spaced from 0: ${amounts}`);
+  assert.ok(/^(1|2|25|5)0*$/.test(String(step)), `a round step: ${step}`);
+  // Month labels cannot be read as days.
+  const months = ticks.map(([x]) => x).filter((x) => /^[A-Z][a-z]{2} \d{4}$/.test(x));
+  assert.ok(months.length >= 2, ticks.map(([x]) => x).join(" | "));
   assert.deepEqual(await problems(), []);
   await context.close();
+});
+
+test("screenshots at 360, 768 and 1280 px in English and Spanish", async () => {
+  for (const lang of ["en", "es"]) {
+    for (const width of [360, 768, 1280]) {
+      const { page, context, problems } = await open(`#start=2026-03-02&pay=insured&deductible=1500&coinsurance=20&oop-max=4500&compare=tms${lang === "es" ? "&lang=es" : ""}`, { width, height: width === 360 ? 780 : 900 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${lang} ${width}: ${overflow}px too wide`);
+      await page.screenshot({ path: join(shots, `page-${lang}-${width}.png`), fullPage: true });
+      await page.screenshot({ path: join(shots, `page-${lang}-${width}-first-screen.png`) });
+      assert.deepEqual(await problems(), []);
+      await context.close();
+    }
+  }
 });

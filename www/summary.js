@@ -1,0 +1,61 @@
+// The estimate in words: what the headline assumes, the figures a visitor
+// asks about (from `compare`'s summary of their plan) and a sentence for each
+// day what they pay changes course. All numbers are the engine's.
+import { formatDate } from "./format.js";
+
+const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
+
+/** What the headline assumes: how the visitor pays, and the price. */
+export function describe({ p, e, v, ex, insuranceTouched, price, m, t }) {
+  const how = v.pay !== "insured" ? t.selfPay : ex && !insuranceTouched ? t.example(ex.name) : t.yourPlan;
+  const priced = price === p.plan.phases[0].price ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
+  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start))}.`;
+}
+
+/** `[term, value, note]` for the figure cards. */
+export function figures({ c, e, plan, m, t }) {
+  const out = [[t.firstMonth, m(c.firstMonth.patientPays), t.fromTo(formatDate(c.firstMonth.start), formatDate(dayBefore(c.firstMonth.end)))]];
+  const s = c.typicalMonth;
+  if (s && s.monthly !== undefined) {
+    out.push([t.typical, m(s.monthly), t.typicalNote(t.fromTo(formatDate(s.start), formatDate(dayBefore(s.end))), s.months, m(s.low), m(s.high))]);
+  } else if (s) {
+    out.push([t.rest, m(s.patientPays), t.fromTo(formatDate(s.start), formatDate(dayBefore(s.end)))]);
+  }
+  const y = c.planYear;
+  const cut = e.end < y.end ? formatDate(dayBefore(e.end)) : "";
+  out.push([plan.coverage ? t.thisYear : t.thisCalendarYear, m(y.patientPays), t.yearNote(formatDate(y.start), formatDate(dayBefore(y.end)), cut)]);
+  if (plan.horizon.months !== 12) out.push([t.next12, m(c.firstYear), ""]);
+  if (plan.coverage) {
+    out.push([t.oop, c.outOfPocketMaxReached ? formatDate(c.outOfPocketMaxReached) : plan.coverage.outOfPocketMax === undefined ? t.oopNone : t.oopNot,
+      c.outOfPocketMaxReached ? t.oopOn(formatDate(c.outOfPocketMaxReached)) : ""]);
+  }
+  return out;
+}
+
+/** What the patient pays in a stretch, in words: "about $420.00 a month until Oct 8, 2026". */
+function after(s, end, m, t) {
+  if (s.patientPays === 0) return t.after(t.nothing);
+  const amount = s.monthly !== undefined ? t.aMonth(m(s.monthly)) : m(s.patientPays);
+  return t.after(s.end < end ? t.until(amount, formatDate(dayBefore(s.end))) : amount);
+}
+
+/** A sentence for each change: the card running out, the maximum reached, a new plan year, … */
+export function sentences({ c, plan, m, t }) {
+  return c.changes.map((x) => {
+    const d = formatDate(x.date);
+    const a = after(x.after, c.end, m, t);
+    switch (x.kind) {
+      case "assistanceExhausted": return t.chgAssistance(plan.assistance[Number(/\d+/.exec(x.path))]?.name ?? "", d, a);
+      case "outOfPocketMax": return (x.benefit === "pharmacy" ? t.chgRxOop : t.chgOop)(d, a);
+      case "planYear": return t.chgYear(d, a);
+      case "coverageLimit": return t.chgLimit(d, a);
+      default: return t.chgEnd(formatDate(dayBefore(x.date)), a);
+    }
+  });
+}
+
+/** The chart's marks: a new plan year, a limit reached, a card running out, a maximum reached. */
+export const marks = (c, t) => c.changes.filter((x) => x.kind !== "courseEnds").map((x) => ({
+  date: x.date,
+  label: { planYear: t.markYear, coverageLimit: t.markLimit, assistanceExhausted: t.markCard, outOfPocketMax: t.markOop }[x.kind],
+}));
