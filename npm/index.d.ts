@@ -1,6 +1,6 @@
 export * from "./coursecost.js";
 export { default } from "./coursecost.js";
-import type { Preset } from "./coursecost.js";
+import type { CoverageExample, Preset } from "./coursecost.js";
 
 /**
  * The built-in treatment catalogue, every plan starting on `start`
@@ -17,3 +17,11 @@ export function presets(start?: string): Preset[];
  * ids when there is no such preset.
  */
 export function preset(id: string, start?: string): Preset;
+
+/**
+ * The catalogue's examples of insurance (typical employer plan,
+ * high-deductible plan, Medicare Part B alone, with Medigap Plan G, with a
+ * Part D drug plan), each an ordinary `coverage` object with its sources and
+ * Spanish texts. Copies: `range(preset, { coverage: example.coverage })`.
+ */
+export function coverageExamples(): CoverageExample[];

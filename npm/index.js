@@ -53,6 +53,18 @@ export function presets(start) {
 }
 
 /**
+ * The catalogue's examples of insurance — a typical employer plan, a
+ * high-deductible plan, Medicare Part B alone, with Medigap Plan G and with a
+ * Part D drug plan — each with an `id`, a `name`, a one-sentence `summary`, an
+ * ordinary `coverage` object, its `sources` and its texts in Spanish (`es`).
+ * Copies: put one on a plan or a range as `{ coverage: example.coverage }`.
+ * (They do not depend on a start, and the test suite checks them.)
+ */
+export function coverageExamples() {
+  return JSON.parse(JSON.stringify(catalogue.coverageExamples));
+}
+
+/**
  * One preset of the catalogue by id, starting on `start`. An unknown id
  * throws a `PlanError` (code `unknown_name`, path `id`) listing the known ids.
  */
