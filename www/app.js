@@ -3,7 +3,7 @@
 // (estimate, range, compare); every number on screen is the engine's.
 // Nothing leaves the page: the state lives in the URL fragment, which
 // browsers never send.
-import init, * as engine from "./pkg/index.js";
+import init, { estimate, range, compare, presets, preset, version, coverageExamples } from "./pkg/index.js";
 import { h, fill, table, download } from "./dom.js";
 import { moneyOf, formatDate, formatDay, formatMonth, formatMonthName, setLocale, plainAmount } from "./format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
@@ -14,9 +14,7 @@ import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "./limits.js";
 import { build, defaults, editable, explain, pharmacyLine, catalogueProgramme, INSURANCE } from "./plan.js";
 import { describe, figures, sentences, marks } from "./summary.js";
 import en from "./en.js";
-import catalogueData from "./pkg/catalogue.js";
 
-const { estimate, range, compare, presets, preset, version } = engine;
 const $ = (id) => document.getElementById(id);
 const DEFAULT_TREATMENT = "iv-ketamine";
 
@@ -417,8 +415,7 @@ async function main() {
   $("version").textContent = version();
   $("label").maxLength = MAX_NAME_CHARS;
   catalogue = presets();
-  // The catalogue's typical insurance plans (`coverageExamples`, newer packages).
-  examples = Object.getOwnPropertyDescriptor(engine, "coverageExamples")?.value?.() ?? catalogueData.coverageExamples ?? [];
+  examples = coverageExamples(); // the catalogue's typical insurance plans
   $("example").parentElement.hidden = examples.length === 0;
   fill($("year-day"), Array.from({ length: 31 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))));
 

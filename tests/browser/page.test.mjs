@@ -15,7 +15,7 @@ import { root, start, open as openPage } from "./harness.mjs";
 const shots = join(root, "target/screenshots");
 const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
 const catalogue = (await import(pathToFileURL(join(root, "pkg/catalogue.js")))).default;
-const examples = engine.coverageExamples?.() ?? catalogue.coverageExamples ?? [];
+const examples = engine.coverageExamples();
 
 let base, browser, stop;
 
