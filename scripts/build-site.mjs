@@ -37,11 +37,13 @@ const catalogueByLanguage = {
   setup(b) {
     const data = JSON.parse(readFileSync(join(root, "data/presets.json"), "utf8"));
     const freeze = "const freeze = (v) => { if (typeof v === \"object\" && v !== null) { for (const x of Object.values(v)) freeze(x); Object.freeze(v); } return v; };\n";
-    b.onResolve({ filter: /catalogue\.js$/ }, (args) => ({ path: args.importer.endsWith("es.js") ? "es" : "en", namespace: "catalogue" }));
+    const partFor = (importer) => (importer.endsWith("es.js") ? "es" : importer.endsWith("embed.js") ? "examples" : "en");
+    b.onResolve({ filter: /catalogue\.js$/ }, (args) => ({ path: partFor(args.importer), namespace: "catalogue" }));
     b.onLoad({ filter: /.*/, namespace: "catalogue" }, ({ path }) => {
       const strip = ({ es, ...rest }) => (path === "es" ? { id: rest.id, es } : rest);
-      const part = { ...(path === "es" ? {} : data), presets: data.presets.map(strip) };
-      if (data.coverageExamples) part.coverageExamples = data.coverageExamples.map(strip);
+      // The embed needs only the typical insurance plans, in both languages.
+      const part = path === "examples" ? { coverageExamples: data.coverageExamples ?? [] } : { ...(path === "es" ? {} : data), presets: data.presets.map(strip) };
+      if (data.coverageExamples && path !== "examples") part.coverageExamples = data.coverageExamples.map(strip);
       return { contents: `${freeze}export default freeze(${JSON.stringify(part)});\n`, loader: "js" };
     });
   },
@@ -50,7 +52,7 @@ const catalogueByLanguage = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
 await build({
-  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "editor.js"), join(www, "es.js")],
+  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "editor.js"), join(www, "es.js"), join(www, "embed.js")],
   outdir: out,
   bundle: true,
   format: "esm",
@@ -65,4 +67,6 @@ await build({
 for (const f of ["index.html", "quote.html", "style.css", "clinic.sample.json", "clinic.json"]) copyFileSync(join(www, f), join(out, f));
 // The price sheet editor, and the sample price list it documents.
 for (const f of ["editor.html", "editor.css", "pricelist.sample.csv"]) copyFileSync(join(www, f), join(out, f));
+// The embed's hostile host page (tests/browser/embed.test.mjs drives it).
+for (const f of ["embed-demo.html", "embed-demo.css"]) copyFileSync(join(www, f), join(out, f));
 for (const f of ["coursecost_bg.wasm", "coursecost_staff_bg.wasm"]) copyFileSync(join(root, "pkg", f), join(out, "pkg", f));

@@ -8,3 +8,15 @@ export const visitorPage = ["index.html", "style.css", "app.js", "pkg/coursecost
 
 /** The staff view: HTML, CSS, its module and the staff engine's wasm. */
 export const staffPage = ["quote.html", "style.css", "quote.js", "pkg/coursecost_staff_bg.wasm"].map((f) => `target/site/${f}`);
+
+/** What a visitor who chooses Español downloads on top of the visitor page: its words and the catalogue's Spanish texts. */
+export const visitorSpanish = ["es.js"].map((f) => `target/site/${f}`);
+
+/**
+ * The embed's own code: `<coursecost-estimate>`'s one module, its styles
+ * inside it (a constructed stylesheet), the engine's JavaScript glue and the
+ * typical insurance plans. It also loads the engine's wasm, the same file as
+ * the visitor page (`embedWasm`), which its budget does not count.
+ */
+export const embed = ["embed.js"].map((f) => `target/site/${f}`);
+export const embedWasm = ["pkg/coursecost_bg.wasm"].map((f) => `target/site/${f}`);

@@ -185,5 +185,11 @@ export default {
   copied: "Enlace copiado. Contiene todo lo que indicó; no se envió nada a ningún sitio.",
   copyThis: (url) => `Copie este enlace: ${url}`,
   entryNames: { treatment: "Tratamiento", start: "Primera sesión", months: "Meses estimados", price: "Precio por sesión", induction: "Sesiones", interval: "Semanas entre sesiones", fee: "Cargo", pkg: "Paquete", holidays: "Sin sesiones en feriados federales", extras: "Añadido", pay: "Cómo paga", example: "Plan típico", "plan-type": "Plan", network: "Red", allowed: "Monto permitido por sesión", deductible: "Deducible", "deductible-met": "Deducible ya pagado", coinsurance: "Coseguro", copay: "Copago", "oop-max": "Máximo de gastos de bolsillo", "oop-met": "Gastos de bolsillo ya pagados", year: "Inicio del año del plan", cover: "Cubierto", rx: "Beneficio de farmacia", limit: "Sesiones cubiertas", accumulator: "Programa acumulador", programme: "Programa de ahorro", assist: "Otro programa de ahorro", fin: "Cuotas mensuales", label: "Nombre" },
+  embedTitle: (clinic) => (clinic ? `¿Cuánto costará un tratamiento en ${clinic}?` : "¿Cuánto costará un tratamiento?"),
+  embedNoSheet: "Esta calculadora no pudo leer los precios de la clínica.",
+  embedExample: "¿No está seguro? Empiece con un plan típico",
+  embedNoOop: "Mi plan no tiene máximo de gastos de bolsillo",
+  embedPrice: (p) => `el precio de la clínica de ${p} por sesión`,
+  embedFine: "Una estimación, no un presupuesto: su factura puede ser distinta. Se calcula en su dispositivo; nada de lo que escribe se envía a ningún sitio.",
   yes: "sí", no: "no",
 };

@@ -1,0 +1,29 @@
+// Size budgets of what a browser downloads (gzip -9), from the built site
+// (`make site`): the visitor page within 80 KB, and the embed's own code
+// within 60 KB. Each failure message lists every part, so a miss says where
+// the bytes are.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const { visitorPage, visitorSpanish, embed, embedWasm } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
+const gz = (f) => gzipSync(readFileSync(join(root, f)), { level: 9 }).length;
+const parts = (files) => files.map((f) => `${f.replace("target/site/", "")} ${gz(f)} B`).join(", ");
+const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
+
+test("the visitor page (HTML, CSS, its one module with the catalogue, the engine's wasm) is within 80 KB gzip", () => {
+  const total = sum(visitorPage);
+  // A Spanish visitor also downloads es.js; reported, not budgeted separately.
+  console.log(`visitor page ${total} B (${parts(visitorPage)}); Español adds ${sum(visitorSpanish)} B`);
+  assert.ok(total <= 80_000, `the visitor page is ${total} B gzipped: ${parts(visitorPage)}`);
+});
+
+test("the embed's own code (its module with its CSS, the engine's glue and the typical plans) is within 60 KB gzip; the wasm it loads is not counted", () => {
+  const total = sum(embed);
+  console.log(`embed ${total} B (${parts(embed)}); the wasm it loads: ${sum(embedWasm)} B`);
+  assert.ok(total <= 60_000, `the embed's code is ${total} B gzipped: ${parts(embed)}`);
+});
