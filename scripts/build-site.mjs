@@ -52,7 +52,9 @@ const catalogueByLanguage = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
 await build({
-  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "editor.js"), join(www, "es.js"), join(www, "embed.js")],
+  // The staff view's engine runs in a worker of its own (quote-worker.js);
+  // its FHIR writer (fhir.js) is loaded only when a Bundle is downloaded.
+  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "quote-worker.js"), join(www, "fhir.js"), join(www, "editor.js"), join(www, "es.js"), join(www, "embed.js")],
   outdir: out,
   bundle: true,
   format: "esm",
@@ -66,7 +68,7 @@ await build({
 // clinic replaces it with its own sheet.
 for (const f of ["index.html", "quote.html", "style.css", "clinic.sample.json", "clinic.json"]) copyFileSync(join(www, f), join(out, f));
 // The price sheet editor, and the sample price list it documents.
-for (const f of ["editor.html", "editor.css", "pricelist.sample.csv"]) copyFileSync(join(www, f), join(out, f));
+for (const f of ["staff.css", "editor.html", "editor.css", "pricelist.sample.csv"]) copyFileSync(join(www, f), join(out, f));
 // The embed's hostile host page (tests/browser/embed.test.mjs drives it).
 for (const f of ["embed-demo.html", "embed-demo.css"]) copyFileSync(join(www, f), join(out, f));
 for (const f of ["coursecost_bg.wasm", "coursecost_staff_bg.wasm"]) copyFileSync(join(root, "pkg", f), join(out, "pkg", f));

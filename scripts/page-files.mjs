@@ -6,8 +6,8 @@
 /** The visitor page: HTML, CSS, its module and the engine's wasm. */
 export const visitorPage = ["index.html", "style.css", "app.js", "pkg/coursecost_bg.wasm"].map((f) => `target/site/${f}`);
 
-/** The staff view: HTML, CSS, its module and the staff engine's wasm. */
-export const staffPage = ["quote.html", "style.css", "quote.js", "pkg/coursecost_staff_bg.wasm"].map((f) => `target/site/${f}`);
+/** The staff view: HTML, CSS, its module, the engine's worker and the staff engine's wasm. */
+export const staffPage = ["quote.html", "style.css", "staff.css", "quote.js", "quote-worker.js", "pkg/coursecost_staff_bg.wasm"].map((f) => `target/site/${f}`);
 
 /** What a visitor who chooses Español downloads on top of the visitor page: its words and the catalogue's Spanish texts. */
 export const visitorSpanish = ["es.js"].map((f) => `target/site/${f}`);

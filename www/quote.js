@@ -2,16 +2,25 @@
 // and Good Faith Estimate out. Every number drawn is the engine's (`quote`,
 // `goodFaithEstimate`, `quoteCsv`); the page only formats them.
 //
+// The engine runs in a worker (quote-worker.js): the page sends it the
+// sheet once and each quote input as staff type, at most one at a time
+// (the newest waits; those in between are dropped), and draws what comes
+// back. A ledger longer than the page lists one by one arrives summarised
+// by month and item; a month's lines are fetched when staff open it and
+// drawn a slice at a time. So no sheet, however large its ledger, holds
+// the main thread for long.
+//
 // Patient details are read from the form when a quote is drawn and go only
-// into the page and the files staff download. Nothing here writes the URL,
-// storage or cookies, or sends a request with them: the only requests are
-// for the page's own files and the clinic's price sheet.
-import init, { ClinicSheet, estimate, version } from "./pkg/staff.js";
+// into the page, the worker and the files staff download. Nothing here
+// writes the URL, storage or cookies, or sends a request with them: the
+// only requests are for the page's own files and the clinic's price sheet;
+// the only storage read is the sheet editor's draft (a sheet, no patient).
 import { h, fill, table, download } from "./dom.js";
 import { moneyOf, formatDate, formatMonth, today } from "./format.js";
-import { currencyOf, money, percent, labelCurrency, showErrors, fieldFor } from "./fields.js";
+import { money, percent, whole, labelCurrency, showErrors, fieldFor } from "./fields.js";
 import { card, calendar } from "./cards.js";
-import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_YEAR } from "./limits.js";
+import { readDraft } from "./draft.js";
+import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_YEAR, MAX_HORIZON_MONTHS, MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,7 +28,8 @@ const $ = (id) => document.getElementById(id);
 const PATH_FIELDS = [
   [/^input\.patient\.name/, "patient-name"], [/^input\.patient\.birthDate/, "patient-dob"], [/^input\.patient/, "patient-name"],
   [/^input\.start/, "start"], [/^input\.date/, "quote-date"], [/^input\.number/, "quote-number"],
-  [/^input\.diagnosisCodes/, "dx"], [/^input\.payment/, "payment"],
+  [/^input\.diagnosisCodes/, "dx"], [/^input\.payment/, "payment"], [/^input\.horizon/, "horizon"],
+  [/^input\.payer/, "payer"], [/^input\.scheduledOn/, "scheduled-on"], [/^input\.requested/, "requested"],
   [/^input\.coverage\.deductibleMet/, "deductible-met"], [/^input\.coverage\.deductible/, "deductible"],
   [/^input\.coverage\.coinsurance/, "coinsurance"], [/^input\.coverage\.copay/, "copay"],
   [/^input\.coverage\.outOfPocketMax/, "oop-max"], [/^input\.coverage\.outOfPocketMet/, "oop-met"],
@@ -28,10 +38,48 @@ const PATH_FIELDS = [
 const COVERAGE = [["deductible", "deductible", true], ["deductible-met", "deductibleMet", true], ["coinsurance", "coinsurance", false],
   ["copay", "copay", true], ["oop-max", "outOfPocketMax", true], ["oop-met", "outOfPocketMet", true]];
 
-let sheet = null; // the valid price sheet in use, as data (names, treatments)
+let sheet = null; // the valid price sheet in use, as data (names, treatments, payers)
 let unit = null; // its currency as the engine counts it: typed amounts are read in it
-let engine = null; // the same sheet decoded once by the engine: every quote asks it
-let shown = null; // the quote on screen, with its sheet and input: what the downloads export
+let shown = null; // the documents on screen, with their input: what the downloads export
+let drawnKey = null; // what the estimate on screen was made from: an unchanged one is not drawn again
+
+// ---------------------------------------------------------------------------
+// The engine, in its worker: one request at a time, the newest input waiting
+
+const worker = new Worker(new URL("quote-worker.js", import.meta.url), { type: "module" });
+const calls = new Map();
+let next = 0;
+worker.onmessage = ({ data }) => {
+  calls.get(data.id)?.(data);
+  calls.delete(data.id);
+};
+worker.onerror = (e) => {
+  $("sheet-status").textContent = `The engine could not start: ${e.message ?? "the worker failed"}`;
+};
+/** Asks the worker; resolves with its answer. */
+const ask = (type, args) => new Promise((resolve, reject) => {
+  const id = ++next;
+  calls.set(id, (data) => (data.failed ? reject(new Error(data.failed)) : resolve(data)));
+  worker.postMessage({ id, type, ...args });
+});
+
+let busy = false, waiting = null;
+/** Quotes `job.input`; while the worker is busy only the newest job waits. */
+function quoteSoon(job) {
+  if (busy) {
+    waiting = job;
+    return;
+  }
+  busy = true;
+  ask("quote", { input: job.input, gfe: job.gfe }).then((answer) => draw(job, answer), (err) => showFailure(err)).finally(() => {
+    busy = false;
+    if (waiting) {
+      const again = waiting;
+      waiting = null;
+      quoteSoon(again);
+    }
+  });
+}
 
 // ---------------------------------------------------------------------------
 // The price sheet
@@ -42,29 +90,22 @@ async function fetchText(url) {
 }
 
 /** Validates a sheet with the engine; a broken one leaves the current sheet in use. */
-function openSheet(text, from) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return showSheetProblems(from, [{ path: "", message: `not valid JSON (${e.message})` }]);
-  }
-  let decoded;
-  try {
-    decoded = new ClinicSheet(data);
-  } catch (err) {
-    return showSheetProblems(from, err.problems ?? [{ path: "", message: err.message }]);
-  }
+async function openSheet(text, from) {
+  const answer = await ask("sheet", { text });
+  if (answer.problems) return showSheetProblems(from, answer.problems);
   $("sheet-problems-block").hidden = true;
-  engine?.free();
-  engine = decoded;
-  sheet = data;
-  unit = currencyOf(estimate, data.currency);
+  sheet = answer.sheet;
+  unit = answer.unit;
+  drawnKey = null;
   labelCurrency($("form"), unit);
-  $("sheet-status").textContent = `${data.name} — ${data.treatments.length} treatment${data.treatments.length === 1 ? "" : "s"}, from ${from}.`;
+  $("sheet-status").textContent = `${sheet.name} — ${sheet.treatments.length} treatment${sheet.treatments.length === 1 ? "" : "s"}, from ${from}.`;
   const keep = $("treatment").value;
-  fill($("treatment"), data.treatments.map((t) => h("option", { value: t.id }, t.name)));
-  if (data.treatments.some((t) => t.id === keep)) $("treatment").value = keep;
+  fill($("treatment"), sheet.treatments.map((t) => h("option", { value: t.id }, t.name)));
+  if (sheet.treatments.some((t) => t.id === keep)) $("treatment").value = keep;
+  const payer = $("payer").value;
+  fill($("payer"), h("option", { value: "" }, "None: the whole charge is allowed"),
+    (sheet.payers ?? []).map((p) => h("option", { value: p.id }, `${p.name} (${p.network === "out" ? "out of network" : "in network"})`)));
+  if ((sheet.payers ?? []).some((p) => p.id === payer)) $("payer").value = payer;
   update();
 }
 
@@ -94,6 +135,11 @@ function readInput() {
   if (number) input.number = number;
   const dx = $("dx").value.split(",").map((c) => c.trim()).filter(Boolean);
   if (dx.length > 0) input.diagnosisCodes = dx;
+  const months = whole($("horizon").value);
+  if (months.error) errors.push(["horizon", months.error]);
+  else if (months.value !== undefined) input.horizon = { months: months.value };
+  if ($("scheduled-on").value) input.scheduledOn = $("scheduled-on").value;
+  if ($("requested").checked) input.requested = true;
   if (input.payment === "insured") {
     input.coverage = {};
     for (const [id, key, isAmount] of COVERAGE) {
@@ -101,12 +147,18 @@ function readInput() {
       if (r.error) errors.push([id, r.error]);
       else if (r.value !== undefined) input.coverage[key] = r.value;
     }
+    if ($("payer").value) input.payer = $("payer").value;
   }
   return { input, treatment, errors };
 }
 
-
 const fieldOf = (path) => fieldFor(PATH_FIELDS, path);
+
+function stale(messages) {
+  const status = $("status");
+  status.textContent = ["Fix the marked fields; the quote below is the last good one.", ...messages].join(" ");
+  status.className = "stale";
+}
 
 function update() {
   if (!sheet) return;
@@ -114,32 +166,38 @@ function update() {
   $("coverage").hidden = input.payment !== "insured";
   $("treatment-description").textContent = treatment.description ?? "";
   $("dx").placeholder = (treatment.diagnosisCodes ?? []).join(", ");
-  const status = $("status");
   if (errors.length > 0) {
     showErrors($("form"), errors);
-    status.textContent = "Fix the marked fields; the quote below is the last good one.";
-    status.className = "stale";
-    return;
+    return stale([]);
   }
-  let q;
-  try {
-    q = engine.quote(input);
-  } catch (err) {
-    const loose = showErrors($("form"), (err.problems ?? [{ path: "", message: err.message }]).map((p) => [fieldOf(p.path), p.message]));
-    status.textContent = ["Fix the marked fields; the quote below is the last good one.", ...loose].join(" ");
-    status.className = "stale";
-    return;
+  const gfe = input.payment === "self-pay" && Boolean(input.patient?.name && input.patient?.birthDate);
+  quoteSoon({ input, gfe });
+}
+
+function draw(job, answer) {
+  if (answer.problems) {
+    const loose = showErrors($("form"), answer.problems.map((p) => [fieldOf(p.path), p.message]));
+    return stale(loose);
   }
   showErrors($("form"), []);
-  status.textContent = "";
-  status.className = "";
-  shown = { engine, input, quote: q };
-  renderQuote(q);
-  renderGfe(input);
+  $("status").textContent = "";
+  $("status").className = "";
+  const { input } = job;
+  const q = answer.quote;
+  shown = { input, quote: q, gfe: answer.gfe };
+  // What the estimate depends on: staff typing a name does not redraw the ledger.
+  const key = JSON.stringify({ ...input, patient: undefined, number: undefined, date: undefined, scheduledOn: undefined, requested: undefined, sheet: sheet.name });
+  renderQuote(q, answer, key !== drawnKey);
+  drawnKey = key;
+  renderGfe(input, answer.gfe, answer.gfeProblems);
+}
+
+function showFailure(err) {
+  stale([`The engine failed: ${err.message}`]);
 }
 
 // ---------------------------------------------------------------------------
-// The documents
+// The quote
 
 function clinicBlock(el, p) {
   fill(el, h("strong", {}, p.name), h("br"), p.address.street, h("br"), `${p.address.city}, ${p.address.state} ${p.address.postalCode}`,
@@ -149,74 +207,177 @@ function clinicBlock(el, p) {
 const pairs = (el, rows) => fill(el, rows.filter(Boolean).map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
 const patientText = (p) => (p ? `${p.name}${p.birthDate ? ` (born ${formatDate(p.birthDate)})` : ""}` : "—");
 
-function renderQuote(q) {
-  const e = q.estimate, m = moneyOf(e);
+/** The ledger's columns: insured quotes show what the payer allows and writes off. */
+function columns(q, m) {
+  const t = q.estimate.totals;
+  const insured = q.payment === "insured";
+  const cols = [
+    ["Charge", (l) => m(l.gross), true],
+    ["Discount", (l) => (l.discount ? `−${m(l.discount)}` : ""), true],
+    insured ? ["Allowed", (l) => (l.allowed === undefined ? "not covered" : m(l.allowed)), false] : null,
+    insured && t.adjustment > 0 ? ["Written off", (l) => m(l.adjustment), true] : null,
+    insured ? ["Insurance", (l) => m(l.insurerPays), true] : null,
+    t.assistance > 0 ? ["Programmes", (l) => m(l.assistance), true] : null,
+    ["Patient", (l) => m(l.patientPays), true],
+  ].filter(Boolean);
+  return cols;
+}
+
+function renderQuote(q, answer, estimateChanged) {
+  const e = q.estimate, m = moneyOf(e), t = e.totals;
   $("empty").hidden = true;
   $("quote-doc").hidden = false;
   clinicBlock($("quote-clinic"), q.provider);
   pairs($("quote-meta"), [["Quote", q.number], ["Date", formatDate(q.date)], ["Valid until", formatDate(q.validUntil)],
-    ["Patient", patientText(q.patient)], ["Payment", q.payment === "self-pay" ? "Self-pay" : "Insurance"]]);
+    ["Patient", patientText(q.patient)], ["Payment", q.payment === "self-pay" ? "Self-pay" : "Insurance"],
+    q.payer ? ["Payer", `${q.payer.name} (${q.payer.network === "out" ? "out of network" : "in network"})`] : null]);
   $("quote-title").textContent = q.treatmentName;
   fill($("quote-description"), q.description ?? "", q.diagnosisCodes.length ? [h("br"), `Diagnosis codes: ${q.diagnosisCodes.join(", ")}`] : null);
-  const t = e.totals;
+  if (!estimateChanged) return;
   fill($("quote-totals"),
     card("Sessions", String(t.sessions), { note: `${formatDate(e.start)} – ${formatDate(e.sessions.at(-1)?.date ?? e.start)}` }),
     card("Total charges", m(t.charge), { id: "quote-total" }),
-    t.insurerPays > 0 ? card("Insurance pays", m(t.insurerPays)) : null,
+    t.adjustment > 0 ? card("Written off by the clinic", m(t.adjustment), { id: "quote-adjustment" }) : null,
+    t.insurerPays > 0 ? card("Insurance pays", m(t.insurerPays), { id: "quote-insurer" }) : null,
     t.assistance > 0 ? card("Savings programmes pay", m(t.assistance)) : null,
     card("Patient pays", m(t.patientPays), { id: "quote-patient" }));
 
   fill($("quote-schedule"), calendar(e.sessions, { level: "h4", heading: (month) => formatMonth(month), item: (s) => `${formatDate(s.date)} — ${s.phase}` }));
 
-  const insured = q.payment === "insured";
-  const head = ["Date", "Code", "Description", "Qty", "Charge", "Discount", ...(insured ? ["Insurance"] : []), ...(t.assistance > 0 ? ["Programmes"] : []), "Patient"];
-  const row = (l) => [formatDate(l.date), l.code ?? "", l.name, String(l.quantity), m(l.gross), l.discount ? `−${m(l.discount)}` : "",
-    ...(insured ? [m(l.insurerPays)] : []), ...(t.assistance > 0 ? [m(l.assistance)] : []), m(l.patientPays)];
-  const num = [3, 4, 5, 6, 7, 8];
-  table($("quote-lines"), null, head, e.lines.map(row), {
-    num,
-    foot: ["Total", "", "", "", m(t.gross), t.discount ? `−${m(t.discount)}` : "",
-      ...(insured ? [m(t.insurerPays)] : []), ...(t.assistance > 0 ? [m(t.assistance)] : []), m(t.patientPays)],
-  });
+  const cols = columns(q, m);
+  const totalsRow = cols.map(([name, cell]) => (name === "Allowed" ? "" : cell(t)));
+  const note = $("lines-note");
+  if (answer.summary) {
+    note.hidden = false;
+    note.textContent = `${answer.lineCount.toLocaleString()} charges: more than the ${MAX_LEDGER_ROWS_SHOWN} listed one by one, so they are summarised by month. Open a month for its items, and from there its charges.`;
+    summaryTable($("quote-lines"), answer.summary, cols, m, totalsRow);
+  } else {
+    note.hidden = true;
+    table($("quote-lines"), null, ["Date", "Code", "Description", "Qty", ...cols.map(([name]) => name)],
+      e.lines.map((l) => [formatDate(l.date), l.code ?? "", l.name, String(l.quantity), ...cols.map(([, cell]) => cell(l))]),
+      { num: [3, ...cols.map((_, i) => 4 + i)], foot: ["Total", "", "", "", ...totalsRow] });
+  }
   table($("quote-phases"), null, ["Phase", "Sessions", "Dates", "Charges", "Patient pays"],
     e.phases.map((p) => [p.name, String(p.sessions), p.first ? `${formatDate(p.first)} – ${formatDate(p.last)}` : "not reached", m(p.charge), m(p.patientPays)]),
     { num: [1, 3, 4], foot: ["Total, with fees outside the phases", String(t.sessions), "", m(t.charge), m(t.patientPays)] });
   fill($("quote-warnings"), e.warnings.map((w) => h("li", {}, w.message)));
 }
 
-function renderGfe(input) {
+/**
+ * A long ledger by month: one row per month (its charges and who pays
+ * them) whose button shows the month's items, drawn when first opened, and
+ * from there its charges one by one, fetched from the worker and drawn a
+ * slice at a time.
+ */
+function summaryTable(el, months, cols, m, totalsRow) {
+  const td = (v, num) => h("td", { class: num ? "num" : undefined }, v);
+  const amounts = (x) => cols.map(([name, cell]) => td(name === "Allowed" ? "" : cell(x), true));
+  const width = 4 + cols.length;
+  fill(el,
+    h("thead", {}, h("tr", {}, ["Month, item or date", "Code", "Times", "Each", ...cols.map(([name]) => name)].map((v, i) => h("th", { scope: "col", class: i >= 2 ? "num" : undefined }, v)))),
+    months.map((month) => {
+      const body = h("tbody", { id: `month-${month.month}`, class: "month-items", hidden: true });
+      const toggle = h("button", { type: "button", class: "month-toggle", "aria-expanded": "false", "aria-controls": body.id }, formatMonth(month.month));
+      toggle.addEventListener("click", () => {
+        const open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", String(open));
+        body.hidden = !open;
+        if (open && !body.firstChild) fill(body, monthItems(month, cols, m, td, amounts, width));
+      });
+      return [h("tbody", { class: "month" }, h("tr", {}, h("th", { scope: "row" }, toggle), td(""), td(`${month.lines} charges`, true), td("", true), ...amounts(month))), body];
+    }),
+    h("tfoot", {}, h("tr", {}, td("Total"), td(""), td(""), td(""), ...totalsRow.map((v) => td(v, true)))));
+}
+
+function monthItems(month, cols, m, td, amounts, width) {
+  const dates = (i) => (i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`);
+  const rows = month.items.map((i) => h("tr", { class: "item-row" },
+    td(`${i.name} (${dates(i)})`), td(i.code ?? ""), td(`${i.times}×`, true), td(m(i.charge / i.times), true), ...amounts(i)));
+  const more = h("button", { type: "button" }, `Show its ${month.lines} charges one by one`);
+  const row = h("tr", {}, h("td", { colspan: String(width) }, more));
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    more.textContent = "Loading…";
+    const { lines } = await ask("lines", { month: month.month });
+    let at = 0;
+    // A slice at a time, so opening a month of a thousand charges never holds the page.
+    const slice = () => {
+      row.before(...lines.slice(at, at + MAX_LEDGER_ROWS_SHOWN).map((l) => h("tr", { class: "line-row" },
+        td(`${formatDate(l.date)} — ${l.name}`), td(l.code ?? ""), td(String(l.quantity), true), td("", true), ...cols.map(([, cell]) => td(cell(l), true)))));
+      at += MAX_LEDGER_ROWS_SHOWN;
+      if (at < lines.length) setTimeout(slice);
+      else row.remove();
+    };
+    slice();
+  });
+  return [...rows, row];
+}
+
+// ---------------------------------------------------------------------------
+// The Good Faith Estimate
+
+const RULES = {
+  "1-business-day": "1 business day after scheduling (scheduled at least 3 business days ahead)",
+  "3-business-days": "3 business days after scheduling (scheduled at least 10 business days ahead)",
+  requested: "3 business days after the patient asked for it",
+};
+
+function deadline(d) {
+  if (!d) return null;
+  if (d.rule === "none") return ["Due", `no deadline: scheduled ${d.businessDaysAhead} business day${d.businessDaysAhead === 1 ? "" : "s"} ahead (fewer than 3)`];
+  return ["Due by", h("span", { id: "gfe-due" }, `${formatDate(d.due)} — ${RULES[d.rule]}`)];
+}
+
+function renderGfe(input, g, problems) {
   const doc = $("gfe-doc");
   doc.hidden = input.payment !== "self-pay";
   if (doc.hidden) return;
   const missing = !input.patient?.name || !input.patient?.birthDate;
-  $("gfe-missing").hidden = !missing;
-  $("gfe-body").hidden = missing;
-  doc.classList.toggle("incomplete", missing);
-  if (missing) return;
-  let g;
-  try {
-    g = engine.goodFaithEstimate(input);
-  } catch (err) {
-    $("gfe-missing").hidden = false;
-    $("gfe-missing").textContent = err.message;
-    $("gfe-body").hidden = true;
+  $("gfe-missing").hidden = !missing && !problems;
+  $("gfe-body").hidden = missing || Boolean(problems);
+  doc.classList.toggle("incomplete", missing || Boolean(problems));
+  $("fhir").disabled = !g;
+  if (missing) {
+    $("gfe-missing").textContent = "Enter the patient's name and date of birth for the Good Faith Estimate.";
+    return;
+  }
+  if (problems) {
+    $("gfe-missing").textContent = problems.map((p) => p.message).join(" ");
     return;
   }
   const m = moneyOf(g);
   const p = g.provider;
   pairs($("gfe-meta"), [["Patient", g.patient.name], ["Date of birth", formatDate(g.patient.birthDate)],
-    ["Provider / facility", p.name], ["NPI", p.npi], ["TIN", p.tin],
+    ["Convening provider / facility", p.name], ["NPI", p.npi], ["TIN", p.tin],
     ["Location", `${p.address.street}, ${p.address.city}, ${p.address.state} ${p.address.postalCode}`],
-    p.phone ? ["Phone", p.phone] : null, ["Estimate number", g.number], ["Date issued", formatDate(g.date)]]);
+    p.phone ? ["Phone", p.phone] : null, ["Estimate number", g.number], ["Date issued", formatDate(g.date)],
+    g.delivery ? ["Scheduled on", `${formatDate(g.delivery.scheduledOn)}${g.delivery.requested ? " (the patient's request)" : ""}`] : null,
+    deadline(g.delivery)]);
   const s = g.primaryService;
   pairs($("gfe-primary"), [["Service", s.name], s.code ? ["Service code", s.code] : null,
     ["Scheduled", s.scheduled ? formatDate(s.scheduled) : "not scheduled"],
     ["Expected", `${s.sessions} session${s.sessions === 1 ? "" : "s"}${s.last ? `, the last on ${formatDate(s.last)}` : ""}`],
     ["Diagnosis codes", g.diagnosisCodes.join(", ") || "none given"]]);
-  table($("gfe-items"), null, ["Service", "Service code", "Diagnosis codes", "Dates", "Times", "Each", "Expected charge"],
-    g.items.map((i) => [i.service, i.code ?? "", g.diagnosisCodes.join(", "), i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`,
-      String(i.times), m(i.unitCharge), m(i.expectedCharge)]),
-    { num: [4, 5, 6], foot: ["Total estimated charges", "", "", "", "", "", h("span", { id: "gfe-total" }, m(g.total))] });
+  const dx = g.diagnosisCodes.join(", ") || "No diagnosis code given";
+  fill($("gfe-providers"), g.providers.map((group, n) => {
+    const id = `gfe-provider-${n}`;
+    const el = h("section", { class: "gfe-provider", "aria-labelledby": id },
+      h("h4", { id }, `${group.role === "convening" ? "Convening provider" : "Co-provider"}: ${group.name}`),
+      h("p", { class: "hint" }, `NPI ${group.npi} · TIN ${group.tin} · ${group.address.street}, ${group.address.city}, ${group.address.state} ${group.address.postalCode}${group.phone ? ` · ${group.phone}` : ""}`),
+      h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": id }, h("table", { class: "gfe-items" })));
+    table(el.querySelector("table"), null, ["Service", "Service code", "Diagnosis codes", "Dates", "Times", "Each", "Expected charge"],
+      group.items.map((i) => [i.service, i.code ?? "", dx, i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`,
+        String(i.times), m(i.unitCharge), m(i.expectedCharge)]),
+      { num: [4, 5, 6], foot: [`Subtotal, ${group.name}`, "", "", "", "", "", h("span", { class: "gfe-subtotal" }, m(group.subtotal))] });
+    // The subtotal's words across the columns before it.
+    const foot = el.querySelector("tfoot tr");
+    for (const cell of [...foot.cells].slice(1, -1)) cell.remove();
+    foot.cells[0].colSpan = 6;
+    return el;
+  }));
+  pairs($("gfe-totals"), [["Total estimated charges", h("span", { id: "gfe-total" }, m(g.total))],
+    g.highTotal !== undefined ? ["If the course runs to its dear end", h("span", { id: "gfe-high" }, `up to ${m(g.highTotal)}`)] : null]);
+  $("gfe-separate-note").textContent = g.scheduledSeparately.length ? g.separatelyScheduledNote : "";
   fill($("gfe-separate"), g.scheduledSeparately.length ? g.scheduledSeparately.map((x) => h("li", {}, x)) : h("li", {}, "None expected."));
   fill($("gfe-disclaimers"), g.disclaimers.map((x) => h("li", {}, x)));
 }
@@ -232,35 +393,49 @@ async function main() {
   $("form").addEventListener("change", update);
   $("sheet-file").addEventListener("change", async (e) => {
     const file = e.target.files?.[0];
-    if (file) openSheet(await file.text(), file.name);
     e.target.value = "";
+    if (file) await openSheet(await file.text(), file.name);
   });
   $("sheet-sample").addEventListener("click", async () => openSheet(await fetchText("clinic.sample.json"), "the sample sheet"));
+  $("sheet-draft").addEventListener("click", () => {
+    const draft = readDraft();
+    if (draft !== null) openSheet(draft, "the editor's draft");
+  });
   $("print").addEventListener("click", () => window.print());
-  $("csv").addEventListener("click", () => {
+  $("csv").addEventListener("click", async () => {
     if (!shown) return;
-    download(fileName(shown.quote, "csv"), "text/csv;charset=utf-8", shown.engine.quoteCsv(shown.input));
+    const { csv } = await ask("csv", { input: shown.input });
+    if (csv !== undefined) download(fileName(shown.quote, "csv"), "text/csv;charset=utf-8", csv);
   });
   $("json").addEventListener("click", () => {
     if (!shown) return;
     download(fileName(shown.quote, "json"), "application/json", JSON.stringify(shown.quote, null, 2));
   });
+  $("fhir").addEventListener("click", async () => {
+    if (!shown?.gfe) return;
+    const { quote, gfe } = shown;
+    // The FHIR writer is loaded when first asked for: most quotes never need it.
+    const { gfeBundle } = await import(new URL("fhir.js", import.meta.url).href);
+    download(fileName(quote, "fhir.json").replace(/^quote-/, "gfe-"), "application/fhir+json", JSON.stringify(gfeBundle(gfe), null, 2));
+  });
 
-  // Named from the page, not the glue: the glue is bundled into this module.
-  await init({ module_or_path: new URL("pkg/coursecost_staff_bg.wasm", import.meta.url) });
-  $("version").textContent = version();
   // The engine's bounds, so the browser's own checks agree with it.
   $("patient-name").maxLength = MAX_NAME_CHARS;
   $("quote-number").maxLength = MAX_NUMBER_CHARS;
+  $("horizon").placeholder = `1–${MAX_HORIZON_MONTHS}`;
   $("patient-dob").max = `${MAX_YEAR}-12-31`;
-  for (const id of ["start", "quote-date"]) Object.assign($(id), { min: `${MIN_YEAR}-01-01`, max: `${MAX_YEAR}-12-31` });
+  for (const id of ["start", "quote-date", "scheduled-on"]) Object.assign($(id), { min: `${MIN_YEAR}-01-01`, max: `${MAX_YEAR}-12-31` });
   $("quote-date").value = today();
   $("start").value = today();
+  $("scheduled-on").value = today();
+  $("sheet-draft").hidden = readDraft() === null;
   // A clinic deploys the page with its prices as clinic.json beside it. The
   // site ships one that says `null` (no sheet), so the page never asks for a
   // file that is not there (a 404 is an error in the browser's console).
   const baked = await fetchText("clinic.json").catch(() => null);
-  if (baked !== null && baked.trim() !== "null") openSheet(baked, "clinic.json");
+  const { version } = await ask("start", {});
+  $("version").textContent = version;
+  if (baked !== null && baked.trim() !== "null") await openSheet(baked, "clinic.json");
   else $("sheet-status").textContent = "This site has no price sheet (clinic.json). Open one, or try the sample.";
   document.body.dataset.ready = "true";
 }

@@ -400,7 +400,7 @@ export { cents, first, problems, bad, typical, steady, reached, kind, url, q, it
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: project, stdio: "pipe" });
 });
 
-test("size budgets (gzip -9): engine wasm ≤ 60 KB, staff wasm ≤ 73 KB, glue ≤ 6 KB, catalogue ≤ 5 KB, visitor page ≤ 80 KB, staff view ≤ 84 KB", async () => {
+test("size budgets (gzip -9): engine wasm ≤ 60 KB, staff wasm ≤ 82 KB, glue ≤ 6 KB, catalogue ≤ 5 KB, visitor page ≤ 80 KB, staff view ≤ 99 KB", async () => {
   // Ratchets. The visitor page's budget is 80 KB. The engine's budget is
   // 54 KB: contract version 2 took it to 58.5 KB, recorded in BENCHMARKS.md,
   // and this ratchet holds it there until it is brought back under 54 KB.
@@ -411,13 +411,15 @@ test("size budgets (gzip -9): engine wasm ≤ 60 KB, staff wasm ≤ 73 KB, glue 
   const glue = gz("pkg/coursecost.js") + gz("pkg/index.js");
   const catalogue = gz("pkg/catalogue.js");
   assert.ok(wasm <= 60_000, `coursecost_bg.wasm is ${wasm} B gzipped`);
-  assert.ok(staff <= 73_000, `coursecost_staff_bg.wasm is ${staff} B gzipped`);
+  // Staff wasm 73 → 82 KB: price sheets version 2 (payers, co-providers, the GFE's deadline, groups, wording and range).
+  assert.ok(staff <= 82_000, `coursecost_staff_bg.wasm is ${staff} B gzipped`);
   assert.ok(glue <= 6_000, `coursecost.js + index.js are ${glue} B gzipped`);
   assert.ok(catalogue <= 5_000, `catalogue.js is ${catalogue} B gzipped`);
   const { visitorPage, staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
   // The built site, each page one minified bundle; the staff view carries
-  // the larger engine.
-  for (const [name, files, budget] of [["visitor page", visitorPage, 80_000], ["staff view", staffPage, 84_000]]) {
+  // the larger engine. Staff view 84 → 99 KB: the staff wasm's version 2
+  // (above), and its engine in a worker of its own (3.6 KB of glue and helpers).
+  for (const [name, files, budget] of [["visitor page", visitorPage, 80_000], ["staff view", staffPage, 99_000]]) {
     const total = files.reduce((n, f) => n + gz(f), 0);
     assert.ok(total <= budget, `the ${name} is ${total} B gzipped`);
   }

@@ -1,0 +1,202 @@
+// The price sheet editor (www/editor.html) in headless Chromium: a sheet
+// built from scratch with forms, a CSV price list with bad rows reported by
+// line, problems shown at their fields and fixed there, saved as JSON,
+// found again after a reload (the draft, and nothing else, in storage),
+// and quoted from in the staff view.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { root, start, open } from "./harness.mjs";
+
+const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
+const { DRAFT_KEY } = await import(pathToFileURL(join(root, "www/draft.js")));
+const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
+const ready = () => document.body.dataset.ready === "true";
+const PATIENT = { name: "Philippa Ostrander-Quill", birthDate: "1949-02-11" };
+
+let base, browser, stop;
+before(async () => ({ base, browser, stop } = await start()));
+after(async () => stop?.());
+
+const openEditor = () => open(browser, base, "editor.html", { ready });
+const at = (page, path, kind) => page.locator(kind ? `[data-path="${path}"][data-kind="${kind}"]` : `[data-path="${path}"]`).first();
+/** The problem shown next to the field for `path` (its error line). */
+const errorAt = (page, path) => page.evaluate((p) => {
+  const input = [...document.querySelectorAll("[data-path]")].find((el) => el.dataset.path === p);
+  const id = input?.getAttribute("aria-describedby");
+  return id ? document.getElementById(id)?.textContent ?? "" : null;
+}, path);
+const settle = (page) => page.waitForTimeout(400); // the editor checks the sheet 150 ms after the last keystroke
+
+test("a sheet from scratch: fields, a CSV price list with two bad rows, a problem fixed at its field, saved, reloaded, quoted from", async () => {
+  const { page, context, problems, requests } = await openEditor();
+  // A new sheet: every required field is flagged where it is filled in.
+  assert.match(await page.textContent("#summary-title"), /\d+ problems, each shown at its field/);
+  assert.match(await errorAt(page, "name"), /"name" is required/);
+  assert.match(await errorAt(page, "treatments[0].phases[0].price"), /"price" is required/);
+
+  await at(page, "name").fill("Lakeview Mind Clinic");
+  await at(page, "address.street").fill("10 Lake Road");
+  await at(page, "address.city").fill("Madison");
+  await at(page, "address.state").fill("WI");
+  await at(page, "address.postalCode").fill("53703");
+  await at(page, "npi").fill("1234567890"); // a mistyped check digit
+  await at(page, "tin").fill("39-1234567");
+  await at(page, "treatments[0].id").fill("iv");
+  await at(page, "treatments[0].name").fill("IV ketamine series");
+  await at(page, "treatments[0].diagnosisCodes").fill("F33.2, F32.9");
+  await at(page, "treatments[0].phases[0].name").fill("Infusions");
+  await at(page, "treatments[0].phases[0].every", "one-of").selectOption("weekdays");
+  for (const day of ["mon", "thu"]) await page.check(`[data-path="treatments[0].phases[0].every.weekdays"][value="${day}"]`);
+  await page.selectOption('[data-path="treatments[0].phases[0]"][data-kind="length"]', "sessions");
+  await at(page, "treatments[0].phases[0].sessions").fill("6");
+  await at(page, "treatments[0].phases[0].price").fill("5x0");
+  await settle(page);
+  // The page's own words for text that is not an amount, at its field.
+  assert.match(await errorAt(page, "treatments[0].phases[0].price"), /Enter an amount in US dollars/);
+  await at(page, "treatments[0].phases[0].price").fill("500");
+  await at(page, "treatments[0].phases[0].code").fill("96365");
+  await page.click('button[data-action="add"][data-target="treatments[0].fees"]');
+  await at(page, "treatments[0].fees[0].name").fill("Consultation");
+  await at(page, "treatments[0].fees[0].amount").fill("250");
+  await settle(page);
+  // The engine's problem with the NPI, at the NPI.
+  assert.match(await errorAt(page, "npi"), /check digit/);
+  assert.equal(await at(page, "npi").getAttribute("aria-invalid"), "true");
+  assert.match(await page.textContent("#summary-title"), /^1 problem, each shown at its field\.$/);
+  await at(page, "npi").fill("1234567893");
+  await settle(page);
+  assert.equal(await errorAt(page, "npi"), "");
+  assert.equal(await page.textContent("#summary-title"), "The sheet is valid: the staff view can quote from it.");
+
+  // A CSV price list with two bad rows: each reported by its line, the others applied.
+  const csv = [
+    "treatment,item,code,price",
+    "iv,Infusions,96365,550.00",
+    "iv,Infusion,96365,550.00",
+    "iv,Consultation,99205,3OO",
+    "iv,Consultation,99205,300.00",
+  ].join("\r\n");
+  await page.setInputFiles("#csv-file", { name: "prices.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => !document.querySelector("#import-report").hidden);
+  assert.equal(await page.textContent("#import-title"), "prices.csv: 2 prices imported; 2 rows were not:");
+  const bad = await page.$$eval("#import-bad li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(bad.length, 2);
+  assert.match(bad[0], /^Line 3: "iv" has no phase, fee or package named "Infusion" \(it has: Infusions, Consultation\)/);
+  assert.match(bad[1], /^Line 4: the price "3OO" is not an amount/);
+  assert.equal(await at(page, "treatments[0].phases[0].price").inputValue(), "550.00");
+  assert.equal(await at(page, "treatments[0].fees[0].amount").inputValue(), "300.00");
+  assert.equal(await at(page, "treatments[0].fees[0].code").inputValue(), "99205");
+  // Undo takes the whole import back, and redoes it.
+  await page.click("#undo");
+  assert.equal(await at(page, "treatments[0].phases[0].price").inputValue(), "500.00");
+  await page.click("#undo");
+  assert.equal(await at(page, "treatments[0].phases[0].price").inputValue(), "550.00");
+
+  // Saved: the engine's own check finds nothing wrong with the file.
+  await settle(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save")]);
+  assert.equal(download.suggestedFilename(), "Lakeview-Mind-Clinic.json");
+  const saved = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.deepEqual(engine.validateClinic(saved), []);
+  assert.deepEqual(saved.treatments[0].phases[0], { name: "Infusions", every: { weekdays: ["mon", "thu"] }, sessions: 6, price: 55000, code: "96365" });
+  assert.deepEqual(saved.treatments[0].diagnosisCodes, ["F33.2", "F32.9"]);
+  assert.match(await page.textContent("#status"), /^Saved Lakeview-Mind-Clinic\.json\.$/);
+
+  // A reload finds the draft: the sheet, and nothing else, in storage.
+  await page.reload();
+  await page.waitForFunction(ready);
+  assert.equal(await at(page, "name").inputValue(), "Lakeview Mind Clinic");
+  assert.match(await page.textContent("#status"), /Your draft/);
+  const stored = await page.evaluate(() => ({ ...localStorage }));
+  assert.deepEqual(Object.keys(stored), [DRAFT_KEY]);
+  assert.deepEqual(JSON.parse(stored[DRAFT_KEY]), saved);
+  // Replacing it asks first; keeping it changes nothing.
+  await page.click("#new");
+  assert.equal(await page.isVisible("#confirm"), true);
+  await page.click("#confirm-no");
+  assert.equal(await at(page, "name").inputValue(), "Lakeview Mind Clinic");
+
+  // Quoted from in the staff view (same browser, so the same draft).
+  const staff = await context.newPage();
+  const staffErrors = [];
+  staff.on("pageerror", (e) => staffErrors.push(e.message));
+  staff.on("console", (m) => m.type() === "error" && staffErrors.push(m.text()));
+  staff.on("request", (r) => requests.push(r));
+  await staff.goto(`${base}quote.html`);
+  await staff.waitForFunction(ready);
+  await staff.click("#sheet-draft");
+  await staff.waitForFunction(() => /Lakeview Mind Clinic — 1 treatment, from the editor's draft/.test(document.querySelector("#sheet-status").textContent));
+  await staff.fill("#patient-name", PATIENT.name);
+  await staff.fill("#patient-dob", PATIENT.birthDate);
+  await staff.fill("#start", "2026-12-07");
+  await staff.fill("#quote-date", "2026-11-23");
+  await staff.fill("#scheduled-on", "2026-11-23");
+  const input = { treatment: "iv", start: "2026-12-07", date: "2026-11-23", scheduledOn: "2026-11-23", payment: "self-pay", patient: PATIENT };
+  const g = engine.goodFaithEstimate(saved, input);
+  await staff.waitForFunction((t) => document.querySelector("#gfe-total")?.textContent === t, usd(g.total));
+  assert.equal(await staff.textContent("#quote-total"), usd(engine.quote(saved, input).estimate.totals.charge));
+
+  // No patient data in either page's URL or storage, or in any request.
+  for (const p of [page, staff]) {
+    for (const s of [PATIENT.name, "Philippa", PATIENT.birthDate]) assert.ok(!decodeURIComponent(p.url()).includes(s));
+    const kept = await p.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    for (const s of [PATIENT.name, "Philippa", PATIENT.birthDate]) assert.ok(!kept.includes(s), `storage holds ${s}`);
+  }
+  for (const r of requests) {
+    const seen = [r.url(), r.postData() ?? "", JSON.stringify(await r.allHeaders())].join("\n");
+    for (const s of [PATIENT.name, "Philippa", PATIENT.birthDate]) assert.ok(!seen.includes(s), `a request carries ${s}: ${r.url()}`);
+  }
+  assert.deepEqual(await context.cookies(), []);
+  assert.deepEqual(staffErrors, []);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("an opened sheet's problems land at their fields or boxes; discarding is explicit and undoable", async () => {
+  const { page, context, problems } = await openEditor();
+  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  sheet.treatments[3].fees[1].provider = "lakeside";
+  sheet.treatments[1].phases[0].prcie = 1;
+  sheet.payers[0].allowed[0].amount = 99_000;
+  sheet.closedWeekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  await page.setInputFiles("#open-file", { name: "clinic.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sheet)) });
+  await page.waitForFunction(() => /Editing clinic\.json/.test(document.querySelector("#status").textContent));
+  await settle(page);
+  const expected = engine.validateClinic(sheet);
+  assert.ok(expected.length >= 2, JSON.stringify(expected));
+  assert.match(await errorAt(page, "treatments[3].fees[1].provider"), /no provider named "lakeside".*"lakeside-anesthesia"/);
+  assert.match(await errorAt(page, "payers[0].allowed[0].amount"), /more than the clinic charges/);
+  // A field the form has no place for is reported in the box of the phase that holds it.
+  assert.match(await page.textContent('[data-slot="treatments[1].phases[0]"] > .error'), /unknown field "prcie"/);
+  assert.equal(await page.textContent("#loose"), "");
+
+  // Discard is explicit, and Undo brings the sheet back.
+  await page.click("#discard");
+  assert.equal(await at(page, "name").inputValue(), "");
+  await page.click("#undo");
+  assert.equal(await at(page, "name").inputValue(), sheet.name);
+  // Starting from the sample asks before replacing it; agreeing replaces it.
+  await page.click("#sample");
+  await page.click("#confirm-yes");
+  await page.waitForFunction(() => /the sample sheet/.test(document.querySelector("#status").textContent));
+  await settle(page);
+  assert.equal(await page.textContent("#summary-title"), "The sheet is valid: the staff view can quote from it.");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("axe-core: the editor has no serious or critical violations, at 360 px without horizontal scroll", async () => {
+  const { page, context } = await open(browser, base, "editor.html", { ready, width: 360, height: 800 });
+  await page.click("#sample");
+  await page.waitForFunction(() => /the sample sheet/.test(document.querySelector("#status").textContent));
+  await page.evaluate(readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8"));
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(", ")}`), []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scroll at 360 px (overflow ${overflow}px)`);
+  await context.close();
+});

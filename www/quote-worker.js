@@ -1,0 +1,113 @@
+// The staff view's engine, off the main thread: the staff wasm runs here,
+// so a sheet whose ledger has thousands of lines never freezes the page
+// while staff type. The page sends the sheet once and then each quote input;
+// this worker answers with the quote, the Good Faith Estimate and, for a
+// long ledger, its summary by month and item instead of the lines (the
+// lines of one month are sent when staff open it). Patient details arrive
+// here only inside a quote input and go back only inside the documents:
+// nothing is stored or sent anywhere.
+import init, { ClinicSheet, estimate, version } from "./pkg/staff.js";
+import { currencyOf } from "./fields.js";
+import { MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
+
+let engine = null; // the sheet, decoded once
+let last = null; // the last quote, whose lines a month's details come from
+const ready = init({ module_or_path: new URL("pkg/coursecost_staff_bg.wasm", import.meta.url) });
+
+const problemsOf = (err) => err.problems ?? [{ code: "", path: "", message: err.message }];
+const AMOUNTS = ["gross", "discount", "charge", "adjustment", "insurerPays", "assistance", "patientPays"];
+const add = (into, line) => {
+  for (const k of AMOUNTS) into[k] = (into[k] ?? 0) + line[k];
+};
+
+/**
+ * A ledger by month and, inside each month, by item (lines of one kind,
+ * name, code and charge): every amount the sum of the engine's lines.
+ */
+function summarise(lines) {
+  const months = new Map();
+  for (const line of lines) {
+    const key = line.date.slice(0, "YYYY-MM".length);
+    let month = months.get(key);
+    if (!month) months.set(key, (month = { month: key, lines: 0, items: new Map() }));
+    month.lines += 1;
+    add(month, line);
+    const itemKey = `${line.kind}\u0000${line.name}\u0000${line.code ?? ""}\u0000${line.charge}`;
+    let item = month.items.get(itemKey);
+    if (!item) month.items.set(itemKey, (item = { kind: line.kind, name: line.name, code: line.code, times: 0, quantity: 0, first: line.date }));
+    item.times += 1;
+    item.quantity += line.quantity;
+    item.last = line.date;
+    add(item, line);
+  }
+  return [...months.values()].map((m) => ({ ...m, items: [...m.items.values()] }));
+}
+
+const handlers = {
+  async start() {
+    await ready;
+    return { version: version() };
+  },
+
+  async sheet({ text }) {
+    await ready;
+    let data;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return { problems: [{ path: "", message: `not valid JSON (${e.message})` }] };
+    }
+    let decoded;
+    try {
+      decoded = new ClinicSheet(data);
+    } catch (err) {
+      return { problems: problemsOf(err) };
+    }
+    engine?.free();
+    engine = decoded;
+    last = null;
+    return { sheet: data, unit: currencyOf(estimate, data.currency), version: version() };
+  },
+
+  quote({ input, gfe }) {
+    let quote;
+    try {
+      quote = engine.quote(input);
+    } catch (err) {
+      return { problems: problemsOf(err) };
+    }
+    let estimateOf = null, gfeProblems = null;
+    if (gfe) {
+      try {
+        estimateOf = engine.goodFaithEstimate(input);
+      } catch (err) {
+        gfeProblems = problemsOf(err);
+      }
+    }
+    const lines = quote.estimate.lines;
+    last = lines;
+    const long = lines.length > MAX_LEDGER_ROWS_SHOWN;
+    if (long) quote.estimate.lines = [];
+    return { quote, lineCount: lines.length, summary: long ? summarise(lines) : null, gfe: estimateOf, gfeProblems };
+  },
+
+  lines({ month }) {
+    return { lines: (last ?? []).filter((l) => l.date.startsWith(month)) };
+  },
+
+  csv({ input }) {
+    try {
+      return { csv: engine.quoteCsv(input) };
+    } catch (err) {
+      return { problems: problemsOf(err) };
+    }
+  },
+};
+
+onmessage = async ({ data: { id, type, ...args } }) => {
+  try {
+    postMessage({ id, ...(await handlers[type](args)) });
+  } catch (err) {
+    postMessage({ id, failed: err.message });
+  }
+};
