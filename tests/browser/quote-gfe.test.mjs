@@ -191,7 +191,7 @@ test("co-providers: the ECT estimate prints both groups with their identifiers a
 test("a daily treatment with 50 per-session fees: summarised by month, no main-thread task over 200 ms while typing, too long a quote refused clearly", async () => {
   const daily = structuredClone(sheet);
   daily.payers = [];
-  daily.treatments = [{ id: "daily", name: "Daily sessions with supplies", diagnosisCodes: ["F33.2"],
+  daily.treatments = [{ id: "daily", name: "Daily sessions with supplies",
     phases: [{ name: "Daily session", every: { days: 1 }, price: 10000, code: "90868" }],
     fees: Array.from({ length: 50 }, (_, i) => ({ name: `Supply ${i + 1}`, amount: 100 + i, when: "session", code: `A${4000 + i}` })) }];
   const { page, context, problems, requests } = await openStaff({ baked: JSON.stringify(daily) });
@@ -217,6 +217,10 @@ test("a daily treatment with 50 per-session fees: summarised by month, no main-t
   const g = engine.goodFaithEstimate(daily, { ...input, patient: PATIENT });
   await waitText(page, "#gfe-total", usd(g.total));
   assert.equal(await page.inputValue("#patient-name"), PATIENT.name, "every key reached the field");
+  // The sheet gives no diagnosis code: every item row says so.
+  const dx = await page.$$eval(".gfe-items tbody tr", (trs) => trs.map((tr) => tr.cells[2].textContent));
+  assert.equal(dx.length, g.items.length);
+  assert.deepEqual([...new Set(dx)], ["No diagnosis code given"]);
   const typing = await page.evaluate(() => window.__longTasks.splice(0));
   assert.deepEqual(typing.filter((d) => d > 200), [], `main-thread tasks while typing: ${typing.map(Math.round)}`);
   console.log(`# long tasks: loading the sheet ${JSON.stringify(load.map(Math.round))}, typing ${JSON.stringify(typing.map(Math.round))}`);
