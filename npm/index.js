@@ -4,9 +4,10 @@
 // larger wasm that visitors' pages need not download. The catalogue
 // ships as a JavaScript module (catalogue.js, generated from
 // data/presets.json) rather than inside the wasm, so pages that only
-// estimate do not download it. The engine validates it (with every plan
-// moved to the requested start) before these functions hand out copies;
-// catalogue.js deep-freezes its data, so what was validated stays so.
+// estimate do not download it. The test suite checks every entry natively
+// on the data file this module is generated from; the engine checks the
+// start a caller asks for and names an unknown id. catalogue.js
+// deep-freezes its data, so what was checked stays so.
 import catalogue from "./catalogue.js";
 import { checkCatalogue } from "./coursecost.js";
 

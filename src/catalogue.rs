@@ -164,6 +164,16 @@ impl Preset {
     }
 }
 
+/// A preset's three plans, `[low, plan, high]`.
+pub(crate) type PresetPlans<'a> = [&'a Plan; 3];
+
+impl Preset {
+    /// Its plans, `[low, plan, high]`.
+    pub(crate) fn plans(&self) -> PresetPlans<'_> {
+        [&self.low, &self.plan, &self.high]
+    }
+}
+
 /// The built-in catalogue: its presets and its coverage examples.
 #[cfg(feature = "std")]
 #[derive(Clone, Debug, PartialEq)]
@@ -174,14 +184,13 @@ pub(crate) struct Catalogue {
     pub(crate) coverage_examples: Vec<CoverageExample>,
 }
 
-/// Where the preset named `id` is; an `unknown_name` error listing the ids
-/// when there is none.
-pub(crate) fn position(presets: &[Preset], id: &str) -> Result<usize, Error> {
-    if let Some(at) = presets.iter().position(|p| p.id == id) {
+/// Where the preset named `id` is among `ids`; an `unknown_name` error
+/// listing the ids when there is none.
+pub(crate) fn position(ids: &[&str], id: &str) -> Result<usize, Error> {
+    if let Some(at) = ids.iter().position(|p| *p == id) {
         return Ok(at);
     }
-    let ids: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
-    let hint = match nearest(id, &ids) {
+    let hint = match nearest(id, ids) {
         Some(near) => format!(" Did you mean \"{near}\"?"),
         None => String::new(),
     };
@@ -191,7 +200,7 @@ pub(crate) fn position(presets: &[Preset], id: &str) -> Result<usize, Error> {
         format!(
             "there is no preset \"{}\".{hint} The presets are {}.",
             clip(id),
-            quoted_list(&ids)
+            quoted_list(ids)
         ),
     )]))
 }

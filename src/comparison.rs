@@ -9,7 +9,7 @@ use crate::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::{Date, MonthDay};
-use crate::catalogue::Preset;
+use crate::catalogue::{Preset, PresetPlans};
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::limits::MAX_COMPARED;
@@ -179,17 +179,24 @@ pub enum ChangeKind {
 /// an option have paths under `options`; the rest are the preset's
 /// (`low.phases[0]…`).
 pub fn range(preset: &Preset, options: &PlanOptions) -> Result<Range, Error> {
+    range_of(preset.plans(), options)
+}
+
+/// [`range`] of a preset's three plans, `[low, plan, high]` (all they need:
+/// the WebAssembly build reads no more of a preset).
+pub(crate) fn range_of(plans: PresetPlans<'_>, options: &PlanOptions) -> Result<Range, Error> {
     let totals = |field: &str, plan: &Plan| {
         plan.with_options(options)
             .map(|plan| crate::assemble::estimate(&plan).totals)
             .map_err(|e| locate(e, options, field))
     };
+    let [low, typical, high] = plans;
     Ok(Range {
-        currency: preset.plan.currency(),
-        minor_units: preset.plan.currency().minor_units(),
-        low: totals("low", &preset.low)?,
-        typical: totals("plan", &preset.plan)?,
-        high: totals("high", &preset.high)?,
+        currency: typical.currency(),
+        minor_units: typical.currency().minor_units(),
+        low: totals("low", low)?,
+        typical: totals("plan", typical)?,
+        high: totals("high", high)?,
     })
 }
 

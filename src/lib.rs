@@ -250,6 +250,7 @@ pub fn preset(id: &str, start: Date) -> Result<Preset, Error> {
 /// Picks the preset named `id`.
 #[cfg(feature = "std")]
 fn find(mut presets: Vec<Preset>, id: &str) -> Result<Preset, Error> {
-    let at = catalogue::position(&presets, id)?;
+    let ids: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
+    let at = catalogue::position(&ids, id)?;
     Ok(presets.swap_remove(at))
 }

@@ -12,7 +12,7 @@
 use crate::calendar::Date;
 use crate::catalogue::{Citation, Editable, Preset, PresetText};
 use crate::error::{Error, ErrorCode};
-#[cfg(not(feature = "std"))]
+#[cfg(target_arch = "wasm32")]
 use crate::limits::MAX_PRESETS;
 use crate::limits::{
     MAX_PRESET_ID_CHARS, MAX_PRESET_NOTES, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
@@ -36,34 +36,8 @@ pub(crate) fn catalogue<S: Source>(input: S, start: Option<Date>) -> Result<Vec<
     super::catalogue::contents(input, start).map(|c| c.presets)
 }
 
-/// The WebAssembly build's reading of a catalogue: its presets, the coverage
-/// examples accepted unread (see the module documentation).
-#[cfg(not(feature = "std"))]
-pub(crate) fn catalogue<S: Source>(input: S, start: Option<Date>) -> Result<Vec<Preset>, Error> {
-    let mut d = Decoder::default();
-    let presets = d
-        .object(input, "", &["about", "presets", "coverageExamples"])
-        .and_then(|obj| {
-            let about = d.opt_with(&obj, "about", |d, v, p| d.string(v, p));
-            let presets = d.req_with(&obj, "presets", |d, v, p| {
-                d.list(v, p, MAX_PRESETS, |d, v, p| d.preset(v, p))
-            });
-            about.ok()?;
-            presets
-        });
-    let presets = d.finish(presets)?;
-    let mut d = Decoder::default();
-    rules::unique(
-        &mut d,
-        "presets",
-        "id",
-        presets.iter().map(|p| p.id.as_str()),
-    );
-    let presets = d.finish(Some(presets))?;
-    moved(presets, start)
-}
-
 /// The presets with every plan moved to `start`, when one is given.
+#[cfg(feature = "std")]
 pub(super) fn moved(presets: Vec<Preset>, start: Option<Date>) -> Result<Vec<Preset>, Error> {
     match start {
         None => Ok(presets),
@@ -78,6 +52,24 @@ pub(super) fn moved(presets: Vec<Preset>, start: Option<Date>) -> Result<Vec<Pre
     }
 }
 
+/// The fields of a catalogue entry.
+pub(super) const PRESET_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "summary",
+    "assumptions",
+    "plan",
+    "low",
+    "high",
+    "sources",
+    "reviewed",
+    "editable",
+    "optionalFees",
+    "coverageLimits",
+    "expectedWarnings",
+    "es",
+];
+
 /// Validates and decodes one preset given as JSON-shaped input (for example
 /// a clinic's own, written like the catalogue's entries).
 pub fn preset<S: Source>(input: S) -> Result<Preset, Error> {
@@ -88,22 +80,7 @@ pub fn preset<S: Source>(input: S) -> Result<Preset, Error> {
 
 impl Decoder {
     pub(super) fn preset<S: Source>(&mut self, value: S, path: &str) -> Option<Preset> {
-        const KNOWN: &[&str] = &[
-            "id",
-            "name",
-            "summary",
-            "assumptions",
-            "plan",
-            "low",
-            "high",
-            "sources",
-            "reviewed",
-            "editable",
-            "optionalFees",
-            "coverageLimits",
-            "expectedWarnings",
-            "es",
-        ];
+        const KNOWN: &[&str] = PRESET_FIELDS;
         let obj = self.object(value, path, KNOWN)?;
         let id = self.req_with(&obj, "id", |d, v, p| d.preset_id(v, p));
         let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
@@ -307,4 +284,78 @@ pub(super) struct Extras {
     pub(super) coverage_limits: Vec<CoverageLimit>,
     pub(super) expected_warnings: Vec<WarningCode>,
     pub(super) es: Option<PresetText>,
+}
+
+/// What the WebAssembly build reads of a preset: its three plans,
+/// `[low, plan, high]`, in one currency. The rest of the entry is the
+/// catalogue's text for people; the test suite checks it natively on the
+/// data file the package ships, and reading it here would only make the
+/// engine bigger. (A preset that is not an object, or whose plans are
+/// missing or invalid, is still refused at its paths.)
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn plans<S: Source>(input: S) -> Result<[Plan; 3], Error> {
+    let mut d = Decoder::default();
+    let plans = d.preset_plans(input, "");
+    d.finish(plans)
+}
+
+/// The ids of a catalogue's presets, in order: what the package's
+/// `preset(id)` needs to name an unknown id. The catalogue's plans were
+/// checked natively on the data file the package ships, and no rule of a
+/// plan relates its dates to its start but a `horizon.until` (the catalogue
+/// has none), so moving them to another start needs no second check here.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn ids<S: Source>(input: S) -> Result<Vec<String>, Error> {
+    let mut d = Decoder::default();
+    let presets = d.required_field(&input, "", "presets");
+    let ids = presets.and_then(|v| {
+        d.list(v, "presets", MAX_PRESETS, |d, v, p| {
+            let id = d.required_field(&v, p, "id")?;
+            d.string(id, &join(p, "id"))
+        })
+    });
+    d.finish(ids)
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Decoder {
+    /// A field that must be there, read without an unknown-field check.
+    fn required_field<S: Source>(&mut self, value: &S, path: &str, key: &str) -> Option<S> {
+        if value.kind() != crate::source::Kind::Object {
+            self.report(ErrorCode::InvalidType, path, "expected an object");
+            return None;
+        }
+        let found = value.field(key);
+        if found.is_none() {
+            self.report(
+                ErrorCode::MissingField,
+                &join(path, key),
+                format!("\"{key}\" is required"),
+            );
+        }
+        found
+    }
+
+    fn preset_plans<S: Source>(&mut self, value: S, path: &str) -> Option<[Plan; 3]> {
+        // Every field is known (a misspelt one is still refused, and keys
+        // that cannot be listed fail closed); only the plans are read.
+        let obj = self.object(value, path, PRESET_FIELDS)?;
+        let mut read = |key: &str| self.req_with(&obj, key, Decoder::nested_plan);
+        let (low, plan, high) = (read("low"), read("plan"), read("high"));
+        let [low, plan, high] = [low?, plan?, high?];
+        for (field, other) in [("low", &low), ("high", &high)] {
+            if other.currency != plan.currency {
+                self.report(
+                    ErrorCode::InvalidValue,
+                    &nest(&nest(path, field), "currency"),
+                    format!(
+                        "is {}, but the typical plan is in {}: a range needs one currency",
+                        other.currency, plan.currency
+                    ),
+                );
+                return None;
+            }
+        }
+        Some([low, plan, high])
+    }
 }
