@@ -28,7 +28,13 @@ for (const name of builds) {
   if (exported(join(pkg, `${name}.js`)) !== exported(join(types, `${name}.js`))) {
     throw new Error(`${name}: the types build exports other functions than the shipped build`);
   }
-  copyFileSync(join(types, `${name}.d.ts`), join(pkg, `${name}.d.ts`));
+  // wasm-bindgen declares `[Symbol.dispose]()` on classes, which only
+  // compiles against TypeScript's esnext.disposable lib: a consumer on
+  // ES2022 with skipLibCheck off would fail on our types. The package's
+  // class offers it only where the runtime has Symbol.dispose, so the
+  // declaration is left out; `free()` is the documented way.
+  const dts = readFileSync(join(types, `${name}.d.ts`), "utf8").replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
+  writeFileSync(join(pkg, `${name}.d.ts`), dts);
   // The features Rust's wasm32 target emits by default; wasm-opt must accept them.
   const bg = join(pkg, `${name}_bg.wasm`);
   run(join(root, "node_modules/.bin/wasm-opt"), [
