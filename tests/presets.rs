@@ -903,3 +903,18 @@ fn the_readme_shows_the_catalogue_exactly() {
         "README's entries differ from:\n{entries}"
     );
 }
+
+/// The package moves catalogue plans to any start without re-checking them
+/// (docs/catalogue.md): that holds while no plan's dates depend on its start.
+#[test]
+fn no_catalogue_plan_relates_its_dates_to_its_start() {
+    for p in catalogue() {
+        for plan in [&p.low, &p.plan, &p.high] {
+            assert!(
+                !matches!(plan.horizon(), Horizon::Until(_)),
+                "{}: a horizon.until would need a check at every start",
+                p.id
+            );
+        }
+    }
+}
