@@ -5,7 +5,7 @@
 // browsers never send.
 import init, { estimate, range, compare, presets, preset, version, coverageExamples } from "./pkg/index.js";
 import { h, fill, table, download } from "./dom.js";
-import { moneyOf, formatDate, formatDay, formatMonth, formatMonthName, setLocale, plainAmount } from "./format.js";
+import { moneyOf, formatDate, formatDay, formatMonth, setLocale, plainAmount } from "./format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
 import { lineChart } from "./chart.js";
 import { currencyOf, labelCurrency, showErrors } from "./fields.js";
@@ -86,11 +86,18 @@ const today = () => {
 // ---------------------------------------------------------------------------
 // The treatment's labels, hints and choices
 
-function setTreatment(p, unit) {
+/**
+ * The fields, labels and hints of treatment `p`. On a fresh load (`soon`)
+ * the currency symbols wait until the estimate is painted: naming a currency
+ * makes two number formats, tens of milliseconds in a cold browser.
+ */
+function setTreatment(p, unit, soon = false) {
   const m = moneyOf(unit);
   const w = words(p);
   const { induction, interval } = editable(p);
-  labelCurrency(document.body, unit);
+  const symbols = () => labelCurrency(document.body, unit);
+  if (soon) setTimeout(symbols);
+  else symbols();
   $("treatment-summary").textContent = w.summary;
   const price = p.plan.phases[0].price;
   $("price-hint").textContent = t.published(m(price), m(p.low.phases[0].price), m(p.high.phases[0].price));
@@ -110,7 +117,7 @@ function setTreatment(p, unit) {
   const fee = p.plan.fees?.[0];
   $("fee-field").hidden = !fee;
   if (fee) {
-    fill($("fee-label"), t.feeLabel(fee.name), " ", h("span", { class: "unit" }, `(${$("price").labels[0].querySelector(".currency").textContent})`));
+    fill($("fee-label"), t.feeLabel(fee.name), " ", h("span", { class: "unit" }, "(", h("span", { class: "currency" }, $("price").labels[0].querySelector(".currency").textContent), ")"));
     $("fee-hint").textContent = t.published(m(fee.amount), m(p.low.fees?.[0]?.amount ?? fee.amount), m(p.high.fees?.[0]?.amount ?? fee.amount));
   }
   fill($("extras"), (p.optionalFees ?? []).map((f) => h("label", { class: "check" }, h("input", { type: "checkbox", value: f.name }), " ", t.extra(f.name, m(f.amount), f.when))));
@@ -373,24 +380,28 @@ function entries(p, v, ex, plan, m) {
 // Language
 
 const originals = new Map();
+const englishTitle = document.title;
 
 async function setLanguage(next) {
   lang = next === "es" ? "es" : "en";
   t = lang === "es" ? (await import(new URL("es.js", import.meta.url).href)).default : en;
   setLocale(t.locale);
   document.documentElement.lang = lang;
-  for (const el of document.querySelectorAll("[data-t]")) {
-    if (!originals.has(el)) originals.set(el, el.textContent);
-    el.textContent = lang === "es" ? t.static[el.dataset.t] ?? originals.get(el) : originals.get(el);
+  // The English words are the page's own: written only when coming back from Spanish.
+  if (lang === "es" || originals.size) {
+    for (const el of document.querySelectorAll("[data-t]")) {
+      if (!originals.has(el)) originals.set(el, el.textContent);
+      el.textContent = lang === "es" ? t.static[el.dataset.t] ?? originals.get(el) : originals.get(el);
+    }
   }
-  document.title = lang === "es" ? t.static.pageTitle : originals.get(document.head) ?? document.title;
+  document.title = lang === "es" ? t.static.pageTitle : englishTitle;
   $("form").setAttribute("aria-label", lang === "es" ? t.static.formLabel : "Your course");
   for (const a of [$("lang-en"), $("lang-es")]) a.toggleAttribute("aria-current", a.id === `lang-${lang}`);
   $("months-hint").textContent = t.monthsHint(MAX_HORIZON_MONTHS);
   fill($("treatment"), catalogue.map((p) => h("option", { value: p.id }, words(p).name)));
   fill($("example"), h("option", { value: "" }, t.exampleNone), examples.map((x) => h("option", { value: x.id }, words(x, "examples").name)));
   const months = $("year-month").value || "1";
-  fill($("year-month"), Array.from({ length: 12 }, (_, i) => h("option", { value: String(i + 1) }, formatMonthName(i + 1))));
+  fill($("year-month"), t.monthNames.map((name, i) => h("option", { value: String(i + 1) }, name)));
   $("year-month").value = months;
   const prices = Object.fromEntries([...document.querySelectorAll("#compare-picks input[data-id]")].map((i) => [i.dataset.id, i.value]));
   const picked = checks("#compare-picks");
@@ -404,7 +415,6 @@ async function setLanguage(next) {
 // Start
 
 async function main() {
-  originals.set(document.head, document.title);
   try {
     // Named from the page, not the glue: the glue is bundled into this module.
     await init({ module_or_path: new URL("pkg/coursecost_bg.wasm", import.meta.url) });
@@ -426,7 +436,7 @@ async function main() {
     $("treatment").value = catalogue.some((p) => p.id === state.treatment) ? state.treatment : DEFAULT_TREATMENT;
     lastTreatment = null;
     const p = catalogue.find((x) => x.id === $("treatment").value);
-    setTreatment(p, currencyOf(estimate, p.plan.currency));
+    setTreatment(p, currencyOf(estimate, p.plan.currency), true);
     lastTreatment = p.id;
     for (const [k, x] of Object.entries(state)) if (k !== "treatment" && k !== "lang") writeField(k, x);
     update({ fromUser: false });

@@ -8,6 +8,7 @@ const s = (n) => (n === 1 ? "" : "s");
 
 export default {
   locale: "es-US",
+  monthNames: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
   presets: Object.fromEntries(catalogue.presets.filter((p) => p.es).map((p) => [p.id, p.es])),
   examples: Object.fromEntries((catalogue.coverageExamples ?? []).filter((x) => x.es).map((x) => [x.id, x.es])),
   static: {
