@@ -44,7 +44,8 @@ const catalogueByLanguage = {
       // The embed needs only the typical insurance plans, in both languages.
       const part = path === "examples" ? { coverageExamples: data.coverageExamples ?? [] } : { ...(path === "es" ? {} : data), presets: data.presets.map(strip) };
       if (data.coverageExamples && path !== "examples") part.coverageExamples = data.coverageExamples.map(strip);
-      return { contents: `${freeze}export default freeze(${JSON.stringify(part)});\n`, loader: "js" };
+      // JSON.parse of a string: V8 reads 50 KB of data faster as JSON than as an object literal.
+      return { contents: `${freeze}export default freeze(JSON.parse(${JSON.stringify(JSON.stringify(part))}));\n`, loader: "js" };
     });
   },
 };
@@ -54,7 +55,7 @@ mkdirSync(join(out, "pkg"), { recursive: true });
 await build({
   // The staff view's engine runs in a worker of its own (quote-worker.js);
   // its FHIR writer (fhir.js) is loaded only when a Bundle is downloaded.
-  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "quote-worker.js"), join(www, "fhir.js"), join(www, "editor.js"), join(www, "es.js"), join(www, "embed.js")],
+  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "quote-worker.js"), join(www, "fhir.js"), join(www, "editor.js"), join(www, "es.js"), join(www, "embed.js"), join(www, "bare.js")],
   outdir: out,
   bundle: true,
   format: "esm",
@@ -71,4 +72,6 @@ for (const f of ["index.html", "quote.html", "style.css", "clinic.sample.json", 
 for (const f of ["staff.css", "editor.html", "editor.css", "pricelist.sample.csv"]) copyFileSync(join(www, f), join(out, f));
 // The embed's hostile host page (tests/browser/embed.test.mjs drives it).
 for (const f of ["embed-demo.html", "embed-demo.css"]) copyFileSync(join(www, f), join(out, f));
+// make bench's baseline: the same wasm and one formatted amount.
+copyFileSync(join(www, "bare.html"), join(out, "bare.html"));
 for (const f of ["coursecost_bg.wasm", "coursecost_staff_bg.wasm"]) copyFileSync(join(root, "pkg", f), join(out, "pkg", f));
