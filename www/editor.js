@@ -37,6 +37,9 @@ const local = new Map(); // path → the page's message for text that is not a v
 let problems = [];
 let slots = new Map(); // path → { input, error } of every field and box on the form
 let uid = 0;
+const opened = new Set(); // the treatments staff opened (their paths): drawn again open
+let undrawn = new Map(); // treatment path → draws its fields, while they are not drawn
+let lit = []; // the error lines and fields showing a problem now
 
 // ---------------------------------------------------------------------------
 // Paths: "treatments[0].phases[1].price" ↔ the sheet
@@ -303,23 +306,43 @@ function course(path, t) {
   ];
 }
 
+/**
+ * A treatment, in a box that opens to its fields. Only the open ones are
+ * drawn (a sheet may have 50 treatments of 70 priced items each): the
+ * first, new ones, those staff open, and those a problem is shown in.
+ */
 function treatment(path, t, i) {
   const error = h("p", { class: "error" });
-  const high = t.high !== undefined;
-  const el = h("details", { class: "treatment item", open: true, "data-slot": path },
-    h("summary", {}, t.name || `Treatment ${i + 1}`), error,
-    h("div", { class: "head" }, h("span", {}), h("button", { type: "button", class: "remove", "data-action": "remove", "data-target": path }, "Remove this treatment")),
-    grid(field("Id", `${path}.id`, "text", { max: MAX_NAME_CHARS, hint: "what quotes name it by" }),
-      field("Name", `${path}.name`, "text", { max: MAX_NAME_CHARS }),
-      field("Description", `${path}.description`, "text", { wide: true, max: MAX_TEXT_CHARS, hint: "optional" }),
-      field("Diagnosis codes", `${path}.diagnosisCodes`, "codes", { hint: "ICD-10, separated by commas" }),
-      oneOf("Quotes look ahead", `${path}.horizon`, [["months", "months"], ["weeks", "weeks"]], { optional: true }),
-      field("Scheduled separately", `${path}.scheduledSeparately`, "lines", { wide: true, hint: "one item per line" })),
-    ...course(path, i),
-    h("div", { class: "field" }, h("label", { class: "check" },
-      h("input", { type: "checkbox", "data-action": "high", "data-target": path, checked: high }), "A dear-end course for the Good Faith Estimate's range")),
-    high ? h("div", { class: "item", "data-slot": `${path}.high` }, h("h4", {}, "The dear-end course"), ...course(`${path}.high`, i)) : null);
+  const el = h("details", { class: "treatment item", "data-slot": path }, h("summary", {}, t.name || `Treatment ${i + 1}`), error);
+  const draw = () => {
+    if (el.dataset.drawn) return;
+    el.dataset.drawn = "true";
+    el.open = true;
+    opened.add(path);
+    const high = t.high !== undefined;
+    el.append(
+      h("div", { class: "head" }, h("span", {}), h("button", { type: "button", class: "remove", "data-action": "remove", "data-target": path }, "Remove this treatment")),
+      grid(field("Id", `${path}.id`, "text", { max: MAX_NAME_CHARS, hint: "what quotes name it by" }),
+        field("Name", `${path}.name`, "text", { max: MAX_NAME_CHARS }),
+        field("Description", `${path}.description`, "text", { wide: true, max: MAX_TEXT_CHARS, hint: "optional" }),
+        field("Diagnosis codes", `${path}.diagnosisCodes`, "codes", { hint: "ICD-10, separated by commas" }),
+        oneOf("Quotes look ahead", `${path}.horizon`, [["months", "months"], ["weeks", "weeks"]], { optional: true }),
+        field("Scheduled separately", `${path}.scheduledSeparately`, "lines", { wide: true, hint: "one item per line" })),
+      ...course(path, i),
+      h("div", { class: "field" }, h("label", { class: "check" },
+        h("input", { type: "checkbox", "data-action": "high", "data-target": path, checked: high }), "A dear-end course for the Good Faith Estimate's range")),
+      high ? h("div", { class: "item", "data-slot": `${path}.high` }, h("h4", {}, "The dear-end course"), ...course(`${path}.high`, i)) : null);
+  };
+  el.addEventListener("toggle", () => {
+    if (!el.open) opened.delete(path);
+    else if (!el.dataset.drawn) {
+      draw();
+      showProblems();
+    } else opened.add(path);
+  });
   slot(path, el, error);
+  undrawn.set(path, draw);
+  if (i === 0 || opened.has(path)) draw();
   return el;
 }
 
@@ -357,6 +380,8 @@ function render() {
   const key = focused?.dataset?.path ? [focused.dataset.path, focused.dataset.kind, focused.value, focused.selectionStart] : null;
   uid = 0;
   slots = new Map();
+  undrawn = new Map();
+  lit = [];
   try {
     unit = currencyOf(estimate, typeof sheet.currency === "string" && sheet.currency ? sheet.currency : undefined);
   } catch {
@@ -379,8 +404,14 @@ function render() {
 // ---------------------------------------------------------------------------
 // Problems at their fields
 
-/** The field or box that can fix a problem at `path`: the path itself, or the nearest one above it. */
+/**
+ * The field or box that can fix a problem at `path`: the path itself, or
+ * the nearest one above it. A treatment not drawn yet is drawn first, so
+ * the problem lands at its field.
+ */
 function slotFor(path) {
+  const treatment = /^treatments\[\d+\]/.exec(path)?.[0];
+  if (treatment && undrawn.has(treatment) && !slots.get(treatment)?.input.dataset.drawn) undrawn.get(treatment)();
   for (let p = path; ; p = up(p)) {
     if (slots.has(p)) return slots.get(p);
     if (p === "") return null;
@@ -388,8 +419,11 @@ function slotFor(path) {
 }
 
 function showProblems() {
-  for (const el of document.querySelectorAll("#sheet-form .error")) el.textContent = "";
-  for (const el of document.querySelectorAll("#sheet-form [aria-invalid]")) el.removeAttribute("aria-invalid");
+  for (const el of lit) {
+    if (el.classList.contains("error")) el.textContent = "";
+    else el.removeAttribute("aria-invalid");
+  }
+  lit = [];
   const mine = [...local].map(([path, message]) => ({ path, message }));
   const all = [...mine, ...problems.filter((p) => !local.has(p.path))];
   const loose = [];
@@ -399,8 +433,12 @@ function showProblems() {
       loose.push(p);
       continue;
     }
-    target.input?.setAttribute("aria-invalid", "true");
+    if (target.input) {
+      target.input.setAttribute("aria-invalid", "true");
+      lit.push(target.input);
+    }
     target.error.textContent = target.error.textContent ? `${target.error.textContent} ${p.message}` : p.message;
+    lit.push(target.error);
     target.error.closest("details")?.setAttribute("open", "");
   }
   const n = all.length;
@@ -427,11 +465,11 @@ function status(text) {
 }
 
 /** After any change: keep the draft, check the sheet, offer undo. */
-function changed({ redraw = false } = {}) {
+function changed({ redraw = false, names = false } = {}) {
   const refused = writeDraft(sheet);
   if (refused) status(refused);
   if (redraw) render();
-  else fill($("datalists"), ...datalists().childNodes);
+  else if (names) fill($("datalists"), ...datalists().childNodes);
   validateSoon();
   $("undo").disabled = undo === null;
 }
@@ -491,7 +529,7 @@ function onInput(e) {
     else local.delete(path);
     redraw = path === "currency" || path.endsWith(".treatment");
   }
-  changed({ redraw });
+  changed({ redraw, names: /\.(name|id)$/.test(path) });
 }
 
 function onClick(e) {
@@ -500,6 +538,7 @@ function onClick(e) {
   const { action, target } = button.dataset;
   if (action === "add") {
     const name = target.split(/[.[\]]/).filter(Boolean).pop();
+    if (target === "treatments") opened.add(`treatments[${(get(target) ?? []).length}]`);
     change(() => set(target, [...(get(target) ?? []), TEMPLATES[name]()]));
   } else if (action === "remove") {
     const parent = up(target);
@@ -510,6 +549,7 @@ function onClick(e) {
       if (items.length === 0 && parent.includes("].")) set(parent, undefined);
       // Messages about the removed entries and those after it no longer fit their paths.
       for (const p of [...local.keys()]) if (p.startsWith(parent)) local.delete(p);
+      if (parent === "treatments") opened.clear();
     });
   } else if (action === "high") {
     change(() => {
@@ -542,6 +582,7 @@ function load(next, from) {
   change(() => {
     sheet = next;
     local.clear();
+    opened.clear();
   });
   $("import-report").hidden = true;
   status(`Editing ${from}.`);

@@ -200,3 +200,29 @@ test("axe-core: the editor has no serious or critical violations, at 360 px with
   assert.ok(overflow <= 0, `no horizontal scroll at 360 px (overflow ${overflow}px)`);
   await context.close();
 });
+
+test("the largest sheet (50 treatments of 20 phases and 50 fees): opened and typed in with no main-thread task over 200 ms", async () => {
+  const { page, context, problems } = await openEditor();
+  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  sheet.payers = [];
+  sheet.treatments = Array.from({ length: 50 }, (_, i) => ({ id: `t${i}`, name: `Treatment ${i}`,
+    phases: Array.from({ length: 20 }, (_, j) => ({ name: `Phase ${j}`, every: { weeks: 1 }, sessions: 2, price: 1000 + j })),
+    fees: Array.from({ length: 50 }, (_, j) => ({ name: `Fee ${j}`, amount: 100 + j, when: "once" })) }));
+  assert.deepEqual(engine.validateClinic(sheet), []);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+  });
+  await page.setInputFiles("#open-file", { name: "large.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sheet)) });
+  await page.waitForFunction(() => /Editing large\.json/.test(document.querySelector("#status").textContent));
+  await page.click("details.treatment:last-of-type > summary");
+  await at(page, "treatments[49].fees[49].name").click();
+  await page.keyboard.type(" for supplies", { delay: 30 });
+  await settle(page);
+  assert.equal(await at(page, "treatments[49].fees[49].name").inputValue(), "Fee 49 for supplies");
+  assert.equal(await page.textContent("#summary-title"), "The sheet is valid: the staff view can quote from it.");
+  const tasks = await page.evaluate(() => window.__longTasks);
+  assert.deepEqual(tasks.filter((d) => d > 200), [], `main-thread tasks: ${tasks.map(Math.round)}`);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
