@@ -1,12 +1,12 @@
 // The price sheet editor: a clinic's sheet edited with forms, checked by the
-// engine (`validateClinic`) as staff type, each problem shown next to the
+// engine (`validateClinic`, in the staff view's worker, so a large sheet
+// never holds the page) as staff type, each problem shown next to the
 // field its path names. The sheet is the page's whole state: it is kept as
 // the draft in localStorage after every change (draft.js), saved and
 // opened as JSON, and a CSV price list can set its prices (pricelist.js).
 // One level of undo: the sheet before the last change.
-import init, { validateClinic, estimate, version } from "./pkg/staff.js";
 import { h, fill, download } from "./dom.js";
-import { currencyOf, money, whole, percent } from "./fields.js";
+import { money, whole, percent } from "./fields.js";
 import { plainAmount } from "./format.js";
 import { importPriceList } from "./pricelist.js";
 import { DRAFT_KEY, readDraft, writeDraft } from "./draft.js";
@@ -382,11 +382,6 @@ function render() {
   slots = new Map();
   undrawn = new Map();
   lit = [];
-  try {
-    unit = currencyOf(estimate, typeof sheet.currency === "string" && sheet.currency ? sheet.currency : undefined);
-  } catch {
-    // An unknown currency: the engine says so at its field; amounts keep the last one's decimals.
-  }
   fill($("sheet-form"), clinicSection(), providersSection(),
     h("fieldset", {}, h("legend", {}, "Treatments"), list("treatments", "a treatment", treatment)),
     payersSection(), datalists());
@@ -448,13 +443,56 @@ function showProblems() {
   fill($("loose"), loose.map((p) => h("li", {}, p.path ? h("code", {}, p.path) : null, p.path ? ": " : "", p.message)));
 }
 
-let timer = null;
+// The engine, in the staff view's worker: one check at a time, the newest sheet waiting.
+const worker = new Worker(new URL("quote-worker.js", import.meta.url), { type: "module" });
+const calls = new Map();
+let nextCall = 0;
+worker.onmessage = ({ data }) => {
+  calls.get(data.id)?.(data);
+  calls.delete(data.id);
+};
+const ask = (type, args) => new Promise((resolve, reject) => {
+  const id = ++nextCall;
+  calls.set(id, (data) => (data.failed ? reject(new Error(data.failed)) : resolve(data)));
+  worker.postMessage({ id, type, ...args });
+});
+
+/** The engine's problems with `of` (the sheet now, by default), and its currency's minor units. */
+async function check(of = sheet) {
+  const answer = await ask("check", { sheet: of });
+  const before = unit;
+  if (answer.unit) unit = answer.unit;
+  return { problems: answer.problems, redraw: Boolean(answer.unit) && (answer.unit.currency !== before?.currency || answer.unit.minorUnits !== before?.minorUnits) };
+}
+
+let timer = null, checking = false, again = false, wanted = 0;
+/** Checks the sheet shortly after the last change; `body[data-checking]` says whether a check is still due. */
 function validateSoon() {
+  wanted += 1;
+  document.body.dataset.checking = "true";
   clearTimeout(timer);
-  timer = setTimeout(() => {
-    problems = validateClinic(sheet);
-    showProblems();
-  }, 150);
+  timer = setTimeout(runCheck, 150);
+}
+
+async function runCheck() {
+  if (checking) {
+    again = true;
+    return;
+  }
+  checking = true;
+  const asked = wanted;
+  try {
+    const answer = await check();
+    problems = answer.problems;
+    if (answer.redraw) render();
+    else showProblems();
+  } finally {
+    checking = false;
+    if (again) {
+      again = false;
+      runCheck();
+    } else if (asked === wanted) document.body.dataset.checking = "false";
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -616,9 +654,10 @@ async function main() {
     if (next === null || typeof next !== "object" || Array.isArray(next)) return status(`${file.name} is not a price sheet (not a JSON object); the sheet is unchanged.`);
     replacing(file.name, () => load(next, file.name));
   });
-  $("save").addEventListener("click", () => {
-    download(fileName(), "application/json", `${JSON.stringify(sheet, null, 2)}\n`);
-    const n = validateClinic(sheet).length;
+  $("save").addEventListener("click", async () => {
+    const saved = structuredClone(sheet);
+    download(fileName(), "application/json", `${JSON.stringify(saved, null, 2)}\n`);
+    const n = (await check(saved)).problems.length;
     status(n === 0 ? `Saved ${fileName()}.` : `Saved ${fileName()}, with ${n} problem${n === 1 ? "" : "s"}: the staff view will refuse it until they are fixed.`);
   });
   $("csv-file").addEventListener("change", async (e) => {
@@ -657,8 +696,7 @@ async function main() {
     status("The draft is discarded; this is a new sheet (Undo brings the draft back).");
   });
 
-  await init({ module_or_path: new URL("pkg/coursecost_staff_bg.wasm", import.meta.url) });
-  $("version").textContent = version();
+  $("version").textContent = (await ask("start", {})).version;
   const draft = readDraft();
   if (draft !== null) {
     try {
@@ -668,9 +706,9 @@ async function main() {
       status(`The draft in this browser (${DRAFT_KEY}) could not be read; this is a new sheet.`);
     }
   }
+  problems = (await check()).problems;
   render();
-  problems = validateClinic(sheet);
-  showProblems();
+  document.body.dataset.checking = "false";
   document.body.dataset.ready = "true";
 }
 

@@ -1,4 +1,5 @@
-// The staff view's engine, off the main thread: the staff wasm runs here,
+// The staff view's engine, off the main thread (the sheet editor checks its
+// sheets here too): the staff wasm runs here,
 // so a sheet whose ledger has thousands of lines never freezes the page
 // while staff type. The page sends the sheet once and then each quote input;
 // this worker answers with the quote, the Good Faith Estimate and, for a
@@ -6,7 +7,7 @@
 // lines of one month are sent when staff open it). Patient details arrive
 // here only inside a quote input and go back only inside the documents:
 // nothing is stored or sent anywhere.
-import init, { ClinicSheet, estimate, version } from "./pkg/staff.js";
+import init, { ClinicSheet, estimate, validateClinic, version } from "./pkg/staff.js";
 import { currencyOf } from "./fields.js";
 import { MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
 
@@ -89,6 +90,18 @@ const handlers = {
     const long = lines.length > MAX_LEDGER_ROWS_SHOWN;
     if (long) quote.estimate.lines = [];
     return { quote, lineCount: lines.length, summary: long ? summarise(lines) : null, gfe: estimateOf, gfeProblems };
+  },
+
+  // The sheet editor's check: every problem, and the currency as the engine counts it.
+  async check({ sheet }) {
+    await ready;
+    let unit = null;
+    try {
+      unit = currencyOf(estimate, typeof sheet?.currency === "string" && sheet.currency ? sheet.currency : undefined);
+    } catch {
+      // An unknown currency: validateClinic says so at its field.
+    }
+    return { problems: validateClinic(sheet), unit };
   },
 
   lines({ month }) {
