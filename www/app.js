@@ -41,7 +41,7 @@ const checks = (sel) => [...document.querySelectorAll(`${sel} input:checked`)].m
 function readField(key) {
   const kind = FIELDS[key];
   if (kind === "bool") return $(key).checked;
-  if (kind === "choice") return radio(key) ?? $(key)?.value;
+  if (kind === "choice" || kind === "example") return radio(key) ?? $(key)?.value;
   if (key === "compare") return checks("#compare-picks");
   if (key === "extras") return checks("#extras");
   if (key === "cprice") return [...document.querySelectorAll("#compare-picks input[data-id]")].filter((i) => i.value.trim()).map((i) => `${i.dataset.id}:${i.value.trim()}`).join(";");
@@ -51,10 +51,9 @@ function readField(key) {
 function writeField(key, v) {
   const kind = FIELDS[key];
   if (kind === "bool") $(key).checked = Boolean(v);
-  else if (kind === "choice") {
-    const r = document.querySelector(`input[name="${key}"][value="${v}"]`);
-    if (r) r.checked = true;
-    else if ($(key)) $(key).value = v;
+  else if ($(key)?.tagName === "SELECT") $(key).value = v;
+  else if (kind === "choice" || kind === "example") {
+    for (const r of document.querySelectorAll(`input[name="${key}"]`)) r.checked = r.value === v;
   } else if (key === "compare" || key === "extras") {
     for (const c of document.querySelectorAll(key === "compare" ? "#compare-picks input" : "#extras input")) c.checked = v.includes(c.value);
   } else if (key === "cprice") {
@@ -74,7 +73,7 @@ function values(p, state) {
     if (!touched.has(key)) writeField(key, v[key]);
   }
   v.example = ex?.id ?? "";
-  $("example").value = v.example;
+  writeField("example", v.example);
   return { v, ex, unit, d };
 }
 
@@ -134,7 +133,7 @@ function setTreatment(p, unit, soon = false) {
 // The loop: every change → state → plan → engine → page
 
 function readState() {
-  const state = { treatment: $("treatment").value, lang };
+  const state = { treatment: radio("treatment"), lang };
   for (const key of Object.keys(FIELDS)) if (key !== "treatment" && key !== "lang" && touched.has(key)) state[key] = readField(key);
   return state;
 }
@@ -398,8 +397,10 @@ async function setLanguage(next) {
   $("form").setAttribute("aria-label", lang === "es" ? t.static.formLabel : "Your course");
   for (const a of [$("lang-en"), $("lang-es")]) a.toggleAttribute("aria-current", a.id === `lang-${lang}`);
   $("months-hint").textContent = t.monthsHint(MAX_HORIZON_MONTHS);
-  fill($("treatment"), catalogue.map((p) => h("option", { value: p.id }, words(p).name)));
-  fill($("example"), h("option", { value: "" }, t.exampleNone), examples.map((x) => h("option", { value: x.id }, words(x, "examples").name)));
+  const chosen = radio("treatment");
+  fill($("treatment"), catalogue.map((p) => h("label", { class: "check" }, h("input", { type: "radio", name: "treatment", value: p.id, id: `tr-${p.id}`, checked: p.id === chosen }), " ", words(p).name)));
+  const example = radio("example");
+  fill($("example"), examples.map((x) => h("label", { class: "check" }, h("input", { type: "radio", name: "example", value: x.id, checked: x.id === example }), " ", words(x, "examples").name)));
   const months = $("year-month").value || "1";
   fill($("year-month"), t.monthNames.map((name, i) => h("option", { value: String(i + 1) }, name)));
   $("year-month").value = months;
@@ -426,16 +427,15 @@ async function main() {
   $("label").maxLength = MAX_NAME_CHARS;
   catalogue = presets();
   examples = coverageExamples(); // the catalogue's typical insurance plans
-  $("example").parentElement.hidden = examples.length === 0;
+  $("example-field").hidden = examples.length === 0;
   fill($("year-day"), Array.from({ length: 31 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))));
 
   const restore = async () => {
     const state = fromFragment(location.hash, catalogue.map((p) => p.id), examples.map((x) => x.id));
     await setLanguage(state.lang);
     touched = new Set(Object.keys(state).filter((k) => k !== "treatment" && k !== "lang"));
-    $("treatment").value = catalogue.some((p) => p.id === state.treatment) ? state.treatment : DEFAULT_TREATMENT;
-    lastTreatment = null;
-    const p = catalogue.find((x) => x.id === $("treatment").value);
+    const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue.find((x) => x.id === DEFAULT_TREATMENT);
+    $(`tr-${p.id}`).checked = true;
     setTreatment(p, currencyOf(estimate, p.plan.currency), true);
     lastTreatment = p.id;
     for (const [k, x] of Object.entries(state)) if (k !== "treatment" && k !== "lang") writeField(k, x);
@@ -451,7 +451,7 @@ async function main() {
   const onEdit = (ev) => {
     const el = ev.target;
     if (el.dataset.id) return update({ changed: "cprice" });
-    if (el.id === "treatment") return update();
+    if (el.name === "treatment") return update();
     const key = el.closest("#compare-picks") ? "compare" : el.closest("#extras") ? "extras" : el.name && FIELDS[el.name] ? el.name : el.id;
     if (FIELDS[key]) update({ changed: key });
   };
@@ -464,7 +464,7 @@ async function main() {
     $(`lang-${l}`).addEventListener("click", async (ev) => {
       ev.preventDefault();
       await setLanguage(l);
-      const p = catalogue.find((x) => x.id === $("treatment").value);
+      const p = catalogue.find((x) => x.id === radio("treatment"));
       lastTreatment = null;
       setTreatment(p, currencyOf(estimate, p.plan.currency));
       lastTreatment = p.id;

@@ -14,7 +14,7 @@ export default {
   static: {
     pageTitle: "coursecost — ¿cuánto me costará un tratamiento?", formLabel: "Su tratamiento",
     skip: "Ir a la estimación", title: "¿Cuánto me costará el tratamiento?",
-    intro: "Una estimación fechada y detallada de todo un tratamiento, con su seguro. Todo se calcula en su dispositivo: nada de lo que escribe sale de él.",
+    intro: "Una estimación fechada y detallada, con su seguro. Se calcula en su dispositivo: nada de lo que escribe sale de él.",
     step1: "Tratamiento", treatment: "Tratamiento", about: "Qué es y cómo transcurre un tratamiento", yourEstimate: "Su estimación",
     loading: "Cargando la calculadora…", step2: "Su tratamiento", start: "Primera sesión", months: "Estimar para", monthsUnit: "(meses)",
     price: "Precio por sesión", holidays: "Sin sesiones en los feriados federales de EE. UU.",

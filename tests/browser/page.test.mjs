@@ -73,7 +73,7 @@ test("answer first at 360 × 780: the headline and the treatment picker without 
     const box = await page.$eval(`#${id}`, (e) => e.getBoundingClientRect().toJSON());
     assert.ok(box.bottom <= 780 && box.top >= 0, `#${id} is in the first screen: ${JSON.stringify(box)}`);
   }
-  assert.equal(await page.$eval("#treatment", (s) => s.value), "iv-ketamine");
+  assert.equal(await page.$eval("input[name=treatment]:checked", (s) => s.value), "iv-ketamine");
   assert.equal(await page.$eval("#start", (i) => i.type), "date", "dates are picked with the platform's date picker");
   const start = await page.$eval("#start", (i) => i.value);
   const { plan, estimate } = await assertEngineFigures(page);
@@ -154,7 +154,7 @@ test("no silent zero: insurance and a savings program ask for their numbers (or 
   await page.check('input[name="pay"][value="insured"]');
   if (examples.length) {
     // Filled from the catalogue's typical plan, and the headline says so.
-    assert.equal(await page.$eval("#example", (s) => s.value), examples[0].id);
+    assert.equal(await page.$eval("input[name=example]:checked", (s) => s.value), examples[0].id);
     assert.equal(await page.$eval("#deductible", (i) => i.value), String(examples[0].coverage.deductible / 100));
     assert.match(await page.$eval("#assumes", (e) => e.textContent), new RegExp(`${examples[0].name}, filled in below`));
     const { plan } = await assertEngineFigures(page);
@@ -281,7 +281,7 @@ test("switching treatment keeps what still applies and says what it reset; a com
   await page.fill("#oop-max", "6000");
   await page.check("#fin-on");
   await page.fill("#fin-apr", "0");
-  await page.selectOption("#treatment", "tms");
+  await page.check("#tr-tms");
   await settle(page);
   assert.match(await status(page), /Switched to Transcranial magnetic stimulation.*: price reset to its typical values\. Your insurance, dates, savings and payments are kept\./);
   for (const [id, v] of [["deductible", "2000"], ["coinsurance", "10"], ["oop-max", "6000"], ["months", "18"], ["start", "2026-03-02"], ["fin-apr", "0"]]) {
@@ -303,7 +303,7 @@ test("switching treatment keeps what still applies and says what it reset; a com
   const c = engine.compare([plan, ect]);
   assert.equal(row[5], usd(c.plans[1].totals.patientPays));
   // No control's text is cut off.
-  const cut = await page.$$eval("label, legend, summary, button, option, .hint", (els) => els.filter((e) => e.offsetParent && !e.classList.contains("visually-hidden") && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent.slice(0, 40)));
+  const cut = await page.$$eval("label, legend, summary, button, .hint", (els) => els.filter((e) => e.offsetParent && !e.classList.contains("visually-hidden") && e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent.slice(0, 40)));
   assert.deepEqual(cut, []);
   assert.deepEqual(await problems(), []);
   await context.close();
@@ -386,7 +386,7 @@ test("Español: every word, the catalogue's texts, dates and money for the local
   assert.match(await page.$eval("#figures", (e) => e.textContent), /del 2 mar 2026 al 1 abr 2026/);
   const es = catalogue.presets.find((p) => p.id === "iv-ketamine").es;
   if (es) {
-    assert.equal(await page.$eval("#treatment option:checked", (o) => o.textContent), es.name);
+    assert.equal(await page.$eval("input[name=treatment]:checked", (o) => o.parentElement.textContent.trim()), es.name);
     assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), es.summary);
     assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
   }
@@ -446,13 +446,31 @@ test("axe-core in English; the keyboard reaches the treatment first", async () =
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), []);
   await page.keyboard.press("Tab"); // the skip link
-  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement.id)) !== "treatment"; i++) await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "treatment");
+  for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement.name)) !== "treatment"; i++) await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.name), "treatment");
+  await page.keyboard.press("ArrowDown");
+  assert.notEqual(await page.$eval("input[name=treatment]:checked", (s) => s.value), "iv-ketamine");
   assert.deepEqual(await problems(), []);
   await context.close();
 });
 
 test("a phone is a first-class device: tap targets, tables without cut-off rows, legible round chart ticks", async () => {
+  for (const lang of ["en", "es"]) {
+    const { page, context } = await open(`#pay=insured${lang === "es" ? "&lang=es" : ""}`, { width: 360, height: 780 });
+    const clipped = await page.evaluate(() => {
+      const ctx = document.createElement("canvas").getContext("2d");
+      const out = [];
+      for (const s of document.querySelectorAll("select")) {
+        const cs = getComputedStyle(s);
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+        for (const o of s.options) if (ctx.measureText(o.textContent).width > room) out.push(`${s.id}: ${o.textContent}`);
+      }
+      return out;
+    });
+    assert.deepEqual(clipped, [], `${lang}: a select's choice is cut off at 360 px`);
+    await context.close();
+  }
   const { page, context, problems } = await open("#start=2026-03-02&pay=insured&deductible=1000&coinsurance=20&oop-max=3000&fin-on=1&fin-apr=0&compare=tms", { width: 360, height: 780 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
@@ -471,6 +489,23 @@ test("a phone is a first-class device: tap targets, tables without cut-off rows,
   }).filter(Boolean));
   assert.deepEqual(boxes, []);
   assert.equal(await page.isVisible("#ledger tfoot"), true);
+  // No control's text is cut off: labels wrap, and every choice of every select fits in it.
+  const clipped = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll("label, legend, summary, button")) {
+      if (el.offsetParent && !el.classList.contains("visually-hidden") && el.scrollWidth > el.clientWidth + 1) out.push(el.textContent.slice(0, 40));
+    }
+    const ctx = document.createElement("canvas").getContext("2d");
+    for (const s of document.querySelectorAll("select")) {
+      if (!s.offsetParent) continue;
+      const cs = getComputedStyle(s);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20; // the arrow
+      for (const o of s.options) if (ctx.measureText(o.textContent).width > room) out.push(`${s.id}: ${o.textContent}`);
+    }
+    return out;
+  });
+  assert.deepEqual(clipped, []);
   // Chart ticks: at least 11 px on screen, round values.
   const ticks = await page.$$eval("#chart .tick", (ts) => ts.map((t) => [t.textContent, t.getBoundingClientRect().height, parseFloat(getComputedStyle(t).fontSize) * (t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width)]));
   assert.ok(ticks.length > 3);
