@@ -28,6 +28,8 @@ let lastTreatment = null;
 let updates = 0;
 let lastWritten = ""; // the fragment the page wrote itself
 let notice = ""; // what the last change of treatment reset, until the next edit
+let writing; // the pending write of the link
+const writeLink = () => location.hash !== lastWritten && history.replaceState(null, "", lastWritten);
 
 /** A preset's or example's name, summary and assumptions in the page's language. */
 const words = (x, kind = "presets") => ({ ...x, ...(lang === "es" ? t[kind]?.[x.id] : null) });
@@ -180,8 +182,11 @@ function update({ fromUser = true, changed } = {}) {
     $("programme-hint").textContent = `${t.programmeTerms(m(prog.patientPaysAtMost), prog.annualMax === undefined ? "" : m(prog.annualMax))} ${why}`;
     $("programme-hint").classList.toggle("warn", Boolean(why) && v.programme);
   }
+  // The link is written in the next task: replaceState takes a few
+  // milliseconds, which a keystroke should not wait for.
   lastWritten = toFragment(state);
-  history.replaceState(null, "", lastWritten);
+  clearTimeout(writing);
+  writing = setTimeout(writeLink);
 
   const built = build(p, v, unit, t);
   const problems = [...built.errors];
@@ -473,6 +478,7 @@ async function main() {
   }
 
   $("copy-link").addEventListener("click", async () => {
+    writeLink();
     try {
       await navigator.clipboard.writeText(location.href);
       $("action-status").textContent = t.copied;

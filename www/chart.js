@@ -31,7 +31,9 @@ const daysIn = (ym) => new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 0)).g
  */
 export function lineChart(figure, { id, title, desc, months, series, currency, digits, marks = [], words }) {
   const draw = () => {
-    const W = Math.max(280, Math.round(figure.clientWidth || 640));
+    // The width the ResizeObserver last saw: reading clientWidth here would
+    // lay out the whole page in the middle of every redraw.
+    const W = Math.max(280, Math.round((figure.width ??= figure.clientWidth) || 640));
     const H = W < 480 ? 240 : 280, LEFT = 64, RIGHT = 16, TOP = marks.length ? 30 : 12, BOTTOM = 28;
     const unit = 10 ** digits;
     const ticks = roundTicks(Math.max(0, ...series.flatMap((x) => x.values)) / unit);
@@ -86,10 +88,10 @@ export function lineChart(figure, { id, title, desc, months, series, currency, d
   figure.redraw = draw;
   if (!figure.observed && typeof ResizeObserver === "function") {
     figure.observed = true;
-    let width = figure.clientWidth;
-    new ResizeObserver(() => {
-      if (figure.clientWidth !== width && figure.redraw) {
-        width = figure.clientWidth;
+    new ResizeObserver(([entry]) => {
+      const width = Math.round(entry.contentRect.width);
+      if (width !== Math.round(figure.width ?? -1) && figure.redraw) {
+        figure.width = width;
         figure.redraw();
       }
     }).observe(figure);
