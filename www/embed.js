@@ -27,6 +27,8 @@ const CSS = `
 .cc * { box-sizing: border-box; }
 h2 { font-size: 20px; margin: 0 0 8px; line-height: 1.25; }
 label { display: block; font-weight: 500; margin: 8px 0 2px; }
+fieldset.choices { border: 0; padding: 0; margin: 8px 0 0; min-width: 0; } legend { font-weight: 500; padding: 0; }
+.check input { flex: none; }
 .check { display: flex; gap: 8px; align-items: center; font-weight: 400; min-height: 44px; margin: 0; }
 input[type=text], input[type=date], select { display: block; width: 100%; min-height: 44px; font: inherit; padding: 6px 8px; border: 1px solid #767676; border-radius: 4px; background: #fff; color: #1a1a1a; }
 input[type=radio], input[type=checkbox] { width: 18px; height: 18px; margin: 0; }
@@ -119,18 +121,20 @@ class Estimate extends HTMLElement {
     const $ = (id) => this.shadowRoot.getElementById(id);
     const want = this.getAttribute("treatment");
     const examples = (catalogue.coverageExamples ?? []).map((x) => ({ ...x, ...(t.locale === "es-US" ? x.es : null) }));
+    // Choices as radio buttons, which wrap: a select would cut long names off on a phone.
+    const choices = (name, legend, list, chosen) => h("fieldset", { class: "choices" }, h("legend", {}, legend),
+      list.map((x) => h("label", { class: "check" }, h("input", { type: "radio", name, value: x.id, checked: x.id === chosen }), x.name)));
     const field = (id, label, input, hint) => [h("label", { for: id }, label), input, hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null, h("p", { class: "error", id: `${id}-error` })];
     fill(this.box,
       h("h2", {}, t.embedTitle(sheet.name ?? "")),
-      h("div", { class: "row" },
-        h("div", {}, field("t", t.entryNames.treatment, h("select", { id: "t" }, sheet.treatments.map((x) => h("option", { value: x.id, selected: x.id === want }, x.name))))),
-        h("div", {}, field("start", t.entryNames.start, h("input", { id: "start", type: "date", value: today() })))),
+      choices("t", t.entryNames.treatment, sheet.treatments, sheet.treatments.some((x) => x.id === want) ? want : sheet.treatments[0].id),
+      field("start", t.entryNames.start, h("input", { id: "start", type: "date", value: today() })),
       h("p", { class: "hint", id: "about" }),
       h("div", { role: "radiogroup", "aria-label": t.entryNames.pay },
         h("label", { class: "check" }, h("input", { type: "radio", name: "pay", value: "self", checked: true }), t.selfPay),
         h("label", { class: "check" }, h("input", { type: "radio", name: "pay", value: "insured" }), t.insuredWord)),
       h("div", { id: "ins", hidden: true },
-        examples.length ? field("ex", t.embedExample, h("select", { id: "ex" }, examples.map((x) => h("option", { value: x.id }, x.name)))) : null,
+        examples.length ? choices("ex", t.embedExample, examples, examples[0].id) : null,
         h("div", { class: "row" },
           h("div", {}, field("ded", t.entryNames.deductible, h("input", { id: "ded", type: "text", inputmode: "decimal" }))),
           h("div", {}, field("co", t.entryNames.coinsurance, h("input", { id: "co", type: "text", inputmode: "decimal", "aria-describedby": "co-hint" }), t.percent)),
@@ -151,7 +155,7 @@ class Estimate extends HTMLElement {
     this.unit = currencyOf(estimate, sheet.currency);
     let filled = false;
     this.shadowRoot.addEventListener("input", (ev) => {
-      if (ev.target.id === "ex") fillFrom(examples.find((x) => x.id === ev.target.value));
+      if (ev.target.name === "ex") fillFrom(examples.find((x) => x.id === ev.target.value));
       else if (["ded", "co", "oop", "no-oop"].includes(ev.target.id)) this.example = undefined;
       if (ev.target.name === "pay" && !filled) {
         filled = true;
@@ -167,7 +171,7 @@ class Estimate extends HTMLElement {
     // Two elements on a page may speak two languages: each formats in its own.
     setLocale(t.locale);
     const $ = (id) => this.shadowRoot.getElementById(id);
-    const tr = sheet.treatments.find((x) => x.id === $("t").value) ?? sheet.treatments[0];
+    const tr = sheet.treatments.find((x) => x.id === this.shadowRoot.querySelector("input[name=t]:checked")?.value) ?? sheet.treatments[0];
     const m = moneyOf(unit);
     $("about").textContent = tr.description ?? "";
     const insured = this.shadowRoot.querySelector("input[name=pay]:checked").value === "insured";

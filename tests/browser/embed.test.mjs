@@ -88,6 +88,11 @@ test("the embed on a hostile host page: the clinic's prices, the engine's number
   assert.deepEqual(styles.input, ["visible", 44]);
   assert.equal(styles.svg, "block");
   assert.ok(styles.width > 300, `the widget is ${styles.width}px wide`);
+  // No control's text is cut off, and every control is a 44 px tap target.
+  const cut = await inShadow(page, "coursecost-estimate", (r) => [...r.querySelectorAll("label, legend, summary, input, select")]
+    .filter((e) => e.offsetParent && (e.scrollWidth > e.clientWidth + 1 || (e.matches("label:has(input), input:not([type=radio]):not([type=checkbox]), select, summary") && e.offsetHeight < 44)))
+    .map((e) => e.textContent.slice(0, 30) || e.id));
+  assert.deepEqual(cut, []);
   // …and its own CSS stays in: the host's heading keeps the host's font.
   assert.match(await page.$eval("h1", (h) => getComputedStyle(h).fontFamily), /Comic/);
 
