@@ -404,26 +404,28 @@ export { cents, first, problems, bad, typical, steady, reached, kind, url, q, it
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: project, stdio: "pipe" });
 });
 
-test("size budgets (gzip -9): engine wasm ≤ 60 KB, staff wasm ≤ 82 KB, glue ≤ 6 KB, catalogue ≤ 5 KB, visitor page ≤ 80 KB, staff view ≤ 99 KB", async () => {
-  // Ratchets. The visitor page's budget is 80 KB. The engine's budget is
-  // 54 KB: contract version 2 took it to 58.5 KB, recorded in BENCHMARKS.md,
-  // and this ratchet holds it there until it is brought back under 54 KB.
-  // Lower these as the wasm shrinks; never raise them without a note.
+test("size ratchets (gzip -9): engine wasm ≤ 56.5 KB (budget 54, missed), staff wasm ≤ 82 KB, glue ≤ 6 KB, catalogue ≤ 15.5 KB, staff view ≤ 99 KB", async () => {
+  // Ratchets: lower them as things shrink; never raise one without a note.
+  // The engine's budget is 54 KB and it is missed: contract version 2 and the
+  // comparison's summary figures took it to 56.2 KB after every saving found
+  // so far (BENCHMARKS.md). The visitor page's budget is in size.test.mjs.
   const gz = (f) => gzipSync(readFileSync(join(root, f)), { level: 9 }).length;
   const wasm = gz("pkg/coursecost_bg.wasm");
   const staff = gz("pkg/coursecost_staff_bg.wasm");
   const glue = gz("pkg/coursecost.js") + gz("pkg/index.js");
   const catalogue = gz("pkg/catalogue.js");
-  assert.ok(wasm <= 60_000, `coursecost_bg.wasm is ${wasm} B gzipped`);
+  assert.ok(wasm <= 56_500, `coursecost_bg.wasm is ${wasm} B gzipped`);
   // Staff wasm 73 → 82 KB: price sheets version 2 (payers, co-providers, the GFE's deadline, groups, wording and range).
   assert.ok(staff <= 82_000, `coursecost_staff_bg.wasm is ${staff} B gzipped`);
   assert.ok(glue <= 6_000, `coursecost.js + index.js are ${glue} B gzipped`);
-  assert.ok(catalogue <= 5_000, `catalogue.js is ${catalogue} B gzipped`);
-  const { visitorPage, staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
+  // Catalogue 4.2 → 15 KB: version 2 (billing by pathway, insurance examples,
+  // optional costs) and its Spanish texts; the page bundles the Spanish apart.
+  assert.ok(catalogue <= 15_500, `catalogue.js is ${catalogue} B gzipped`);
+  const { staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
   // The built site, each page one minified bundle; the staff view carries
   // the larger engine. Staff view 84 → 99 KB: the staff wasm's version 2
   // (above), and its engine in a worker of its own (3.6 KB of glue and helpers).
-  for (const [name, files, budget] of [["visitor page", visitorPage, 80_000], ["staff view", staffPage, 99_000]]) {
+  for (const [name, files, budget] of [["staff view", staffPage, 99_000]]) {
     const total = files.reduce((n, f) => n + gz(f), 0);
     assert.ok(total <= budget, `the ${name} is ${total} B gzipped`);
   }
