@@ -15,22 +15,7 @@ use crate::source::Source;
 
 use super::{Decoder, Obj, rules};
 
-/// The fields of a plan's phase.
-#[cfg(sheets)]
-const PHASE_KEYS: &[&str] = &[
-    "name",
-    "every",
-    "sessions",
-    "weeks",
-    "startAfter",
-    "price",
-    "code",
-    "covered",
-    "benefit",
-    "allowed",
-];
-/// The fields of a price sheet's phase: a plan's, and who bills it.
-#[cfg(sheets)]
+/// The fields of a price sheet's phase: a plan's, then who bills it.
 const SHEET_PHASE_KEYS: &[&str] = &[
     "name",
     "every",
@@ -44,16 +29,14 @@ const SHEET_PHASE_KEYS: &[&str] = &[
     "allowed",
     "provider",
 ];
-/// The fields of a plan's fee.
-#[cfg(sheets)]
-const FEE_KEYS: &[&str] = &[
-    "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed",
-];
-/// The fields of a price sheet's fee: a plan's, and who bills it.
-#[cfg(sheets)]
+/// The fields of a plan's phase.
+const PHASE_KEYS: &[&str] = SHEET_PHASE_KEYS.split_at(SHEET_PHASE_KEYS.len() - 1).0;
+/// The fields of a price sheet's fee: a plan's, then who bills it.
 const SHEET_FEE_KEYS: &[&str] = &[
     "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed", "provider",
 ];
+/// The fields of a plan's fee.
+const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 1).0;
 
 /// What a course is and what it charges: the part of a plan that a clinic's
 /// price sheet lists per treatment.
@@ -192,18 +175,7 @@ impl Decoder {
             PHASE_KEYS
         };
         #[cfg(not(sheets))]
-        let known = &[
-            "name",
-            "every",
-            "sessions",
-            "weeks",
-            "startAfter",
-            "price",
-            "code",
-            "covered",
-            "benefit",
-            "allowed",
-        ];
+        let known = PHASE_KEYS;
         let obj = self.object(value, path, known)?;
         #[cfg(sheets)]
         if self.billers.is_some() {
@@ -280,9 +252,7 @@ impl Decoder {
             FEE_KEYS
         };
         #[cfg(not(sheets))]
-        let known = &[
-            "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed",
-        ];
+        let known = FEE_KEYS;
         let obj = self.object(value, path, known)?;
         #[cfg(sheets)]
         if self.billers.is_some() {

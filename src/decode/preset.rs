@@ -70,6 +70,27 @@ pub(super) const PRESET_FIELDS: &[&str] = &[
     "es",
 ];
 
+impl Decoder {
+    /// Whether a preset's plans, `[low, plan, high]`, share one currency, as
+    /// a range needs; reports the first that does not.
+    fn one_currency(&mut self, [low, plan, high]: [&Plan; 3], path: &str) -> bool {
+        for (field, other) in [("low", low), ("high", high)] {
+            if other.currency != plan.currency {
+                self.report(
+                    ErrorCode::InvalidValue,
+                    &nest(&nest(path, field), "currency"),
+                    format!(
+                        "is {}, but the typical plan is in {}: a range needs one currency",
+                        other.currency, plan.currency
+                    ),
+                );
+                return false;
+            }
+        }
+        true
+    }
+}
+
 /// Validates and decodes one preset given as JSON-shaped input (for example
 /// a clinic's own, written like the catalogue's entries).
 pub fn preset<S: Source>(input: S) -> Result<Preset, Error> {
@@ -105,18 +126,8 @@ impl Decoder {
         let editable = self.opt_with(&obj, "editable", |d, v, p| d.editable(v, p));
         let extras = self.extras(&obj);
         let (plan, low, high) = (plan?, low?, high?);
-        for (field, other) in [("low", &low), ("high", &high)] {
-            if other.currency != plan.currency {
-                self.report(
-                    ErrorCode::InvalidValue,
-                    &nest(&nest(path, field), "currency"),
-                    format!(
-                        "is {}, but the typical plan is in {}: a range needs one currency",
-                        other.currency, plan.currency
-                    ),
-                );
-                return None;
-            }
+        if !self.one_currency([&low, &plan, &high], path) {
+            return None;
         }
         let editable = editable.ok()?.unwrap_or_default();
         let plans = [("plan", &plan), ("low", &low), ("high", &high)];
@@ -343,18 +354,8 @@ impl Decoder {
         let mut read = |key: &str| self.req_with(&obj, key, Decoder::nested_plan);
         let (low, plan, high) = (read("low"), read("plan"), read("high"));
         let [low, plan, high] = [low?, plan?, high?];
-        for (field, other) in [("low", &low), ("high", &high)] {
-            if other.currency != plan.currency {
-                self.report(
-                    ErrorCode::InvalidValue,
-                    &nest(&nest(path, field), "currency"),
-                    format!(
-                        "is {}, but the typical plan is in {}: a range needs one currency",
-                        other.currency, plan.currency
-                    ),
-                );
-                return None;
-            }
+        if !self.one_currency([&low, &plan, &high], path) {
+            return None;
         }
         Some([low, plan, high])
     }
