@@ -1,42 +1,12 @@
 //! Clinic price sheets, quotes, Good Faith Estimates and the ledger CSV.
 
-use coursecost::{
-    ClinicSheet, Error, ErrorCode, PaymentType, Problem, estimate_json, parse_clinic,
-};
+use coursecost::{ClinicSheet, ErrorCode, PaymentType, estimate_json, parse_clinic};
 use coursecost::{good_faith_estimate, parse_quote, quote};
 use serde_json::{Value, json};
 
-const SAMPLE: &str = include_str!("../www/clinic.sample.json");
-
-fn sample() -> Value {
-    serde_json::from_str(SAMPLE).expect("the sample sheet is JSON")
-}
-
-fn problems(result: Result<impl std::fmt::Debug, Error>) -> Vec<Problem> {
-    match result {
-        Ok(v) => panic!("expected problems, got {v:?}"),
-        Err(e) => e.into_problems(),
-    }
-}
-
-fn has(problems: &[Problem], code: ErrorCode, path: &str) -> bool {
-    problems.iter().any(|p| p.code == code && p.path == path)
-}
-
-fn self_pay(treatment: &str) -> Value {
-    json!({
-        "treatment": treatment,
-        "start": "2026-12-07",
-        "date": "2026-11-21",
-        "payment": "self-pay",
-        "patient": { "name": "Ana Pérez", "birthDate": "1958-03-14" }
-    })
-}
-
-fn quote_of(sheet: &Value, input: &Value) -> Result<coursecost::Quote, Error> {
-    let (sheet, input) = parse_quote(&sheet.to_string(), &input.to_string())?;
-    quote(&sheet, &input)
-}
+#[path = "common/sheets.rs"]
+mod sheets;
+use sheets::{SAMPLE, has, problems, quote_of, sample, self_pay};
 
 #[test]
 fn the_sample_sheet_is_valid() {

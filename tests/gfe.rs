@@ -3,37 +3,14 @@
 //! groups, wording and range.
 
 use coursecost::{
-    DueRule, Error, ErrorCode, GfeRole, Network, Problem, ProviderKind, good_faith_estimate,
-    parse_clinic, parse_plan, parse_quote, quote,
+    DueRule, Error, ErrorCode, GfeRole, Network, ProviderKind, good_faith_estimate, parse_clinic,
+    parse_plan, parse_quote,
 };
 use serde_json::{Value, json};
 
-const SAMPLE: &str = include_str!("../www/clinic.sample.json");
-
-fn sample() -> Value {
-    serde_json::from_str(SAMPLE).expect("the sample sheet is JSON")
-}
-
-fn problems(result: Result<impl std::fmt::Debug, Error>) -> Vec<Problem> {
-    match result {
-        Ok(v) => panic!("expected problems, got {v:?}"),
-        Err(e) => e.into_problems(),
-    }
-}
-
-fn has(problems: &[Problem], code: ErrorCode, path: &str) -> bool {
-    problems.iter().any(|p| p.code == code && p.path == path)
-}
-
-fn self_pay(treatment: &str) -> Value {
-    json!({
-        "treatment": treatment,
-        "start": "2026-12-07",
-        "date": "2026-11-21",
-        "payment": "self-pay",
-        "patient": { "name": "Ana Pérez", "birthDate": "1958-03-14" }
-    })
-}
+#[path = "common/sheets.rs"]
+mod sheets;
+use sheets::{has, problems, quote_of, sample, self_pay};
 
 fn insured(treatment: &str, payer: Option<&str>) -> Value {
     let mut input = self_pay(treatment);
@@ -43,11 +20,6 @@ fn insured(treatment: &str, payer: Option<&str>) -> Value {
         input["payer"] = json!(payer);
     }
     input
-}
-
-fn quote_of(sheet: &Value, input: &Value) -> Result<coursecost::Quote, Error> {
-    let (sheet, input) = parse_quote(&sheet.to_string(), &input.to_string())?;
-    quote(&sheet, &input)
 }
 
 fn gfe_of(sheet: &Value, input: &Value) -> Result<coursecost::GoodFaithEstimate, Error> {
