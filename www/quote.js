@@ -148,6 +148,15 @@ function readInput() {
       else if (r.value !== undefined) input.coverage[key] = r.value;
     }
     if ($("payer").value) input.payer = $("payer").value;
+    // No silent zeros: a blank is not "no deductible" or "insurance pays
+    // everything". Staff type 0 when that is what the plan says.
+    const flagged = new Set(errors.map(([id]) => id));
+    if (input.coverage.deductible === undefined && !flagged.has("deductible")) {
+      errors.push(["deductible", "Enter the patient's deductible (0 if the plan has none): a blank is not $0."]);
+    }
+    if (input.coverage.coinsurance === undefined && input.coverage.copay === undefined && !flagged.has("coinsurance") && !flagged.has("copay")) {
+      errors.push(["coinsurance", "Enter the coinsurance (0 if none) or a copay: a blank does not mean insurance pays everything."]);
+    }
   }
   return { input, treatment, errors };
 }

@@ -80,8 +80,14 @@ test("a baked-in sheet quotes a course with the engine's numbers, on screen and 
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#json")]);
   assert.deepEqual(JSON.parse(readFileSync(await json.path(), "utf8")), JSON.parse(JSON.stringify(q)));
 
-  // Insured: the patient's coverage splits every line; no GFE.
+  // Insured: until the plan's numbers are given the page asks for them,
+  // never reading a blank as $0 or "insurance pays everything".
   await page.check('input[value="insured"]');
+  await page.waitForFunction(() => document.querySelector("#deductible-error").textContent !== "");
+  assert.match(await page.textContent("#deductible-error"), /deductible \(0 if the plan has none\)/);
+  assert.match(await page.textContent("#coinsurance-error"), /coinsurance \(0 if none\) or a copay/);
+  assert.match(await page.textContent("#status"), /Fix the marked fields/);
+  // With them, the patient's coverage splits every line; no GFE.
   await page.fill("#deductible", "1500");
   await page.fill("#coinsurance", "20");
   await page.selectOption("#treatment", "esketamine");
