@@ -20,7 +20,6 @@
 use crate::prelude::*;
 use alloc::borrow::Cow;
 
-use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -46,6 +45,14 @@ extern "C" {
     /// `value.length`: a Proxy's `get` trap may throw or answer anything.
     #[wasm_bindgen(method, getter, structural, catch)]
     fn length(this: &Value) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get_index(target: &JsValue, index: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
+    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = Error)]
     type JsError;
     #[wasm_bindgen(constructor, js_class = "Error", catch)]
@@ -133,7 +140,7 @@ impl Source for Js {
     }
 
     fn item(&self, index: usize) -> Option<Js> {
-        Some(Js(Reflect::get_u32(self.0.as_ref()?, index as u32).ok()))
+        Some(Js(reflect_get_index(self.0.as_ref()?, index as u32).ok()))
     }
 
     fn keys(&self, mut visit: impl FnMut(&str) -> bool) -> Result<(), Unreadable> {
@@ -143,7 +150,7 @@ impl Source for Js {
         let keys = object_keys(v).map_err(|_| Unreadable)?;
         let len = list_length(&keys).ok_or(Unreadable)?;
         for i in 0..len {
-            let key = Reflect::get_u32(&keys, i).map_err(|_| Unreadable)?;
+            let key = reflect_get_index(&keys, i).map_err(|_| Unreadable)?;
             if !visit(&key.as_string().ok_or(Unreadable)?) {
                 break;
             }
@@ -152,7 +159,7 @@ impl Source for Js {
     }
 
     fn field(&self, key: &str) -> Option<Js> {
-        match Reflect::get(self.0.as_ref()?, &JsValue::from_str(key)) {
+        match reflect_get(self.0.as_ref()?, &JsValue::from_str(key)) {
             Ok(v) if v.is_undefined() => None,
             Ok(v) => Some(Js(Some(v))),
             Err(_) => Some(Js(None)),
@@ -165,7 +172,7 @@ impl Source for Js {
 /// (see [`crate::json`]).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = crate::json::to_string(value).map_err(|e| js_error(&e.to_string()))?;
-    js_sys::JSON::parse(&text)
+    json_parse(&text)
 }
 
 /// A JavaScript `Error` with `message` (or, should `Error` itself throw, the
@@ -180,7 +187,7 @@ fn js_error(message: &str) -> JsValue {
 pub(crate) fn plan_error(err: &Error) -> JsValue {
     let error = js_error(&err.to_string());
     let set = |key: &str, value: &JsValue| {
-        let _ = Reflect::set(&error, &key.into(), value);
+        let _ = reflect_set(&error, &key.into(), value);
     };
     set("name", &"PlanError".into());
     if let Some(first) = err.first() {
