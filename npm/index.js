@@ -6,10 +6,10 @@
 // data/presets.json) rather than inside the wasm, so pages that only
 // estimate do not download it. The test suite checks every entry natively
 // on the data file this module is generated from; the engine checks the
-// start a caller asks for and names an unknown id. catalogue.js
-// deep-freezes its data, so what was checked stays so.
+// start a caller asks for. catalogue.js deep-freezes its data, so what was
+// checked stays so.
 import catalogue from "./catalogue.js";
-import { checkCatalogue } from "./coursecost.js";
+import { estimate, validate } from "./coursecost.js";
 
 export { default, initSync, estimate, validate, range, compare, version } from "./coursecost.js";
 
@@ -28,20 +28,26 @@ function startingOn(preset, start) {
 }
 
 /**
- * Starts the catalogue has been validated for. The catalogue never changes
- * (it is frozen, and callers only ever get copies), so each start is checked
- * once: a page that asks for a preset on every keystroke does not
- * re-validate 18 plans each time. The catalogue at its own start is what the project's tests validate
- * (tests/presets.rs, tests/node): only another start can make it invalid (a
- * date past 2199), so a page's first `presets()` costs no decoding.
+ * Starts already checked. The catalogue's plans are valid at any start the
+ * engine accepts (no plan's dates depend on its start; the test suite checks
+ * every entry), so only the start itself needs the engine: once per start,
+ * as the start of one catalogue plan. A bad one throws the engine's own
+ * `PlanError` at `start`.
  */
 const checked = new Set([undefined, null]);
 
 function checkedFor(start) {
-  if (!checked.has(start)) {
-    checkCatalogue(catalogue, start);
-    checked.add(start);
-  }
+  if (checked.has(start)) return;
+  const plan = { ...catalogue.presets[0].plan, start };
+  if (validate(plan).length > 0) estimate(plan); // throws the PlanError
+  checked.add(start);
+}
+
+/** A `PlanError` like the engine's, for a preset id the catalogue lacks. */
+function idError(code, message) {
+  const error = new Error(`id: ${message}`);
+  error.name = "PlanError";
+  return Object.assign(error, { code, path: "id", problems: [{ code, path: "id", message }] });
 }
 
 /**
@@ -71,7 +77,11 @@ export function coverageExamples() {
  */
 export function preset(id, start) {
   checkedFor(start);
+  if (typeof id !== "string") throw idError("invalid_type", `expected a string, found ${id === null ? "null" : typeof id}`);
   const found = catalogue.presets.find((p) => p.id === id);
-  // An unknown id goes to the engine for its error (did-you-mean, the ids).
-  return startingOn(found ?? catalogue.presets[checkCatalogue(catalogue, start, id)], start);
+  if (!found) {
+    const ids = catalogue.presets.map((p) => `"${p.id}"`).join(", ");
+    throw idError("unknown_name", `there is no preset "${id.slice(0, 40)}". The presets are ${ids}.`);
+  }
+  return startingOn(found, start);
 }

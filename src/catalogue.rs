@@ -20,10 +20,9 @@ use crate::prelude::*;
 use serde::Serialize;
 
 use crate::calendar::Date;
-use crate::error::{Error, ErrorCode, Problem};
+use crate::error::Error;
 use crate::output::WarningCode;
 use crate::plan::{Coverage, CoverageLimit, Fee, Plan};
-use crate::text::{clip, nearest, quoted_list};
 
 /// The catalogue data file, as compiled into native builds.
 #[cfg(feature = "std")]
@@ -182,25 +181,4 @@ pub(crate) struct Catalogue {
     pub(crate) presets: Vec<Preset>,
     /// Examples of insurance to estimate them with.
     pub(crate) coverage_examples: Vec<CoverageExample>,
-}
-
-/// Where the preset named `id` is among `ids`; an `unknown_name` error
-/// listing the ids when there is none.
-pub(crate) fn position(ids: &[&str], id: &str) -> Result<usize, Error> {
-    if let Some(at) = ids.iter().position(|p| *p == id) {
-        return Ok(at);
-    }
-    let hint = match nearest(id, ids) {
-        Some(near) => format!(" Did you mean \"{near}\"?"),
-        None => String::new(),
-    };
-    Err(Error::new(vec![Problem::new(
-        ErrorCode::UnknownName,
-        "id",
-        format!(
-            "there is no preset \"{}\".{hint} The presets are {}.",
-            clip(id),
-            quoted_list(ids)
-        ),
-    )]))
 }

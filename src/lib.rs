@@ -251,6 +251,28 @@ pub fn preset(id: &str, start: Date) -> Result<Preset, Error> {
 #[cfg(feature = "std")]
 fn find(mut presets: Vec<Preset>, id: &str) -> Result<Preset, Error> {
     let ids: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
-    let at = catalogue::position(&ids, id)?;
+    let at = position(&ids, id)?;
     Ok(presets.swap_remove(at))
+}
+
+/// Where the preset named `id` is among `ids`; an `unknown_name` error
+/// listing the ids when there is none.
+#[cfg(feature = "std")]
+fn position(ids: &[&str], id: &str) -> Result<usize, Error> {
+    if let Some(at) = ids.iter().position(|p| *p == id) {
+        return Ok(at);
+    }
+    let hint = match text::nearest(id, ids) {
+        Some(near) => format!(" Did you mean \"{near}\"?"),
+        None => String::new(),
+    };
+    Err(Error::new(vec![Problem::new(
+        ErrorCode::UnknownName,
+        "id",
+        format!(
+            "there is no preset \"{}\".{hint} The presets are {}.",
+            text::clip(id),
+            text::quoted_list(ids)
+        ),
+    )]))
 }

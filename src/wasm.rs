@@ -229,34 +229,6 @@ fn optional(value: JsValue) -> Option<Js> {
     (!value.is_undefined() && !value.is_null()).then(|| Js::new(value))
 }
 
-fn start_date(start: JsValue) -> Result<Option<crate::Date>, Error> {
-    let Some(start) = optional(start) else {
-        return Ok(None);
-    };
-    crate::decode::date(start, "start").map(Some)
-}
-
-/// Checks `start` (`YYYY-MM-DD`; absent: the catalogue's own) and returns
-/// the index of the preset `id` in the package's `catalogue.js` (with no
-/// `id`: 0; an unknown id is an `unknown_name` problem naming the nearest).
-/// Called by the package's `presets(start?)` and `preset(id, start?)`,
-/// which hand out copies of the catalogue's frozen entries moved to `start`.
-/// The entries themselves are checked natively by the test suite on the
-/// data file the package is built from, so the engine carries no reader of
-/// the catalogue's texts.
-#[wasm_bindgen(js_name = checkCatalogue, skip_typescript)]
-pub fn check_catalogue(catalogue: JsValue, start: JsValue, id: JsValue) -> Result<u32, JsValue> {
-    let found = (|| {
-        // The start must be a date; the plans need no re-check to move to it.
-        start_date(start)?;
-        let ids = crate::decode::preset::ids(Js::new(catalogue))?;
-        let Some(id) = optional(id) else { return Ok(0) };
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        crate::catalogue::position(&ids, &crate::decode::string(id, "id")?)
-    })();
-    found.map(|at| at as u32).map_err(|e| plan_error(&e))
-}
-
 /// The patient totals of a preset's low, typical and high plans, with the
 /// visitor's insurance, savings programmes or horizon put on all three.
 ///

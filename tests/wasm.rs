@@ -6,8 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use coursecost::wasm::{
-    check_catalogue, compare, estimate, good_faith_estimate, quote, quote_csv, range, validate,
-    validate_clinic, version,
+    compare, estimate, good_faith_estimate, quote, quote_csv, range, validate, validate_clinic,
+    version,
 };
 use js_sys::{Array, Function, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -255,22 +255,7 @@ fn thrown(result: Result<JsValue, JsValue>) -> (String, String) {
 }
 
 #[wasm_bindgen_test]
-fn the_catalogue_checks_and_finds_presets_by_id() {
-    let data = catalogue();
-    assert_eq!(
-        check_catalogue(data.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED),
-        Ok(0)
-    );
-    let at = check_catalogue(data.clone(), "2027-01-04".into(), "tms".into()).expect("tms exists");
-    assert_eq!(text(&get(&data, &format!("presets.{at}")), "id"), "tms");
-    let err = check_catalogue(data.clone(), JsValue::UNDEFINED, "tm".into()).expect_err("unknown");
-    assert_eq!(
-        (text(&err, "code"), text(&err, "path")),
-        ("unknown_name".into(), "id".into())
-    );
-    let err =
-        check_catalogue(data, "2026-13-01".into(), JsValue::UNDEFINED).expect_err("bad start");
-    assert_eq!(text(&err, "path"), "start");
+fn a_broken_preset_is_refused_by_range_at_its_path() {
     // The catalogue's entries are checked natively on the data file; what
     // the engine reads of a preset (its plans, for `range`) it still checks.
     let broken = from_js(&format!(

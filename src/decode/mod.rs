@@ -17,8 +17,6 @@
 
 use core::fmt;
 
-#[cfg(target_arch = "wasm32")]
-use crate::calendar::Date;
 use crate::calendar::Weekday;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::limits::{MAX_CODE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_WEEKDAY_ENTRIES};
@@ -45,22 +43,6 @@ pub fn plan<S: Source>(input: S) -> Result<Plan, Error> {
     let mut d = Decoder::default();
     let plan = d.plan(input);
     rules::checked(d.finish(plan)?)
-}
-
-/// A date on its own (a function's argument), at `path`.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn date<S: Source>(value: S, path: &str) -> Result<Date, Error> {
-    let mut d = Decoder::default();
-    let date = d.date(value, path);
-    d.finish(date)
-}
-
-/// A string on its own (a function's argument), at `path`.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn string<S: Source>(value: S, path: &str) -> Result<String, Error> {
-    let mut d = Decoder::default();
-    let s = d.string(value, path);
-    d.finish(s)
 }
 
 /// Collects problems while walking an input.

@@ -12,8 +12,6 @@
 use crate::calendar::Date;
 use crate::catalogue::{Citation, Editable, Preset, PresetText};
 use crate::error::{Error, ErrorCode};
-#[cfg(target_arch = "wasm32")]
-use crate::limits::MAX_PRESETS;
 use crate::limits::{
     MAX_PRESET_ID_CHARS, MAX_PRESET_NOTES, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
 };
@@ -310,43 +308,8 @@ pub(crate) fn plans<S: Source>(input: S) -> Result<[Plan; 3], Error> {
     d.finish(plans)
 }
 
-/// The ids of a catalogue's presets, in order: what the package's
-/// `preset(id)` needs to name an unknown id. The catalogue's plans were
-/// checked natively on the data file the package ships, and no rule of a
-/// plan relates its dates to its start but a `horizon.until` (the catalogue
-/// has none), so moving them to another start needs no second check here.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn ids<S: Source>(input: S) -> Result<Vec<String>, Error> {
-    let mut d = Decoder::default();
-    let presets = d.required_field(&input, "", "presets");
-    let ids = presets.and_then(|v| {
-        d.list(v, "presets", MAX_PRESETS, |d, v, p| {
-            let id = d.required_field(&v, p, "id")?;
-            d.string(id, &join(p, "id"))
-        })
-    });
-    d.finish(ids)
-}
-
 #[cfg(target_arch = "wasm32")]
 impl Decoder {
-    /// A field that must be there, read without an unknown-field check.
-    fn required_field<S: Source>(&mut self, value: &S, path: &str, key: &str) -> Option<S> {
-        if value.kind() != crate::source::Kind::Object {
-            self.report(ErrorCode::InvalidType, path, "expected an object");
-            return None;
-        }
-        let found = value.field(key);
-        if found.is_none() {
-            self.report(
-                ErrorCode::MissingField,
-                &join(path, key),
-                format!("\"{key}\" is required"),
-            );
-        }
-        found
-    }
-
     fn preset_plans<S: Source>(&mut self, value: S, path: &str) -> Option<[Plan; 3]> {
         // Every field is known (a misspelt one is still refused, and keys
         // that cannot be listed fail closed); only the plans are read.

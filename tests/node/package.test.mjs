@@ -404,19 +404,19 @@ export { cents, first, problems, bad, typical, steady, reached, kind, url, q, it
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: project, stdio: "pipe" });
 });
 
-test("size ratchets (gzip -9): engine wasm ≤ 55.5 KB (budget 54, missed), staff wasm ≤ 78 KB, glue ≤ 6 KB, catalogue ≤ 15.5 KB, staff view ≤ 99 KB", async () => {
-  // Ratchets: lower them as things shrink; never raise one without a note.
-  // The engine's budget is 54 KB and it is missed: contract version 2 and the
-  // comparison's summary figures took it to 55.1 KB after every saving found
-  // so far (BENCHMARKS.md). The visitor page's budget is in size.test.mjs.
+test("size budgets and ratchets (gzip -9): engine wasm ≤ 54 KB, staff wasm ≤ 76.5 KB, glue ≤ 6 KB, catalogue ≤ 15.5 KB, staff view ≤ 99 KB", async () => {
+  // The engine's budget is 54 KB (contract version 2 and the comparison's
+  // figures took it to 59.4 KB; BENCHMARKS.md records how it came back).
+  // The rest are ratchets: lower them as things shrink; never raise one
+  // without a note. The visitor page's budget is in size.test.mjs.
   const gz = (f) => gzipSync(readFileSync(join(root, f)), { level: 9 }).length;
   const wasm = gz("pkg/coursecost_bg.wasm");
   const staff = gz("pkg/coursecost_staff_bg.wasm");
   const glue = gz("pkg/coursecost.js") + gz("pkg/index.js");
   const catalogue = gz("pkg/catalogue.js");
-  assert.ok(wasm <= 55_500, `coursecost_bg.wasm is ${wasm} B gzipped`);
+  assert.ok(wasm <= 54_000, `coursecost_bg.wasm is ${wasm} B gzipped`);
   // Staff wasm 73 → 82 KB: price sheets version 2 (payers, co-providers, the GFE's deadline, groups, wording and range).
-  assert.ok(staff <= 78_000, `coursecost_staff_bg.wasm is ${staff} B gzipped`);
+  assert.ok(staff <= 76_500, `coursecost_staff_bg.wasm is ${staff} B gzipped`);
   assert.ok(glue <= 6_000, `coursecost.js + index.js are ${glue} B gzipped`);
   // Catalogue 4.2 → 15 KB: version 2 (billing by pathway, insurance examples,
   // optional costs) and its Spanish texts; the page bundles the Spanish apart.

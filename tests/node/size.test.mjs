@@ -3,12 +3,12 @@
 // Each failure message lists every part, so a miss says where the bytes are.
 //
 // The visitor page's budget is 80 KB and it is missed: contract version 2,
-// the summary figures and the catalogue version 2 took it to 91.6 KB (the
-// engine's wasm alone is 55 KB, the catalogue 9.7 KB). This ratchet keeps it
+// the summary figures and the catalogue version 2 took it to 90.5 KB (the
+// engine's wasm alone is 53.9 KB, the catalogue 9.7 KB). This ratchet keeps it
 // from growing further while it is brought back (BENCHMARKS.md says where
 // the bytes are); lower it with every saving, never raise it without a note.
 const VISITOR_PAGE_BUDGET = 80_000;
-const VISITOR_PAGE_RATCHET = 92_000;
+const VISITOR_PAGE_RATCHET = 91_000;
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -22,7 +22,7 @@ const gz = (f) => gzipSync(readFileSync(join(root, f)), { level: 9 }).length;
 const parts = (files) => files.map((f) => `${f.replace("target/site/", "")} ${gz(f)} B`).join(", ");
 const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
 
-test("the visitor page (HTML, CSS, its one module with the catalogue, the engine's wasm) stays within its 92 KB ratchet (budget 80 KB, missed)", () => {
+test("the visitor page (HTML, CSS, its one module with the catalogue, the engine's wasm) stays within its 91 KB ratchet (budget 80 KB, missed)", () => {
   const total = sum(visitorPage);
   // A Spanish visitor also downloads es.js; reported, not budgeted separately.
   console.log(`visitor page ${total} B (${parts(visitorPage)}); Español adds ${sum(visitorSpanish)} B`);
