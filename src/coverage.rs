@@ -142,7 +142,7 @@ impl<'a> Insurance<'a> {
                 warned: false,
             })
             .collect();
-        let medical = terms.medical();
+        let medical = terms.medical;
         Insurance {
             terms,
             medical,

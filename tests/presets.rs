@@ -504,8 +504,8 @@ fn every_coverage_example_is_version_2_coverage_with_its_sources() {
         let c = &x.coverage;
         // Every number is in the one-sentence summary, in both languages,
         // and every source is named there.
-        let mut numbers = vec![c.coinsurance.to_string()];
-        for amount in [Some(c.deductible), c.out_of_pocket_max]
+        let mut numbers = vec![c.medical.coinsurance.to_string()];
+        for amount in [Some(c.medical.deductible), c.medical.out_of_pocket_max]
             .into_iter()
             .flatten()
         {
@@ -537,8 +537,11 @@ fn every_coverage_example_is_version_2_coverage_with_its_sources() {
     // pharmacy benefit has its own 2026 cap.
     let b = example("medicare-part-b").coverage;
     assert_eq!(b.kind, PlanType::Government);
-    assert_eq!((b.out_of_pocket_max, b.deductible.minor()), (None, 28300));
-    assert_eq!(b.coinsurance.to_string(), "20%");
+    assert_eq!(
+        (b.medical.out_of_pocket_max, b.medical.deductible.minor()),
+        (None, 28300)
+    );
+    assert_eq!(b.medical.coinsurance.to_string(), "20%");
     let d = example("medicare-part-b-part-d").coverage;
     assert_eq!(d.kind, PlanType::Government);
     let pharmacy = d.pharmacy.unwrap();

@@ -167,8 +167,8 @@ fn check_invariants(plan: &Plan, e: &Estimate) -> Result<(), TestCaseError> {
     match (plan.coverage(), &e.plan_years) {
         (Some(c), Some(years)) => {
             for y in years {
-                prop_assert!(y.deductible_applied <= c.deductible);
-                if let Some(max) = c.out_of_pocket_max {
+                prop_assert!(y.deductible_applied <= c.medical.deductible);
+                if let Some(max) = c.medical.out_of_pocket_max {
                     prop_assert!(y.out_of_pocket <= max);
                 }
                 if let Some(max) = c.pharmacy.and_then(|p| p.out_of_pocket_max) {

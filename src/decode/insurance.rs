@@ -63,14 +63,8 @@ impl Decoder {
         let limits = self.opt_with(&obj, "limits", |d, v, p| {
             d.list(v, p, MAX_COVERAGE_LIMITS, Decoder::coverage_limit)
         });
-        let sharing = sharing?;
         Some(Coverage {
-            deductible: sharing.deductible,
-            deductible_met: sharing.deductible_met,
-            coinsurance: sharing.coinsurance,
-            copay: sharing.copay,
-            out_of_pocket_max: sharing.out_of_pocket_max,
-            out_of_pocket_met: sharing.out_of_pocket_met,
+            medical: sharing?,
             plan_year_start: plan_year_start.ok()?.unwrap_or_default(),
             kind: kind.ok()?.unwrap_or_default(),
             network: network.ok()?.unwrap_or_default(),

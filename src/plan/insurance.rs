@@ -15,24 +15,10 @@ use crate::money::{Amount, Percent};
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Coverage {
-    /// Yearly deductible; default 0.
-    #[serde(default)]
-    pub deductible: Amount,
-    /// Deductible already met in the plan year that contains the start.
-    #[serde(default)]
-    pub deductible_met: Amount,
-    /// Percent of the allowed amount the patient pays after the deductible; default 0.
-    #[serde(default)]
-    pub coinsurance: Percent,
-    /// Flat amount per covered line instead of deductible and coinsurance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub copay: Option<Amount>,
-    /// Most the patient pays for covered lines in a plan year; absent: no cap.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub out_of_pocket_max: Option<Amount>,
-    /// Out-of-pocket already paid in the plan year that contains the start.
-    #[serde(default, skip_serializing_if = "Amount::is_zero")]
-    pub out_of_pocket_met: Amount,
+    /// The medical benefit's cost sharing: deductible, coinsurance, copay
+    /// and out-of-pocket maximum (in JSON its fields sit on `coverage`).
+    #[serde(flatten)]
+    pub medical: CostSharing,
     /// First day of each plan year, `MM-DD`; default `"01-01"`.
     #[serde(default)]
     pub plan_year_start: MonthDay,
@@ -55,20 +41,6 @@ pub struct Coverage {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(ts, tsify(optional))]
     pub limits: Vec<CoverageLimit>,
-}
-
-impl Coverage {
-    /// The medical benefit's cost sharing.
-    pub fn medical(&self) -> CostSharing {
-        CostSharing {
-            deductible: self.deductible,
-            deductible_met: self.deductible_met,
-            coinsurance: self.coinsurance,
-            copay: self.copay,
-            out_of_pocket_max: self.out_of_pocket_max,
-            out_of_pocket_met: self.out_of_pocket_met,
-        }
-    }
 }
 
 /// One benefit's cost sharing: what the patient pays of an allowed amount.

@@ -313,10 +313,12 @@ test("the JSON Schema of a price sheet accepts the sample and refuses what the e
 test("TypeScript types: real interfaces, strict consumer compiles", () => {
   const dts = readFileSync(join(pkg, "coursecost.d.ts"), "utf8");
   const staffDts = readFileSync(join(pkg, "coursecost_staff.d.ts"), "utf8");
-  for (const name of ["Plan", "Phase", "Coverage", "Estimate", "Line", "Totals", "Problem", "FinancingSchedule", "Preset", "Citation", "Range", "PlanOptions", "Comparison", "Compared", "CostSharing", "CoverageLimit", "Warning"]) {
+  for (const name of ["Plan", "Phase", "Estimate", "Line", "Totals", "Problem", "FinancingSchedule", "Preset", "Citation", "Range", "PlanOptions", "Comparison", "Compared", "CostSharing", "CoverageLimit", "Warning"]) {
     assert.match(dts, new RegExp(`export interface ${name} \\{`), name);
     assert.match(staffDts, new RegExp(`export interface ${name} \\{`), name);
   }
+  // The medical benefit's cost sharing sits on the coverage itself.
+  for (const d of [dts, staffDts]) assert.match(d, /export interface Coverage extends CostSharing \{/);
   for (const name of ["RangeOptions", "CompareOptions"]) assert.match(dts, new RegExp(`export type ${name} = PlanOptions;`), name);
   // Version 2's fields are literal unions, and a warning may carry a date.
   for (const [type, union] of [["Benefit", `"medical" | "pharmacy"`], ["Network", `"in" | "out"`], ["LimitPer", `"planYear" | "course"`], ["Requires", `"none" | "coverage" | "commercial"`], ["PlanType", `"commercial" | "government"`]]) {
