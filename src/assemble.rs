@@ -12,8 +12,7 @@ use crate::financing;
 use crate::lines::{self, Draft};
 use crate::money::Amount;
 use crate::output::{
-    Estimate, MonthTotal, PhaseTotal, PlanYearTotal, Session, Totals, Warning, WarningCode,
-    first_phase_end, patient_pays_through,
+    Estimate, Line, MonthTotal, PhaseTotal, PlanYearTotal, Session, Totals, Warning, WarningCode,
 };
 use crate::plan::{Benefit, FinanceOf, Plan};
 use crate::schedule::{self, Outcome, Schedule};
@@ -274,4 +273,18 @@ fn schedule_warnings(plan: &Plan, schedule: &Schedule) -> Vec<Warning> {
         });
     }
     warnings
+}
+
+/// The first phase's last session, or `start` when it has none.
+fn first_phase_end(phases: &[PhaseTotal], start: Date) -> Date {
+    phases.first().and_then(|p| p.last).unwrap_or(start)
+}
+
+/// What the patient pays on the lines dated on or before `last`.
+fn patient_pays_through<'a>(lines: impl IntoIterator<Item = &'a Line>, last: Date) -> Amount {
+    lines
+        .into_iter()
+        .filter(|line| line.date <= last)
+        .map(|line| line.patient_pays)
+        .sum()
 }

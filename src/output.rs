@@ -294,32 +294,6 @@ macro_rules! sums_lines {
 }
 sums_lines!(MonthTotal, PlanYearTotal, Totals);
 
-impl Estimate {
-    /// What the patient pays up front: every line dated on or before the
-    /// first phase's last session (the start, when it has none). This is
-    /// also what `financing.of: "first-phase"` finances.
-    pub fn up_front(&self) -> Amount {
-        patient_pays_through(&self.lines, first_phase_end(&self.phases, self.start))
-    }
-}
-
-/// The first phase's last session, or `start` when it has none.
-pub(crate) fn first_phase_end(phases: &[PhaseTotal], start: Date) -> Date {
-    phases.first().and_then(|p| p.last).unwrap_or(start)
-}
-
-/// What the patient pays on the lines dated on or before `last`.
-pub(crate) fn patient_pays_through<'a>(
-    lines: impl IntoIterator<Item = &'a Line>,
-    last: Date,
-) -> Amount {
-    lines
-        .into_iter()
-        .filter(|line| line.date <= last)
-        .map(|line| line.patient_pays)
-        .sum()
-}
-
 /// The payment schedule of a financed balance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(ts, derive(tsify::Tsify))]
