@@ -9,10 +9,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root, start, open } from "./harness.mjs";
+import { usd } from "./staff.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
 const { DRAFT_KEY } = await import(pathToFileURL(join(root, "www/draft.js")));
-const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
 const ready = () => document.body.dataset.ready === "true";
 const PATIENT = { name: "Philippa Ostrander-Quill", birthDate: "1949-02-11" };
 

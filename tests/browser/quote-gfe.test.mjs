@@ -10,14 +10,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { root, start, open } from "./harness.mjs";
+import { root, start } from "./harness.mjs";
+import { SAMPLE, usd, longDate, openStaff as staffPage } from "./staff.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const SAMPLE = readFileSync(join(root, "www/clinic.sample.json"), "utf8");
 const sheet = JSON.parse(SAMPLE);
 const out = join(root, "target/screenshots");
-const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
-const longDate = (iso) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 const PATIENT = { name: "Ottoline Vasquez-Brandt", birthDate: "1955-09-30" };
 const SECRETS = [PATIENT.name, "Ottoline", "Vasquez", PATIENT.birthDate];
 
@@ -28,12 +26,7 @@ before(async () => {
 });
 after(async () => stop?.());
 
-/** The staff view with `baked` (a sheet's text) as the site's clinic.json. */
-const openStaff = ({ baked = SAMPLE, ...options } = {}) => open(browser, base, "quote.html", {
-  ...options,
-  setup: (context) => context.route("**/clinic.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: baked })),
-  ready: () => document.body.dataset.ready === "true",
-});
+const openStaff = (options) => staffPage(browser, base, options);
 
 async function fill(page, { treatment, start = "2026-12-07", date = "2026-11-20", scheduledOn = "2026-11-20", patient = PATIENT }) {
   await page.fill("#patient-name", patient.name);

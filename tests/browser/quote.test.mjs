@@ -9,14 +9,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { root, start, open } from "./harness.mjs";
+import { root, start } from "./harness.mjs";
+import { SAMPLE, usd, longDate, openStaff as staffPage } from "./staff.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const SAMPLE = readFileSync(join(root, "www/clinic.sample.json"), "utf8");
 const sheet = JSON.parse(SAMPLE);
 const out = join(root, "target/screenshots");
-const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
-const longDate = (iso) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 const PATIENT = { name: "Zebulon Quartermaine", birthDate: "1961-07-04" };
 
@@ -27,18 +25,7 @@ before(async () => {
 });
 after(async () => stop?.());
 
-/**
- * The staff page, with `baked` (the sample sheet unless given; its text)
- * deployed as clinic.json, or with the site's own clinic.json (which says
- * it has no sheet) when `baked` is false. No console error is allowed.
- */
-function openStaff({ baked = SAMPLE, ...options } = {}) {
-  return open(browser, base, "quote.html", {
-    ...options,
-    setup: baked ? (context) => context.route("**/clinic.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: baked })) : undefined,
-    ready: () => document.body.dataset.ready === "true",
-  });
-}
+const openStaff = (options) => staffPage(browser, base, options);
 
 async function fillQuote(page, { treatment = "iv-ketamine", start = "2026-12-07", date = "2026-11-21", patient = PATIENT, from = sheet } = {}) {
   await page.fill("#patient-name", patient.name);
