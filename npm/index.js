@@ -15,9 +15,9 @@ export { default, initSync, estimate, validate, range, compare, version } from "
 
 /**
  * A deep copy of a catalogue entry with its three plans starting on `start`.
- * The catalogue is JSON data, so a JSON round trip copies it exactly; in a
- * fresh browser page it takes well under a millisecond for the whole
- * catalogue, where `structuredClone` took 6 ms (BENCHMARKS.md).
+ * The catalogue is JSON data, so a JSON round trip copies it exactly, and
+ * on a fresh page it is much faster than `structuredClone` (the figures are
+ * in BENCHMARKS.md).
  */
 function startingOn(preset, start) {
   const copy = JSON.parse(JSON.stringify(preset));
