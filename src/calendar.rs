@@ -20,10 +20,7 @@ use serde::{Serialize, Serializer};
 #[cfg_attr(ts, tsify(type = "string"))]
 pub struct Date(i32);
 
-/// The earliest year a plan may name.
-pub const MIN_YEAR: i32 = 1970;
-/// The latest year a plan may name.
-pub const MAX_YEAR: i32 = 2199;
+use crate::limits::{MAX_YEAR, MIN_BIRTH_YEAR, MIN_YEAR};
 
 impl Date {
     /// The date for a year, month (1–12) and day, or `None` when that day does
@@ -121,7 +118,8 @@ fn split_ymd(text: &str) -> Option<(i32, u32, u32)> {
     ))
 }
 
-/// Whether `text` is a real `YYYY-MM-DD` day in 1900–2199: a birth date,
+/// Whether `text` is a real `YYYY-MM-DD` day from [`MIN_BIRTH_YEAR`] to
+/// [`MAX_YEAR`]: a birth date,
 /// which may well be older than any date a plan schedules.
 pub fn is_birth_date(text: &str) -> bool {
     let Some((year, month, day)) = split_ymd(text) else {
@@ -129,7 +127,7 @@ pub fn is_birth_date(text: &str) -> bool {
     };
     // 1900–1969 have the same leap years as 2100–2169 (1900 and 2100 are
     // both century years that are not leap years), so check it there.
-    let year = if (1900..MIN_YEAR).contains(&year) {
+    let year = if (MIN_BIRTH_YEAR..MIN_YEAR).contains(&year) {
         year + 200
     } else {
         year

@@ -14,6 +14,9 @@ pub const MAX_AMOUNT: i64 = 10_000_000_000;
 pub const MIN_YEAR: i32 = 1970;
 /// Latest year of any date.
 pub const MAX_YEAR: i32 = 2199;
+/// Earliest year of a patient's date of birth (older than any plan's dates;
+/// 1900–1969 must share their leap years with 2100–2169, which they do).
+pub const MIN_BIRTH_YEAR: i32 = 1900;
 
 /// Most phases in a plan (and in a treatment of a price sheet).
 pub const MAX_PHASES: usize = 20;
@@ -138,6 +141,7 @@ table! {
     MAX_AMOUNT: "any amount (`price`, `amount`, `allowed`, `deductible`, …), in minor units; at least 0",
     MIN_YEAR: "the earliest year of a date",
     MAX_YEAR: "the latest year of a date",
+    MIN_BIRTH_YEAR: "the earliest year of a quote input's `patient.birthDate`",
     MAX_PHASES: "`phases` (at least 1); `assistance[].phases`; `coverage.limits[].phases` (at least 1)",
     MAX_FEES: "`fees`; `assistance[].fees`",
     MAX_PACKAGES: "`packages`",

@@ -12,6 +12,9 @@ export const MIN_YEAR = 1970;
 /** the latest year of a date */
 export const MAX_YEAR = 2199;
 
+/** the earliest year of a quote input's `patient.birthDate` */
+export const MIN_BIRTH_YEAR = 1900;
+
 /** `phases` (at least 1); `assistance[].phases`; `coverage.limits[].phases` (at least 1) */
 export const MAX_PHASES = 20;
 

@@ -20,7 +20,7 @@ import { moneyOf, formatDate, formatMonth, today } from "./format.js";
 import { money, percent, whole, labelCurrency, showErrors, fieldFor } from "./fields.js";
 import { card, calendar } from "./cards.js";
 import { readDraft } from "./draft.js";
-import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_YEAR, MAX_HORIZON_MONTHS, MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
+import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_BIRTH_YEAR, MIN_YEAR, MAX_HORIZON_MONTHS, MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -432,7 +432,7 @@ async function main() {
   $("patient-name").maxLength = MAX_NAME_CHARS;
   $("quote-number").maxLength = MAX_NUMBER_CHARS;
   $("horizon").placeholder = `1–${MAX_HORIZON_MONTHS}`;
-  $("patient-dob").max = `${MAX_YEAR}-12-31`;
+  Object.assign($("patient-dob"), { min: `${MIN_BIRTH_YEAR}-01-01`, max: `${MAX_YEAR}-12-31` });
   for (const id of ["start", "quote-date", "scheduled-on"]) Object.assign($(id), { min: `${MIN_YEAR}-01-01`, max: `${MAX_YEAR}-12-31` });
   $("quote-date").value = today();
   $("start").value = today();

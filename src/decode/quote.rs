@@ -3,7 +3,7 @@
 
 use crate::clinic::ClinicSheet;
 use crate::error::{Error, ErrorCode};
-use crate::limits::{MAX_ASSISTANCE, MAX_NUMBER_CHARS, MAX_VALID_DAYS};
+use crate::limits::{MAX_ASSISTANCE, MAX_NUMBER_CHARS, MAX_VALID_DAYS, MAX_YEAR, MIN_BIRTH_YEAR};
 use crate::path::join;
 use crate::prelude::*;
 use crate::quoting::{Patient, PaymentType, QuoteInput};
@@ -174,7 +174,7 @@ impl Decoder {
                     ErrorCode::InvalidDate,
                     p,
                     format!(
-                        "\"{}\" is not a real date of birth written YYYY-MM-DD in the years 1900–2199",
+                        "\"{}\" is not a real date of birth written YYYY-MM-DD in the years {MIN_BIRTH_YEAR}–{MAX_YEAR}",
                         clip(&text)
                     ),
                 );

@@ -4,6 +4,7 @@
 use crate::calendar::{Date, MonthDay};
 use crate::currency::Currency;
 use crate::error::ErrorCode;
+use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::money::{Amount, Percent, PercentError};
 use crate::prelude::*;
 use crate::source::{Number, Source};
@@ -115,7 +116,7 @@ impl Decoder {
                 ErrorCode::InvalidDate,
                 path,
                 format_args!(
-                    "\"{shown}\" is not a real date written YYYY-MM-DD in the years 1970–2199"
+                    "\"{shown}\" is not a real date written YYYY-MM-DD in the years {MIN_YEAR}–{MAX_YEAR}"
                 ),
             );
         }
