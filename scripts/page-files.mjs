@@ -13,6 +13,13 @@ export const staffPage = ["quote.html", "style.css", "staff.css", "quote.js", "q
 export const visitorSpanish = ["es.js"].map((f) => `target/site/${f}`);
 
 /**
+ * What the visitor page downloads when a visitor opens "What it is" or
+ * "Assumptions and sources", downloads the estimate or prints it: the
+ * catalogue's summaries, assumptions and sources.
+ */
+export const visitorNotes = ["notes.js"].map((f) => `target/site/${f}`);
+
+/**
  * The embed's own code: `<coursecost-estimate>`'s one module, its styles
  * inside it (a constructed stylesheet), the engine's JavaScript glue and the
  * typical insurance plans. It also loads the engine's wasm, the same file as

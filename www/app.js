@@ -22,6 +22,8 @@ let t = en; // the words of the page's language
 let lang = "en";
 let catalogue = []; // presets at their default start
 let examples = []; // the catalogue's typical insurance plans
+let notes = null; // the catalogue's summaries, assumptions and sources in English (notes.js), once loaded
+let notesLoading = null;
 let shown = null; // what the download saves and print shows
 let touched = new Set(); // the fields the visitor set (kept in the link); the rest show defaults
 let lastTreatment = null;
@@ -31,8 +33,36 @@ let notice = ""; // what the last change of treatment reset, until the next edit
 let writing; // the pending write of the link
 const writeLink = () => location.hash !== lastWritten && history.replaceState(null, "", lastWritten);
 
-/** A preset's or example's name, summary and assumptions in the page's language. */
-const words = (x, kind = "presets") => ({ ...x, ...(lang === "es" ? t[kind]?.[x.id] : null) });
+/**
+ * A preset's or example's name, summary and assumptions in the page's
+ * language. A preset's English summary and assumptions are in notes.js:
+ * until it is loaded they are missing.
+ */
+const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notes?.[x.id] : null), ...(lang === "es" ? t[kind]?.[x.id] : null) });
+
+/**
+ * Loads notes.js once (the first screen needs none of its texts: they are
+ * behind "What it is" and "Assumptions and sources", and in the download
+ * and the print), then draws them.
+ */
+function loadNotes() {
+  notesLoading ??= import(new URL("notes.js", import.meta.url).href).then((m) => {
+    notes = m.default;
+    drawNotes();
+  }, (err) => {
+    notesLoading = null; // tried again next time
+    $("action-status").textContent = t.notesFailed(err.message);
+  });
+  return notesLoading;
+}
+
+/** The notes the page shows: the treatment's summary, and the estimate's assumptions and sources. */
+function drawNotes() {
+  const p = catalogue.find((x) => x.id === lastTreatment);
+  if (!p) return;
+  $("treatment-summary").textContent = words(p).summary ?? "";
+  if (notes && shown) assumptions(p, shown.plan, shown.v, moneyOf(shown.estimate));
+}
 
 // ---------------------------------------------------------------------------
 // Reading and writing the form
@@ -99,7 +129,7 @@ function setTreatment(p, unit, soon = false) {
   const symbols = () => labelCurrency(document.body, unit);
   if (soon) setTimeout(symbols);
   else symbols();
-  $("treatment-summary").textContent = w.summary;
+  $("treatment-summary").textContent = w.summary ?? "";
   const price = p.plan.phases[0].price;
   $("price-hint").textContent = t.published(m(price), m(p.low.phases[0].price), m(p.high.phases[0].price));
   $("induction-field").hidden = induction < 0;
@@ -224,7 +254,10 @@ function update({ fromUser = true, changed } = {}) {
 function renderFirst(p, built, e, v, ex) {
   headline(p, built, e, v, ex);
   const drawing = updates;
-  setTimeout(() => drawing === updates && render(p, built, e, v, ex));
+  setTimeout(() => {
+    document.querySelector("main").classList.remove("first");
+    if (drawing === updates) render(p, built, e, v, ex);
+  });
 }
 
 function headline(p, built, e, v, ex) {
@@ -263,7 +296,7 @@ function render(p, built, e, v, ex) {
     marks: marks(mine, t), words: t,
   });
 
-  assumptions(p, plan, v, m);
+  if (notes) assumptions(p, plan, v, m);
   fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month), list.length), item: (x) => formatDay(x.date), moved: (d) => t.moved(formatDate(d)) }));
   table($("ledger"), t.ledgerCaption, t.cols,
     e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? t.packageLine(l.name) : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
@@ -328,9 +361,13 @@ function renderCompare(p, others, own, c, plan) {
   }
 }
 
-/** The catalogue's assumptions, each saying when the visitor changed what it assumes. */
+/**
+ * The catalogue's assumptions, each saying when the visitor changed what it
+ * assumes (the notes must be loaded).
+ */
 function assumptions(p, plan, v, m) {
   const w = words(p);
+  const en = notes[p.id];
   const typical = p.plan;
   const { induction, interval } = editable(p);
   // What the visitor changed, with a phrase an assumption about it contains.
@@ -341,13 +378,13 @@ function assumptions(p, plan, v, m) {
   if (typical.fees?.[0] && plan.fees[0].amount !== typical.fees[0].amount) changes.push([m(typical.fees[0].amount).replace(/\.00$/, ""), m(plan.fees[0].amount)]);
   const used = new Set();
   const items = w.assumptions.map((a, i) => {
-    const hit = changes.find(([phrase], k) => !used.has(k) && p.assumptions[i].includes(phrase) && used.add(k));
+    const hit = changes.find(([phrase], k) => !used.has(k) && en.assumptions[i].includes(phrase) && used.add(k));
     return { text: a, changed: hit?.[1] };
   });
   items.push({ text: plan.coverage ? t.assumeInsurance : t.assumeSelf }, { text: t.assumeDates });
   if (v.holidays) items.push({ text: t.assumeHolidays });
   fill($("assumptions"), items.map((x) => h("li", { class: x.changed ? "overridden" : undefined }, x.text, x.changed ? h("strong", {}, t.changed(x.changed)) : null)));
-  fill($("sources"), p.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), t.checked(p.reviewed));
+  fill($("sources"), en.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), t.checked(en.reviewed));
   return items;
 }
 
@@ -486,8 +523,9 @@ async function main() {
       $("action-status").textContent = t.copyThis(location.href);
     }
   });
-  $("download").addEventListener("click", () => {
+  $("download").addEventListener("click", async () => {
     if (!shown) return;
+    await loadNotes();
     const m = moneyOf(shown.estimate);
     const p = catalogue.find((x) => x.id === lastTreatment);
     const ex = examples.find((x) => x.id === shown.v.example);
@@ -499,7 +537,15 @@ async function main() {
       summary: shown.summary, plan: shown.plan, estimate: shown.estimate,
     }, null, 2));
   });
-  $("print").addEventListener("click", () => window.print());
+  $("print").addEventListener("click", async () => {
+    await loadNotes();
+    window.print();
+  });
+  // Printed from the browser's menu before the notes are loaded, the page
+  // prints without its assumptions (the print style hides their empty
+  // section) and loads them for the next time.
+  window.addEventListener("beforeprint", loadNotes);
+  for (const id of ["about", "notes"]) $(id).addEventListener("toggle", () => $(id).open && loadNotes());
 
   // The compact summary shows only while the headline is out of view.
   new IntersectionObserver(([x]) => $("sticky").classList.toggle("on", !x.isIntersecting)).observe($("headline"));

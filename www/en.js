@@ -95,6 +95,7 @@ export default {
   stale: "; the estimate shown is the last one that worked.",
   toSee: " to see an estimate.",
   cantStart: (msg) => `The estimator could not start in this browser: ${msg}`,
+  notesFailed: (msg) => `The assumptions and sources could not be loaded: ${msg}`,
   cantDraw: (msg) => `Could not draw the estimate: ${msg}`,
   // Field errors, in words and money.
   amount: (cur) => `Enter an amount in ${cur}, like 590 or 590.50.`,

@@ -371,6 +371,30 @@ test("print and the download keep what the visitor entered and the assumptions t
   await context.close();
 });
 
+test("the catalogue's notes (summary, assumptions, sources) load only when a visitor opens them, downloads or prints", async () => {
+  const { page, context, problems, requests } = await open("#price=500");
+  const notesLoaded = () => requests.some((r) => new URL(r.url()).pathname === "/notes.js");
+  assert.equal(notesLoaded(), false, "the first screen needs no notes");
+  assert.equal(await page.$eval("#assumptions", (e) => e.children.length), 0);
+  const iv = catalogue.presets.find((p) => p.id === "iv-ketamine");
+  // Opening "Assumptions and sources" loads them, with the visitor's change marked.
+  await page.click("#notes > summary");
+  await page.waitForFunction(() => document.querySelectorAll("#assumptions li").length > 0);
+  assert.equal(notesLoaded(), true);
+  const items = await page.$$eval("#assumptions li", (li) => li.map((x) => x.textContent));
+  assert.equal(items[0].startsWith(iv.assumptions[0].slice(0, 40)), true);
+  assert.ok(items.some((x) => x.includes("You changed this: $500.00")), items.join("\n"));
+  assert.deepEqual(await page.$$eval("#sources a", (a) => a.map((x) => x.href)), iv.sources.map((x) => x.url));
+  // "What it is" shows the treatment's summary, and follows a change of treatment.
+  await page.click("#about > summary");
+  assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), iv.summary);
+  await page.check("#tr-tms");
+  await page.waitForFunction(() => document.querySelector("#assumptions li")?.textContent.includes("36"));
+  assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), catalogue.presets.find((p) => p.id === "tms").summary);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
 test("Español: every word, the catalogue's texts, dates and money for the locale; kept in the link; axe-core", async () => {
   const { page, context, problems } = await open("#start=2026-03-02&pay=insured&deductible=1500&coinsurance=20&oop-max=4500&compare=tms", { width: 360, height: 780 });
   await page.click("#lang-es");

@@ -4,11 +4,13 @@
 //
 // The visitor page's budget is 80 KB and it is missed: contract version 2,
 // the summary figures and the catalogue version 2 took it to 90.5 KB (the
-// engine's wasm alone is 53.9 KB, the catalogue 9.7 KB). This ratchet keeps it
-// from growing further while it is brought back (BENCHMARKS.md says where
-// the bytes are); lower it with every saving, never raise it without a note.
+// engine's wasm alone is 53.9 KB). Moving the catalogue's notes to notes.js
+// (loaded when asked for) and minifying the HTML and CSS brought it to
+// 82.5 KB. This ratchet keeps it from growing while it is brought back
+// (BENCHMARKS.md says where the bytes are); lower it with every saving,
+// never raise it without a note.
 const VISITOR_PAGE_BUDGET = 80_000;
-const VISITOR_PAGE_RATCHET = 91_000;
+const VISITOR_PAGE_RATCHET = 83_000;
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -17,15 +19,16 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const { visitorPage, visitorSpanish, embed, embedWasm } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
+const { visitorPage, visitorSpanish, visitorNotes, embed, embedWasm } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
 const gz = (f) => gzipSync(readFileSync(join(root, f)), { level: 9 }).length;
 const parts = (files) => files.map((f) => `${f.replace("target/site/", "")} ${gz(f)} B`).join(", ");
 const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
 
-test("the visitor page (HTML, CSS, its one module with the catalogue, the engine's wasm) stays within its 91 KB ratchet (budget 80 KB, missed)", () => {
+test("the visitor page (HTML, CSS, its one module with the catalogue, the engine's wasm) stays within its 83 KB ratchet (budget 80 KB, missed)", () => {
   const total = sum(visitorPage);
-  // A Spanish visitor also downloads es.js; reported, not budgeted separately.
-  console.log(`visitor page ${total} B (${parts(visitorPage)}); Español adds ${sum(visitorSpanish)} B`);
+  // Downloaded only on a visitor's request, so reported, not budgeted: es.js
+  // (Español) and notes.js (the catalogue's summaries, assumptions and sources).
+  console.log(`visitor page ${total} B (${parts(visitorPage)}); Español adds ${sum(visitorSpanish)} B, the notes ${sum(visitorNotes)} B`);
   if (total > VISITOR_PAGE_BUDGET) console.log(`over the ${VISITOR_PAGE_BUDGET} B budget by ${total - VISITOR_PAGE_BUDGET} B`);
   assert.ok(total <= VISITOR_PAGE_RATCHET, `the visitor page is ${total} B gzipped: ${parts(visitorPage)}`);
 });
