@@ -21,6 +21,20 @@ import { figures, sentences, marks } from "./summary.js";
 import { lineChart } from "./chart.js";
 import en from "./en.js";
 
+/**
+ * The embed's own words in English, on top of the visitor page's (en.js,
+ * which the page downloads without these); es.js has them in Spanish.
+ */
+const EN = {
+  ...en,
+  embedTitle: (clinic) => (clinic ? `What will a course cost at ${clinic}?` : "What will a course cost?"),
+  embedNoSheet: "This estimator could not read the clinic's prices.",
+  embedExample: "Not sure? Start from a typical plan",
+  embedNoOop: "My plan has no out-of-pocket maximum",
+  embedPrice: (p) => `the clinic's price of ${p} a session`,
+  embedFine: "An estimate, not a quote: your bill may differ. Computed on your device; nothing you type is sent anywhere.",
+};
+
 const CSS = `
 :host { all: initial !important; display: block !important; contain: content; }
 .cc { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; border: 1px solid #c9c9c9; border-radius: 8px; padding: 12px 16px; box-sizing: border-box; max-width: 100%; }
@@ -101,7 +115,7 @@ class Estimate extends HTMLElement {
 
   async load() {
     const lang = this.getAttribute("lang") === "es" ? "es" : "en";
-    this.t = lang === "es" ? (await import(new URL("es.js", import.meta.url).href)).default : en;
+    this.t = lang === "es" ? (await import(new URL("es.js", import.meta.url).href)).default : EN;
     setLocale(this.t.locale);
     try {
       await ready();

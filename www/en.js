@@ -147,12 +147,5 @@ export default {
   copied: "Link copied. It holds everything you entered; nothing was sent anywhere.",
   copyThis: (url) => `Copy this link: ${url}`,
   entryNames: { treatment: "Treatment", start: "First session", months: "Months estimated", price: "Price per session", induction: "Sessions", interval: "Weeks between sessions", fee: "Fee", pkg: "Package", holidays: "No sessions on US federal holidays", extras: "Added", pay: "How you pay", example: "Typical plan", "plan-type": "Plan", network: "Network", allowed: "Allowed amount per session", deductible: "Deductible", "deductible-met": "Deductible already paid", coinsurance: "Coinsurance", copay: "Copay", "oop-max": "Out-of-pocket maximum", "oop-met": "Out-of-pocket already paid", year: "Plan year starts", cover: "Covered", rx: "Pharmacy benefit", limit: "Covered sessions", accumulator: "Accumulator program", programme: "Savings program", assist: "Other savings program", fin: "Monthly installments", label: "Name" },
-  // The embed on a clinic's site.
-  embedTitle: (clinic) => (clinic ? `What will a course cost at ${clinic}?` : "What will a course cost?"),
-  embedNoSheet: "This estimator could not read the clinic's prices.",
-  embedExample: "Not sure? Start from a typical plan",
-  embedNoOop: "My plan has no out-of-pocket maximum",
-  embedPrice: (p) => `the clinic's price of ${p} a session`,
-  embedFine: "An estimate, not a quote: your bill may differ. Computed on your device; nothing you type is sent anywhere.",
   yes: "yes", no: "no",
 };

@@ -5,12 +5,13 @@
 // The visitor page's budget is 80 KB and it is missed: contract version 2,
 // the summary figures and the catalogue version 2 took it to 90.5 KB (the
 // engine's wasm alone is 53.9 KB). Moving the catalogue's notes to notes.js
-// (loaded when asked for) and minifying the HTML and CSS brought it to
-// 82.5 KB. This ratchet keeps it from growing while it is brought back
+// (loaded when asked for), minifying the HTML and CSS, the embed's words
+// and the staff documents' styles out of the page's files and wasm-opt
+// --converge brought it to 82.0 KB. This ratchet keeps it from growing while it is brought back
 // (BENCHMARKS.md says where the bytes are); lower it with every saving,
 // never raise it without a note.
 const VISITOR_PAGE_BUDGET = 80_000;
-const VISITOR_PAGE_RATCHET = 83_000;
+const VISITOR_PAGE_RATCHET = 82_100;
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -24,7 +25,7 @@ const gz = (f) => gzipSync(readFileSync(join(root, f)), { level: 9 }).length;
 const parts = (files) => files.map((f) => `${f.replace("target/site/", "")} ${gz(f)} B`).join(", ");
 const sum = (files) => files.reduce((n, f) => n + gz(f), 0);
 
-test("the visitor page (HTML, CSS, its one module with the catalogue, the engine's wasm) stays within its 83 KB ratchet (budget 80 KB, missed)", () => {
+test("the visitor page (HTML, CSS, its one module with the catalogue, the engine's wasm) stays within its 82.1 KB ratchet (budget 80 KB, missed)", () => {
   const total = sum(visitorPage);
   // Downloaded only on a visitor's request, so reported, not budgeted: es.js
   // (Español) and notes.js (the catalogue's summaries, assumptions and sources).
