@@ -93,8 +93,12 @@ function writeField(key, v) {
   } else if ($(key) && $(key).value !== v) $(key).value = v;
 }
 
-/** The effective values: the visitor's where set, the defaults elsewhere (written into the form). */
-function values(p, state) {
+/**
+ * The effective values: the visitor's where set, the defaults elsewhere,
+ * written into the form unless `write` is false (on a fresh load the form
+ * is not shown until the frame after the estimate: see `renderFirst`).
+ */
+function values(p, state, write = true) {
   const ex = examples.find((x) => x.id === (state.example ?? "")) ?? (state.pay === "insured" ? examples[0] : undefined);
   const unit = currencyOf(estimate, p.plan.currency);
   const d = defaults(p, ex, today(), unit);
@@ -102,11 +106,16 @@ function values(p, state) {
   for (const key of Object.keys(FIELDS)) {
     if (key === "treatment" || key === "lang") continue;
     v[key] = touched.has(key) && state[key] !== undefined ? state[key] : d[key];
-    if (!touched.has(key)) writeField(key, v[key]);
   }
   v.example = ex?.id ?? "";
-  writeField("example", v.example);
+  if (write) writeDefaults(v);
   return { v, ex, unit, d };
+}
+
+/** Writes the values the visitor did not set into the form. */
+function writeDefaults(v) {
+  for (const key of Object.keys(v)) if (!touched.has(key)) writeField(key, v[key]);
+  writeField("example", v.example);
 }
 
 const today = () => {
@@ -119,16 +128,16 @@ const today = () => {
 
 /**
  * The fields, labels and hints of treatment `p`. On a fresh load (`soon`)
- * the currency symbols wait until the estimate is painted: naming a currency
- * makes two number formats, tens of milliseconds in a cold browser.
+ * they wait until the estimate is painted, since the form is shown only in
+ * the frame after it (and naming a currency makes two number formats, tens
+ * of milliseconds in a cold browser).
  */
 function setTreatment(p, unit, soon = false) {
+  if (soon) return void setTimeout(() => setTreatment(p, unit));
   const m = moneyOf(unit);
   const w = words(p);
   const { induction, interval } = editable(p);
-  const symbols = () => labelCurrency(document.body, unit);
-  if (soon) setTimeout(symbols);
-  else symbols();
+  labelCurrency(document.body, unit);
   $("treatment-summary").textContent = w.summary ?? "";
   const price = p.plan.phases[0].price;
   $("price-hint").textContent = t.published(m(price), m(p.low.phases[0].price), m(p.high.phases[0].price));
@@ -193,7 +202,8 @@ function update({ fromUser = true, changed } = {}) {
     lastTreatment = p.id;
     setTreatment(p, currencyOf(estimate, p.plan.currency));
   }
-  const { v, ex, unit } = values(p, state);
+  const first = shown === null && !fromUser;
+  const { v, ex, unit } = values(p, state, !first);
   $("insurance").hidden = v.pay !== "insured";
   $("oop-max").disabled = v["no-oop"];
   $("oop-met-field").hidden = v["no-oop"];
@@ -231,13 +241,14 @@ function update({ fromUser = true, changed } = {}) {
   // One message per field and problem (two phases may break one rule).
   const loose = showErrors($("form"), [...new Map(problems.map((x) => [x.join("\n"), x])).values()]);
   if (!e) {
+    if (first) showForm(v);
     const fix = t.fixFields(problems.length);
     $("status").textContent = `${loose.join(" ")} ${fix}${shown ? t.stale : t.toSee}`.trim();
     $("status").className = "stale";
     return;
   }
   try {
-    (shown === null && !fromUser ? renderFirst : render)(p, built, e, v, ex);
+    (first ? renderFirst : render)(p, built, e, v, ex);
     $("status").textContent = notice;
     $("status").className = notice ? "note" : "";
   } catch (err) {
@@ -246,18 +257,26 @@ function update({ fromUser = true, changed } = {}) {
 }
 
 /**
- * On page load the headline is drawn at once and everything else (the
- * figures, the range, the comparison, the calendar, the ledger, the chart)
- * in the next task, so the number the visitor came for is on screen first.
+ * On page load the headline is drawn at once and the form and everything
+ * else (the figures, the range, the comparison, the calendar, the ledger,
+ * the chart) in the next task, so the number the visitor came for is on
+ * screen first.
  * `#results[data-complete]` says when the rest is there.
  */
 function renderFirst(p, built, e, v, ex) {
   headline(p, built, e, v, ex);
   const drawing = updates;
   setTimeout(() => {
-    document.querySelector("main").classList.remove("first");
-    if (drawing === updates) render(p, built, e, v, ex);
+    if (drawing !== updates) return; // a later update has drawn it all
+    showForm(v);
+    render(p, built, e, v, ex);
   });
+}
+
+/** Fills in and shows the form, which a fresh load keeps out of the first frame. */
+function showForm(v) {
+  writeDefaults(v);
+  document.querySelector("main").classList.remove("first");
 }
 
 function headline(p, built, e, v, ex) {
@@ -270,6 +289,7 @@ function headline(p, built, e, v, ex) {
 }
 
 function render(p, built, e, v, ex) {
+  document.querySelector("main").classList.remove("first");
   const { plan } = built;
   const m = moneyOf(e);
   headline(p, built, e, v, ex);

@@ -371,6 +371,18 @@ test("print and the download keep what the visitor entered and the assumptions t
   await context.close();
 });
 
+test("a link whose values cannot be estimated opens with the form shown and the field to fix named", async () => {
+  const { page, context, problems } = await open("#price=abc");
+  assert.equal(await page.isVisible("#price"), true);
+  assert.equal(await page.$eval("#price", (i) => i.value), "abc");
+  assert.match(await page.$eval("#price-error", (e) => e.textContent), /Enter an amount in US dollars/);
+  assert.match(await status(page), /Fill in or fix the highlighted field to see an estimate/);
+  // The defaults are in the form around it.
+  assert.notEqual(await page.$eval("#months", (i) => i.value), "");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
 test("the catalogue's notes (summary, assumptions, sources) load only when a visitor opens them, downloads or prints", async () => {
   const { page, context, problems, requests } = await open("#price=500");
   const notesLoaded = () => requests.some((r) => new URL(r.url()).pathname === "/notes.js");
