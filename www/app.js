@@ -11,7 +11,7 @@ import { lineChart } from "./chart.js";
 import { currencyOf, labelCurrency, showErrors } from "./fields.js";
 import { card, calendar } from "./cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "./limits.js";
-import { build, defaults, editable, explain, pharmacyLine, catalogueProgramme, INSURANCE } from "./plan.js";
+import { build, defaults, editable, pharmacyLine, catalogueProgramme, INSURANCE } from "./plan.js";
 import { describe, figures, sentences, marks } from "./summary.js";
 import en from "./en.js";
 
@@ -24,6 +24,8 @@ let catalogue = []; // presets at their default start
 let examples = []; // the catalogue's typical insurance plans
 let notes = null; // the catalogue's summaries, assumptions and sources in English (notes.js), once loaded
 let notesLoading = null;
+let fixes = null; // problems.js, once loaded: the words for what to fix, and the engine's problems in them
+let fixesLoading = null;
 let shown = null; // what the download saves and print shows
 let touched = new Set(); // the fields the visitor set (kept in the link); the rest show defaults
 let lastTreatment = null;
@@ -229,24 +231,21 @@ function update({ fromUser = true, changed } = {}) {
   writing = setTimeout(writeLink);
 
   const built = build(p, v, unit, t);
-  const problems = [...built.errors];
   let e = null;
-  if (problems.length === 0) {
+  let problems = [];
+  if (built.errors.length === 0) {
     try {
       e = estimate(built.plan);
     } catch (err) {
-      for (const problem of err.problems ?? []) problems.push(explain(problem, built.plan, moneyOf(unit), t));
+      problems = err.problems ?? [];
     }
   }
-  // One message per field and problem (two phases may break one rule).
-  const loose = showErrors($("form"), [...new Map(problems.map((x) => [x.join("\n"), x])).values()]);
   if (!e) {
     if (first) showForm(v);
-    const fix = t.fixFields(problems.length);
-    $("status").textContent = `${loose.join(" ")} ${fix}${shown ? t.stale : t.toSee}`.trim();
-    $("status").className = "stale";
+    showProblems(built, problems, unit);
     return;
   }
+  showErrors($("form"), []);
   try {
     (first ? renderFirst : render)(p, built, e, v, ex);
     $("status").textContent = notice;
@@ -254,6 +253,33 @@ function update({ fromUser = true, changed } = {}) {
   } catch (err) {
     $("status").textContent = t.cantDraw(err.message);
   }
+}
+
+/**
+ * Names what to fix at its field, in words and money (`build`'s errors and
+ * the engine's `problems`), and says the estimate waits for it. The words
+ * are in problems.js, loaded the first time a field needs fixing.
+ */
+function showProblems(built, problems, unit) {
+  if (!fixes) {
+    const drawing = updates;
+    fixesLoading ??= import(new URL("problems.js", import.meta.url).href).then((m) => {
+      fixes = m;
+    }, (err) => {
+      fixesLoading = null; // tried again at the next problem
+      throw err;
+    });
+    fixesLoading.then(() => drawing === updates && showProblems(built, problems, unit), (err) => {
+      $("status").textContent = t.cantDraw(err.message);
+    });
+    return;
+  }
+  const w = lang === "es" ? t : { ...t, ...fixes.words };
+  const said = [...built.errors.map((x) => fixes.say(x, unit, w)), ...problems.map((x) => fixes.explain(x, built.plan, moneyOf(unit), w))];
+  // One message per field and problem (two phases may break one rule).
+  const loose = showErrors($("form"), [...new Map(said.map((x) => [x.join("\n"), x])).values()]);
+  $("status").textContent = `${loose.join(" ")} ${w.fixFields(said.length)}${shown ? w.stale : w.toSee}`.trim();
+  $("status").className = "stale";
 }
 
 /**

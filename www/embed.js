@@ -20,13 +20,16 @@ import { money, percent, currencyOf } from "./fields.js";
 import { figures, sentences, marks } from "./summary.js";
 import { lineChart } from "./chart.js";
 import en from "./en.js";
+import { words as problemWords } from "./problems.js";
 
 /**
- * The embed's own words in English, on top of the visitor page's (en.js,
- * which the page downloads without these); es.js has them in Spanish.
+ * The embed's words in English: the visitor page's (en.js), those for what
+ * to fix (problems.js) and its own, which the page downloads without; es.js
+ * has them all in Spanish.
  */
 const EN = {
   ...en,
+  ...problemWords,
   embedTitle: (clinic) => (clinic ? `What will a course cost at ${clinic}?` : "What will a course cost?"),
   embedNoSheet: "This estimator could not read the clinic's prices.",
   embedExample: "Not sure? Start from a typical plan",

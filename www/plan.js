@@ -3,9 +3,7 @@
 // number is the engine's or the catalogue's. A field left empty is never
 // read as 0 or "no limit": the page asks for it instead (`need`).
 import { money, whole, percent } from "./fields.js";
-import { currencyWords } from "./format.js";
 import { federalHolidays } from "./holidays.js";
-import { MAX_AMOUNT, MAX_HORIZON_MONTHS, MAX_SESSIONS, MAX_INTERVAL_WEEKS, MAX_FINANCING_MONTHS } from "./limits.js";
 
 /** Where the preset's editable phases are: `{ induction, interval }`, -1 for none. */
 export function editable(p) {
@@ -60,20 +58,20 @@ function closed(plan, v) {
  * visitor's or its default) for preset `p`, amounts in `unit`'s currency.
  * Returns `{ plan, coverage, extra, errors }`: `coverage` and `extra` (the
  * visitor's own programme) are what the other treatments are compared with;
- * `errors` are `[field, message]` for what is missing or not a number.
+ * `errors` are `[field, kind]` for what is missing or not a number (problems.js
+ * says them in words).
  */
 export function build(p, v, unit, t) {
   const errors = [];
-  const cur = currencyWords(unit.currency).name;
   const read = (id, parse, required = true) => {
     const r = parse(String(v[id] ?? ""), unit);
-    if (r.error) errors.push([id, parse === whole ? t.wholeNumber : parse === percent ? t.percent : unit.minorUnits ? t.amount(cur) : t.amountZero(cur)]);
-    else if (r.value === undefined && required) errors.push([id, t.need[id]]);
+    if (r.error) errors.push([id, parse === whole ? "wholeNumber" : parse === percent ? "percent" : "amount"]);
+    else if (r.value === undefined && required) errors.push([id, "need"]);
     return r.value;
   };
   const plan = JSON.parse(JSON.stringify(p.plan));
   const { induction, interval } = editable(p);
-  if (!v.start) errors.push(["start", t.need.start]);
+  if (!v.start) errors.push(["start", "need"]);
   plan.start = v.start || p.plan.start;
   plan.horizon = { months: read("months", whole) ?? 12 };
   const price = read("price", money);
@@ -135,43 +133,4 @@ export function build(p, v, unit, t) {
     plan.financing = { months: read("fin-months", whole) ?? 1, apr: read("fin-apr", percent) ?? 0, downPayment: read("fin-down", money) ?? 0 };
   }
   return { plan, coverage, extra, errors };
-}
-
-/** Engine problem paths → the field that can fix them. */
-const PATHS = [
-  [/^start/, "start"], [/^horizon/, "months"], [/^phases\[\d+\]\.price/, "price"], [/^phases\[\d+\]\.sessions/, "induction"],
-  [/^phases\[\d+\]\.every/, "interval"], [/^phases\[\d+\]\.allowed/, "allowed"], [/^fees\[0\]/, "fee"],
-  [/^packages\[0\]\.sessions/, "pkg-sessions"], [/^packages/, "pkg-price"],
-  [/^coverage\.deductibleMet/, "deductible-met"], [/^coverage\.deductible/, "deductible"], [/^coverage\.coinsurance/, "coinsurance"],
-  [/^coverage\.copay/, "copay"], [/^coverage\.outOfPocketMax/, "oop-max"], [/^coverage\.outOfPocketMet/, "oop-met"],
-  [/^coverage\.planYearStart/, "year-start"], [/^coverage\.pharmacy\.deductible/, "rx-deductible"], [/^coverage\.pharmacy\.coinsurance/, "rx-coinsurance"],
-  [/^coverage\.pharmacy\.copay/, "rx-copay"], [/^coverage\.pharmacy\.outOfPocket/, "rx-oop-max"], [/^coverage\.limits/, "limit-sessions"],
-  [/^assistance\[\d+\]\.patientPaysAtMost/, "assist-at-most"], [/^assistance\[\d+\]\.annualMax/, "assist-max"],
-  [/^financing\.months/, "fin-months"], [/^financing\.apr/, "fin-apr"], [/^financing\.downPayment/, "fin-down"],
-];
-
-/**
- * An engine problem as `[field, message]` in the page's words, amounts as
- * money: "This is more than your deductible of $2,000.00." The engine's own
- * message (with paths and minor units) is never shown.
- */
-export function explain(problem, plan, m, t) {
-  const field = PATHS.find(([re]) => re.test(problem.path))?.[1];
-  const c = plan.coverage ?? {};
-  let text = t.invalid;
-  if (problem.code === "invalid_date") text = t.notDate;
-  else if (problem.code === "out_of_range") {
-    const bound = {
-      "deductible-met": [t.yourDeductible, c.deductible], "oop-met": [t.yourOop, c.outOfPocketMax], allowed: [t.thePrice, plan.phases[0].price],
-      "rx-deductible": [t.yourDeductible, c.pharmacy?.deductible],
-    }[field];
-    if (bound && /Met|allowed/.test(problem.path)) text = t.atMost(bound[0], m(bound[1]));
-    else if (/coinsurance|apr/.test(problem.path)) text = t.between("0", "100");
-    else if (field === "months") text = t.between(1, MAX_HORIZON_MONTHS);
-    else if (field === "induction" || field === "pkg-sessions" || field === "limit-sessions") text = t.between(1, MAX_SESSIONS);
-    else if (field === "interval") text = t.between(1, MAX_INTERVAL_WEEKS);
-    else if (field === "fin-months") text = t.between(1, MAX_FINANCING_MONTHS);
-    else text = t.between(m(0), m(MAX_AMOUNT));
-  }
-  return [field, text];
 }

@@ -44,6 +44,13 @@ const status = (page) => page.$eval("#status", (e) => e.textContent);
 /** Waits for the page to have redrawn after an edit (the engine runs synchronously in the input handler). */
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
 
+/**
+ * The message at field `id` once the page has said it (the words for what
+ * to fix load with the first problem, so the first message comes a moment
+ * after the edit).
+ */
+const errorAt = async (page, id) => (await page.waitForFunction((x) => document.getElementById(`${x}-error`).textContent || null, id)).jsonValue();
+
 /** What the page would download, from its own download button. */
 async function downloaded(page) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
@@ -138,7 +145,7 @@ test("every change recomputes as the engine says: price, sessions, interval, ext
     assert.ok(plan.fees.some((f) => f.name === extra));
   }
   await page.check("#fin-on");
-  assert.match(await page.$eval("#fin-apr-error", (e) => e.textContent), /interest rate/, "no APR is never read as 0 %");
+  assert.match(await errorAt(page, "fin-apr"), /interest rate/, "no APR is never read as 0 %");
   await page.fill("#fin-apr", "9.99");
   ({ plan } = await assertEngineFigures(page));
   const financed = engine.estimate(plan);
@@ -162,7 +169,7 @@ test("no silent zero: insurance and a savings program ask for their numbers (or 
     await page.fill("#deductible", "");
   }
   // An empty deductible is asked for, not read as $0.
-  assert.match(await page.$eval("#deductible-error", (e) => e.textContent), /Enter your deductible/);
+  assert.match(await errorAt(page, "deductible"), /Enter your deductible/);
   assert.match(await status(page), /Fill in or fix the highlighted field/);
   assert.ok(!(await page.$eval("#answer", (e) => e.textContent)).includes("$0.00 over"));
   if (!examples.length) assert.equal(await total(page), before, "the last good estimate stays");
@@ -172,8 +179,8 @@ test("no silent zero: insurance and a savings program ask for their numbers (or 
   await assertEngineFigures(page);
   // Another savings program with no terms asks for them instead of paying everything.
   await page.check("#assist-on");
-  assert.match(await page.$eval("#assist-at-most-error", (e) => e.textContent), /most you pay per session/);
-  assert.match(await page.$eval("#assist-max-error", (e) => e.textContent), /no yearly limit/);
+  assert.match(await errorAt(page, "assist-at-most"), /most you pay per session/);
+  assert.match(await errorAt(page, "assist-max"), /no yearly limit/);
   await page.fill("#assist-at-most", "25");
   await page.check("#assist-no-cap");
   const { plan } = await assertEngineFigures(page);
@@ -324,7 +331,7 @@ test("errors name the field in words and show amounts as money; a link reopens t
   ]) {
     const before = await page.$eval(field, (e) => e.value);
     await page.fill(field, text);
-    assert.equal(await page.$eval(`${field}-error`, (e) => e.textContent), message, `${field} = ${text}`);
+    assert.equal(await errorAt(page, field.slice(1)), message, `${field} = ${text}`);
     assert.equal(await page.$eval(field, (e) => e.getAttribute("aria-invalid")), "true");
     assert.equal(await total(page), good, "the last good estimate stays");
     assert.match(await status(page), /last one that worked/);
@@ -375,7 +382,7 @@ test("a link whose values cannot be estimated opens with the form shown and the 
   const { page, context, problems } = await open("#price=abc");
   assert.equal(await page.isVisible("#price"), true);
   assert.equal(await page.$eval("#price", (i) => i.value), "abc");
-  assert.match(await page.$eval("#price-error", (e) => e.textContent), /Enter an amount in US dollars/);
+  assert.match(await errorAt(page, "price"), /Enter an amount in US dollars/);
   assert.match(await status(page), /Fill in or fix the highlighted field to see an estimate/);
   // The defaults are in the form around it.
   assert.notEqual(await page.$eval("#months", (i) => i.value), "");
@@ -428,7 +435,7 @@ test("Español: every word, the catalogue's texts, dates and money for the local
     assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
   }
   await page.fill("#deductible-met", "2000");
-  assert.equal(await page.$eval("#deductible-met-error", (e) => e.textContent), `Es más que su deducible de ${usdEs(150000)}.`);
+  assert.equal(await errorAt(page, "deductible-met"), `Es más que su deducible de ${usdEs(150000)}.`);
   await page.fill("#deductible-met", "0");
   await page.waitForFunction(() => location.hash.includes("deductible-met=0"));
   // Reopened from its link, the page is in Spanish from the start.

@@ -1,0 +1,101 @@
+// What a visitor must fix, in the page's words: the English for it (es.js
+// has the same keys in Spanish) and the engine's problems turned into them.
+// The visitor page loads this module the first time a field needs fixing;
+// a visitor who never types a bad value never downloads it. The embed
+// bundles it.
+import { currencyWords } from "./format.js";
+import { MAX_AMOUNT, MAX_HORIZON_MONTHS, MAX_SESSIONS, MAX_INTERVAL_WEEKS, MAX_FINANCING_MONTHS } from "./limits.js";
+
+/** The words for what to fix, in English. */
+export const words = {
+  // What is missing (the page never reads an empty field as 0).
+  need: {
+    start: "Pick the day of your first session.",
+    months: "Enter how many months to estimate.",
+    price: "Enter the price per session.",
+    induction: "Enter the number of sessions.",
+    interval: "Enter the weeks between sessions.",
+    fee: "Enter the fee (0 if your clinic charges none).",
+    "pkg-sessions": "Enter how many sessions the package holds, or clear its price.",
+    "pkg-price": "Enter the package's price, or clear its sessions.",
+    deductible: "Enter your deductible (0 if your plan has none), or start from a typical plan.",
+    "deductible-met": "Enter what you have paid toward it this plan year (0 if nothing).",
+    coinsurance: "Enter your coinsurance, or a copay.",
+    "oop-max": "Enter your out-of-pocket maximum, or tick “no maximum”.",
+    "oop-met": "Enter what you have paid toward it this plan year (0 if nothing).",
+    "rx-deductible": "Enter the pharmacy deductible (0 if none).",
+    "rx-coinsurance": "Enter the pharmacy coinsurance, or a copay per fill.",
+    "limit-sessions": "Enter how many sessions your plan covers.",
+    "assist-at-most": "Enter the most you pay per session with the program.",
+    "assist-max": "Enter the most the program pays a year, or tick “no yearly limit”.",
+    "fin-months": "Enter the number of monthly payments.",
+    "fin-apr": "Enter the interest rate (0 if interest-free).",
+    "fin-down": "Enter the down payment (0 if none).",
+  },
+  fixFields: (n) => `Fill in or fix the highlighted field${n > 1 ? "s" : ""}`,
+  stale: "; the estimate shown is the last one that worked.",
+  toSee: " to see an estimate.",
+  // What cannot be read, in words and money.
+  amount: (cur) => `Enter an amount in ${cur}, like 590 or 590.50.`,
+  amountZero: (cur) => `Enter an amount in ${cur}, like 590.`,
+  wholeNumber: "Enter a whole number, like 6.",
+  percent: "Enter a percentage: 20 means 20 %.",
+  notDate: "Not a real date.",
+  between: (lo, hi) => `Enter a value from ${lo} to ${hi}.`,
+  atMost: (what, v) => `This is more than ${what} of ${v}.`,
+  yourDeductible: "your deductible",
+  yourOop: "your out-of-pocket maximum",
+  thePrice: "the price per session",
+  invalid: "This value cannot be used here.",
+};
+
+/**
+ * One of `build`'s errors (plan.js), `[field, kind]`, as `[field, message]`
+ * in `t`'s words: `kind` is "need" (the field is empty), "wholeNumber",
+ * "percent" or "amount" (in `unit`'s currency, `{ currency, minorUnits }`).
+ */
+export function say([field, kind], unit, t) {
+  if (kind === "need") return [field, t.need[field]];
+  if (kind !== "amount") return [field, t[kind]];
+  const cur = currencyWords(unit.currency).name;
+  return [field, unit.minorUnits ? t.amount(cur) : t.amountZero(cur)];
+}
+
+/** Engine problem paths → the field that can fix them. */
+const PATHS = [
+  [/^start/, "start"], [/^horizon/, "months"], [/^phases\[\d+\]\.price/, "price"], [/^phases\[\d+\]\.sessions/, "induction"],
+  [/^phases\[\d+\]\.every/, "interval"], [/^phases\[\d+\]\.allowed/, "allowed"], [/^fees\[0\]/, "fee"],
+  [/^packages\[0\]\.sessions/, "pkg-sessions"], [/^packages/, "pkg-price"],
+  [/^coverage\.deductibleMet/, "deductible-met"], [/^coverage\.deductible/, "deductible"], [/^coverage\.coinsurance/, "coinsurance"],
+  [/^coverage\.copay/, "copay"], [/^coverage\.outOfPocketMax/, "oop-max"], [/^coverage\.outOfPocketMet/, "oop-met"],
+  [/^coverage\.planYearStart/, "year-start"], [/^coverage\.pharmacy\.deductible/, "rx-deductible"], [/^coverage\.pharmacy\.coinsurance/, "rx-coinsurance"],
+  [/^coverage\.pharmacy\.copay/, "rx-copay"], [/^coverage\.pharmacy\.outOfPocket/, "rx-oop-max"], [/^coverage\.limits/, "limit-sessions"],
+  [/^assistance\[\d+\]\.patientPaysAtMost/, "assist-at-most"], [/^assistance\[\d+\]\.annualMax/, "assist-max"],
+  [/^financing\.months/, "fin-months"], [/^financing\.apr/, "fin-apr"], [/^financing\.downPayment/, "fin-down"],
+];
+
+/**
+ * An engine problem as `[field, message]` in the page's words, amounts as
+ * money: "This is more than your deductible of $2,000.00." The engine's own
+ * message (with paths and minor units) is never shown.
+ */
+export function explain(problem, plan, m, t) {
+  const field = PATHS.find(([re]) => re.test(problem.path))?.[1];
+  const c = plan.coverage ?? {};
+  let text = t.invalid;
+  if (problem.code === "invalid_date") text = t.notDate;
+  else if (problem.code === "out_of_range") {
+    const bound = {
+      "deductible-met": [t.yourDeductible, c.deductible], "oop-met": [t.yourOop, c.outOfPocketMax], allowed: [t.thePrice, plan.phases[0].price],
+      "rx-deductible": [t.yourDeductible, c.pharmacy?.deductible],
+    }[field];
+    if (bound && /Met|allowed/.test(problem.path)) text = t.atMost(bound[0], m(bound[1]));
+    else if (/coinsurance|apr/.test(problem.path)) text = t.between("0", "100");
+    else if (field === "months") text = t.between(1, MAX_HORIZON_MONTHS);
+    else if (field === "induction" || field === "pkg-sessions" || field === "limit-sessions") text = t.between(1, MAX_SESSIONS);
+    else if (field === "interval") text = t.between(1, MAX_INTERVAL_WEEKS);
+    else if (field === "fin-months") text = t.between(1, MAX_FINANCING_MONTHS);
+    else text = t.between(m(0), m(MAX_AMOUNT));
+  }
+  return [field, text];
+}
