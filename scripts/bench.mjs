@@ -143,7 +143,7 @@ const size = (files) => {
   const br = bytes.reduce((n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
   return { raw, gz, br };
 };
-const { visitorPage, staffPage, visitorSpanish, visitorNotes, embed } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
+const { visitorPage, staffPage, visitorOnRequest, embed } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
 const sizes = {
   "coursecost_bg.wasm (the engine)": size(["pkg/coursecost_bg.wasm"]),
   "coursecost_staff_bg.wasm (with clinic sheets, quotes, GFEs)": size(["pkg/coursecost_staff_bg.wasm"]),
@@ -151,8 +151,7 @@ const sizes = {
   "catalogue.js": size(["pkg/catalogue.js"]),
   "the visitor page (HTML + CSS + JS + wasm + catalogue)": size(visitorPage),
   "the staff view (HTML + CSS + JS + wasm + catalogue)": size(staffPage),
-  "Español on top of the visitor page (es.js)": size(visitorSpanish),
-  "the catalogue's notes, when opened, downloaded or printed (notes.js)": size(visitorNotes),
+  ...Object.fromEntries(Object.entries(visitorOnRequest).map(([what, files]) => [`on request: ${what}`, size(files)])),
   "the embed's own code (embed.js, its CSS inside; not the wasm)": size(embed),
   "the bare page (bench baseline: HTML + JS, not the wasm)": size(["target/site/bare.html", "target/site/bare.js"]),
 };

@@ -67,7 +67,7 @@ mkdirSync(join(out, "pkg"), { recursive: true });
 await build({
   // The staff view's engine runs in a worker of its own (quote-worker.js);
   // its FHIR writer (fhir.js) is loaded only when a Bundle is downloaded.
-  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "quote-worker.js"), join(www, "fhir.js"), join(www, "editor.js"), join(www, "es.js"), join(www, "notes.js"), join(www, "problems.js"), join(www, "embed.js"), join(www, "bare.js")],
+  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "quote-worker.js"), join(www, "fhir.js"), join(www, "editor.js"), join(www, "es.js"), join(www, "notes.js"), join(www, "problems.js"), join(www, "financing.js"), join(www, "embed.js"), join(www, "bare.js")],
   outdir: out,
   bundle: true,
   format: "esm",

@@ -9,15 +9,17 @@ export const visitorPage = ["index.html", "style.css", "app.js", "pkg/coursecost
 /** The staff view: HTML, CSS, its module, the engine's worker and the staff engine's wasm. */
 export const staffPage = ["quote.html", "style.css", "staff.css", "quote.js", "quote-worker.js", "pkg/coursecost_staff_bg.wasm"].map((f) => `target/site/${f}`);
 
-/** What a visitor who chooses Español downloads on top of the visitor page: its words and the catalogue's Spanish texts. */
-export const visitorSpanish = ["es.js"].map((f) => `target/site/${f}`);
-
 /**
- * What the visitor page downloads when a visitor opens "What it is" or
- * "Assumptions and sources", downloads the estimate or prints it: the
- * catalogue's summaries, assumptions and sources.
+ * What the visitor page downloads only when a visitor asks for it, by what
+ * they ask for: the first screen needs none of it.
  */
-export const visitorNotes = ["notes.js"].map((f) => `target/site/${f}`);
+export const visitorOnRequest = {
+  "Español (es.js: the words and the catalogue's Spanish texts)": ["es.js"],
+  "the catalogue's notes, the assumptions and what was entered (notes.js: opened, downloaded or printed)": ["notes.js"],
+  "the words for what to fix (problems.js: the first problem)": ["problems.js"],
+  "the payment plan (financing.js: paying in instalments)": ["financing.js"],
+};
+for (const files of Object.values(visitorOnRequest)) files.forEach((f, i) => (files[i] = `target/site/${f}`));
 
 /**
  * The embed's own code: `<coursecost-estimate>`'s one module, its styles

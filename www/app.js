@@ -22,10 +22,11 @@ let t = en; // the words of the page's language
 let lang = "en";
 let catalogue = []; // presets at their default start
 let examples = []; // the catalogue's typical insurance plans
-let notes = null; // the catalogue's summaries, assumptions and sources in English (notes.js), once loaded
+let notes = null; // notes.js once loaded: the catalogue's summaries, assumptions and sources in English, and what was entered
 let notesLoading = null;
 let fixes = null; // problems.js, once loaded: the words for what to fix, and the engine's problems in them
 let fixesLoading = null;
+let financing = null; // financing.js, once a visitor asks for a payment plan
 let shown = null; // what the download saves and print shows
 let touched = new Set(); // the fields the visitor set (kept in the link); the rest show defaults
 let lastTreatment = null;
@@ -40,7 +41,7 @@ const writeLink = () => location.hash !== lastWritten && history.replaceState(nu
  * language. A preset's English summary and assumptions are in notes.js:
  * until it is loaded they are missing.
  */
-const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notes?.[x.id] : null), ...(lang === "es" ? t[kind]?.[x.id] : null) });
+const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notes?.presets[x.id] : null), ...(lang === "es" ? t[kind]?.[x.id] : null) });
 
 /**
  * Loads notes.js once (the first screen needs none of its texts: they are
@@ -49,7 +50,7 @@ const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notes?.
  */
 function loadNotes() {
   notesLoading ??= import(new URL("notes.js", import.meta.url).href).then((m) => {
-    notes = m.default;
+    notes = m;
     drawNotes();
   }, (err) => {
     notesLoading = null; // tried again next time
@@ -58,12 +59,18 @@ function loadNotes() {
   return notesLoading;
 }
 
-/** The notes the page shows: the treatment's summary, and the estimate's assumptions and sources. */
+/**
+ * What the page shows from the notes: the treatment's summary, and the
+ * estimate's assumptions and sources and what the visitor entered.
+ */
 function drawNotes() {
   const p = catalogue.find((x) => x.id === lastTreatment);
   if (!p) return;
   $("treatment-summary").textContent = words(p).summary ?? "";
-  if (notes && shown) assumptions(p, shown.plan, shown.v, moneyOf(shown.estimate));
+  if (!notes || !shown) return;
+  const m = moneyOf(shown.estimate);
+  assumptions(p, shown.plan, shown.v, m);
+  entries(p, shown.v, examples.find((x) => x.id === shown.v.example), shown.plan, m);
 }
 
 // ---------------------------------------------------------------------------
@@ -342,7 +349,10 @@ function render(p, built, e, v, ex) {
     marks: marks(mine, t), words: t,
   });
 
-  if (notes) assumptions(p, plan, v, m);
+  if (notes) {
+    assumptions(p, plan, v, m);
+    entries(p, v, ex, plan, m);
+  }
   fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month), list.length), item: (x) => formatDay(x.date), moved: (d) => t.moved(formatDate(d)) }));
   table($("ledger"), t.ledgerCaption, t.cols,
     e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? t.packageLine(l.name) : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
@@ -354,20 +364,36 @@ function render(p, built, e, v, ex) {
     table($("plan-years"), null, t.yearCols,
       e.planYears.map((y) => [`${formatDate(y.start)} – ${formatDate(y.end)}`, m(y.deductibleApplied), m(y.outOfPocket), m(y.charge), m(y.insurerPays), m(y.patientPays)]), { num: [1, 2, 3, 4, 5] });
   }
-  const f = e.financing;
-  $("financing").hidden = !f;
-  if (f) {
-    fill($("financing-summary"),
-      card(t.monthly, m(f.payment), { note: t.payments(f.payments.length, formatDate(f.payments[0].date)) }),
-      card(t.financed, m(f.principal), { note: t.afterDown(m(plan.financing.downPayment)) }),
-      card(t.interest, m(f.totalInterest), { note: t.atApr(f.apr) }),
-      card(t.totalPaid, m(f.totalPaid), { note: t.noDown }));
-    table($("payments"), null, t.payCols, f.payments.map((x) => [x.n, formatDate(x.date), m(x.payment), m(x.interest), m(x.principal), m(x.balance)]), { num: [0, 2, 3, 4, 5] });
-  }
   renderCompare(p, others, own, c, plan);
-  entries(p, v, ex, plan, m);
   shown = { plan, estimate: e, summary: mine, v };
-  $("answer").dataset.complete = "true";
+  // Complete when the payment plan is drawn too (its module may be loading).
+  paymentPlan(e, plan).then(() => {
+    if (shown?.estimate === e) $("answer").dataset.complete = "true";
+  });
+}
+
+/**
+ * The payment plan, when the plan is financed: its figures and schedule are
+ * in financing.js, loaded the first time a visitor asks for one.
+ */
+async function paymentPlan(e, plan) {
+  const f = e.financing;
+  if (f && !financing) {
+    $("financing").hidden = true;
+    const drawing = updates;
+    try {
+      financing = await import(new URL("financing.js", import.meta.url).href);
+    } catch (err) {
+      $("status").textContent = t.cantDraw(err.message);
+      return;
+    }
+    if (drawing !== updates) return; // a later update draws it
+  }
+  $("financing").hidden = !f;
+  if (!f) return;
+  const view = financing.paymentPlan({ financing: f, plan, t: lang === "es" ? t : { ...t, ...financing.words }, m: moneyOf(e), date: formatDate });
+  fill($("financing-summary"), view.cards.map(([term, value, note]) => card(term, value, { note })));
+  table($("payments"), null, view.columns, view.rows, { num: [0, 2, 3, 4, 5] });
 }
 
 /**
@@ -407,58 +433,31 @@ function renderCompare(p, others, own, c, plan) {
   }
 }
 
+/** The notes' words in the page's language. */
+const noteWords = () => (lang === "es" ? t : { ...t, ...notes.words });
+
 /**
- * The catalogue's assumptions, each saying when the visitor changed what it
- * assumes (the notes must be loaded).
+ * The assumptions under the estimate and the treatment's sources, drawn
+ * (the notes must be loaded): returns the assumptions, `{ text, changed }`.
  */
 function assumptions(p, plan, v, m) {
-  const w = words(p);
-  const en = notes[p.id];
-  const typical = p.plan;
-  const { induction, interval } = editable(p);
-  // What the visitor changed, with a phrase an assumption about it contains.
-  const changes = [];
-  if (plan.phases[0].price !== typical.phases[0].price) changes.push([m(typical.phases[0].price).replace(/\.00$/, ""), m(plan.phases[0].price)]);
-  if (induction >= 0 && plan.phases[induction].sessions !== typical.phases[induction].sessions) changes.push([`${typical.phases[induction].sessions} `, String(plan.phases[induction].sessions)]);
-  if (interval >= 0 && plan.phases[interval].every.weeks !== typical.phases[interval].every.weeks) changes.push([` ${typical.phases[interval].every.weeks} `, t.everyWeeks(plan.phases[interval].every.weeks)]);
-  if (typical.fees?.[0] && plan.fees[0].amount !== typical.fees[0].amount) changes.push([m(typical.fees[0].amount).replace(/\.00$/, ""), m(plan.fees[0].amount)]);
-  const used = new Set();
-  const items = w.assumptions.map((a, i) => {
-    const hit = changes.find(([phrase], k) => !used.has(k) && en.assumptions[i].includes(phrase) && used.add(k));
-    return { text: a, changed: hit?.[1] };
-  });
-  items.push({ text: plan.coverage ? t.assumeInsurance : t.assumeSelf }, { text: t.assumeDates });
-  if (v.holidays) items.push({ text: t.assumeHolidays });
-  fill($("assumptions"), items.map((x) => h("li", { class: x.changed ? "overridden" : undefined }, x.text, x.changed ? h("strong", {}, t.changed(x.changed)) : null)));
-  fill($("sources"), en.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), t.checked(en.reviewed));
+  const en = notes.presets[p.id];
+  const tw = noteWords();
+  const items = notes.assumptionsOf({ p, said: words(p).assumptions, english: en.assumptions, plan, v, t: tw, m, editable: editable(p) });
+  fill($("assumptions"), items.map((x) => h("li", { class: x.changed ? "overridden" : undefined }, x.text, x.changed ? h("strong", {}, tw.changed(x.changed)) : null)));
+  fill($("sources"), en.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), tw.checked(en.reviewed));
   return items;
 }
 
-/** What the visitor entered, for print and the download. */
+/**
+ * What the visitor entered, drawn for the print (the notes must be loaded),
+ * as `[name, value]` rows.
+ */
 function entries(p, v, ex, plan, m) {
-  const n = t.entryNames;
-  const c = plan.coverage;
-  const yn = (b) => (b ? t.yes : t.no);
-  const rows = [
-    [n.treatment, words(p).name], [n.start, formatDate(plan.start)], [n.months, plan.horizon.months], [n.price, m(plan.phases[0].price)],
-    ...plan.phases.filter((x) => x.sessions).map((x) => [`${n.induction}: ${x.name}`, x.sessions]),
-    ...plan.phases.filter((x) => x.every.weeks).map((x) => [`${n.interval}: ${x.name}`, x.every.weeks]),
-    ...(plan.fees ?? []).map((f) => [f.name, m(f.amount)]),
-    plan.packages ? [n.pkg, `${plan.packages[0].sessions} × ${m(plan.packages[0].price)}`] : null,
-    [n.holidays, yn(v.holidays)],
-    [n.pay, v.pay === "insured" ? t.insuredWord : t.selfPay],
-    c && ex && !INSURANCE.some((k) => touched.has(k)) ? [n.example, words(ex, "examples").name] : null,
-    c ? [n.deductible, m(c.deductible)] : null, c ? [n["deductible-met"], m(c.deductibleMet)] : null,
-    c ? [n.coinsurance, `${c.coinsurance} %`] : null, c?.copay !== undefined ? [n.copay, m(c.copay)] : null,
-    c ? [n["oop-max"], c.outOfPocketMax === undefined ? t.oopNone : m(c.outOfPocketMax)] : null,
-    c?.outOfPocketMax !== undefined ? [n["oop-met"], m(c.outOfPocketMet)] : null,
-    c ? [n.year, c.planYearStart] : null, c ? [n.network, c.network] : null, c ? [n["plan-type"], c.type] : null,
-    c?.pharmacy ? [n.rx, JSON.stringify(c.pharmacy)] : null, c?.limits ? [n.limit, c.limits[0].sessions] : null,
-    c ? [n.accumulator, yn(c.accumulator)] : null,
-    ...(plan.assistance ?? []).map((a) => [n.programme, `${a.name}: ${m(a.patientPaysAtMost)}${a.annualMax === undefined ? "" : ` / ${m(a.annualMax)}`}`]),
-    plan.financing ? [n.fin, `${plan.financing.months} × ${plan.financing.apr} % · ${m(plan.financing.downPayment)}`] : null,
-    v.label ? [n.label, v.label] : null,
-  ].filter(Boolean);
+  const rows = notes.entries({
+    plan, v, m, date: formatDate, t: noteWords(), treatment: words(p).name,
+    example: ex && !INSURANCE.some((k) => touched.has(k)) ? words(ex, "examples").name : null,
+  });
   fill($("entries"), rows.map(([k, x]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(x)))));
   return rows;
 }

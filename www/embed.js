@@ -21,15 +21,17 @@ import { figures, sentences, marks } from "./summary.js";
 import { lineChart } from "./chart.js";
 import en from "./en.js";
 import { words as problemWords } from "./problems.js";
+import { words as entryWords } from "./entries.js";
 
 /**
  * The embed's words in English: the visitor page's (en.js), those for what
- * to fix (problems.js) and its own, which the page downloads without; es.js
+ * to fix (problems.js), the names of what is entered (entries.js) and its own, which the page downloads without; es.js
  * has them all in Spanish.
  */
 const EN = {
   ...en,
   ...problemWords,
+  ...entryWords,
   embedTitle: (clinic) => (clinic ? `What will a course cost at ${clinic}?` : "What will a course cost?"),
   embedNoSheet: "This estimator could not read the clinic's prices.",
   embedExample: "Not sure? Start from a typical plan",

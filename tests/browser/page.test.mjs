@@ -149,7 +149,10 @@ test("every change recomputes as the engine says: price, sessions, interval, ext
   await page.fill("#fin-apr", "9.99");
   ({ plan } = await assertEngineFigures(page));
   const financed = engine.estimate(plan);
+  // The payment plan's figures and schedule (financing.js loads with the first payment plan).
+  await page.waitForSelector("#financing-summary .big");
   assert.equal(await page.$eval("#financing-summary .big", (e) => e.textContent), usd(financed.financing.payment));
+  assert.equal(await page.$$eval("#payments tbody tr", (r) => r.length), financed.financing.payments.length);
   assert.deepEqual(plan.financing, { months: 12, apr: 9.99, downPayment: 0 });
   assert.deepEqual(await problems(), []);
   await context.close();
@@ -390,10 +393,11 @@ test("a link whose values cannot be estimated opens with the form shown and the 
   await context.close();
 });
 
-test("the catalogue's notes (summary, assumptions, sources) load only when a visitor opens them, downloads or prints", async () => {
+test("what a visitor asks for loads when asked: the catalogue's notes when opened, downloaded or printed", async () => {
   const { page, context, problems, requests } = await open("#price=500");
   const notesLoaded = () => requests.some((r) => new URL(r.url()).pathname === "/notes.js");
-  assert.equal(notesLoaded(), false, "the first screen needs no notes");
+  // The first screen loads the page's four files and nothing that waits for a visitor's request.
+  assert.deepEqual([...new Set(requests.map((r) => new URL(r.url()).pathname))].sort(), ["/", "/app.js", "/pkg/coursecost_bg.wasm", "/style.css"]);
   assert.equal(await page.$eval("#assumptions", (e) => e.children.length), 0);
   const iv = catalogue.presets.find((p) => p.id === "iv-ketamine");
   // Opening "Assumptions and sources" loads them, with the visitor's change marked.

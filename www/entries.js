@@ -1,0 +1,43 @@
+// What a visitor entered, as the print and the download list it: the rows,
+// and their names in English (es.js has them in Spanish). The visitor page
+// loads this with the catalogue's notes (notes.js), when a visitor prints or
+// downloads; the embed bundles the names for its labels.
+
+/** The names of what was entered, in English. */
+export const words = {
+  entryNames: { treatment: "Treatment", start: "First session", months: "Months estimated", price: "Price per session", induction: "Sessions", interval: "Weeks between sessions", fee: "Fee", pkg: "Package", holidays: "No sessions on US federal holidays", extras: "Added", pay: "How you pay", example: "Typical plan", "plan-type": "Plan", network: "Network", allowed: "Allowed amount per session", deductible: "Deductible", "deductible-met": "Deductible already paid", coinsurance: "Coinsurance", copay: "Copay", "oop-max": "Out-of-pocket maximum", "oop-met": "Out-of-pocket already paid", year: "Plan year starts", cover: "Covered", rx: "Pharmacy benefit", limit: "Covered sessions", accumulator: "Accumulator program", programme: "Savings program", assist: "Other savings program", fin: "Monthly installments", label: "Name" },
+  yes: "yes", no: "no",
+};
+
+/**
+ * What the visitor entered, as `[name, value]` rows: `plan` as estimated,
+ * `v` the form's effective values, `t` the page's words (with `words`'
+ * keys), `m` and `date` the page's money and date formats, `treatment` the
+ * treatment's name and `example` the typical plan's, when its numbers are
+ * used as they are (else null).
+ */
+export function entries({ plan, v, t, m, date, treatment, example }) {
+  const n = t.entryNames;
+  const c = plan.coverage;
+  const yn = (b) => (b ? t.yes : t.no);
+  return [
+    [n.treatment, treatment], [n.start, date(plan.start)], [n.months, plan.horizon.months], [n.price, m(plan.phases[0].price)],
+    ...plan.phases.filter((x) => x.sessions).map((x) => [`${n.induction}: ${x.name}`, x.sessions]),
+    ...plan.phases.filter((x) => x.every.weeks).map((x) => [`${n.interval}: ${x.name}`, x.every.weeks]),
+    ...(plan.fees ?? []).map((f) => [f.name, m(f.amount)]),
+    plan.packages ? [n.pkg, `${plan.packages[0].sessions} × ${m(plan.packages[0].price)}`] : null,
+    [n.holidays, yn(v.holidays)],
+    [n.pay, v.pay === "insured" ? t.insuredWord : t.selfPay],
+    c && example ? [n.example, example] : null,
+    c ? [n.deductible, m(c.deductible)] : null, c ? [n["deductible-met"], m(c.deductibleMet)] : null,
+    c ? [n.coinsurance, `${c.coinsurance} %`] : null, c?.copay !== undefined ? [n.copay, m(c.copay)] : null,
+    c ? [n["oop-max"], c.outOfPocketMax === undefined ? t.oopNone : m(c.outOfPocketMax)] : null,
+    c?.outOfPocketMax !== undefined ? [n["oop-met"], m(c.outOfPocketMet)] : null,
+    c ? [n.year, c.planYearStart] : null, c ? [n.network, c.network] : null, c ? [n["plan-type"], c.type] : null,
+    c?.pharmacy ? [n.rx, JSON.stringify(c.pharmacy)] : null, c?.limits ? [n.limit, c.limits[0].sessions] : null,
+    c ? [n.accumulator, yn(c.accumulator)] : null,
+    ...(plan.assistance ?? []).map((a) => [n.programme, `${a.name}: ${m(a.patientPaysAtMost)}${a.annualMax === undefined ? "" : ` / ${m(a.annualMax)}`}`]),
+    plan.financing ? [n.fin, `${plan.financing.months} × ${plan.financing.apr} % · ${m(plan.financing.downPayment)}`] : null,
+    v.label ? [n.label, v.label] : null,
+  ].filter(Boolean);
+}
