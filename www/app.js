@@ -37,6 +37,13 @@ let writing; // the pending write of the link
 const writeLink = () => location.hash !== lastWritten && history.replaceState(null, "", lastWritten);
 
 /**
+ * Runs `fn` once the next frame is painted: a task queued from an animation
+ * frame callback runs after that frame. (A plain `setTimeout` may run first
+ * and hold the frame back.)
+ */
+const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
+
+/**
  * A preset's or example's name, summary and assumptions in the page's
  * language. A preset's English summary and assumptions are in notes.js:
  * until it is loaded they are missing.
@@ -142,7 +149,7 @@ const today = () => {
  * of milliseconds in a cold browser).
  */
 function setTreatment(p, unit, soon = false) {
-  if (soon) return void setTimeout(() => setTreatment(p, unit));
+  if (soon) return void afterPaint(() => setTreatment(p, unit));
   const m = moneyOf(unit);
   const w = words(p);
   const { induction, interval } = editable(p);
@@ -299,7 +306,7 @@ function showProblems(built, problems, unit) {
 function renderFirst(p, built, e, v, ex) {
   headline(p, built, e, v, ex);
   const drawing = updates;
-  setTimeout(() => {
+  afterPaint(() => {
     if (drawing !== updates) return; // a later update has drawn it all
     showForm(v);
     render(p, built, e, v, ex);
