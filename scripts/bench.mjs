@@ -163,7 +163,7 @@ const twiggy = sh("twiggy", ["top", "-n", "15", join(named, "coursecost_bg.wasm"
 
 // BENCHMARKS.md
 const us = (ns) => (ns / 1000).toFixed(ns < 10_000 ? 2 : 1);
-const kb = (b) => (b / 1000).toFixed(1);
+const kb = (b) => (b / 1000).toFixed(2);
 const ok = (pass) => (pass ? "met" : "**missed**");
 const a = "a-iv-ketamine";
 const ratio = node[a].estimate / native[a].estimate_json;
@@ -227,8 +227,7 @@ amount), so both are timed to the same event, the pixels on screen. (Until Decem
 was a \`performance.mark\` in a \`requestAnimationFrame\` after the amount was drawn: the start of
 that frame, before its layout and paint, which the bare page's single word makes cheaper than
 any real page's.) The visitor page draws its headline first, with the form and the detail
-laid out in the next frame and the range, comparison, calendar and ledger in the next task.
-The
+laid out after that frame is painted, with the range, comparison, calendar and ledger. The
 recompute time is the page's input handler after a price edit on a fully drawn page: reading
 the form, \`estimate\`, \`compare\` (the range is kept while only prices change), and
 rebuilding the DOM (layout and paint come after).

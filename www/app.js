@@ -472,23 +472,16 @@ function entries(p, v, ex, plan, m) {
 // ---------------------------------------------------------------------------
 // Language
 
-const originals = new Map();
-const englishTitle = document.title;
+let spanish = null; // es.js, once a visitor has chosen Español
 
 async function setLanguage(next) {
   lang = next === "es" ? "es" : "en";
-  t = lang === "es" ? (await import(new URL("es.js", import.meta.url).href)).default : en;
+  if (lang === "es") spanish ??= await import(new URL("es.js", import.meta.url).href);
+  t = lang === "es" ? spanish.default : en;
   setLocale(t.locale);
   document.documentElement.lang = lang;
-  // The English words are the page's own: written only when coming back from Spanish.
-  if (lang === "es" || originals.size) {
-    for (const el of document.querySelectorAll("[data-t]")) {
-      if (!originals.has(el)) originals.set(el, el.textContent);
-      el.textContent = lang === "es" ? t.static[el.dataset.t] ?? originals.get(el) : originals.get(el);
-    }
-  }
-  document.title = lang === "es" ? t.static.pageTitle : englishTitle;
-  $("form").setAttribute("aria-label", lang === "es" ? t.static.formLabel : "Your course");
+  // The English words are the page's own: written back only after Spanish.
+  spanish?.translate(document, lang === "es");
   for (const a of [$("lang-en"), $("lang-es")]) a.toggleAttribute("aria-current", a.id === `lang-${lang}`);
   $("months-hint").textContent = t.monthsHint(MAX_HORIZON_MONTHS);
   const chosen = radio("treatment");

@@ -25,8 +25,8 @@ import { words as entryWords } from "./entries.js";
 
 /**
  * The embed's words in English: the visitor page's (en.js), those for what
- * to fix (problems.js), the names of what is entered (entries.js) and its own, which the page downloads without; es.js
- * has them all in Spanish.
+ * to fix (problems.js), the names of what is entered (entries.js) and its
+ * own, which the page downloads without; es.js has them all in Spanish.
  */
 const EN = {
   ...en,

@@ -6,7 +6,7 @@ import catalogue from "./pkg/catalogue.js";
 
 const s = (n) => (n === 1 ? "" : "s");
 
-export default {
+const spanish = {
   locale: "es-US",
   monthNames: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
   presets: Object.fromEntries(catalogue.presets.filter((p) => p.es).map((p) => [p.id, p.es])),
@@ -195,3 +195,25 @@ export default {
   embedFine: "Una estimación, no un presupuesto: su factura puede ser distinta. Se calcula en su dispositivo; nada de lo que escribe se envía a ningún sitio.",
   yes: "sí", no: "no",
 };
+
+export default spanish;
+
+const english = new Map(); // each translated element's English, and the title's and the form's label's
+
+/**
+ * Writes the page's own words (its `data-t` elements, its title and the
+ * form's label) in Spanish, or back in the English they had (`toSpanish`
+ * false). Here rather than in the page's module, since only a page that has
+ * been in Spanish needs it.
+ */
+export function translate(document, toSpanish) {
+  const { static: words } = spanish;
+  const form = document.getElementById("form");
+  if (!english.size) english.set(document, document.title).set(form, form.getAttribute("aria-label"));
+  for (const el of document.querySelectorAll("[data-t]")) {
+    if (!english.has(el)) english.set(el, el.textContent);
+    el.textContent = toSpanish ? words[el.dataset.t] ?? english.get(el) : english.get(el);
+  }
+  document.title = toSpanish ? words.pageTitle : english.get(document);
+  form.setAttribute("aria-label", toSpanish ? words.formLabel : english.get(form));
+}

@@ -453,9 +453,14 @@ test("Español: every word, the catalogue's texts, dates and money for the local
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), []);
+  assert.equal(await page.$eval("#form", (f) => f.getAttribute("aria-label")), "Su tratamiento");
   await page.click("#lang-en");
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(await page.$eval("#headline", (e) => e.textContent), /^You pay/);
+  // The page's own words, title and form label are its English again.
+  assert.equal(await page.$eval("#assumptions-heading", (e) => e.textContent), "Assumptions and sources");
+  assert.equal(await page.title(), "coursecost — what will a treatment course cost me?");
+  assert.equal(await page.$eval("#form", (f) => f.getAttribute("aria-label")), "Your course");
   await page.waitForFunction(() => !location.hash.includes("lang="));
   void plan;
   assert.deepEqual(await problems(), []);
