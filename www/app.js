@@ -22,11 +22,6 @@ let t = en; // the words of the page's language
 let lang = "en";
 let catalogue = []; // presets at their default start
 let examples = []; // the catalogue's typical insurance plans
-let notes = null; // notes.js once loaded: the catalogue's summaries, assumptions and sources in English, and what was entered
-let notesLoading = null;
-let fixes = null; // problems.js, once loaded: the words for what to fix, and the engine's problems in them
-let fixesLoading = null;
-let financing = null; // financing.js, once a visitor asks for a payment plan
 let shown = null; // what the download saves and print shows
 let touched = new Set(); // the fields the visitor set (kept in the link); the rest show defaults
 let lastTreatment = null;
@@ -35,6 +30,30 @@ let lastWritten = ""; // the fragment the page wrote itself
 let notice = ""; // what the last change of treatment reset, until the next edit
 let writing; // the pending write of the link
 const writeLink = () => location.hash !== lastWritten && history.replaceState(null, "", lastWritten);
+
+/**
+ * A module of the page's that loads when a visitor first asks for what it
+ * holds: `load()` imports it once (again after a failure) and resolves to
+ * it; `load.module` is it once loaded.
+ */
+function onRequest(file) {
+  const load = () => (load.promise ??= import(new URL(file, import.meta.url).href).then((m) => (load.module = m), (err) => {
+    load.promise = null;
+    throw err;
+  }));
+  return load;
+}
+/** The catalogue's summaries, assumptions and sources in English, and what was entered (print, download). */
+const notesModule = onRequest("notes.js");
+/** The words for what to fix, and the engine's problems in them. */
+const problemsModule = onRequest("problems.js");
+/** A payment plan's figures and schedule. */
+const financingModule = onRequest("financing.js");
+/** The page in Spanish. */
+const spanishModule = onRequest("es.js");
+
+/** The page's words with `extra`'s English ones (a module's own): in Spanish, es.js has them all. */
+const withWords = (extra) => (lang === "es" ? t : { ...t, ...extra });
 
 /**
  * Runs `fn` once the next frame is painted: a task queued from an animation
@@ -48,7 +67,7 @@ const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
  * language. A preset's English summary and assumptions are in notes.js:
  * until it is loaded they are missing.
  */
-const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notes?.presets[x.id] : null), ...(lang === "es" ? t[kind]?.[x.id] : null) });
+const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notesModule.module?.presets[x.id] : null), ...(lang === "es" ? t[kind]?.[x.id] : null) });
 
 /**
  * Loads notes.js once (the first screen needs none of its texts: they are
@@ -56,14 +75,9 @@ const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notes?.
  * and the print), then draws them.
  */
 function loadNotes() {
-  notesLoading ??= import(new URL("notes.js", import.meta.url).href).then((m) => {
-    notes = m;
-    drawNotes();
-  }, (err) => {
-    notesLoading = null; // tried again next time
+  return notesModule().then(drawNotes, (err) => {
     $("action-status").textContent = t.notesFailed(err.message);
   });
-  return notesLoading;
 }
 
 /**
@@ -74,7 +88,7 @@ function drawNotes() {
   const p = catalogue.find((x) => x.id === lastTreatment);
   if (!p) return;
   $("treatment-summary").textContent = words(p).summary ?? "";
-  if (!notes || !shown) return;
+  if (!notesModule.module || !shown) return;
   const m = moneyOf(shown.estimate);
   assumptions(p, shown.plan, shown.v, m);
   entries(p, shown.v, examples.find((x) => x.id === shown.v.example), shown.plan, m);
@@ -275,20 +289,15 @@ function update({ fromUser = true, changed } = {}) {
  * are in problems.js, loaded the first time a field needs fixing.
  */
 function showProblems(built, problems, unit) {
+  const fixes = problemsModule.module;
   if (!fixes) {
     const drawing = updates;
-    fixesLoading ??= import(new URL("problems.js", import.meta.url).href).then((m) => {
-      fixes = m;
-    }, (err) => {
-      fixesLoading = null; // tried again at the next problem
-      throw err;
-    });
-    fixesLoading.then(() => drawing === updates && showProblems(built, problems, unit), (err) => {
+    problemsModule().then(() => drawing === updates && showProblems(built, problems, unit), (err) => {
       $("status").textContent = t.cantDraw(err.message);
     });
     return;
   }
-  const w = lang === "es" ? t : { ...t, ...fixes.words };
+  const w = withWords(fixes.words);
   const said = [...built.errors.map((x) => fixes.say(x, unit, w)), ...problems.map((x) => fixes.explain(x, built.plan, moneyOf(unit), w))];
   // One message per field and problem (two phases may break one rule).
   const loose = showErrors($("form"), [...new Map(said.map((x) => [x.join("\n"), x])).values()]);
@@ -356,7 +365,7 @@ function render(p, built, e, v, ex) {
     marks: marks(mine, t), words: t,
   });
 
-  if (notes) {
+  if (notesModule.module) {
     assumptions(p, plan, v, m);
     entries(p, v, ex, plan, m);
   }
@@ -385,11 +394,11 @@ function render(p, built, e, v, ex) {
  */
 async function paymentPlan(e, plan) {
   const f = e.financing;
-  if (f && !financing) {
+  if (f && !financingModule.module) {
     $("financing").hidden = true;
     const drawing = updates;
     try {
-      financing = await import(new URL("financing.js", import.meta.url).href);
+      await financingModule();
     } catch (err) {
       $("status").textContent = t.cantDraw(err.message);
       return;
@@ -398,9 +407,10 @@ async function paymentPlan(e, plan) {
   }
   $("financing").hidden = !f;
   if (!f) return;
-  const view = financing.paymentPlan({ financing: f, plan, t: lang === "es" ? t : { ...t, ...financing.words }, m: moneyOf(e), date: formatDate });
-  fill($("financing-summary"), view.cards.map(([term, value, note]) => card(term, value, { note })));
-  table($("payments"), null, view.columns, view.rows, { num: [0, 2, 3, 4, 5] });
+  const { paymentPlan: view, words: own } = financingModule.module;
+  const { cards, columns, rows } = view({ financing: f, plan, t: withWords(own), m: moneyOf(e), date: formatDate });
+  fill($("financing-summary"), cards.map(([term, value, note]) => card(term, value, { note })));
+  table($("payments"), null, columns, rows, { num: [0, 2, 3, 4, 5] });
 }
 
 /**
@@ -441,13 +451,14 @@ function renderCompare(p, others, own, c, plan) {
 }
 
 /** The notes' words in the page's language. */
-const noteWords = () => (lang === "es" ? t : { ...t, ...notes.words });
+const noteWords = () => withWords(notesModule.module.words);
 
 /**
  * The assumptions under the estimate and the treatment's sources, drawn
  * (the notes must be loaded): returns the assumptions, `{ text, changed }`.
  */
 function assumptions(p, plan, v, m) {
+  const notes = notesModule.module;
   const en = notes.presets[p.id];
   const tw = noteWords();
   const items = notes.assumptionsOf({ p, said: words(p).assumptions, english: en.assumptions, plan, v, t: tw, m, editable: editable(p) });
@@ -461,7 +472,7 @@ function assumptions(p, plan, v, m) {
  * as `[name, value]` rows.
  */
 function entries(p, v, ex, plan, m) {
-  const rows = notes.entries({
+  const rows = notesModule.module.entries({
     plan, v, m, date: formatDate, t: noteWords(), treatment: words(p).name,
     example: ex && !INSURANCE.some((k) => touched.has(k)) ? words(ex, "examples").name : null,
   });
@@ -472,16 +483,14 @@ function entries(p, v, ex, plan, m) {
 // ---------------------------------------------------------------------------
 // Language
 
-let spanish = null; // es.js, once a visitor has chosen Español
-
 async function setLanguage(next) {
   lang = next === "es" ? "es" : "en";
-  if (lang === "es") spanish ??= await import(new URL("es.js", import.meta.url).href);
-  t = lang === "es" ? spanish.default : en;
+  if (lang === "es") await spanishModule();
+  t = lang === "es" ? spanishModule.module.default : en;
   setLocale(t.locale);
   document.documentElement.lang = lang;
   // The English words are the page's own: written back only after Spanish.
-  spanish?.translate(document, lang === "es");
+  spanishModule.module?.translate(document, lang === "es");
   for (const a of [$("lang-en"), $("lang-es")]) a.toggleAttribute("aria-current", a.id === `lang-${lang}`);
   $("months-hint").textContent = t.monthsHint(MAX_HORIZON_MONTHS);
   const chosen = radio("treatment");
@@ -571,6 +580,7 @@ async function main() {
   $("download").addEventListener("click", async () => {
     if (!shown) return;
     await loadNotes();
+    if (!notesModule.module) return; // the status says why
     const m = moneyOf(shown.estimate);
     const p = catalogue.find((x) => x.id === lastTreatment);
     const ex = examples.find((x) => x.id === shown.v.example);

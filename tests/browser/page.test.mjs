@@ -418,6 +418,27 @@ test("what a visitor asks for loads when asked: the catalogue's notes when opene
   await context.close();
 });
 
+test("a module asked for that cannot load is said, and tried again the next time", async () => {
+  let fail = true;
+  const { page, context, problems } = await open("", {
+    setup: (c) => c.route(/\/(notes|problems)\.js$/, (route) => (fail ? route.abort() : route.continue())),
+    allow: (text) => /Failed to load resource|Failed to fetch dynamically imported module/.test(text),
+  });
+  await page.click("#download");
+  await page.waitForFunction(() => document.getElementById("action-status").textContent !== "");
+  assert.match(await page.$eval("#action-status", (e) => e.textContent), /The assumptions and sources could not be loaded/);
+  await page.fill("#price", "abc");
+  await page.waitForFunction(() => /Could not draw the estimate/.test(document.getElementById("status").textContent));
+  fail = false;
+  await page.fill("#price", "abcd");
+  assert.match(await errorAt(page, "price"), /Enter an amount in US dollars/);
+  await page.fill("#price", "590");
+  await page.click("#notes > summary");
+  await page.waitForFunction(() => document.querySelectorAll("#assumptions li").length > 0);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
 test("Español: every word, the catalogue's texts, dates and money for the locale; kept in the link; axe-core", async () => {
   const { page, context, problems } = await open("#start=2026-03-02&pay=insured&deductible=1500&coinsurance=20&oop-max=4500&compare=tms", { width: 360, height: 780 });
   await page.click("#lang-es");
