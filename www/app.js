@@ -306,11 +306,10 @@ function showProblems(built, problems, unit) {
 }
 
 /**
- * On page load the headline is drawn at once and the form and everything
+ * On page load the headline is drawn at once, and the form and everything
  * else (the figures, the range, the comparison, the calendar, the ledger,
- * the chart) in the next task, so the number the visitor came for is on
- * screen first.
- * `#results[data-complete]` says when the rest is there.
+ * the chart) once its frame is painted, so the number the visitor came for
+ * is on screen first. `#answer[data-complete]` says when the rest is there.
  */
 function renderFirst(p, built, e, v, ex) {
   headline(p, built, e, v, ex);
