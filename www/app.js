@@ -312,7 +312,7 @@ function showProblems(built, problems, unit) {
  * is on screen first. `#answer[data-complete]` says when the rest is there.
  */
 function renderFirst(p, built, e, v, ex) {
-  headline(p, built, e, v, ex);
+  headline(built, e);
   const drawing = updates;
   afterPaint(() => {
     if (drawing !== updates) return; // a later update has drawn it all
@@ -327,12 +327,11 @@ function showForm(v) {
   document.querySelector("main").classList.remove("first");
 }
 
-function headline(p, built, e, v, ex) {
+/** "You pay $X over N months", in the headline and the sticky summary. */
+function headline(built, e) {
   const m = moneyOf(e);
   const months = built.plan.horizon.months;
   fill($("headline"), h("span", {}, t.youPay), " ", h("strong", { id: "total", class: "big" }, m(e.totals.patientPays)), " ", h("span", {}, t.over(months)));
-  const insuranceTouched = INSURANCE.some((k) => touched.has(k));
-  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: built.plan.phases[0].price, m, t });
   $("sticky").textContent = `${t.youPay} ${m(e.totals.patientPays)} ${t.over(months)}`;
 }
 
@@ -340,7 +339,10 @@ function render(p, built, e, v, ex) {
   document.querySelector("main").classList.remove("first");
   const { plan } = built;
   const m = moneyOf(e);
-  headline(p, built, e, v, ex);
+  headline(built, e);
+  // What the headline assumes (its first date format is made here, after the first paint).
+  const insuranceTouched = INSURANCE.some((k) => touched.has(k));
+  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[0].price, m, t });
   const others = [...new Set(v.compare)].filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
   const own = Object.fromEntries((v.cprice || "").split(";").map((x) => x.split(":")).filter((x) => x.length === 2));
   const otherPlans = others.map((o) => otherPlan(o, v, ex, own[o.id]));
