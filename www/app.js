@@ -270,6 +270,7 @@ function update({ fromUser = true, changed } = {}) {
   }
   if (!e) {
     if (first) showForm(v);
+    else reveal();
     showProblems(built, problems, unit);
     return;
   }
@@ -315,16 +316,19 @@ function renderFirst(p, built, e, v, ex) {
   headline(built, e);
   const drawing = updates;
   afterPaint(() => {
-    if (drawing !== updates) return; // a later update has drawn it all
+    if (drawing !== updates) return reveal(); // a later update has written the form (and drawn, unless it failed)
     showForm(v);
     render(p, built, e, v, ex);
   });
 }
 
-/** Fills in and shows the form, which a fresh load keeps out of the first frame. */
+/** Shows the form and the detail, which a fresh load keeps out of the first frame. */
+const reveal = () => document.querySelector("main").classList.remove("first");
+
+/** Fills in the form's defaults, then shows it. */
 function showForm(v) {
   writeDefaults(v);
-  document.querySelector("main").classList.remove("first");
+  reveal();
 }
 
 /** "You pay $X over N months", in the headline and the sticky summary. */
@@ -336,7 +340,7 @@ function headline(built, e) {
 }
 
 function render(p, built, e, v, ex) {
-  document.querySelector("main").classList.remove("first");
+  reveal();
   const { plan } = built;
   const m = moneyOf(e);
   headline(built, e);
