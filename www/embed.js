@@ -19,6 +19,7 @@ import { moneyOf, setLocale, formatMonth, formatDate, currencyWords } from "./fo
 import { money, percent, currencyOf } from "./fields.js";
 import { figures, sentences, marks } from "./summary.js";
 import { lineChart } from "./chart.js";
+import { course } from "./course.js";
 import en from "./en.js";
 import { words as problemWords } from "./problems.js";
 import { words as entryWords } from "./entries.js";
@@ -84,21 +85,6 @@ const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
-
-/** Only what a visitor's estimate needs from a price sheet's treatment. */
-function course(sheet, t, start) {
-  const plain = (list, keys) => list?.map((x) => Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, x[k]])));
-  const plan = {
-    currency: sheet.currency, start, horizon: t.horizon?.months ? { months: t.horizon.months } : { months: 12 },
-    clinic: { closedWeekdays: sheet.closedWeekdays ?? [], closedDates: sheet.holidays ?? [] },
-    phases: plain(t.phases, ["name", "every", "sessions", "weeks", "startAfter", "price", "code", "covered", "benefit", "allowed"]),
-    fees: plain(t.fees, ["name", "amount", "when", "phase", "code", "covered", "benefit", "allowed"]),
-    packages: plain(t.packages, ["name", "phase", "sessions", "price", "code"]),
-    discounts: plain(t.discounts, ["name", "percent", "appliesTo"]),
-  };
-  for (const k of Object.keys(plan)) if (plan[k] === undefined) delete plan[k];
-  return plan;
-}
 
 class Estimate extends HTMLElement {
   static observedAttributes = ["sheet", "treatment", "lang"];

@@ -12,6 +12,8 @@ import { pathToFileURL } from "node:url";
 import { root, start, open } from "./harness.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
+const staff = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
+const { course } = await import(pathToFileURL(join(root, "www/course.js")));
 const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
 const usd = (minor, locale = "en-US") => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(minor / 100);
 
@@ -19,22 +21,15 @@ let base, browser, stop;
 before(async () => ({ base, browser, stop } = await start()));
 after(async () => stop?.());
 
-/** What the element estimates for a sheet treatment: only what a visitor needs. */
-function plan(id, startDate, coverage) {
-  const t = sheet.treatments.find((x) => x.id === id);
-  const pick = (list, keys) => list?.map((x) => Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, x[k]])));
-  const p = {
-    currency: sheet.currency, start: startDate, horizon: { months: t.horizon?.months ?? 12 },
-    clinic: { closedWeekdays: sheet.closedWeekdays ?? [], closedDates: sheet.holidays ?? [] },
-    phases: pick(t.phases, ["name", "every", "sessions", "weeks", "startAfter", "price", "code", "covered", "benefit", "allowed"]),
-    fees: pick(t.fees, ["name", "amount", "when", "phase", "code", "covered", "benefit", "allowed"]),
-    packages: pick(t.packages, ["name", "phase", "sessions", "price", "code"]),
-    discounts: pick(t.discounts, ["name", "percent", "appliesTo"]),
-  };
-  for (const k of Object.keys(p)) if (p[k] === undefined) delete p[k];
-  if (coverage) p.coverage = coverage;
-  return p;
-}
+/** What the element estimates for a sheet treatment: the element's own plan (www/course.js), with `coverage`. */
+const plan = (id, startDate, coverage) => ({ ...course(sheet, sheet.treatments.find((x) => x.id === id), startDate), ...(coverage && { coverage }) });
+
+test("the element's plan for a sheet treatment is the staff engine's: the same estimate as a self-pay quote", () => {
+  for (const t of sheet.treatments) {
+    const quoted = staff.quote(sheet, { treatment: t.id, start: "2026-12-07", date: "2026-12-01", payment: "self-pay" });
+    assert.deepEqual(engine.estimate(plan(t.id, "2026-12-07")), quoted.estimate, t.id);
+  }
+});
 
 const inShadow = (page, sel, fn, arg) => page.$eval(sel, (el, [f, a]) => new Function("root", "arg", `return (${f})(root, arg)`)(el.shadowRoot, a), [fn.toString(), arg]);
 
