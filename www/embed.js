@@ -15,13 +15,13 @@
 import init, { estimate, compare } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js";
 import { h, fill } from "./dom.js";
-import { moneyOf, setLocale, formatMonth, formatDate, currencyWords } from "./format.js";
-import { money, percent, currencyOf } from "./fields.js";
+import { moneyOf, setLocale, formatMonth, formatDate } from "./format.js";
+import { money, percent, currencyOf, problemOf } from "./fields.js";
 import { figures, sentences, marks } from "./summary.js";
 import { lineChart } from "./chart.js";
 import { course } from "./course.js";
 import en from "./en.js";
-import { words as problemWords } from "./problems.js";
+import { words as problemWords, say } from "./problems.js";
 import { words as entryWords } from "./entries.js";
 
 /**
@@ -186,13 +186,15 @@ class Estimate extends HTMLElement {
     const errors = [];
     if (!$("start").value) errors.push(["start", t.need.start]);
     if (insured) {
-      const read = (id, parse, need) => {
+      // Said as the visitor page says it, under the page's field name (`field`).
+      const read = (id, parse, field) => {
         const r = parse($(id).value, unit);
-        if (r.error || r.value === undefined) errors.push([id, r.error ? (parse === percent ? t.percent : t.amount(currencyWords(unit.currency).name)) : need]);
+        const problem = problemOf(parse, r);
+        if (problem) errors.push([id, say([field, problem], unit, t)[1]]);
         return r.value;
       };
-      plan.coverage = { deductible: read("ded", money, t.need.deductible), coinsurance: read("co", percent, t.need.coinsurance) };
-      if (!$("no-oop").checked) plan.coverage.outOfPocketMax = read("oop", money, t.need["oop-max"]);
+      plan.coverage = { deductible: read("ded", money, "deductible"), coinsurance: read("co", percent, "coinsurance") };
+      if (!$("no-oop").checked) plan.coverage.outOfPocketMax = read("oop", money, "oop-max");
     }
     for (const el of this.shadowRoot.querySelectorAll(".error")) el.textContent = "";
     for (const [id, msg] of errors) $(`${id}-error`).textContent = msg;

@@ -64,6 +64,15 @@ export function percent(text) {
 }
 
 /**
+ * What is wrong with `r`, what `parse` (`money`, `whole` or `percent`) made
+ * of a field: "amount", "wholeNumber" or "percent" when it cannot be read,
+ * "need" when it is empty and `required`, else null. The pages say it in
+ * their own words (problems.js).
+ */
+export const problemOf = (parse, r, required = true) =>
+  r.error ? (parse === whole ? "wholeNumber" : parse === percent ? "percent" : "amount") : r.value === undefined && required ? "need" : null;
+
+/**
  * Puts each `[fieldId, message]` next to its field (`#<id>-error`, and
  * `aria-invalid` on the field) inside `form`, after clearing the last ones;
  * returns the messages that have no field, for a status line.

@@ -2,7 +2,7 @@
 // page's own words. Only turns what was typed into a plan: every rule and
 // number is the engine's or the catalogue's. A field left empty is never
 // read as 0 or "no limit": the page asks for it instead (`need`).
-import { money, whole, percent } from "./fields.js";
+import { money, whole, percent, problemOf } from "./fields.js";
 import { federalHolidays } from "./holidays.js";
 
 /** Where the preset's editable phases are: `{ induction, interval }`, -1 for none. */
@@ -65,8 +65,8 @@ export function build(p, v, unit, t) {
   const errors = [];
   const read = (id, parse, required = true) => {
     const r = parse(String(v[id] ?? ""), unit);
-    if (r.error) errors.push([id, parse === whole ? "wholeNumber" : parse === percent ? "percent" : "amount"]);
-    else if (r.value === undefined && required) errors.push([id, "need"]);
+    const problem = problemOf(parse, r, required);
+    if (problem) errors.push([id, problem]);
     return r.value;
   };
   const plan = JSON.parse(JSON.stringify(p.plan));
