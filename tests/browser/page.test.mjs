@@ -122,6 +122,21 @@ test("the sticky summary: shown while editing further down, announced politely, 
   await context.close();
 });
 
+test("on a desktop the summary appears without moving the form under the pointer", async () => {
+  const { page, context, problems } = await open("");
+  const place = () => page.evaluate(() => [document.getElementById("sticky").classList.contains("on"), document.querySelector('input[name="pay"][value="insured"]').getBoundingClientRect().top - document.getElementById("form").getBoundingClientRect().top]);
+  const [before, at] = await place();
+  assert.equal(before, false);
+  // Scrolled until the headline is out of view: the summary shows, in the place it kept.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById("headline").getBoundingClientRect().bottom + window.scrollY + 10));
+  await page.waitForFunction(() => document.getElementById("sticky").classList.contains("on"));
+  const [after, now] = await place();
+  assert.equal(after, true);
+  assert.equal(now, at, "the form's fields keep their place in the form");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
 test("every change recomputes as the engine says: price, sessions, interval, extras, holidays, financing", async () => {
   const { page, context, problems } = await open("#treatment=iv-ketamine&start=2026-03-02");
   await page.fill("#price", "500");
