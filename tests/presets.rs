@@ -2,8 +2,8 @@
 //! the range / compare helpers.
 
 use coursecost::{
-    Benefit, CATALOGUE_JSON, CoverageExample, Date, ErrorCode, Estimate, Horizon, LineKind, Plan,
-    PlanOptions, PlanType, Preset, Requires, Totals, WarningCode, compare, coverage_examples,
+    Benefit, CATALOGUE_JSON, CoverageExample, Date, Error, ErrorCode, Estimate, Horizon, LineKind,
+    Plan, PlanOptions, PlanType, Preset, Requires, Totals, WarningCode, compare, coverage_examples,
     decode_catalogue, decode_comparison, decode_options, decode_plan, decode_preset, estimate,
     preset, presets, range,
 };
@@ -97,6 +97,14 @@ fn shown(minor: i64) -> String {
 /// The part of a source's title before the colon: how the texts name it.
 fn publisher(title: &str) -> &str {
     title.split(':').next().unwrap_or_default()
+}
+
+/// Each problem of `err` as its code and path, in order.
+fn codes_and_paths(err: &Error) -> Vec<(ErrorCode, &str)> {
+    err.problems()
+        .iter()
+        .map(|p| (p.code, p.path.as_str()))
+        .collect()
 }
 
 /// The three plans of a preset, named.
@@ -630,11 +638,7 @@ fn the_catalogue_decoder_checks_the_version_2_fields_with_paths() {
     // Then what spans fields, each at its path.
     entry["expectedWarnings"] = json!(["assistance_not_eligible"]);
     let err = decode_preset(&*entry).unwrap_err();
-    let got: Vec<(ErrorCode, &str)> = err
-        .problems()
-        .iter()
-        .map(|p| (p.code, p.path.as_str()))
-        .collect();
+    let got = codes_and_paths(&err);
     assert_eq!(
         got,
         [
@@ -661,11 +665,7 @@ fn the_catalogue_decoder_checks_the_version_2_fields_with_paths() {
         json!([{"phases": ["Taper"], "sessions": 6}]);
     value["coverageExamples"][1]["es"] = json!({"name": "Plan"});
     let err = decode_catalogue(&value).unwrap_err();
-    let got: Vec<(ErrorCode, &str)> = err
-        .problems()
-        .iter()
-        .map(|p| (p.code, p.path.as_str()))
-        .collect();
+    let got = codes_and_paths(&err);
     assert_eq!(
         got,
         [
@@ -700,11 +700,7 @@ fn the_catalogue_decoder_reports_mistakes_with_paths() {
     entry["sources"][0]["url"] = "http://example.com".into();
     entry["reviewed"] = "2026-13".into();
     let err = decode_preset(&*entry).unwrap_err();
-    let got: Vec<(ErrorCode, &str)> = err
-        .problems()
-        .iter()
-        .map(|p| (p.code, p.path.as_str()))
-        .collect();
+    let got = codes_and_paths(&err);
     assert_eq!(
         got,
         [
@@ -732,11 +728,7 @@ fn every_preset_names_the_phases_a_visitor_may_change() {
     entry["editable"] =
         json!({"sessions": "Induction infusion", "interval": "Induction infusions"});
     let err = decode_preset(&*entry).unwrap_err();
-    let got: Vec<(ErrorCode, &str)> = err
-        .problems()
-        .iter()
-        .map(|p| (p.code, p.path.as_str()))
-        .collect();
+    let got = codes_and_paths(&err);
     assert_eq!(
         got,
         [
