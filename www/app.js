@@ -26,6 +26,7 @@ let shown = null; // what the download saves and print shows
 let touched = new Set(); // the fields the visitor set (kept in the link); the rest show defaults
 let lastTreatment = null;
 let updates = 0;
+let mounted = false; // whether the form, the detail and the footer are in the page (`mount`)
 let lastWritten = ""; // the fragment the page wrote itself
 let notice = ""; // what the last change of treatment reset, until the next edit
 let writing; // the pending write of the link
@@ -125,8 +126,8 @@ function writeField(key, v) {
 
 /**
  * The effective values: the visitor's where set, the defaults elsewhere,
- * written into the form unless `write` is false (on a fresh load the form
- * is not shown until the frame after the estimate: see `renderFirst`).
+ * written into the form unless `write` is false (the first headline is
+ * drawn before the form is in the page: see `firstHeadline`).
  */
 function values(p, state, write = true) {
   const ex = examples.find((x) => x.id === (state.example ?? "")) ?? (state.pay === "insured" ? examples[0] : undefined);
@@ -157,13 +158,11 @@ const today = () => {
 // The treatment's labels, hints and choices
 
 /**
- * The fields, labels and hints of treatment `p`. On a fresh load (`soon`)
- * they wait until the estimate is painted, since the form is shown only in
- * the frame after it (and naming a currency makes two number formats, tens
- * of milliseconds in a cold browser).
+ * The fields, labels and hints of treatment `p`. (Naming a currency makes
+ * two number formats, tens of milliseconds in a cold browser: one reason
+ * the form joins the page only after the first headline is painted.)
  */
-function setTreatment(p, unit, soon = false) {
-  if (soon) return void afterPaint(() => setTreatment(p, unit));
+function setTreatment(p, unit) {
   const m = moneyOf(unit);
   const w = words(p);
   const { induction, interval } = editable(p);
@@ -205,7 +204,7 @@ function setTreatment(p, unit, soon = false) {
 
 function readState() {
   const state = { treatment: radio("treatment"), lang };
-  for (const key of Object.keys(FIELDS)) if (key !== "treatment" && key !== "lang" && touched.has(key)) state[key] = readField(key);
+  for (const key of touched) state[key] = readField(key);
   return state;
 }
 
@@ -232,8 +231,7 @@ function update({ fromUser = true, changed } = {}) {
     lastTreatment = p.id;
     setTreatment(p, currencyOf(estimate, p.plan.currency));
   }
-  const first = shown === null && !fromUser;
-  const { v, ex, unit } = values(p, state, !first);
+  const { v, ex, unit } = values(p, state);
   $("insurance").hidden = v.pay !== "insured";
   $("oop-max").disabled = v["no-oop"];
   $("oop-met-field").hidden = v["no-oop"];
@@ -269,14 +267,12 @@ function update({ fromUser = true, changed } = {}) {
     }
   }
   if (!e) {
-    if (first) showForm(v);
-    else reveal();
     showProblems(built, problems, unit);
     return;
   }
   showErrors($("form"), []);
   try {
-    (first ? renderFirst : render)(p, built, e, v, ex);
+    render(p, built, e, v, ex);
     $("status").textContent = notice;
     $("status").className = notice ? "note" : "";
   } catch (err) {
@@ -307,40 +303,36 @@ function showProblems(built, problems, unit) {
 }
 
 /**
- * On page load the headline is drawn at once, and the form and everything
- * else (the figures, the range, the comparison, the calendar, the ledger,
- * the chart) once its frame is painted, so the number the visitor came for
- * is on screen first. `#answer[data-complete]` says when the rest is there.
+ * On page load the treatment is picked and the headline drawn from the
+ * link's state before the form is in the page, so the number the visitor came for is on screen
+ * first; `mount` adds the form and everything else (the figures, the range,
+ * the comparison, the calendar, the ledger, the chart) once its frame is
+ * painted. A state that cannot be estimated draws nothing here: the form
+ * names what to fix. `#answer[data-complete]` says when the rest is there.
  */
-function renderFirst(p, built, e, v, ex) {
-  headline(built, e);
-  const drawing = updates;
-  afterPaint(() => {
-    if (drawing !== updates) return reveal(); // a later update has written the form (and drawn, unless it failed)
-    showForm(v);
-    render(p, built, e, v, ex);
-  });
+function firstHeadline(state) {
+  const p = chosen(state);
+  $(`tr-${p.id}`).checked = true;
+  touched = new Set(ownKeys(state));
+  const { v, unit } = values(p, state, false);
+  const built = build(p, v, unit, t);
+  if (built.errors.length) return;
+  try {
+    headline(built, estimate(built.plan));
+  } catch {
+    // The form names the problem once it is in the page.
+  }
 }
 
-/** Shows the form and the detail, which a fresh load keeps out of the first frame. */
-const reveal = () => document.querySelector("main").classList.remove("first");
-
-/** Fills in the form's defaults, then shows it. */
-function showForm(v) {
-  writeDefaults(v);
-  reveal();
-}
-
-/** "You pay $X over N months", in the headline and the sticky summary. */
+/** "You pay $X over N months", in the headline and (once the form is in) the sticky summary. */
 function headline(built, e) {
   const m = moneyOf(e);
   const months = built.plan.horizon.months;
   fill($("headline"), h("span", {}, t.youPay), " ", h("strong", { id: "total", class: "big" }, m(e.totals.patientPays)), " ", h("span", {}, t.over(months)));
-  $("sticky").textContent = `${t.youPay} ${m(e.totals.patientPays)} ${t.over(months)}`;
+  if (mounted) $("sticky").textContent = `${t.youPay} ${m(e.totals.patientPays)} ${t.over(months)}`;
 }
 
 function render(p, built, e, v, ex) {
-  reveal();
   const { plan } = built;
   const m = moneyOf(e);
   headline(built, e);
@@ -488,6 +480,11 @@ function entries(p, v, ex, plan, m) {
 // ---------------------------------------------------------------------------
 // Language
 
+/**
+ * Switches the page's words: the first screen's at once, the form's and
+ * the detail's when they are in the page (`restore` draws them after
+ * `mount`).
+ */
 async function setLanguage(next) {
   lang = next === "es" ? "es" : "en";
   if (lang === "es") await spanishModule();
@@ -497,9 +494,14 @@ async function setLanguage(next) {
   // The English words are the page's own: written back only after Spanish.
   spanishModule.module?.translate(document, lang === "es");
   for (const a of [$("lang-en"), $("lang-es")]) a.toggleAttribute("aria-current", a.id === `lang-${lang}`);
+  const picked = radio("treatment");
+  fill($("treatment"), catalogue.map((p) => h("label", { class: "check" }, h("input", { type: "radio", name: "treatment", value: p.id, id: `tr-${p.id}`, checked: p.id === picked }), " ", words(p).name)));
+  if (mounted) formWords();
+}
+
+/** The form's and the detail's words that the page draws (the rest are in the HTML). */
+function formWords() {
   $("months-hint").textContent = t.monthsHint(MAX_HORIZON_MONTHS);
-  const chosen = radio("treatment");
-  fill($("treatment"), catalogue.map((p) => h("label", { class: "check" }, h("input", { type: "radio", name: "treatment", value: p.id, id: `tr-${p.id}`, checked: p.id === chosen }), " ", words(p).name)));
   const example = radio("example");
   fill($("example"), examples.map((x) => h("label", { class: "check" }, h("input", { type: "radio", name: "example", value: x.id, checked: x.id === example }), " ", words(x, "examples").name)));
   const months = $("year-month").value || "1";
@@ -516,6 +518,13 @@ async function setLanguage(next) {
 // ---------------------------------------------------------------------------
 // Start
 
+/** The state the link holds. */
+const linkState = () => fromFragment(location.hash, catalogue.map((p) => p.id), examples.map((x) => x.id));
+/** The treatment a state names, or the default. */
+const chosen = (state) => catalogue.find((x) => x.id === state.treatment) ?? catalogue.find((x) => x.id === DEFAULT_TREATMENT);
+/** A state's fields (the visitor's), without the treatment and the language. */
+const ownKeys = (state) => Object.keys(state).filter((k) => k !== "treatment" && k !== "lang");
+
 async function main() {
   try {
     // Named from the page, not the glue: the glue is bundled into this module.
@@ -524,30 +533,50 @@ async function main() {
     $("status").textContent = t.cantStart(err.message);
     return;
   }
-  $("version").textContent = version();
-  $("label").maxLength = MAX_NAME_CHARS;
   catalogue = presets();
   examples = coverageExamples(); // the catalogue's typical insurance plans
+  const state = linkState();
+  await setLanguage(state.lang);
+  firstHeadline(state);
+  // For `make bench`: the frame that paints the first estimate.
+  requestAnimationFrame(() => performance.mark("coursecost:first-estimate"));
+  afterPaint(() => {
+    mount();
+    restore(state);
+  });
+}
+
+/** Opens `state` (from the link) in the form and estimates it. */
+async function restore(state) {
+  await setLanguage(state.lang);
+  touched = new Set(ownKeys(state));
+  const p = chosen(state);
+  $(`tr-${p.id}`).checked = true;
+  setTreatment(p, currencyOf(estimate, p.plan.currency));
+  lastTreatment = p.id;
+  for (const k of touched) writeField(k, state[k]);
+  update({ fromUser: false });
+}
+
+/**
+ * Puts the form, the detail and the footer (index.html's template) in the
+ * page, and listens to them.
+ */
+function mount() {
+  const rest = $("rest");
+  const footer = rest.content.querySelector("footer");
+  footer.remove();
+  document.querySelector("main").append(rest.content);
+  rest.replaceWith(footer);
+  mounted = true;
+  $("version").textContent = version();
+  $("label").maxLength = MAX_NAME_CHARS;
   $("example-field").hidden = examples.length === 0;
   fill($("year-day"), Array.from({ length: 31 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))));
 
-  const restore = async () => {
-    const state = fromFragment(location.hash, catalogue.map((p) => p.id), examples.map((x) => x.id));
-    await setLanguage(state.lang);
-    touched = new Set(Object.keys(state).filter((k) => k !== "treatment" && k !== "lang"));
-    const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue.find((x) => x.id === DEFAULT_TREATMENT);
-    $(`tr-${p.id}`).checked = true;
-    setTreatment(p, currencyOf(estimate, p.plan.currency), true);
-    lastTreatment = p.id;
-    for (const [k, x] of Object.entries(state)) if (k !== "treatment" && k !== "lang") writeField(k, x);
-    update({ fromUser: false });
-  };
-  await restore();
-  // For `make bench`: the frame that paints the first estimate.
-  requestAnimationFrame(() => performance.mark("coursecost:first-estimate"));
   window.addEventListener("hashchange", () => {
     // Only a fragment the page did not write itself (a pasted link) reopens a state.
-    if (location.hash !== lastWritten) restore();
+    if (location.hash !== lastWritten) restore(linkState());
   });
   const onEdit = (ev) => {
     const el = ev.target;
@@ -565,10 +594,7 @@ async function main() {
     $(`lang-${l}`).addEventListener("click", async (ev) => {
       ev.preventDefault();
       await setLanguage(l);
-      const p = catalogue.find((x) => x.id === radio("treatment"));
-      lastTreatment = null;
-      setTreatment(p, currencyOf(estimate, p.plan.currency));
-      lastTreatment = p.id;
+      lastTreatment = null; // the treatment's labels are drawn again, in the new words
       update({ fromUser: false });
     });
   }

@@ -65,7 +65,6 @@ export default {
   coveredHint: "Most insurers cover this treatment.",
   uncoveredHint: "Most insurers do not pay for these sessions (off-label use); some cover the evaluation.",
   rxLegend: (name) => `${name} goes through your pharmacy benefit. Does it have its own terms?`,
-  exampleNone: "Choose a typical plan…",
   exampleFilled: (summary) => `Filled in: ${summary}`,
   cantStart: (msg) => `The estimator could not start in this browser: ${msg}`,
   notesFailed: (msg) => `The assumptions and sources could not be loaded: ${msg}`,

@@ -110,7 +110,6 @@ const spanish = {
   coveredHint: "La mayoría de las aseguradoras cubren este tratamiento.",
   uncoveredHint: "La mayoría de las aseguradoras no pagan estas sesiones (uso fuera de indicación); algunas cubren la evaluación.",
   rxLegend: (name) => `${name} se paga por su beneficio de farmacia. ¿Tiene condiciones propias?`,
-  exampleNone: "Elija un plan típico…",
   exampleFilled: (summary) => `Completado: ${summary}`,
   need: {
     start: "Elija el día de su primera sesión.",
@@ -208,12 +207,15 @@ const english = new Map(); // each translated element's English, and the title's
  */
 export function translate(document, toSpanish) {
   const { static: words } = spanish;
+  // The visitor page's form joins it after the first headline: its label is
+  // kept once it is there.
   const form = document.getElementById("form");
-  if (!english.size) english.set(document, document.title).set(form, form.getAttribute("aria-label"));
+  if (!english.has(document)) english.set(document, document.title);
+  if (form && !english.has(form)) english.set(form, form.getAttribute("aria-label"));
   for (const el of document.querySelectorAll("[data-t]")) {
     if (!english.has(el)) english.set(el, el.textContent);
     el.textContent = toSpanish ? words[el.dataset.t] ?? english.get(el) : english.get(el);
   }
   document.title = toSpanish ? words.pageTitle : english.get(document);
-  form.setAttribute("aria-label", toSpanish ? words.formLabel : english.get(form));
+  form?.setAttribute("aria-label", toSpanish ? words.formLabel : english.get(form));
 }

@@ -408,6 +408,36 @@ test("a link whose values cannot be estimated opens with the form shown and the 
   await context.close();
 });
 
+test("the first frame lays out the treatment and the headline alone, from the link; the form, the detail and the footer join after it", async () => {
+  const { page, context, problems } = await openPage(browser, base, "#treatment=tms&price=250", {
+    ready: () => document.getElementById("answer").dataset.complete === "true",
+    // What the page holds when the headline is written, and in the frame that paints it.
+    setup: (ctx) => ctx.addInitScript(() => {
+      const seen = (window.__first = {});
+      const look = () => ({ form: Boolean(document.getElementById("form")), footer: Boolean(document.querySelector("footer")), picked: document.querySelector("input[name=treatment]:checked")?.value, headline: document.getElementById("headline").textContent });
+      new MutationObserver((_, observer) => {
+        if (!document.getElementById("headline")?.textContent) return;
+        observer.disconnect();
+        seen.written = look();
+        requestAnimationFrame(() => (seen.frame = look()));
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    }),
+  });
+  const first = await page.evaluate(() => window.__first);
+  // The headline of the first frame is the one the whole page then draws:
+  // the link's treatment at the link's price, as the engine estimates it.
+  const final = await page.$eval("#headline", (e) => e.textContent);
+  for (const at of [first.written, first.frame]) {
+    assert.deepEqual(at, { form: false, footer: false, picked: "tms", headline: final });
+  }
+  const { plan } = await downloaded(page);
+  assert.equal(plan.phases[0].price, 25000);
+  assert.ok(final.includes(usd(engine.estimate(plan).totals.patientPays)), final);
+  assert.equal(await page.isVisible("footer"), true);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
 test("what a visitor asks for loads when asked: the catalogue's notes when opened, downloaded or printed", async () => {
   const { page, context, problems, requests } = await open("#price=500");
   const notesLoaded = () => requests.some((r) => new URL(r.url()).pathname === "/notes.js");
