@@ -112,9 +112,8 @@ for (let i = 0; i < ROUNDS; i++) {
 // 4b. Recomputing on a loaded page.
 const recompute = [];
 for (let i = 0; i < 10; i++) {
-  const { page, context } = await open(browser, base, "", { ready: () => performance.getEntriesByName("coursecost:first-estimate").length > 0 });
   // Recompute on the loaded page: after the rest of the first estimate is drawn.
-  await page.waitForFunction(() => document.getElementById("answer").dataset.complete === "true");
+  const { page, context } = await open(browser, base, "", { ready: () => document.getElementById("answer").dataset.complete === "true" });
   for (let j = 0; j < 3; j++) {
     recompute.push(await page.evaluate((price) => {
       const input = document.getElementById("price");

@@ -303,8 +303,8 @@ function showProblems(built, problems, unit) {
 }
 
 /**
- * On page load the treatment is picked and the headline drawn from the
- * link's state before the form is in the page, so the number the visitor came for is on screen
+ * On page load the headline is drawn from the link's state before the
+ * form is in the page, so the number the visitor came for is on screen
  * first; `mount` adds the form and everything else (the figures, the range,
  * the comparison, the calendar, the ledger, the chart) once its frame is
  * painted. A state that cannot be estimated draws nothing here: the form
@@ -312,7 +312,6 @@ function showProblems(built, problems, unit) {
  */
 function firstHeadline(state) {
   const p = chosen(state);
-  $(`tr-${p.id}`).checked = true;
   touched = new Set(ownKeys(state));
   const { v, unit } = values(p, state, false);
   const built = build(p, v, unit, t);
@@ -526,20 +525,22 @@ const chosen = (state) => catalogue.find((x) => x.id === state.treatment) ?? cat
 const ownKeys = (state) => Object.keys(state).filter((k) => k !== "treatment" && k !== "lang");
 
 async function main() {
-  try {
-    // Named from the page, not the glue: the glue is bundled into this module.
-    await init({ module_or_path: new URL("pkg/coursecost_bg.wasm", import.meta.url) });
-  } catch (err) {
-    $("status").textContent = t.cantStart(err.message);
-    return;
-  }
+  // Named from the page, not the glue: the glue is bundled into this module.
+  const started = init({ module_or_path: new URL("pkg/coursecost_bg.wasm", import.meta.url) }).then(() => null, (err) => err);
+  // While the engine compiles: the catalogue, the link's state, the words
+  // and the treatment picker (none of them needs the engine), so the frame
+  // that paints the headline lays out little else.
   catalogue = presets();
   examples = coverageExamples(); // the catalogue's typical insurance plans
   const state = linkState();
   await setLanguage(state.lang);
+  $(`tr-${chosen(state).id}`).checked = true;
+  const failed = await started;
+  if (failed) {
+    $("status").textContent = t.cantStart(failed.message);
+    return;
+  }
   firstHeadline(state);
-  // For `make bench`: the frame that paints the first estimate.
-  requestAnimationFrame(() => performance.mark("coursecost:first-estimate"));
   afterPaint(() => {
     mount();
     restore(state);

@@ -6,4 +6,3 @@ import init, { estimate } from "./pkg/coursecost.js";
 await init({ module_or_path: new URL("pkg/coursecost_bg.wasm", import.meta.url) });
 const e = estimate({ start: "2026-01-05", phases: [{ name: "Session", every: { weeks: 1 }, sessions: 16, price: 59000 }] });
 document.getElementById("out").textContent = new Intl.NumberFormat("en-US", { style: "currency", currency: e.currency }).format(e.totals.patientPays / 10 ** e.minorUnits);
-requestAnimationFrame(() => performance.mark("coursecost:first-estimate"));
