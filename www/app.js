@@ -219,7 +219,7 @@ function update({ fromUser = true, changed } = {}) {
   }
   if (changed === "example") for (const k of INSURANCE) touched.delete(k);
   let state = readState();
-  const p = catalogue.find((x) => x.id === state.treatment) ?? catalogue[0];
+  const p = chosen(state);
   if (p.id !== lastTreatment) {
     if (lastTreatment !== null && fromUser) {
       const reset = PER_TREATMENT.filter((k) => touched.has(k));
