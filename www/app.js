@@ -481,8 +481,8 @@ function entries(p, v, ex, plan, m) {
 
 /**
  * Switches the page's words: the first screen's at once, the form's and
- * the detail's when they are in the page (`restore` draws them after
- * `mount`).
+ * the detail's when they are in the page (`mount` draws them when they
+ * join it).
  */
 async function setLanguage(next) {
   lang = next === "es" ? "es" : "en";
@@ -543,13 +543,18 @@ async function main() {
   firstHeadline(state);
   afterPaint(() => {
     mount();
-    restore(state);
+    fillForm(state);
   });
 }
 
-/** Opens `state` (from the link) in the form and estimates it. */
+/** Opens `state` (from a link pasted later) in its language and the form. */
 async function restore(state) {
   await setLanguage(state.lang);
+  fillForm(state);
+}
+
+/** Writes `state`'s fields into the form, and estimates it. */
+function fillForm(state) {
   touched = new Set(ownKeys(state));
   const p = chosen(state);
   $(`tr-${p.id}`).checked = true;
@@ -570,6 +575,8 @@ function mount() {
   document.querySelector("main").append(rest.content);
   rest.replaceWith(footer);
   mounted = true;
+  spanishModule.module?.translate(document, lang === "es");
+  formWords();
   $("version").textContent = version();
   $("label").maxLength = MAX_NAME_CHARS;
   $("example-field").hidden = examples.length === 0;
