@@ -22,12 +22,30 @@ export const FIELDS = {
   "cover-sessions": "bool", "cover-fees": "bool", rx: "choice", "rx-deductible": "text", "rx-coinsurance": "text", "rx-copay": "text",
   "rx-oop-max": "text", "limit-on": "bool", "limit-sessions": "text", "limit-per": "choice", accumulator: "bool",
   programme: "bool", "assist-on": "bool", "assist-at-most": "text", "assist-max": "text", "assist-no-cap": "bool",
-  "fin-on": "bool", "fin-months": "text", "fin-apr": "text", "fin-down": "text", compare: "ids", cprice: "text",
+  "fin-on": "bool", "fin-months": "text", "fin-apr": "text", "fin-down": "text", compare: "ids", cprice: "prices",
 };
 
 const MAX_FRAGMENT = 4000;
 /** The longest text field is the estimate's name. */
 const MAX_TEXT = MAX_NAME_CHARS;
+
+/**
+ * A price per treatment, `id:price;id:price`, as the comparison's fields
+ * give it: each price is a field of its own, so each is held to the text
+ * bound, not the whole list (one bound for all dropped every price past the
+ * first few). Treatments other than `ids`, and repeats, are dropped.
+ */
+function prices(v, ids) {
+  const seen = new Set();
+  const kept = [];
+  for (const entry of v.split(";")) {
+    const [id, price, ...rest] = entry.split(":");
+    if (rest.length > 0 || price === undefined || !ids.includes(id) || seen.has(id)) continue;
+    seen.add(id);
+    kept.push(`${id}:${price.slice(0, MAX_TEXT)}`);
+  }
+  return kept.join(";");
+}
 
 /** The state as a fragment: `#` + URL-encoded `key=value` pairs of the fields set. */
 export function toFragment(state) {
@@ -63,6 +81,7 @@ export function fromFragment(hash, ids, examples = []) {
     else if (kind === "example") state[key] = examples.includes(v) ? v : undefined;
     else if (kind === "ids") state[key] = ids.filter((id) => v.split(",").includes(id)); // each at most once
     else if (kind === "names") state[key] = v.split(",").map((x) => x.slice(0, MAX_TEXT)).slice(0, ids.length);
+    else if (kind === "prices") state[key] = prices(v, ids);
     else state[key] = v.slice(0, MAX_TEXT);
   }
   for (const k of Object.keys(state)) if (state[k] === undefined) delete state[k];
