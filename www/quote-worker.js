@@ -12,7 +12,14 @@ import { currencyOf } from "./fields.js";
 import { MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
 
 let engine = null; // the sheet, decoded once
-let last = null; // the last quote, whose lines a month's details come from
+/**
+ * The quote on the page's screen: the sheet and input it was made from and
+ * its lines. A month's details and the CSV come from it, not from the
+ * newest sheet or input: after staff open another sheet while a field is
+ * invalid, the page still shows (and exports) the last good quote.
+ */
+let shown = null;
+let serial = 0;
 const ready = init({ module_or_path: new URL("pkg/coursecost_staff_bg.wasm", import.meta.url) });
 
 const problemsOf = (err) => err.problems ?? [{ code: "", path: "", message: err.message }];
@@ -64,9 +71,8 @@ const handlers = {
     } catch (err) {
       return { problems: problemsOf(err) };
     }
-    engine?.free();
+    if (engine && shown?.engine !== engine) engine.free();
     engine = decoded;
-    last = null;
     return { sheet: data, unit: currencyOf(estimate, data.currency), version: version() };
   },
 
@@ -86,10 +92,11 @@ const handlers = {
       }
     }
     const lines = quote.estimate.lines;
-    last = lines;
+    if (shown && shown.engine !== engine) shown.engine.free();
+    shown = { engine, input, lines, serial: ++serial };
     const long = lines.length > MAX_LEDGER_ROWS_SHOWN;
     if (long) quote.estimate.lines = [];
-    return { quote, lineCount: lines.length, summary: long ? summarise(lines) : null, gfe: estimateOf, gfeProblems };
+    return { quote, serial, lineCount: lines.length, summary: long ? summarise(lines) : null, gfe: estimateOf, gfeProblems };
   },
 
   // The sheet editor's check: every problem, and the currency as the engine counts it.
@@ -105,12 +112,14 @@ const handlers = {
   },
 
   lines({ month }) {
-    return { lines: (last ?? []).filter((l) => l.date.startsWith(month)) };
+    return { lines: (shown?.lines ?? []).filter((l) => l.date.startsWith(month)) };
   },
 
-  csv({ input }) {
+  /** The CSV of the quote on screen (`serial`): its sheet, its input. */
+  csv({ serial: wanted }) {
+    if (shown?.serial !== wanted) return { problems: [{ code: "", path: "", message: "that quote is no longer on screen" }] };
     try {
-      return { csv: engine.quoteCsv(input) };
+      return { csv: shown.engine.quoteCsv(shown.input) };
     } catch (err) {
       return { problems: problemsOf(err) };
     }

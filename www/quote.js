@@ -193,7 +193,7 @@ function draw(job, answer) {
   $("status").className = "";
   const { input } = job;
   const q = answer.quote;
-  shown = { input, quote: q, gfe: answer.gfe };
+  shown = { input, quote: q, gfe: answer.gfe, serial: answer.serial };
   // What the estimate depends on: staff typing a name does not redraw the ledger.
   const key = JSON.stringify({ ...input, patient: undefined, number: undefined, date: undefined, scheduledOn: undefined, requested: undefined, sheet: sheet.name });
   renderQuote(q, answer, key !== drawnKey);
@@ -413,8 +413,12 @@ async function main() {
   $("print").addEventListener("click", () => window.print());
   $("csv").addEventListener("click", async () => {
     if (!shown) return;
-    const { csv } = await ask("csv", { input: shown.input });
-    if (csv !== undefined) download(fileName(shown.quote, "csv"), "text/csv;charset=utf-8", csv);
+    // The quote on screen, from the sheet and input it was made with (the
+    // worker keeps both): never the newest sheet with the last good input.
+    const { quote } = shown;
+    const { csv, problems } = await ask("csv", { serial: shown.serial });
+    if (csv !== undefined) download(fileName(quote, "csv"), "text/csv;charset=utf-8", csv);
+    else stale(problems.map((p) => p.message));
   });
   $("json").addEventListener("click", () => {
     if (!shown) return;

@@ -276,3 +276,32 @@ test("axe-core: the staff view has no serious or critical violations", async () 
   assert.ok(overflow <= 0, `no horizontal scroll at 360 px (overflow ${overflow}px)`);
   await context.close();
 });
+
+test("the downloads are the quote on screen: another sheet opened while a field is invalid changes none of them", async () => {
+  // Two sheets of one clinic, one treatment each: four weekly sessions at
+  // $100.00 (sheet A) or $300.00 (sheet B), nothing else. So A's course is
+  // 4 × $100.00 = $400.00 and B's 4 × $300.00 = $1,200.00.
+  const course = (price) => ({ ...sheet, name: price === 10000 ? "Clinic A" : "Clinic B", payers: [],
+    treatments: [{ id: "weekly", name: "Weekly sessions", phases: [{ name: "Sessions", every: { weeks: 1 }, sessions: 4, price, code: "90837" }] }] });
+  const [a, b] = [course(10000), course(30000)];
+  const { page, context, problems } = await openStaff({ baked: JSON.stringify(a) });
+  await page.fill("#start", "2026-12-07");
+  await page.fill("#quote-date", "2026-11-21");
+  await page.waitForFunction(() => document.querySelector("#quote-total")?.textContent === "$400.00");
+  // A horizon that is not a number, then sheet B: the page keeps A's quote on screen.
+  await page.fill("#horizon", "twelve");
+  await page.setInputFiles("#sheet-file", { name: "b.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(b)) });
+  await page.waitForFunction(() => /Clinic B/.test(document.querySelector("#sheet-status").textContent));
+  assert.match(await page.textContent("#status"), /the quote below is the last good one/);
+  assert.equal(await page.textContent("#quote-total"), "$400.00");
+  // The CSV is A's quote: its patient column sums to $400.00, not $1,200.00.
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
+  const text = readFileSync(await csv.path(), "utf8");
+  const patientPays = text.trim().split("\r\n").slice(1).map((row) => row.split(",").at(-1));
+  assert.deepEqual(patientPays, ["100.00", "100.00", "100.00", "100.00"]);
+  assert.equal(text, engine.quoteCsv(a, { treatment: "weekly", start: "2026-12-07", date: "2026-11-21", payment: "self-pay" }));
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#json")]);
+  assert.equal(JSON.parse(readFileSync(await json.path(), "utf8")).estimate.totals.charge, 40000);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
