@@ -6,39 +6,12 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { SECURITY_HEADERS, TYPES } from "./headers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const argPort = process.argv.indexOf("--port");
 const port = Number(argPort > 0 ? process.argv[argPort + 1] : process.env.PORT || 8080);
 const host = "127.0.0.1";
-
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".ts": "text/plain; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".csv": "text/csv; charset=utf-8",
-};
-
-// The same policy the page declares: nothing leaves the page, no inline code.
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
 
 const site = join(root, "target/site");
 
@@ -55,18 +28,16 @@ const server = createServer(async (req, res) => {
     if (file && (await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
     const body = file && (await readFile(file).catch(() => null));
     if (!body) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found\n");
+      res.writeHead(404, { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8" }).end("not found\n");
       return;
     }
     // Compressed as a host would (gzip -9, what the size budgets count), so
     // `make bench`'s throttled loads move the bytes a visitor's would.
-    const type = types[extname(file)] || "application/octet-stream";
+    const type = TYPES[extname(file)] || "application/octet-stream";
     const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && !/image\/png/.test(type);
     res.writeHead(200, {
       "content-type": type,
-      "content-security-policy": csp,
-      "x-content-type-options": "nosniff",
-      "referrer-policy": "no-referrer",
+      ...SECURITY_HEADERS,
       "cache-control": "no-cache",
       vary: "accept-encoding",
       ...(gzip ? { "content-encoding": "gzip" } : {}),
