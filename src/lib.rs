@@ -229,7 +229,7 @@ fn json_problem(e: &serde_json::Error) -> Error {
 /// contract's calendar.
 #[cfg(feature = "std")]
 pub fn presets(start: Date) -> Result<Vec<Preset>, Error> {
-    decode::preset::catalogue(&parse_json(CATALOGUE_JSON)?, Some(start))
+    decode::catalogue::presets(&parse_json(CATALOGUE_JSON)?, Some(start))
 }
 
 /// The built-in catalogue's examples of insurance (typical employer plan,

@@ -4,7 +4,7 @@
 //! examples of insurance.
 
 use crate::calendar::Date;
-use crate::catalogue::{Catalogue, Citation, CoverageExample, ExampleText, PresetText};
+use crate::catalogue::{Catalogue, Citation, CoverageExample, ExampleText, Preset, PresetText};
 use crate::error::{Error, ErrorCode};
 use crate::limits::{
     MAX_COVERAGE_LIMITS, MAX_FEES, MAX_PRESET_NOTES, MAX_PRESETS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
@@ -16,8 +16,30 @@ use crate::prelude::*;
 use crate::source::Source;
 use crate::text::clip;
 
-use super::preset::{Extras, moved};
+use super::preset::Extras;
 use super::{Decoder, Obj, rules};
+
+/// Decodes a catalogue (`{ about?, presets: [...], coverageExamples?: [...] }`),
+/// moving every plan to `start` when one is given, and returns its presets.
+/// Natively the coverage examples are checked too.
+pub(crate) fn presets<S: Source>(input: S, start: Option<Date>) -> Result<Vec<Preset>, Error> {
+    contents(input, start).map(|c| c.presets)
+}
+
+/// The presets with every plan moved to `start`, when one is given.
+fn moved(presets: Vec<Preset>, start: Option<Date>) -> Result<Vec<Preset>, Error> {
+    match start {
+        None => Ok(presets),
+        Some(start) => presets
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                p.starting(start)
+                    .map_err(|e| e.within(&format!("presets[{i}]")))
+            })
+            .collect(),
+    }
+}
 
 /// Decodes a whole catalogue: its presets (moved to `start` when one is
 /// given) and its coverage examples.

@@ -26,30 +26,6 @@ use crate::text::clip;
 use super::Obj;
 use super::{Decoder, rules};
 
-/// Decodes a catalogue (`{ about?, presets: [...], coverageExamples?: [...] }`),
-/// moving every plan to `start` when one is given, and returns its presets.
-/// Natively the coverage examples are checked too.
-#[cfg(feature = "std")]
-pub(crate) fn catalogue<S: Source>(input: S, start: Option<Date>) -> Result<Vec<Preset>, Error> {
-    super::catalogue::contents(input, start).map(|c| c.presets)
-}
-
-/// The presets with every plan moved to `start`, when one is given.
-#[cfg(feature = "std")]
-pub(super) fn moved(presets: Vec<Preset>, start: Option<Date>) -> Result<Vec<Preset>, Error> {
-    match start {
-        None => Ok(presets),
-        Some(start) => presets
-            .into_iter()
-            .enumerate()
-            .map(|(i, p)| {
-                p.starting(start)
-                    .map_err(|e| e.within(&format!("presets[{i}]")))
-            })
-            .collect(),
-    }
-}
-
 /// The fields of a catalogue entry.
 pub(super) const PRESET_FIELDS: &[&str] = &[
     "id",
