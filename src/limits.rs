@@ -1,4 +1,8 @@
-//! Every bound the engine enforces, defined once.
+//! Every bound, defined once: those the engine enforces, and the three the
+//! pages apply to what the engine gives them ([`MAX_LEDGER_ROWS_SHOWN`],
+//! [`MAX_GFE_CLAIM_ITEMS`], [`MAX_PRICE_LIST_ROWS`]), which the engine never
+//! reads but which are kept here so that the pages' module of bounds is
+//! generated from one table.
 //!
 //! The decoder reads its bounds from here, the reference's limits table
 //! (`docs/limits.md`) is generated from [`TABLE`], and the price sheet's JSON
@@ -106,13 +110,16 @@ pub const MAX_PAYER_RATES: usize = 1000;
 pub const MAX_GFE_MONTHS: u32 = 12;
 /// Most ledger lines one quote may list: what a document can hold.
 pub const MAX_QUOTE_LINES: usize = 20_000;
+// The pages' bounds: the engine does not read these.
+
 /// Most ledger lines the staff view lists one by one; a longer ledger is
-/// summarised by month and item.
+/// summarised by month and item. (A page's bound.)
 pub const MAX_LEDGER_ROWS_SHOWN: usize = 400;
 /// Most items in one Claim of a Good Faith Estimate's FHIR Bundle (the Da
-/// Vinci PCT professional GFE profile allows 1..50); more are split.
+/// Vinci PCT professional GFE profile allows 1..50); more are split. (A
+/// page's bound: the FHIR writer's.)
 pub const MAX_GFE_CLAIM_ITEMS: usize = 50;
-/// Most rows of a CSV price list the sheet editor imports.
+/// Most rows of a CSV price list the sheet editor imports. (A page's bound.)
 pub const MAX_PRICE_LIST_ROWS: usize = 5000;
 
 /// One row of the limits table.
