@@ -206,7 +206,7 @@ const english = new Map(); // each translated element's English, and the title's
  * been in Spanish needs it.
  */
 export function translate(document, toSpanish) {
-  const { static: words } = spanish;
+  const { static: words } = spanish; // every data-t key has its word (tests/node/words.test.mjs)
   // The visitor page's form joins it after the first headline: its label is
   // kept once it is there.
   const form = document.getElementById("form");
