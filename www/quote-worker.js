@@ -10,6 +10,7 @@
 import init, { ClinicSheet, estimate, validateClinic, version } from "./pkg/staff.js";
 import { currencyOf } from "./fields.js";
 import { MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
+import { byMonth } from "./ledger-months.js";
 
 let engine = null; // the sheet, decoded once
 /**
@@ -23,34 +24,6 @@ let serial = 0;
 const ready = init({ module_or_path: new URL("pkg/coursecost_staff_bg.wasm", import.meta.url) });
 
 const problemsOf = (err) => err.problems ?? [{ code: "", path: "", message: err.message }];
-const AMOUNTS = ["gross", "discount", "charge", "adjustment", "insurerPays", "assistance", "patientPays"];
-const add = (into, line) => {
-  for (const k of AMOUNTS) into[k] = (into[k] ?? 0) + line[k];
-};
-
-/**
- * A ledger by month and, inside each month, by item (lines of one kind,
- * name, code and charge): every amount the sum of the engine's lines.
- */
-function summarise(lines) {
-  const months = new Map();
-  for (const line of lines) {
-    const key = line.date.slice(0, "YYYY-MM".length);
-    let month = months.get(key);
-    if (!month) months.set(key, (month = { month: key, lines: 0, items: new Map() }));
-    month.lines += 1;
-    add(month, line);
-    const itemKey = `${line.kind}\u0000${line.name}\u0000${line.code ?? ""}\u0000${line.charge}`;
-    let item = month.items.get(itemKey);
-    if (!item) month.items.set(itemKey, (item = { kind: line.kind, name: line.name, code: line.code, times: 0, quantity: 0, first: line.date }));
-    item.times += 1;
-    item.quantity += line.quantity;
-    item.last = line.date;
-    add(item, line);
-  }
-  return [...months.values()].map((m) => ({ ...m, items: [...m.items.values()] }));
-}
-
 const handlers = {
   async start() {
     await ready;
@@ -96,7 +69,7 @@ const handlers = {
     shown = { engine, input, lines, serial: ++serial };
     const long = lines.length > MAX_LEDGER_ROWS_SHOWN;
     if (long) quote.estimate.lines = [];
-    return { quote, serial, lineCount: lines.length, summary: long ? summarise(lines) : null, gfe: estimateOf, gfeProblems };
+    return { quote, serial, lineCount: lines.length, summary: long ? byMonth(lines) : null, gfe: estimateOf, gfeProblems };
   },
 
   // The sheet editor's check: every problem, and the currency as the engine counts it.
