@@ -7,11 +7,12 @@
 // The element reads only what a visitor needs from the sheet (its currency,
 // closed days, and each treatment's name, description, phases, fees,
 // packages and discounts), loads the engine's wasm from beside this script,
-// and draws in its own shadow root with its own styles, so the host page's
-// CSS neither breaks it nor leaks into it. It needs nothing from the host's
-// Content-Security-Policy but this script's origin (script-src and
-// connect-src, for the wasm) and 'wasm-unsafe-eval'. No request leaves the
-// host and this script's origin.
+// and draws in its own closed shadow root with its own styles, so the host
+// page's CSS neither breaks it nor leaks into it, and the host's scripts do
+// not find its fields (README: what they can still hear). It needs nothing
+// from the host's Content-Security-Policy but this script's origin
+// (script-src and connect-src, for the wasm) and 'wasm-unsafe-eval'. No
+// request leaves the host and this script's origin.
 import init, { estimate, compare } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js";
 import { h, fill } from "./dom.js";
