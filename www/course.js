@@ -2,6 +2,9 @@
 // (embed.js): the visitor's wasm carries no price sheet reader, so the
 // element takes the plan's parts from the sheet itself.
 
+/** `o[k]` when `o` has it as its own field: a field inherited from a polluted prototype is not the sheet's. */
+const own = (o, k) => (typeof o === "object" && o !== null && Object.hasOwn(o, k) ? o[k] : undefined);
+
 /**
  * The plan of treatment `t` of price sheet `sheet` starting on `start`,
  * with only what a visitor's estimate needs: the sheet's currency and
@@ -9,17 +12,23 @@
  * when it counts weeks: the element says "over N months") and its phases,
  * fees, packages and discounts. The caller adds insurance. For a horizon in
  * months or none, it is the plan of the staff engine's self-pay quote (the
- * embed's test holds their estimates equal).
+ * embed's test holds their estimates equal). Only own fields are read; a
+ * list that is not a list (`phases` as an object) is passed on as it is,
+ * for the engine to refuse with its path.
  */
 export function course(sheet, t, start) {
-  const plain = (list, keys) => list?.map((x) => Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, x[k]])));
+  const plain = (list, keys) =>
+    Array.isArray(list)
+      ? list.map((x) => (typeof x === "object" && x !== null ? Object.fromEntries(keys.filter((k) => own(x, k) !== undefined).map((k) => [k, x[k]])) : x))
+      : list;
+  const months = own(own(t, "horizon"), "months");
   const plan = {
-    currency: sheet.currency, start, horizon: t.horizon?.months ? { months: t.horizon.months } : { months: 12 },
-    clinic: { closedWeekdays: sheet.closedWeekdays ?? [], closedDates: sheet.holidays ?? [] },
-    phases: plain(t.phases, ["name", "every", "sessions", "weeks", "startAfter", "price", "code", "covered", "benefit", "allowed"]),
-    fees: plain(t.fees, ["name", "amount", "when", "phase", "code", "covered", "benefit", "allowed"]),
-    packages: plain(t.packages, ["name", "phase", "sessions", "price", "code"]),
-    discounts: plain(t.discounts, ["name", "percent", "appliesTo"]),
+    currency: own(sheet, "currency"), start, horizon: { months: months || 12 },
+    clinic: { closedWeekdays: own(sheet, "closedWeekdays") ?? [], closedDates: own(sheet, "holidays") ?? [] },
+    phases: plain(own(t, "phases"), ["name", "every", "sessions", "weeks", "startAfter", "price", "code", "covered", "benefit", "allowed"]),
+    fees: plain(own(t, "fees"), ["name", "amount", "when", "phase", "code", "covered", "benefit", "allowed"]),
+    packages: plain(own(t, "packages"), ["name", "phase", "sessions", "price", "code"]),
+    discounts: plain(own(t, "discounts"), ["name", "percent", "appliesTo"]),
   };
   for (const k of Object.keys(plan)) if (plan[k] === undefined) delete plan[k];
   return plan;

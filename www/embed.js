@@ -7,15 +7,16 @@
 // The element reads only what a visitor needs from the sheet (its currency,
 // closed days, and each treatment's name, description, phases, fees,
 // packages and discounts), loads the engine's wasm from beside this script,
-// and draws in its own shadow root with its own styles, so the host page's
-// CSS neither breaks it nor leaks into it. It needs nothing from the host's
-// Content-Security-Policy but this script's origin (script-src and
-// connect-src, for the wasm) and 'wasm-unsafe-eval'. No request leaves the
-// host and this script's origin.
+// and draws in its own closed shadow root with its own styles, so the host
+// page's CSS neither breaks it nor leaks into it, and the host's scripts do
+// not find its fields (README: what they can still hear). It needs nothing
+// from the host's Content-Security-Policy but this script's origin
+// (script-src and connect-src, for the wasm) and 'wasm-unsafe-eval'. No
+// request leaves the host and this script's origin.
 import init, { estimate, compare } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js";
 import { h, fill } from "./dom.js";
-import { moneyOf, setLocale, formatMonth, formatDate } from "./format.js";
+import { moneyOf, setLocale, formatMonth, formatDate, plainAmount } from "./format.js";
 import { money, percent, currencyOf, problemOf } from "./fields.js";
 import { figures, sentences, marks } from "./summary.js";
 import { lineChart } from "./chart.js";
@@ -86,52 +87,121 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const own = (o, k) => (Object.hasOwn(o, k) ? o[k] : undefined);
+const optionalText = (v) => v === undefined || typeof v === "string";
+
+/**
+ * `data` as the element draws it, with its currency (`{ sheet, unit }`), or
+ * a throw: the element reads a sheet whole before it draws any of it, so a
+ * sheet it cannot use gets "could not read the clinic's prices" and never a
+ * half-drawn form. Its own fields (the clinic's name, each treatment's id,
+ * name and description) must be text and the ids unique; the rest is the
+ * engine's to judge, on each treatment's plan as `update` will estimate it.
+ */
+function readable(data) {
+  const treatments = isObject(data) ? own(data, "treatments") : undefined;
+  if (!Array.isArray(treatments) || !treatments.length || !optionalText(own(data, "name"))) throw new Error("not a price sheet");
+  const unit = currencyOf(estimate, own(data, "currency"));
+  const ids = new Set();
+  for (const tr of treatments) {
+    if (!isObject(tr) || typeof own(tr, "id") !== "string" || typeof own(tr, "name") !== "string" || !optionalText(own(tr, "description")) || ids.has(tr.id)) {
+      throw new Error("not a treatment");
+    }
+    ids.add(tr.id);
+    estimate(course(data, tr, today()));
+  }
+  return { sheet: data, unit };
+}
+
+/**
+ * The catalogue's typical insurance plans, in the words of `t`. Their
+ * amounts are US plans' figures in US cents, so they are offered only for a
+ * sheet in US dollars: in another currency they would be nobody's plan
+ * (converted, a US deductible is still not a deductible anyone there has).
+ */
+const examplesFor = (unit, t) =>
+  unit.currency === "USD" ? (catalogue.coverageExamples ?? []).map((x) => ({ ...x, ...(t.locale === "es-US" ? x.es : null) })) : [];
+
 class Estimate extends HTMLElement {
   static observedAttributes = ["sheet", "treatment", "lang"];
 
+  /**
+   * Closed: a host page's scripts get null from `shadowRoot` and cannot
+   * query what the visitor typed (README: what a host page can still see).
+   */
+  #root;
+  #box;
+  /** The load in progress: its number (only the last one draws) and how to cancel its request. */
+  #loads = 0;
+  #abort;
+  /** What is drawn: `{ t, sheet, unit, examples, example, filled }`, or undefined while loading. */
+  #view;
+
   connectedCallback() {
-    if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: "open" });
+    if (this.#root) return;
+    this.#root = this.attachShadow({ mode: "closed" });
     const css = new CSSStyleSheet();
     css.replaceSync(CSS);
-    root.adoptedStyleSheets = [css];
-    this.box = h("div", { class: "cc", part: "box" }, h("p", { role: "status" }, "…"));
-    root.append(this.box);
-    this.load();
+    this.#root.adoptedStyleSheets = [css];
+    this.#box = h("div", { class: "cc", part: "box" }, h("p", { role: "status" }, "…"));
+    this.#root.append(this.#box);
+    // One listener for the element's life, whatever is drawn: it reads the view of the last load.
+    this.#root.addEventListener("input", (ev) => this.#input(ev.target));
+    this.#load();
   }
 
   attributeChangedCallback() {
-    if (this.shadowRoot && this.sheet) this.load();
+    if (this.#root) this.#load();
   }
 
-  async load() {
-    const lang = this.getAttribute("lang") === "es" ? "es" : "en";
-    this.t = lang === "es" ? (await import(new URL("es.js", import.meta.url).href)).default : EN;
-    setLocale(this.t.locale);
+  /**
+   * Reads the attributes, the words and the sheet, and draws. Loads may
+   * overlap (attributes changed in quick succession, a slow sheet or
+   * es.js): each has a number, only the last may draw, and starting one
+   * cancels the request of the one before.
+   */
+  async #load() {
+    const n = ++this.#loads;
+    const current = () => n === this.#loads;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.#view = undefined;
+    delete this.dataset.complete;
+    fill(this.#box, h("p", { role: "status" }, "…"));
+    let t = EN;
+    try {
+      if (this.getAttribute("lang") === "es") t = (await import(new URL("es.js", import.meta.url).href)).default;
+    } catch {
+      // Without its Spanish words (es.js not served), the element speaks English.
+    }
+    let read;
     try {
       await ready();
-      const response = await fetch(new URL(this.getAttribute("sheet") ?? "clinic.json", document.baseURI));
-      this.sheet = await response.json();
-      if (!Array.isArray(this.sheet?.treatments) || !this.sheet.treatments.length) throw new Error("no treatments");
+      if (!current()) return;
+      const response = await fetch(new URL(this.getAttribute("sheet") ?? "clinic.json", document.baseURI), { signal: abort.signal });
+      if (!response.ok) throw new Error(`the sheet: HTTP ${response.status}`);
+      const data = await response.json();
+      if (!current()) return;
+      read = readable(data);
     } catch {
-      fill(this.box, h("p", { role: "status" }, this.t.embedNoSheet));
+      if (current()) fill(this.#box, h("p", { role: "status" }, t.embedNoSheet));
       return;
     }
-    this.form();
+    if (!current()) return;
+    this.#form(t, read);
   }
 
-  form() {
-    const { t, sheet } = this;
+  #form(t, { sheet, unit }) {
     setLocale(t.locale);
-    const $ = (id) => this.shadowRoot.getElementById(id);
     const want = this.getAttribute("treatment");
-    const examples = (catalogue.coverageExamples ?? []).map((x) => ({ ...x, ...(t.locale === "es-US" ? x.es : null) }));
+    const examples = examplesFor(unit, t);
     // Choices as radio buttons, which wrap: a select would cut long names off on a phone.
     const choices = (name, legend, list, chosen) => h("fieldset", { class: "choices" }, h("legend", {}, legend),
       list.map((x) => h("label", { class: "check" }, h("input", { type: "radio", name, value: x.id, checked: x.id === chosen }), x.name)));
     const field = (id, label, input, hint) => [h("label", { for: id }, label), input, hint ? h("p", { class: "hint", id: `${id}-hint` }, hint) : null, h("p", { class: "error", id: `${id}-error` })];
-    fill(this.box,
-      h("h2", {}, t.embedTitle(sheet.name ?? "")),
+    fill(this.#box,
+      h("h2", {}, t.embedTitle(own(sheet, "name") ?? "")),
       choices("t", t.entryNames.treatment, sheet.treatments, sheet.treatments.some((x) => x.id === want) ? want : sheet.treatments[0].id),
       field("start", t.entryNames.start, h("input", { id: "start", type: "date", value: today() })),
       h("p", { class: "hint", id: "about" }),
@@ -148,44 +218,53 @@ class Estimate extends HTMLElement {
       h("section", { class: "answer", "aria-live": "polite" }, h("p", { class: "headline", id: "head" }), h("p", { class: "hint", id: "assumes" }), h("dl", { id: "fig" }), h("ul", { id: "chg" })),
       h("figure", { id: "chart" }),
       h("p", { class: "fine" }, t.embedFine));
-    const fillFrom = (ex) => {
-      const unit = this.unit;
-      const plain = (minor) => (minor === undefined ? "" : String(minor / 10 ** unit.minorUnits));
-      $("ded").value = plain(ex?.coverage.deductible);
-      $("co").value = ex?.coverage.coinsurance === undefined ? "" : String(ex.coverage.coinsurance);
-      $("oop").value = plain(ex?.coverage.outOfPocketMax);
-      $("no-oop").checked = Boolean(ex) && ex.coverage.outOfPocketMax === undefined;
-      this.example = ex;
-    };
-    this.unit = currencyOf(estimate, sheet.currency);
-    let filled = false;
-    this.shadowRoot.addEventListener("input", (ev) => {
-      if (ev.target.name === "ex") fillFrom(examples.find((x) => x.id === ev.target.value));
-      else if (["ded", "co", "oop", "no-oop"].includes(ev.target.id)) this.example = undefined;
-      if (ev.target.name === "pay" && !filled) {
-        filled = true;
-        fillFrom(examples[0]);
-      }
-      this.update();
-    });
-    this.update();
+    this.#view = { t, sheet, unit, examples, example: undefined, filled: false };
+    this.#update();
   }
 
-  update() {
-    const { t, sheet, unit } = this;
+  /** Shows a typical plan's medical cost sharing in the fields; the estimate takes its whole coverage. */
+  #fillFrom(ex) {
+    const $ = (id) => this.#root.getElementById(id);
+    const { minorUnits } = this.#view.unit;
+    const plain = (minor) => (minor === undefined ? "" : plainAmount(minor, minorUnits));
+    $("ded").value = plain(ex?.coverage.deductible);
+    $("co").value = ex?.coverage.coinsurance === undefined ? "" : String(ex.coverage.coinsurance);
+    $("oop").value = plain(ex?.coverage.outOfPocketMax);
+    $("no-oop").checked = Boolean(ex) && ex.coverage.outOfPocketMax === undefined;
+    this.#view.example = ex;
+  }
+
+  #input(target) {
+    const view = this.#view;
+    if (!view) return;
+    if (target.name === "ex") this.#fillFrom(view.examples.find((x) => x.id === target.value));
+    else if (["ded", "co", "oop", "no-oop"].includes(target.id)) view.example = undefined;
+    if (target.name === "pay" && !view.filled) {
+      view.filled = true;
+      this.#fillFrom(view.examples[0]);
+    }
+    this.#update();
+  }
+
+  #update() {
+    const { t, sheet, unit, example } = this.#view;
+    const root = this.#root;
     // Two elements on a page may speak two languages: each formats in its own.
     setLocale(t.locale);
-    const $ = (id) => this.shadowRoot.getElementById(id);
-    const tr = sheet.treatments.find((x) => x.id === this.shadowRoot.querySelector("input[name=t]:checked")?.value) ?? sheet.treatments[0];
+    const $ = (id) => root.getElementById(id);
+    const tr = sheet.treatments.find((x) => x.id === root.querySelector("input[name=t]:checked")?.value) ?? sheet.treatments[0];
     const m = moneyOf(unit);
-    $("about").textContent = tr.description ?? "";
-    const insured = this.shadowRoot.querySelector("input[name=pay]:checked").value === "insured";
+    $("about").textContent = own(tr, "description") ?? "";
+    const insured = root.querySelector("input[name=pay]:checked").value === "insured";
     $("ins").hidden = !insured;
     $("oop").disabled = $("no-oop").checked;
     const plan = course(sheet, tr, $("start").value || today());
     const errors = [];
     if (!$("start").value) errors.push(["start", t.need.start]);
-    if (insured) {
+    if (insured && example) {
+      // A typical plan as the catalogue gives it: its type, its pharmacy benefit, all of it.
+      plan.coverage = JSON.parse(JSON.stringify(example.coverage));
+    } else if (insured) {
       // Said as the visitor page says it, under the page's field name (`field`).
       const read = (id, parse, field) => {
         const r = parse($(id).value, unit);
@@ -196,7 +275,7 @@ class Estimate extends HTMLElement {
       plan.coverage = { deductible: read("ded", money, "deductible"), coinsurance: read("co", percent, "coinsurance") };
       if (!$("no-oop").checked) plan.coverage.outOfPocketMax = read("oop", money, "oop-max");
     }
-    for (const el of this.shadowRoot.querySelectorAll(".error")) el.textContent = "";
+    for (const el of root.querySelectorAll(".error")) el.textContent = "";
     for (const [id, msg] of errors) $(`${id}-error`).textContent = msg;
     if (errors.length) return;
     let e, c;
@@ -208,7 +287,7 @@ class Estimate extends HTMLElement {
       return;
     }
     fill($("head"), t.youPay, " ", h("span", { class: "big" }, m(e.totals.patientPays)), " ", t.over(plan.horizon.months));
-    const how = !insured ? t.selfPay : this.example ? t.example(this.example.name) : t.yourPlan;
+    const how = !insured ? t.selfPay : example ? t.example(example.name) : t.yourPlan;
     $("assumes").textContent = `${how} · ${t.embedPrice(m(plan.phases[0].price))} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start))}.`;
     fill($("fig"), figures({ c, e, plan, m, t }).map(([term, value, note]) => h("div", {}, h("dt", {}, term), h("dd", {}, value, note ? h("span", { class: "note" }, note) : null))));
     fill($("chg"), sentences({ c, plan, m, t }).map((x) => h("li", {}, x)));
