@@ -208,7 +208,7 @@ fees on every session) estimates natively in ${(native["largest-valid"].estimate
 | 100,000 unknown keys cost per key at most 2× what 1,000 cost (the problem cap) | ${(hostile[1_000] / 1e6).toFixed(2)} ms for 1,000, ${(hostile[100_000] / 1e6).toFixed(2)} ms for 100,000: ${perKeyRatio.toFixed(3)}× per key | ${ok(perKeyRatio <= 2)} |
 | Chromium: recompute after an input change < 16 ms (median of 30) | ${median(recompute).toFixed(1)} ms (max ${Math.max(...recompute).toFixed(1)}) | ${ok(median(recompute) < 16)} |
 | engine wasm ≤ 54 KB gzip | ${kb(sizes["coursecost_bg.wasm (the engine)"].gz)} KB | ${ok(sizes["coursecost_bg.wasm (the engine)"].gz <= 54_000)} |
-| whole page ≤ 80 KB gzip | ${kb(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz)} KB | ${ok(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz <= 80_000)} |
+| whole page ≤ 84 KB gzip | ${kb(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz)} KB | ${ok(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz <= 84_000)} |
 | the embed's own code ≤ 60 KB gzip | ${kb(sizes["the embed's own code (embed.js, its CSS inside; not the wasm)"].gz)} KB | ${ok(sizes["the embed's own code (embed.js, its CSS inside; not the wasm)"].gz <= 60_000)} |
 | first estimate painted, desktop: the page within 1.3× the bare page (medians of ${ROUNDS}, interleaved) | page ${range(first.page.desktop)}, bare ${range(first.bare.desktop)}: ${ratio1("desktop").toFixed(2)}× | ${ok(ratio1("desktop") <= 1.3)} |
 | first estimate painted, mid-range phone (4× CPU, 1.6 Mbps, 150 ms RTT): the page within 1.3× the bare page | page ${range(first.page.phone)}, bare ${range(first.bare.phone)}: ${ratio1("phone").toFixed(2)}× | ${ok(ratio1("phone") <= 1.3)} |

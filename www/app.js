@@ -5,7 +5,7 @@
 // browsers never send.
 import init, { estimate, range, compare, presets, preset, version, coverageExamples } from "./pkg/index.js";
 import { h, fill, table, download } from "./dom.js";
-import { moneyOf, formatDate, formatDay, formatMonth, setLocale, plainAmount } from "./format.js";
+import { moneyOf, formatDate, formatDay, formatMonth, setLocale, plainAmount, today } from "./format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
 import { lineChart } from "./chart.js";
 import { currencyOf, labelCurrency, showErrors } from "./fields.js";
@@ -149,10 +149,6 @@ function writeDefaults(v) {
   writeField("example", v.example);
 }
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
 
 // ---------------------------------------------------------------------------
 // The treatment's labels, hints and choices

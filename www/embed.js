@@ -16,7 +16,7 @@
 import init, { estimate, compare } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js";
 import { h, fill } from "./dom.js";
-import { moneyOf, setLocale, formatMonth, formatDate, plainAmount } from "./format.js";
+import { moneyOf, setLocale, formatMonth, formatDate, plainAmount, today } from "./format.js";
 import { money, percent, currencyOf, problemOf } from "./fields.js";
 import { figures, sentences, marks } from "./summary.js";
 import { lineChart } from "./chart.js";
@@ -82,10 +82,6 @@ th, td { border-bottom: 1px solid #c9c9c9; padding: 4px 6px; text-align: left; }
 let engine;
 const ready = () => (engine ??= init({ module_or_path: new URL("pkg/coursecost_bg.wasm", import.meta.url) }));
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
 
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 const own = (o, k) => (Object.hasOwn(o, k) ? o[k] : undefined);

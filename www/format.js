@@ -30,11 +30,6 @@ export function formatMoney(minor, currency, digits) {
  */
 export const moneyOf = ({ currency, minorUnits }) => (minor) => formatMoney(minor, currency, minorUnits);
 
-/** Money without cents when it is large: for headlines and chart labels. */
-export function formatMoneyShort(minor, currency, digits) {
-  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(Math.round(minor / 10 ** digits));
-}
-
 /** `minor` minor units as a plain number with `digits` decimals, for a form field: (59000, 2) → "590.00". */
 export function plainAmount(minor, digits) {
   const s = String(Math.abs(minor)).padStart(digits + 1, "0");
@@ -66,9 +61,6 @@ function dates(options) {
 
 /** "Jan 5, 2026" in the visitor's locale. */
 export const formatDate = dates({ dateStyle: "medium" });
-/** "January" for a month number 1–12. */
-const monthName = dates({ month: "long" });
-export const formatMonthName = (n) => monthName(`2001-${String(n).padStart(2, "0")}-01`);
 /** "Mon 5". */
 const day = dates({ weekday: "short", day: "numeric" });
 export const formatDay = (iso) => day(iso);
