@@ -1,149 +1,15 @@
-//! Properties over generated valid plans: the docs/estimate.md invariants, determinism,
-//! and the hand-written calendar against the `time` crate.
+//! Properties over generated valid plans: the docs/estimate.md invariants,
+//! estimates that do not depend on how the plan's JSON is laid out, and the
+//! hand-written calendar against the `time` crate.
 #![cfg(not(target_arch = "wasm32"))] // proptest and the file system are native-only
 
 use coursecost::{Date, Estimate, Plan, estimate, parse_plan};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
-fn every() -> impl Strategy<Value = Value> {
-    prop_oneof![
-        (1u32..=30).prop_map(|n| json!({"days": n})),
-        (1u32..=8).prop_map(|n| json!({"weeks": n})),
-        (1u32..=3).prop_map(|n| json!({"months": n})),
-        prop::sample::subsequence(WEEKDAYS.to_vec(), 1..=3).prop_map(|d| json!({"weekdays": d})),
-    ]
-}
-
-fn phase(i: usize, last: bool) -> impl Strategy<Value = Value> {
-    let length = if last {
-        prop_oneof![Just(0u8), Just(1), Just(2)].boxed()
-    } else {
-        prop_oneof![Just(1u8), Just(2)].boxed()
-    };
-    (every(), length, 1u32..=40, 1u32..=12, 0i64..=200_000, any::<bool>(), prop::option::of((1u32..=8).prop_map(|w| json!({"weeks": w}))))
-        .prop_map(move |(every, length, sessions, weeks, price, covered, gap)| {
-            let mut p = json!({"name": format!("P{i}"), "every": every, "price": price, "covered": covered});
-            match length {
-                1 => p["sessions"] = json!(sessions),
-                2 => p["weeks"] = json!(weeks),
-                _ => {}
-            }
-            if i > 0 {
-                if let Some(gap) = gap {
-                    p["startAfter"] = gap;
-                }
-            }
-            p
-        })
-}
-
-prop_compose! {
-    fn plan()(
-        start in 0i32..20_000,
-        months in 1u32..=30,
-        n_phases in 1usize..=3,
-        closed in prop::sample::subsequence(WEEKDAYS.to_vec(), 0..=2),
-        closed_dates in prop::collection::vec(0i32..400, 0..6),
-        seed in any::<u64>(),
-    )(
-        phases in (0..n_phases).map(|i| phase(i, i + 1 == n_phases).boxed()).collect::<Vec<_>>(),
-        fees in prop::collection::vec((prop::sample::select(vec!["once", "session", "month"]), 0i64..50_000, prop::option::of(0..n_phases), any::<bool>()), 0..3),
-        packages in prop::collection::vec((0..n_phases, 1u32..=8, 0i64..800_000), 0..3),
-        discounts in prop::collection::vec((1u32..=3000, prop::sample::subsequence(vec!["session", "package", "fee"], 1..=3)), 0..3),
-        coverage in prop::option::of((0i64..300_000, 0u32..=5000, prop::option::of(0i64..10_000), prop::option::of(0i64..600_000), 1u32..=12)),
-        assistance in prop::option::of((0i64..20_000, prop::option::of(0i64..200_000))),
-        financing in prop::option::of((1u32..=36, prop::sample::select(vec![0u32, 599, 999, 2499]), 0i64..100_000, any::<bool>())),
-        start in Just(start), months in Just(months), closed in Just(closed), closed_dates in Just(closed_dates), _seed in Just(seed),
-    ) -> Value {
-        let start_date = Date::from_days_since_epoch(start);
-        let mut plan = json!({
-            "start": start_date.to_string(),
-            "horizon": {"months": months},
-            "clinic": {
-                "closedWeekdays": closed,
-                "closedDates": closed_dates.iter().map(|d| start_date.add_days(*d).to_string()).collect::<Vec<_>>(),
-            },
-            "phases": phases,
-        });
-        plan["fees"] = fees.iter().enumerate().map(|(i, (when, amount, phase, covered))| {
-            let mut f = json!({"name": format!("F{i}"), "amount": amount, "when": when, "covered": covered});
-            if let Some(p) = phase { f["phase"] = json!(format!("P{p}")); }
-            f
-        }).collect();
-        plan["packages"] = packages.iter().enumerate().map(|(i, (p, sessions, price))| {
-            json!({"name": format!("K{i}"), "phase": format!("P{p}"), "sessions": sessions, "price": price})
-        }).collect();
-        plan["discounts"] = discounts.iter().enumerate().map(|(i, (bp, kinds))| {
-            json!({"name": format!("D{i}"), "percent": f64::from(*bp) / 100.0, "appliesTo": kinds})
-        }).collect();
-        if let Some((deductible, coins_bp, copay, oop, month)) = coverage {
-            let mut c = json!({"deductible": deductible, "coinsurance": f64::from(coins_bp) / 100.0, "planYearStart": format!("{month:02}-01")});
-            if let Some(copay) = copay { c["copay"] = json!(copay); }
-            if let Some(oop) = oop { c["outOfPocketMax"] = json!(oop); }
-            plan["coverage"] = c;
-        }
-        if let Some((at_most, max)) = assistance {
-            let mut a = json!({"name": "Card", "patientPaysAtMost": at_most});
-            if let Some(max) = max { a["annualMax"] = json!(max); }
-            plan["assistance"] = json!([a]);
-        }
-        if let Some((months, apr_bp, down, first_phase)) = financing {
-            plan["financing"] = json!({"months": months, "apr": f64::from(apr_bp) / 100.0, "downPayment": down,
-                "of": if first_phase { "first-phase" } else { "total" }});
-        }
-        plan
-    }
-}
-
-prop_compose! {
-    /// A plan with the version 2 fields: allowed amounts, pharmacy phases, a
-    /// network, a plan type, the accumulator rule, a pharmacy benefit, a
-    /// coverage limit and a programme's eligibility.
-    fn v2_plan()(
-        base in plan(),
-        allowed in prop::collection::vec(prop::option::of(0i64..=100), 3),
-        pharmacy_phase in prop::collection::vec(any::<bool>(), 3),
-        out_of_network in any::<bool>(),
-        government in any::<bool>(),
-        accumulator in any::<bool>(),
-        pharmacy in prop::option::of((0i64..100_000, 0u32..=5000, prop::option::of(0i64..10_000), prop::option::of(0i64..400_000))),
-        limit in prop::option::of((1u32..=20, any::<bool>())),
-        requires in 0usize..3,
-    ) -> Value {
-        let mut p = base;
-        if let Some(phases) = p["phases"].as_array_mut() {
-            for (i, phase) in phases.iter_mut().enumerate() {
-                if let (Some(pct), Some(price)) = (allowed[i], phase["price"].as_i64()) {
-                    phase["allowed"] = json!(price * pct / 100);
-                }
-                if pharmacy_phase[i] {
-                    phase["benefit"] = json!("pharmacy");
-                }
-            }
-        }
-        if let Some(c) = p.get_mut("coverage") {
-            c["network"] = json!(if out_of_network { "out" } else { "in" });
-            c["type"] = json!(if government { "government" } else { "commercial" });
-            c["accumulator"] = json!(accumulator);
-            if let Some((deductible, coins_bp, copay, oop)) = pharmacy {
-                let mut s = json!({"deductible": deductible, "coinsurance": f64::from(coins_bp) / 100.0});
-                if let Some(copay) = copay { s["copay"] = json!(copay); }
-                if let Some(oop) = oop { s["outOfPocketMax"] = json!(oop); }
-                c["pharmacy"] = s;
-            }
-            if let Some((sessions, course)) = limit {
-                c["limits"] = json!([{"phases": ["P0"], "sessions": sessions, "per": if course { "course" } else { "planYear" }}]);
-            }
-        }
-        if let Some(a) = p["assistance"].get_mut(0) {
-            a["requires"] = json!(["none", "coverage", "commercial"][requires]);
-        }
-        p
-    }
-}
+#[path = "common/plans.rs"]
+mod plans;
+use plans::{plan, v2_plan};
 
 #[path = "common/invariants.rs"]
 mod invariants;
@@ -185,21 +51,128 @@ fn check_invariants(plan: &Plan, e: &Estimate) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A small deterministic generator (SplitMix64) for layouts.
+struct Mix(u64);
+
+impl Mix {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % below as u64) as usize
+    }
+}
+
+/// `value` with the keys of every object in a shuffled order, the first
+/// object's keys reversed at least (so the order always changes where there
+/// are two keys). Arrays keep their order: it means something.
+fn reordered(value: &Value, seed: u64) -> Value {
+    fn go(v: &Value, mix: &mut Mix, depth: usize) -> Value {
+        match v {
+            Value::Object(map) => {
+                let mut entries: Vec<_> = map.iter().collect();
+                if depth == 0 {
+                    entries.reverse();
+                } else {
+                    for i in (1..entries.len()).rev() {
+                        entries.swap(i, mix.next(i + 1));
+                    }
+                }
+                Value::Object(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| (k.clone(), go(v, mix, depth + 1)))
+                        .collect(),
+                )
+            }
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|v| go(v, mix, depth + 1)).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    go(value, &mut Mix(seed), 0)
+}
+
+/// `value` as JSON text with random JSON whitespace (space, tab, CR, LF)
+/// around every token.
+fn spaced(value: &Value, seed: u64) -> String {
+    fn ws(out: &mut String, mix: &mut Mix) {
+        for _ in 0..mix.next(3) {
+            out.push([' ', '\t', '\r', '\n'][mix.next(4)]);
+        }
+    }
+    fn go(v: &Value, out: &mut String, mix: &mut Mix) {
+        ws(out, mix);
+        match v {
+            Value::Object(map) => {
+                out.push('{');
+                for (i, (k, v)) in map.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    ws(out, mix);
+                    out.push_str(&Value::String(k.clone()).to_string());
+                    ws(out, mix);
+                    out.push(':');
+                    go(v, out, mix);
+                }
+                ws(out, mix);
+                out.push('}');
+            }
+            Value::Array(items) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    go(v, out, mix);
+                }
+                ws(out, mix);
+                out.push(']');
+            }
+            scalar => out.push_str(&scalar.to_string()),
+        }
+        ws(out, mix);
+    }
+    let mut out = String::new();
+    go(value, &mut out, &mut Mix(seed ^ 0x5EED));
+    out
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
-    fn invariants_hold_and_estimates_are_deterministic(value in plan()) {
+    fn invariants_hold_and_a_plan_reads_back_as_itself(value in plan()) {
         let text = value.to_string();
         let plan = parse_plan(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        let first = estimate(&plan);
-        check_invariants(&plan, &first)?;
-        // Same plan, same bytes; and a plan serialised and read back is the same plan.
-        let again = estimate(&plan);
-        prop_assert_eq!(serde_json::to_string(&first).ok(), serde_json::to_string(&again).ok());
+        check_invariants(&plan, &estimate(&plan))?;
+        // A plan serialised and read back is the same plan.
         let round_trip = parse_plan(&serde_json::to_string(&plan).unwrap_or_default())
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&round_trip, &plan);
+    }
+
+    /// JSON objects are unordered and whitespace means nothing: the same
+    /// plan written with its keys in another order (at every depth) and
+    /// other whitespace between its tokens must give the same plan and the
+    /// same estimate. The text is parsed with key order kept, so a decoder
+    /// that read fields in document order (resolving `fees[].phase` before
+    /// `phases` was read, letting a later key win, or taking `sessions`
+    /// before `weeks`) would fail here.
+    #[test]
+    fn the_estimate_does_not_depend_on_key_order_or_whitespace(value in v2_plan(), seed in any::<u64>()) {
+        let text = value.to_string();
+        let plan = parse_plan(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let shuffled = spaced(&reordered(&value, seed), seed);
+        prop_assert_ne!(&shuffled, &text, "the layout must differ to test anything");
+        let other = parse_plan(&shuffled).map_err(|e| TestCaseError::fail(format!("{e}\n{shuffled}")))?;
+        prop_assert_eq!(&other, &plan, "{}", shuffled);
+        let (a, b) = (estimate(&plan), estimate(&other));
+        prop_assert_eq!(serde_json::to_string(&a).ok(), serde_json::to_string(&b).ok());
+        prop_assert_eq!(a, b);
     }
 
     #[test]
