@@ -7,7 +7,7 @@
 //! than serde_json, whose general float formatting the outputs never need:
 //! the only non-integer numbers the engine writes are percentages with at
 //! most two decimals ([`crate::Percent`]), written exactly here. Natively the
-//! tests hold this writer to serde_json's output for every golden example.
+//! tests hold this writer to serde_json's output (values and key order) for every kind of result over random inputs (`tests/json_writer.rs`).
 
 use crate::prelude::*;
 use core::fmt;
