@@ -178,7 +178,7 @@ function box(path, title, ...children) {
  * fees, 50 packages, 1,000 allowed amounts a payer) draws a few hundred
  * fields, not eighty thousand.
  */
-const PAGE = 20;
+const PAGE = 10;
 const pages = new Map(); // a list's path → the page shown (0 first)
 let paged = new Map(); // the path of each list drawn → what one entry is called ("Allowed amount")
 /** The entries of the paged list at `path` drawn now: `[from, to)`. */
