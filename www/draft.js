@@ -20,6 +20,16 @@ export const ASIDE_KEY = `${DRAFT_KEY}.unreadable`;
 
 const message = (e) => (e?.name === "QuotaExceededError" ? "the browser's storage is full" : e?.message ?? String(e));
 
+/** Why this browser will not let the page keep a draft at all (storage blocked), or null. */
+export function storageRefused() {
+  try {
+    void localStorage.length;
+    return null;
+  } catch (e) {
+    return `this browser does not let the page keep a draft (${message(e)})`;
+  }
+}
+
 /** The draft's JSON text, or null when there is none (or storage is off). */
 export function readDraft() {
   try {

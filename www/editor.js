@@ -15,7 +15,7 @@ import { h, fill, download } from "./dom.js";
 import { money, whole, percent } from "./fields.js";
 import { plainAmount } from "./format.js";
 import { importPriceList, MAX_PRICE_LIST_BYTES } from "./pricelist.js";
-import { DRAFT_KEY, draftVersion, readDraft, readPrevious, setAside, writeDraft } from "./draft.js";
+import { DRAFT_KEY, draftVersion, readDraft, readPrevious, setAside, storageRefused, writeDraft } from "./draft.js";
 import { FORBIDDEN_KEYS, MAX_SHEET_BYTES, sheetFrom } from "./sheet-shape.js";
 import { MAX_NAME_CHARS, MAX_CODE_CHARS, MAX_TEXT_CHARS } from "./limits.js";
 
@@ -839,6 +839,8 @@ const size = (bytes) => `${(bytes / 1e6).toLocaleString("en-US", { maximumFracti
 
 /** The draft this browser kept, when the editor can show it; an unreadable one is moved aside and staff are told. */
 async function startFromDraft() {
+  const refused = storageRefused();
+  if (refused) notice("storage-warning", `Not kept: ${refused}. Your changes are only on this page: save the sheet as JSON before closing it.`);
   seen = draftVersion();
   const draft = readDraft();
   if (draft === null) return false;

@@ -387,6 +387,27 @@ test("storage that refuses the draft is stated until it takes it again, and clos
   await context.close();
 });
 
+test("storage blocked from the start is stated at once, stays stated, and closing with work asks first", async () => {
+  const { page, context, problems } = await open(browser, base, "editor.html", {
+    ready,
+    setup: (c) => c.addInitScript(() => Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } })),
+  });
+  const said = /^Not kept: this browser does not let the page keep a draft \(The operation is insecure\.\)/;
+  assert.match(await page.textContent("#storage-warning"), said);
+  await withSample(page);
+  await at(page, "name").click();
+  await page.keyboard.type("Blocked ");
+  assert.match(await page.textContent("#storage-warning"), /^Not kept: the draft could not be kept in this browser \(The operation is insecure\.\)/);
+  assert.match(await page.textContent("#status"), /the sample sheet/, "the warning has a place of its own");
+  const dialog = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  assert.equal(asked.type(), "beforeunload");
+  await asked.dismiss();
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
 test("a sheet at every bound opens and takes an Add and an Undo without a multi-second freeze", async () => {
   const { page, context, problems } = await openEditor();
   const sheet = limitsSheet();
