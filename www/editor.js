@@ -44,7 +44,7 @@ const local = new Map(); // path → the page's message for text that is not a v
 let problems = [];
 let slots = new Map(); // path → { input, error } of every field and box on the form
 let uid = 0;
-const opened = new Set(); // the treatments staff opened (their paths): drawn again open
+const opened = new Set(); // the boxes staff opened (treatments, payers' allowed amounts; their paths): drawn again open
 let undrawn = new Map(); // the path of a box drawn when opened (a treatment, a payer's allowed amounts) → draws its fields
 let lit = []; // the error lines and fields showing a problem now
 
@@ -388,21 +388,25 @@ function treatment(path, t, i) {
  * drawn at once when `first` or when staff opened it before.
  */
 function lazy(el, path, draw, first) {
-  const once = () => {
+  const once = (forProblem = false) => {
     if (el.dataset.drawn) return;
     el.dataset.drawn = "true";
+    undrawn.delete(path);
     el.open = true;
-    opened.add(path);
+    // Drawn for a problem, it is not drawn again by the next render unless staff open it.
+    (forProblem ? drawnForProblems : opened).add(path);
     draw();
   };
   el.addEventListener("toggle", () => {
-    if (!el.open) opened.delete(path);
-    else if (!el.dataset.drawn) {
+    if (!el.open) {
+      opened.delete(path);
+      drawnForProblems.delete(path);
+    } else if (!el.dataset.drawn) {
       once();
       showProblems();
-    } else opened.add(path);
+    } else if (!drawnForProblems.has(path)) opened.add(path);
   });
-  undrawn.set(path, once);
+  undrawn.set(path, () => once(true));
   if (first || opened.has(path)) once();
 }
 
@@ -480,6 +484,7 @@ function render() {
   uid = 0;
   byId = null;
   paged = new Map();
+  drawnForProblems = new Set();
   slots = new Map();
   undrawn = new Map();
   lit = [];
@@ -505,8 +510,9 @@ function render() {
  * the nearest one above it. A treatment (or a payer's allowed amounts) not
  * drawn yet is drawn first, so the problem lands at its field.
  */
+const lazyBox = (path) => /^(treatments\[\d+\]|payers\[\d+\]\.allowed)/.exec(path)?.[0];
 function slotFor(path) {
-  const box = /^(treatments\[\d+\]|payers\[\d+\]\.allowed)/.exec(path)?.[0];
+  const box = lazyBox(path);
   if (box && undrawn.has(box)) undrawn.get(box)();
   for (let p = path; ; p = up(p)) {
     if (slots.has(p)) return slots.get(p);
@@ -527,6 +533,10 @@ function pagedAway(path) {
   return null;
 }
 
+/** How many closed boxes are drawn to show their problems at their fields (each render starts again). */
+const DRAWN_FOR_PROBLEMS = 5;
+let drawnForProblems = new Set(); // the paths of those drawn since the last render
+
 function showProblems() {
   for (const el of lit) {
     if (el.classList.contains("error")) el.textContent = "";
@@ -537,8 +547,15 @@ function showProblems() {
   const all = [...mine, ...problems.filter((p) => !local.has(p.path))];
   const loose = [];
   for (const p of all) {
-    // A problem on an allowed amount of another page is shown at its list, with the amount's number and page.
-    const direct = p.path === "" ? null : slotFor(p.path); // draws the box it is in
+    // A few closed boxes are drawn to show their problems at their fields; past them (a sheet with
+    // problems in every treatment would draw them all), a problem is listed with its path, until its box is opened.
+    const box = p.path === "" ? null : lazyBox(p.path);
+    if (box && undrawn.has(box) && drawnForProblems.size >= DRAWN_FOR_PROBLEMS) {
+      loose.push(p);
+      continue;
+    }
+    const direct = p.path === "" ? null : slotFor(p.path);
+    // A problem with an entry of another page is shown at its list, with the entry's number and page.
     const away = p.path === "" ? null : pagedAway(p.path);
     const target = away ? slotFor(away.list) : direct;
     const message = away ? `${away.noun} ${away.j + 1} (page ${Math.floor(away.j / PAGE) + 1}): ${p.message}` : p.message;
