@@ -127,6 +127,10 @@ for (let i = 0; i < 10; i++) {
   }
   await context.close();
 }
+// 4c. The price sheet editor on a sheet at every bound (scripts/bench-editor.mjs).
+console.error("chromium: the sheet editor at every bound");
+const { benchEditor } = await import(pathToFileURL(join(root, "scripts/bench-editor.mjs")));
+const editor = await benchEditor(browser, base);
 const chromiumVersion = browser.version();
 await stop();
 const median = (xs) => {
@@ -210,6 +214,9 @@ fees on every session) estimates natively in ${(native["largest-valid"].estimate
 | engine wasm ≤ 54 KB gzip | ${kb(sizes["coursecost_bg.wasm (the engine)"].gz)} KB | ${ok(sizes["coursecost_bg.wasm (the engine)"].gz <= 54_000)} |
 | whole page ≤ 84 KB gzip | ${kb(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz)} KB | ${ok(sizes["the visitor page (HTML + CSS + JS + wasm + catalogue)"].gz <= 84_000)} |
 | the embed's own code ≤ 60 KB gzip | ${kb(sizes["the embed's own code (embed.js, its CSS inside; not the wasm)"].gz)} KB | ${ok(sizes["the embed's own code (embed.js, its CSS inside; not the wasm)"].gz <= 60_000)} |
+| the sheet editor, a sheet at every bound (50 treatments × 20 phases, 20 payers × 1,000 allowed amounts): opens < 2 s (median of 5) | ${editor.open.toFixed(0)} ms | ${ok(editor.open < 2000)} |
+| the sheet editor at every bound: an Add, an Undo < 200 ms each (medians of 15, to the frame after) | Add ${editor.add.toFixed(0)} ms, Undo ${editor.undo.toFixed(0)} ms | ${ok(editor.add < 200 && editor.undo < 200)} |
+| the sheet editor: a 50 MB CSV refused (unread) without holding the page | ${editor.csv.toFixed(0)} ms | ${ok(editor.csv < 200)} |
 | first estimate painted, desktop: the page within 1.3× the bare page (medians of ${ROUNDS}, interleaved) | page ${range(first.page.desktop)}, bare ${range(first.bare.desktop)}: ${ratio1("desktop").toFixed(2)}× | ${ok(ratio1("desktop") <= 1.3)} |
 | first estimate painted, mid-range phone (4× CPU, 1.6 Mbps, 150 ms RTT): the page within 1.3× the bare page | page ${range(first.page.phone)}, bare ${range(first.bare.phone)}: ${ratio1("phone").toFixed(2)}× | ${ok(ratio1("phone") <= 1.3)} |
 

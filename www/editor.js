@@ -5,11 +5,18 @@
 // the draft in localStorage after every change (draft.js), saved and
 // opened as JSON, and a CSV price list can set its prices (pricelist.js).
 // One level of undo: the sheet before the last change.
+//
+// Nothing replaces the sheet before it is checked: an opened file, the
+// draft, another tab's draft and an imported price list must have the
+// shape the form draws (sheet-shape.js) and pass through the engine's
+// check first, and each replacement is one change Undo takes back. Long
+// lists are drawn a page at a time, so a sheet at every bound stays quick.
 import { h, fill, download } from "./dom.js";
 import { money, whole, percent } from "./fields.js";
 import { plainAmount } from "./format.js";
-import { importPriceList } from "./pricelist.js";
-import { DRAFT_KEY, readDraft, writeDraft } from "./draft.js";
+import { importPriceList, MAX_PRICE_LIST_BYTES } from "./pricelist.js";
+import { DRAFT_KEY, draftVersion, readDraft, readPrevious, setAside, storageRefused, writeDraft } from "./draft.js";
+import { FORBIDDEN_KEYS, MAX_SHEET_BYTES, sheetFrom } from "./sheet-shape.js";
 import { MAX_NAME_CHARS, MAX_CODE_CHARS, MAX_TEXT_CHARS } from "./limits.js";
 
 const $ = (id) => document.getElementById(id);
@@ -37,24 +44,32 @@ const local = new Map(); // path → the page's message for text that is not a v
 let problems = [];
 let slots = new Map(); // path → { input, error } of every field and box on the form
 let uid = 0;
-const opened = new Set(); // the treatments staff opened (their paths): drawn again open
-let undrawn = new Map(); // treatment path → draws its fields, while they are not drawn
+const opened = new Set(); // the boxes staff opened (treatments, payers' allowed amounts; their paths): drawn again open
+let undrawn = new Map(); // the path of a box drawn when opened (a treatment, a payer's allowed amounts) → draws its fields
 let lit = []; // the error lines and fields showing a problem now
 
 // ---------------------------------------------------------------------------
 // Paths: "treatments[0].phases[1].price" ↔ the sheet
 
+// A path's keys come from the sheet (a field's own key, an unknown one the
+// engine reports), so no key that reaches another object is followed:
+// `__proto__`, `constructor` and `prototype` are refused, and only own
+// properties are read.
 const keysOf = (path) => (path.match(/[^.[\]]+/g) ?? []).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+const safePath = (keys) => keys.every((k) => typeof k === "number" || !FORBIDDEN_KEYS.has(k));
 function get(path) {
+  const keys = keysOf(path);
+  if (!safePath(keys)) return undefined;
   let v = sheet;
-  for (const k of keysOf(path)) v = v == null ? undefined : v[k];
+  for (const k of keys) v = v !== null && typeof v === "object" && Object.hasOwn(v, k) ? v[k] : undefined;
   return v;
 }
 function set(path, value) {
   const keys = keysOf(path);
+  if (keys.length === 0 || !safePath(keys)) throw new Error(`the editor does not write to "${path}"`);
   let o = sheet;
   keys.slice(0, -1).forEach((k, i) => {
-    if (o[k] === null || typeof o[k] !== "object") o[k] = typeof keys[i + 1] === "number" ? [] : {};
+    if (!Object.hasOwn(o, k) || o[k] === null || typeof o[k] !== "object") o[k] = typeof keys[i + 1] === "number" ? [] : {};
     o = o[k];
   });
   const last = keys.at(-1);
@@ -71,10 +86,12 @@ const up = (path) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, "").replace(/^[^.[\]]
 function shown(kind, v) {
   if (v === undefined || v === null) return "";
   if (typeof v === "string") return v; // also what staff typed that is not a value yet
-  if (kind === "amount") return plainAmount(v, unit?.minorUnits ?? 2);
-  if (kind === "codes" || kind === "dates") return v.join(", ");
-  if (kind === "lines") return v.join("\n");
-  return String(v);
+  if (kind === "amount" && Number.isSafeInteger(v)) return plainAmount(v, unit?.minorUnits ?? 2);
+  const words = (x) => (typeof x === "string" ? x : JSON.stringify(x));
+  if ((kind === "codes" || kind === "dates") && Array.isArray(v)) return v.map(words).join(", ");
+  if (kind === "lines" && Array.isArray(v)) return v.map(words).join("\n");
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return JSON.stringify(v); // the engine says what is wrong with it, at this field
 }
 
 /** Reads a field into the sheet; returns the page's own message when its text is not a value. */
@@ -127,7 +144,8 @@ function field(label, path, kind, opts = {}) {
 /** A group of checkboxes for a list of keywords at `path` (`kind` says how an empty list is stored). */
 function checks(label, path, options, kind) {
   const id = `f${++uid}`;
-  const value = get(path) ?? (kind === "applies" ? options.map(([v]) => v) : []);
+  const stored = get(path);
+  const value = Array.isArray(stored) ? stored : stored === undefined && kind === "applies" ? options.map(([v]) => v) : [];
   const error = h("p", { class: "error", id: `${id}-error` });
   const group = h("fieldset", { class: "checks", "aria-describedby": `${id}-error` }, h("legend", {}, label),
     options.map(([v, t]) => h("label", { class: "check" }, h("input", { type: "checkbox", "data-path": path, "data-kind": kind, value: v, checked: value.includes(v) }), t)));
@@ -154,11 +172,41 @@ function box(path, title, ...children) {
   return el;
 }
 
-/** The entries of the list at `path`, each drawn by `draw(itemPath, item, i)`, and an "add" button. */
+/**
+ * Entries of a list drawn at once: every list but the treatments (drawn
+ * when opened) is drawn a page at a time, so a sheet at every bound (50
+ * fees, 50 packages, 1,000 allowed amounts a payer) draws a few hundred
+ * fields, not eighty thousand.
+ */
+const PAGE = 10;
+const pages = new Map(); // a list's path → the page shown (0 first)
+let paged = new Map(); // the path of each list drawn → what one entry is called ("Allowed amount")
+/** The entries of the paged list at `path` drawn now: `[from, to)`. */
+function pageOf(path, n) {
+  const last = Math.max(0, Math.ceil(n / PAGE) - 1);
+  const page = Math.min(pages.get(path) ?? 0, last);
+  return { page, last, from: page * PAGE, to: Math.min(n, (page + 1) * PAGE) };
+}
+
+/**
+ * The entries of the list at `path`, each drawn by `draw(itemPath, item, i)`,
+ * and an "add" button: one page of entries, with buttons to turn the page
+ * when there are more.
+ */
 function list(path, what, draw) {
-  const items = get(path) ?? [];
+  const stored = get(path);
+  const items = Array.isArray(stored) ? stored : [];
   const error = h("p", { class: "error" });
-  const el = h("div", { class: "list", "data-slot": path }, error, items.map((item, i) => draw(`${path}[${i}]`, item, i)),
+  paged.set(path, what.replace(/^an? /, "").replace(/^./, (c) => c.toUpperCase()));
+  const { page, last, from, to } = pageOf(path, items.length);
+  const drawn = [];
+  for (let i = from; i < to; i++) drawn.push(draw(`${path}[${i}]`, items[i], i));
+  const turn = (label, to, off) => h("button", { type: "button", "data-action": "page", "data-target": path, "data-page": to, disabled: off }, label);
+  const pager = last > 0
+    ? h("div", { class: "pager actions" }, turn("Previous page", page - 1, page === 0),
+      h("span", { role: "status" }, `${from + 1}–${to} of ${items.length.toLocaleString("en-US")}`), turn("Next page", page + 1, page === last))
+    : null;
+  const el = h("div", { class: "list", "data-slot": path }, error, pager, drawn,
     h("button", { type: "button", "data-action": "add", "data-target": path }, `Add ${what}`));
   slot(path, el, error);
   return el;
@@ -172,7 +220,8 @@ const grid = (...children) => h("div", { class: "grid" }, ...children);
 /** A choice of one key of the object at `path` (`{ weeks: 2 }`), with the number it holds. */
 function oneOf(label, path, options, { optional = false } = {}) {
   const value = get(path);
-  const key = value && typeof value === "object" ? Object.keys(value)[0] : "";
+  // The first key the form knows (the engine reports any other at this field).
+  const key = value && typeof value === "object" ? Object.keys(value).find((k) => options.some(([v]) => v === k)) ?? "" : "";
   const id = `f${++uid}`;
   const select = h("select", { id, "data-path": path, "data-kind": "one-of", "aria-label": `${label}: unit` },
     optional ? h("option", { value: "", selected: !key }, "default") : null,
@@ -180,7 +229,7 @@ function oneOf(label, path, options, { optional = false } = {}) {
   const parts = [select];
   if (key === "weekdays") {
     parts.push(h("div", { class: "checks" }, WEEKDAYS.map(([v, t]) => h("label", { class: "check" },
-      h("input", { type: "checkbox", "data-path": `${path}.weekdays`, "data-kind": "weekdays", value: v, checked: (value.weekdays ?? []).includes(v) }), t))));
+      h("input", { type: "checkbox", "data-path": `${path}.weekdays`, "data-kind": "weekdays", value: v, checked: Array.isArray(value.weekdays) && value.weekdays.includes(v) }), t))));
   } else if (key) {
     const n = h("input", { type: "text", inputmode: "numeric", id: `${id}-n`, "data-path": `${path}.${key}`, "data-kind": "int", "aria-label": `${label}: how many ${key}`, autocomplete: "off" });
     n.value = shown("int", value[key]);
@@ -314,11 +363,8 @@ function course(path, t) {
 function treatment(path, t, i) {
   const error = h("p", { class: "error" });
   const el = h("details", { class: "treatment item", "data-slot": path }, h("summary", {}, t.name || `Treatment ${i + 1}`), error);
-  const draw = () => {
-    if (el.dataset.drawn) return;
-    el.dataset.drawn = "true";
-    el.open = true;
-    opened.add(path);
+  slot(path, el, error);
+  lazy(el, path, () => {
     const high = t.high !== undefined;
     el.append(
       h("div", { class: "head" }, h("span", {}), h("button", { type: "button", class: "remove", "data-action": "remove", "data-target": path }, "Remove this treatment")),
@@ -332,17 +378,45 @@ function treatment(path, t, i) {
       h("div", { class: "field" }, h("label", { class: "check" },
         h("input", { type: "checkbox", "data-action": "high", "data-target": path, checked: high }), "A dear-end course for the Good Faith Estimate's range")),
       high ? h("div", { class: "item", "data-slot": `${path}.high` }, h("h4", {}, "The dear-end course"), ...course(`${path}.high`, i)) : null);
+  }, i === 0);
+  return el;
+}
+
+/**
+ * Draws the fields of the box `el` (a `details` for `path`) with `draw`
+ * when it is opened, or when a problem is shown in it (`undrawn`); it is
+ * drawn at once when `first` or when staff opened it before.
+ */
+function lazy(el, path, draw, first) {
+  const once = (forProblem = false) => {
+    if (el.dataset.drawn) return;
+    el.dataset.drawn = "true";
+    undrawn.delete(path);
+    el.open = true;
+    // Drawn for a problem, it is not drawn again by the next render unless staff open it.
+    (forProblem ? drawnForProblems : opened).add(path);
+    draw();
   };
   el.addEventListener("toggle", () => {
-    if (!el.open) opened.delete(path);
-    else if (!el.dataset.drawn) {
-      draw();
+    if (!el.open) {
+      opened.delete(path);
+      drawnForProblems.delete(path);
+    } else if (!el.dataset.drawn) {
+      once();
       showProblems();
-    } else opened.add(path);
+    } else if (!drawnForProblems.has(path)) opened.add(path);
   });
-  slot(path, el, error);
-  undrawn.set(path, draw);
-  if (i === 0 || opened.has(path)) draw();
+  undrawn.set(path, () => once(true));
+  if (first || opened.has(path)) once();
+}
+
+/** The treatments, each in a box drawn when opened (the list is never paged: 50 closed boxes are cheap). */
+function treatmentBoxes() {
+  const items = Array.isArray(sheet.treatments) ? sheet.treatments : [];
+  const error = h("p", { class: "error" });
+  const el = h("div", { class: "list", "data-slot": "treatments" }, error, items.map((t, i) => treatment(`treatments[${i}]`, t, i)),
+    h("button", { type: "button", "data-action": "add", "data-target": "treatments" }, "Add a treatment"));
+  slot("treatments", el, error);
   return el;
 }
 
@@ -352,38 +426,70 @@ function payersSection() {
     list("payers", "a payer", (path, p, i) => box(path, p.name || `Payer ${i + 1}`,
       grid(field("Id", `${path}.id`, "text", { max: MAX_NAME_CHARS }), field("Name", `${path}.name`, "text", { max: MAX_NAME_CHARS }),
         field("Network", `${path}.network`, "select", { options: [["in", "in network"], ["out", "out of network"]] })),
-      h("h4", {}, "Allowed amounts"),
-      list(`${path}.allowed`, "an allowed amount", (rp, r, j) => {
-        const t = (sheet.treatments ?? []).findIndex((x) => x.id === r.treatment);
-        const onFee = r.fee !== undefined && r.phase === undefined;
-        return box(rp, `${r.treatment ?? "?"}: ${r.phase ?? r.fee ?? `amount ${j + 1}`}`, grid(
-          field("Treatment", `${rp}.treatment`, "text", { list: "dl-treatments" }),
-          h("div", { class: "field" }, h("label", {}, "For a", h("select", { "data-path": rp, "data-kind": "rate-kind", "aria-label": "Phase or fee" },
-            h("option", { value: "phase", selected: !onFee }, "phase"), h("option", { value: "fee", selected: onFee }, "fee")))),
-          field(onFee ? "Fee" : "Phase", `${rp}.${onFee ? "fee" : "phase"}`, "text", { list: t >= 0 ? `${treatmentList(t)}-${onFee ? "fees" : "phases"}` : undefined }),
-          field("Allowed amount", `${rp}.amount`, "amount", { hint: unit?.currency })));
-      }))));
+      allowedAmounts(`${path}.allowed`, i))));
 }
 
-/** Suggestions for the fields that name something: treatment ids, co-provider ids, each treatment's phases and fees. */
+/** One allowed amount of a payer. */
+function rate(rp, r, j) {
+  const t = treatmentIndex().get(r.treatment) ?? -1;
+  const onFee = r.fee !== undefined && r.phase === undefined;
+  return box(rp, `${r.treatment ?? "?"}: ${r.phase ?? r.fee ?? `amount ${j + 1}`}`, grid(
+    field("Treatment", `${rp}.treatment`, "text", { list: "dl-treatments" }),
+    h("div", { class: "field" }, h("label", {}, "For a", h("select", { "data-path": rp, "data-kind": "rate-kind", "aria-label": "Phase or fee" },
+      h("option", { value: "phase", selected: !onFee }, "phase"), h("option", { value: "fee", selected: onFee }, "fee")))),
+    field(onFee ? "Fee" : "Phase", `${rp}.${onFee ? "fee" : "phase"}`, "text", { list: t >= 0 ? `${treatmentList(t)}-${onFee ? "fees" : "phases"}` : undefined }),
+    field("Allowed amount", `${rp}.amount`, "amount", { hint: unit?.currency })));
+}
+
+/**
+ * A payer's allowed amounts (up to 1,000), in a box that opens to them:
+ * drawn, a page at a time, when opened (the first payer's open), or when a
+ * problem is shown in them.
+ */
+function allowedAmounts(path, i) {
+  const stored = get(path);
+  const n = Array.isArray(stored) ? stored.length : 0;
+  const el = h("details", { class: "allowed" }, h("summary", {}, `Allowed amounts (${n.toLocaleString("en-US")})`));
+  lazy(el, path, () => el.append(list(path, "an allowed amount", rate)), i === 0);
+  return el;
+}
+
+/** Each treatment's index by its id (the first of an id), for the allowed amounts' suggestions. */
+let byId = null;
+const treatmentIndex = () => {
+  if (byId) return byId;
+  byId = new Map();
+  (sheet.treatments ?? []).forEach((t, i) => typeof t.id === "string" && !byId.has(t.id) && byId.set(t.id, i));
+  return byId;
+};
+
+let suggested = { key: null, el: null }; // the suggestions drawn, and the names they were drawn from
+
+/** Suggestions for the fields that name something: treatment ids, co-provider ids, each treatment's phases and fees (drawn again only when a name changed). */
 function datalists() {
-  const dl = (id, values) => h("datalist", { id }, values.filter(Boolean).map((v) => h("option", { value: v })));
-  return h("div", { id: "datalists" },
-    dl("dl-treatments", (sheet.treatments ?? []).map((t) => t.id)),
-    dl(PROVIDER_KEYS, (sheet.providers ?? []).map((p) => p.id)),
-    (sheet.treatments ?? []).flatMap((t, i) => [dl(`${treatmentList(i)}-phases`, (t.phases ?? []).map((p) => p.name)),
-      dl(`${treatmentList(i)}-fees`, (t.fees ?? []).map((f) => f.name))]));
+  const names = (xs, k) => (Array.isArray(xs) ? xs.map((x) => x[k]) : []).filter((v) => typeof v === "string" && v !== "");
+  const treatments = Array.isArray(sheet.treatments) ? sheet.treatments : [];
+  const lists = [["dl-treatments", names(treatments, "id")], [PROVIDER_KEYS, names(sheet.providers, "id")],
+    ...treatments.flatMap((t, i) => [[`${treatmentList(i)}-phases`, names(t.phases, "name")], [`${treatmentList(i)}-fees`, names(t.fees, "name")]])];
+  const key = JSON.stringify(lists);
+  if (key !== suggested.key) {
+    suggested = { key, el: h("div", { id: "datalists" }, lists.map(([id, values]) => h("datalist", { id }, values.map((v) => h("option", { value: v }))))) };
+  }
+  return suggested.el;
 }
 
 function render() {
   const focused = document.activeElement;
   const key = focused?.dataset?.path ? [focused.dataset.path, focused.dataset.kind, focused.value, focused.selectionStart] : null;
   uid = 0;
+  byId = null;
+  paged = new Map();
+  drawnForProblems = new Set();
   slots = new Map();
   undrawn = new Map();
   lit = [];
   fill($("sheet-form"), clinicSection(), providersSection(),
-    h("fieldset", {}, h("legend", {}, "Treatments"), list("treatments", "a treatment", treatment)),
+    h("fieldset", {}, h("legend", {}, "Treatments"), treatmentBoxes()),
     payersSection(), datalists());
   if (key) {
     const [path, kind, value, caret] = key;
@@ -401,17 +507,35 @@ function render() {
 
 /**
  * The field or box that can fix a problem at `path`: the path itself, or
- * the nearest one above it. A treatment not drawn yet is drawn first, so
- * the problem lands at its field.
+ * the nearest one above it. A treatment (or a payer's allowed amounts) not
+ * drawn yet is drawn first, so the problem lands at its field.
  */
+const lazyBox = (path) => /^(treatments\[\d+\]|payers\[\d+\]\.allowed)/.exec(path)?.[0];
 function slotFor(path) {
-  const treatment = /^treatments\[\d+\]/.exec(path)?.[0];
-  if (treatment && undrawn.has(treatment) && !slots.get(treatment)?.input.dataset.drawn) undrawn.get(treatment)();
+  const box = lazyBox(path);
+  if (box && undrawn.has(box)) undrawn.get(box)();
   for (let p = path; ; p = up(p)) {
     if (slots.has(p)) return slots.get(p);
     if (p === "") return null;
   }
 }
+
+/** For a path inside an entry of a list drawn, not on the page shown: the list's path, the entry's index and what it is called. */
+function pagedAway(path) {
+  for (const m of path.matchAll(/\[(\d+)\]/g)) {
+    const list = path.slice(0, m.index);
+    if (!paged.has(list)) continue;
+    const stored = get(list);
+    const { from, to } = pageOf(list, Array.isArray(stored) ? stored.length : 0);
+    const j = Number(m[1]);
+    if (j < from || j >= to) return { list, j, noun: paged.get(list) };
+  }
+  return null;
+}
+
+/** How many closed boxes are drawn to show their problems at their fields (each render starts again). */
+const DRAWN_FOR_PROBLEMS = 5;
+let drawnForProblems = new Set(); // the paths of those drawn since the last render
 
 function showProblems() {
   for (const el of lit) {
@@ -423,7 +547,18 @@ function showProblems() {
   const all = [...mine, ...problems.filter((p) => !local.has(p.path))];
   const loose = [];
   for (const p of all) {
-    const target = p.path === "" ? null : slotFor(p.path);
+    // A few closed boxes are drawn to show their problems at their fields; past them (a sheet with
+    // problems in every treatment would draw them all), a problem is listed with its path, until its box is opened.
+    const box = p.path === "" ? null : lazyBox(p.path);
+    if (box && undrawn.has(box) && drawnForProblems.size >= DRAWN_FOR_PROBLEMS) {
+      loose.push(p);
+      continue;
+    }
+    const direct = p.path === "" ? null : slotFor(p.path);
+    // A problem with an entry of another page is shown at its list, with the entry's number and page.
+    const away = p.path === "" ? null : pagedAway(p.path);
+    const target = away ? slotFor(away.list) : direct;
+    const message = away ? `${away.noun} ${away.j + 1} (page ${Math.floor(away.j / PAGE) + 1}): ${p.message}` : p.message;
     if (!target?.error) {
       loose.push(p);
       continue;
@@ -432,7 +567,7 @@ function showProblems() {
       target.input.setAttribute("aria-invalid", "true");
       lit.push(target.input);
     }
-    target.error.textContent = target.error.textContent ? `${target.error.textContent} ${p.message}` : p.message;
+    target.error.textContent = target.error.textContent ? `${target.error.textContent} ${message}` : message;
     lit.push(target.error);
     target.error.closest("details")?.setAttribute("open", "");
   }
@@ -502,22 +637,57 @@ function status(text) {
   $("status").textContent = text;
 }
 
+let seen = 0; // the draft's version this tab last read or wrote
+let unkept = false; // whether the sheet on screen is not in storage (storage refused it)
+let guarded = false; // the draft in storage could not be read nor moved aside: it is not written over
+
+/** A standing message about the draft: it stays until what it says is resolved (`null` clears it). */
+function notice(id, text) {
+  $(id).textContent = text ?? "";
+  $(id).hidden = text === null;
+}
+
+/** Keeps the sheet as the draft; `keep` keeps the stored draft as the previous one (a wholesale replacement). */
+function keepDraft({ keep = false } = {}) {
+  if (guarded) {
+    unkept = true;
+    return;
+  }
+  const written = writeDraft(JSON.stringify(sheet), { seen, keep });
+  unkept = written.error !== null;
+  if (unkept) {
+    notice("storage-warning", `Not kept: ${written.error}. Your changes are only on this page until it can be kept: save the sheet as JSON before closing it.`);
+    return;
+  }
+  seen = written.version;
+  notice("storage-warning", null);
+  if (written.overwrote) notice("draft-notice", "Another tab changed the draft at the same time; this tab's sheet is the draft now, and the other tab's is kept as the previous draft (Open the previous draft brings it back).");
+}
+
 /** After any change: keep the draft, check the sheet, offer undo. */
-function changed({ redraw = false, names = false } = {}) {
-  const refused = writeDraft(sheet);
-  if (refused) status(refused);
+function changed({ redraw = false, names = false, keep = false } = {}) {
+  keepDraft({ keep });
   if (redraw) render();
-  else if (names) fill($("datalists"), ...datalists().childNodes);
+  else if (names) $("datalists").replaceWith(datalists());
   validateSoon();
   $("undo").disabled = undo === null;
 }
 
 /** A change made by a button: the sheet before it is what undo brings back. */
-function change(fn) {
-  undo = JSON.stringify(sheet);
+function change(fn, { keep = false } = {}) {
+  const was = JSON.stringify(sheet);
   before = null;
   fn();
-  changed({ redraw: true });
+  undo = was;
+  try {
+    changed({ redraw: true, keep });
+  } catch (err) {
+    // A sheet the form cannot draw never stays: the one before it comes back.
+    sheet = JSON.parse(was);
+    undo = null;
+    changed({ redraw: true });
+    status(`That change could not be shown (${err.message}), so it was taken back.`);
+  }
 }
 
 /** The first edit of a field since it was entered is a change of its own. */
@@ -574,10 +744,15 @@ function onClick(e) {
   const button = e.target.closest("[data-action]");
   if (!button) return;
   const { action, target } = button.dataset;
-  if (action === "add") {
+  if (action === "page") {
+    pages.set(target, Number(button.dataset.page));
+    render();
+  } else if (action === "add") {
     const name = target.split(/[.[\]]/).filter(Boolean).pop();
-    if (target === "treatments") opened.add(`treatments[${(get(target) ?? []).length}]`);
-    change(() => set(target, [...(get(target) ?? []), TEMPLATES[name]()]));
+    const items = Array.isArray(get(target)) ? get(target) : [];
+    if (target === "treatments") opened.add(`treatments[${items.length}]`);
+    pages.set(target, Math.floor(items.length / PAGE)); // the page the new entry is on
+    change(() => set(target, [...items, TEMPLATES[name]()]));
   } else if (action === "remove") {
     const parent = up(target);
     const index = Number(/\[(\d+)\]$/.exec(target)[1]);
@@ -588,6 +763,10 @@ function onClick(e) {
       // Messages about the removed entries and those after it no longer fit their paths.
       for (const p of [...local.keys()]) if (p.startsWith(parent)) local.delete(p);
       if (parent === "treatments") opened.clear();
+      if (parent === "payers") {
+        pages.clear();
+        for (const p of [...opened]) if (p.startsWith("payers")) opened.delete(p);
+      }
     });
   } else if (action === "high") {
     change(() => {
@@ -604,7 +783,7 @@ const worthKeeping = () => JSON.stringify(sheet) !== JSON.stringify(blank());
 /** Runs `replace` (which replaces the whole sheet) once staff agree to discard the draft, when there is one worth keeping. */
 function replacing(what, replace) {
   if (!worthKeeping()) return replace();
-  $("confirm-text").textContent = `This replaces the sheet you are editing with ${what}. The draft is discarded (Undo brings it back until the next change).`;
+  $("confirm-text").textContent = `This replaces the sheet you are editing with ${what}. The draft is discarded (Undo brings it back until the next change; it is also kept as the previous draft).`;
   $("confirm").hidden = false;
   $("confirm-yes").onclick = () => {
     $("confirm").hidden = true;
@@ -616,17 +795,88 @@ function replacing(what, replace) {
   $("confirm-yes").focus();
 }
 
-function load(next, from) {
+/**
+ * A sheet from `text` the editor can take, checked by the engine before
+ * anything is replaced: `{ sheet, problems }`, or `{ error }`.
+ */
+async function admit(text) {
+  const read = sheetFrom(text);
+  if (read.error) return read;
+  try {
+    return { sheet: read.sheet, problems: (await check(read.sheet)).problems };
+  } catch (err) {
+    return { error: `the engine could not check it (${err.message})` };
+  }
+}
+
+/** Replaces the sheet with `next` (admitted), as one change Undo takes back; the draft it replaces is kept as the previous one. */
+function load(next, from, checked) {
   change(() => {
     sheet = next;
+    problems = checked;
     local.clear();
     opened.clear();
-  });
+    pages.clear();
+  }, { keep: true });
   $("import-report").hidden = true;
   status(`Editing ${from}.`);
 }
 
+/** Opens `text` (from `from`) once it is admitted and staff agree; says why not, the sheet unchanged, otherwise. */
+async function open(text, from, what = from) {
+  const admitted = await admit(text);
+  if (admitted.error) return status(`${from} was not opened: ${admitted.error}. The sheet is unchanged.`);
+  replacing(what, () => load(admitted.sheet, from, admitted.problems));
+}
+
+/** Another tab wrote the draft: this tab shows it (Undo brings back what this tab had), or says why it cannot. */
+async function otherTab(text) {
+  if (text === null || text === JSON.stringify(sheet)) {
+    seen = draftVersion();
+    return;
+  }
+  const admitted = await admit(text);
+  if (admitted.error) {
+    notice("draft-notice", `Another tab wrote a draft this tab cannot show (${admitted.error}); this tab's sheet is unchanged and its next change is kept as the draft.`);
+    return;
+  }
+  seen = draftVersion();
+  undo = JSON.stringify(sheet);
+  before = null;
+  sheet = admitted.sheet;
+  problems = admitted.problems;
+  local.clear();
+  render();
+  $("undo").disabled = false;
+  notice("draft-notice", "Another tab changed the draft: this tab shows its sheet now. Undo brings back what this tab had (and keeps it as the draft again).");
+}
+
 const fileName = () => `${String(sheet.name ?? "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-|-$/g, "") || "price-sheet"}.json`;
+const size = (bytes) => `${(bytes / 1e6).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
+
+/** The draft this browser kept, when the editor can show it; an unreadable one is moved aside and staff are told. */
+async function startFromDraft() {
+  const refused = storageRefused();
+  if (refused) notice("storage-warning", `Not kept: ${refused}. Your changes are only on this page: save the sheet as JSON before closing it.`);
+  seen = draftVersion();
+  const draft = readDraft();
+  if (draft === null) return false;
+  const admitted = await admit(draft);
+  if (!admitted.error) {
+    sheet = admitted.sheet;
+    problems = admitted.problems;
+    status("Your draft, as this browser kept it.");
+    return true;
+  }
+  const aside = setAside(draft);
+  if (aside.key) {
+    notice("draft-notice", `The draft in this browser could not be read (${admitted.error}). It is kept, untouched, under the storage key ${aside.key}; this is a new sheet.`);
+  } else {
+    guarded = true;
+    notice("draft-notice", `The draft in this browser could not be read (${admitted.error}), and could not be moved aside (${aside.error}). It is kept under ${DRAFT_KEY} and this page does not write over it: save your work as JSON.`);
+  }
+  return false;
+}
 
 async function main() {
   const form = $("sheet-form");
@@ -636,23 +886,22 @@ async function main() {
   form.addEventListener("focusin", (e) => {
     if (e.target.dataset?.path !== undefined) before = JSON.stringify(sheet);
   });
-  $("new").addEventListener("click", () => replacing("a new, empty sheet", () => load(blank(), "a new sheet")));
-  $("sample").addEventListener("click", () => replacing("the sample sheet", async () => {
+  $("new").addEventListener("click", () => replacing("a new, empty sheet", () => load(blank(), "a new sheet", [])));
+  $("sample").addEventListener("click", async () => {
     const res = await fetch("clinic.sample.json", { cache: "no-cache", credentials: "omit" });
-    load(await res.json(), "a copy of the sample sheet");
-  }));
+    open(await res.text(), "a copy of the sample sheet", "the sample sheet");
+  });
+  $("previous").addEventListener("click", () => {
+    const previous = readPrevious();
+    if (previous === null) return status("This browser keeps no previous draft.");
+    open(previous, "the previous draft");
+  });
   $("open-file").addEventListener("change", async (e) => {
     const file = e.target.files?.[0];
     e.target.value = "";
     if (!file) return;
-    let next;
-    try {
-      next = JSON.parse(await file.text());
-    } catch (err) {
-      return status(`${file.name} is not JSON (${err.message}); the sheet is unchanged.`);
-    }
-    if (next === null || typeof next !== "object" || Array.isArray(next)) return status(`${file.name} is not a price sheet (not a JSON object); the sheet is unchanged.`);
-    replacing(file.name, () => load(next, file.name));
+    if (file.size > MAX_SHEET_BYTES) return status(`${file.name} was not opened: it is ${size(file.size)}, and a price sheet is at most ${size(MAX_SHEET_BYTES)}. The sheet is unchanged.`);
+    open(await file.text(), file.name);
   });
   $("save").addEventListener("click", async () => {
     const saved = structuredClone(sheet);
@@ -664,16 +913,22 @@ async function main() {
     const file = e.target.files?.[0];
     e.target.value = "";
     if (!file) return;
-    const result = importPriceList(sheet, await file.text(), unit ?? { currency: "USD", minorUnits: 2 });
     const report = $("import-report");
-    report.hidden = false;
-    if (result.error) {
-      $("import-title").textContent = `${file.name} was not imported: ${result.error}.`;
+    const refuse = (why) => {
+      report.hidden = false;
+      $("import-title").textContent = `${file.name} was not imported: ${why}.`;
       fill($("import-bad"));
-      return;
-    }
+    };
+    // Refused unread: a larger file is no price list, and reading it would hold the page.
+    if (file.size > MAX_PRICE_LIST_BYTES) return refuse(`it is ${size(file.size)}, and a price list is at most ${size(MAX_PRICE_LIST_BYTES)}`);
+    const result = importPriceList(sheet, await file.text(), unit ?? { currency: "USD", minorUnits: 2 });
+    if (result.error) return refuse(result.error);
+    const admitted = await admit(JSON.stringify(result.sheet));
+    if (admitted.error) return refuse(admitted.error);
+    report.hidden = false;
     change(() => {
-      sheet = result.sheet;
+      sheet = admitted.sheet;
+      problems = admitted.problems;
     });
     const bad = result.bad.length;
     $("import-title").textContent = `${file.name}: ${result.applied} price${result.applied === 1 ? "" : "s"} imported${bad ? `; ${bad} row${bad === 1 ? " was" : "s were"} not:` : "."}`;
@@ -684,6 +939,7 @@ async function main() {
     const now = JSON.stringify(sheet);
     sheet = JSON.parse(undo);
     undo = now;
+    before = null;
     local.clear();
     changed({ redraw: true });
     status("The last change is undone (Undo again redoes it).");
@@ -692,21 +948,23 @@ async function main() {
     change(() => {
       sheet = blank();
       local.clear();
-    });
+      pages.clear();
+    }, { keep: true });
     status("The draft is discarded; this is a new sheet (Undo brings the draft back).");
+  });
+  // Another tab's draft: shown here too (the storage event comes to every other tab of the page).
+  window.addEventListener("storage", (e) => {
+    if (e.key === DRAFT_KEY && e.storageArea === localStorage) otherTab(e.newValue);
+  });
+  // Work that is only on the page (storage refused it) is not closed without a question.
+  window.addEventListener("beforeunload", (e) => {
+    if (!unkept) return;
+    e.preventDefault();
+    e.returnValue = "";
   });
 
   $("version").textContent = (await ask("start", {})).version;
-  const draft = readDraft();
-  if (draft !== null) {
-    try {
-      sheet = JSON.parse(draft);
-      status("Your draft, as this browser kept it.");
-    } catch {
-      status(`The draft in this browser (${DRAFT_KEY}) could not be read; this is a new sheet.`);
-    }
-  }
-  problems = (await check()).problems;
+  if (!(await startFromDraft())) problems = (await check()).problems;
   render();
   document.body.dataset.checking = "false";
   document.body.dataset.ready = "true";

@@ -5,14 +5,16 @@
 // and quoted from in the staff view.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { root, start, open } from "./harness.mjs";
 import { usd } from "./staff.mjs";
+import { limitsSheet } from "./limits-sheet.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const { DRAFT_KEY } = await import(pathToFileURL(join(root, "www/draft.js")));
+const { DRAFT_KEY, PREVIOUS_KEY, VERSION_KEY, ASIDE_KEY } = await import(pathToFileURL(join(root, "www/draft.js")));
 const ready = () => document.body.dataset.ready === "true";
 const PATIENT = { name: "Philippa Ostrander-Quill", birthDate: "1949-02-11" };
 
@@ -115,8 +117,9 @@ test("a sheet from scratch: fields, a CSV price list with two bad rows, a proble
   assert.equal(await at(page, "name").inputValue(), "Lakeview Mind Clinic");
   assert.match(await page.textContent("#status"), /Your draft/);
   const stored = await page.evaluate(() => ({ ...localStorage }));
-  assert.deepEqual(Object.keys(stored), [DRAFT_KEY]);
+  assert.deepEqual(Object.keys(stored).sort(), [DRAFT_KEY, VERSION_KEY].sort());
   assert.deepEqual(JSON.parse(stored[DRAFT_KEY]), saved);
+  assert.match(stored[VERSION_KEY], /^\d+$/, "the version is a count, nothing else");
   // Replacing it asks first; keeping it changes nothing.
   await page.click("#new");
   assert.equal(await page.isVisible("#confirm"), true);
@@ -220,6 +223,8 @@ test("the largest sheet (50 treatments of 20 phases and 50 fees): opened and typ
   await page.setInputFiles("#open-file", { name: "large.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sheet)) });
   await page.waitForFunction(() => /Editing large\.json/.test(document.querySelector("#status").textContent));
   await page.click("details.treatment:last-of-type > summary");
+  // Fees 41–50 are the fifth page of 10.
+  for (let i = 0; i < 4; i++) await page.click('[data-slot="treatments[49].fees"] > .pager button:text("Next page")');
   await at(page, "treatments[49].fees[49].name").click();
   await page.keyboard.type(" for supplies", { delay: 30 });
   await settle(page);
@@ -228,6 +233,323 @@ test("the largest sheet (50 treatments of 20 phases and 50 fees): opened and typ
   const tasks = await page.evaluate(() => window.__longTasks);
   assert.deepEqual(tasks.filter((d) => d > 200), [], `main-thread tasks: ${tasks.map(Math.round)}`);
   console.log(`# long tasks, the largest sheet opened and typed in: ${JSON.stringify(tasks.map(Math.round))}`);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+const sample = () => JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+const json = (name, value) => ({ name, mimeType: "application/json", buffer: Buffer.from(typeof value === "string" ? value : JSON.stringify(value)) });
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+const statusIs = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector("#status").textContent), re.source, { timeout: 10_000 });
+/** The editor with the sample sheet open (and kept as the draft). */
+async function withSample(page) {
+  await page.click("#sample");
+  await statusIs(page, /the sample sheet/);
+}
+
+test("an opened file of the wrong shape, or a huge invalid one, replaces nothing; an accepted one is undoable", async () => {
+  const { page, context, problems } = await openEditor();
+  await withSample(page);
+  const draft = await stored(page, DRAFT_KEY);
+  assert.equal(JSON.parse(draft).name, sample().name);
+
+  // `treatments` as an object: refused before anything is replaced, saying where.
+  const wrong = { ...sample(), treatments: { iv: sample().treatments[0] } };
+  await page.setInputFiles("#open-file", json("wrong.json", wrong));
+  await statusIs(page, /wrong\.json was not opened/);
+  assert.match(await page.textContent("#status"), /treatments must be a list, not an object.*The sheet is unchanged\./);
+  assert.equal(await page.isVisible("#confirm"), false);
+  assert.equal(await stored(page, DRAFT_KEY), draft, "the draft is untouched");
+  assert.equal(await at(page, "name").inputValue(), sample().name);
+
+  // 3.4 MB: a payer with 46,000 allowed amounts (the bound is 1,000). Refused, never the draft.
+  const huge = sample();
+  huge.payers[0].allowed = Array.from({ length: 46_000 }, (_, k) => ({ treatment: "iv-ketamine", phase: `Induction infusions ${k}`, amount: 1 }));
+  const hugeText = JSON.stringify(huge);
+  assert.ok(hugeText.length > 3_400_000, `${hugeText.length} bytes`);
+  await page.setInputFiles("#open-file", json("huge.json", hugeText));
+  await statusIs(page, /huge\.json was not opened/);
+  assert.match(await page.textContent("#status"), /payers\[0\]\.allowed has 46,000 entries; a sheet may have at most 1,000 \(MAX_PAYER_RATES\)/);
+  assert.equal(await stored(page, DRAFT_KEY), draft);
+  // A reload finds the same draft, ready at once.
+  const t = Date.now();
+  await page.reload();
+  await page.waitForFunction(ready, null, { timeout: 10_000 });
+  assert.ok(Date.now() - t < 5_000, `reloaded in ${Date.now() - t} ms`);
+  assert.equal(await at(page, "name").inputValue(), sample().name);
+
+  // A valid file with problems is opened (after asking), and Undo takes the whole open back.
+  const other = { ...sample(), name: "Harbour Clinic", npi: "1234567890" };
+  await page.setInputFiles("#open-file", json("harbour.json", other));
+  await page.waitForSelector("#confirm:not([hidden])");
+  await page.click("#confirm-yes");
+  await statusIs(page, /Editing harbour\.json/);
+  assert.equal(await at(page, "name").inputValue(), "Harbour Clinic");
+  assert.match(await errorAt(page, "npi"), /check digit/, "its problems are shown as it opens");
+  assert.equal(await stored(page, PREVIOUS_KEY), draft, "the draft it replaced is kept as the previous one");
+  // The previous draft opens again (the one it replaces becomes the previous), and Undo takes that open back.
+  await page.click("#previous");
+  await page.click("#confirm-yes");
+  await statusIs(page, /Editing the previous draft/);
+  assert.equal(await at(page, "name").inputValue(), sample().name);
+  assert.equal(JSON.parse(await stored(page, PREVIOUS_KEY)).name, "Harbour Clinic");
+  await page.click("#undo");
+  assert.equal(await at(page, "name").inputValue(), "Harbour Clinic");
+  assert.equal(JSON.parse(await stored(page, DRAFT_KEY)).name, "Harbour Clinic");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("two tabs see each other's changes, and either can take its own back", async () => {
+  const { page: a, context, problems } = await openEditor();
+  await withSample(a);
+  const b = await context.newPage();
+  const bErrors = [];
+  b.on("pageerror", (e) => bErrors.push(e.message));
+  await b.goto(`${base}editor.html`);
+  await b.waitForFunction(ready);
+  assert.equal(await at(b, "name").inputValue(), sample().name);
+
+  await at(a, "name").fill("Tab A Clinic");
+  // Tab B shows tab A's sheet and says why.
+  await b.waitForFunction(() => document.querySelector('[data-path="name"]').value === "Tab A Clinic", null, { timeout: 10_000 });
+  assert.match(await b.textContent("#draft-notice"), /Another tab changed the draft/);
+  // Undo in tab B brings back what B had, as the draft, which tab A then shows.
+  await b.click("#undo");
+  assert.equal(await at(b, "name").inputValue(), sample().name);
+  await a.waitForFunction((n) => document.querySelector('[data-path="name"]').value === n, sample().name, { timeout: 10_000 });
+  assert.equal(JSON.parse(await stored(a, DRAFT_KEY)).name, sample().name);
+  assert.deepEqual(bErrors, []);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("an unreadable draft is kept aside, untouched, and staff are told; so is one of the wrong shape", async () => {
+  const { page, context, problems } = await openEditor();
+  for (const [n, bad, why] of [[1, '{"name": "Lakeview", "treatm', /not JSON/], [2, JSON.stringify({ ...sample(), treatments: { iv: {} } }), /treatments must be a list/]]) {
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, bad]);
+    await page.reload();
+    await page.waitForFunction(ready, null, { timeout: 10_000 });
+    const key = n === 1 ? ASIDE_KEY : `${ASIDE_KEY}-2`;
+    const said = await page.textContent("#draft-notice");
+    assert.match(said, /The draft in this browser could not be read/);
+    assert.match(said, why);
+    assert.ok(said.includes(key), said);
+    assert.equal(await stored(page, key), bad);
+    // The first keystroke keeps the new sheet as the draft; the unreadable one stays where it was put.
+    await at(page, "name").fill(`Fresh start ${n}`);
+    assert.equal(JSON.parse(await stored(page, DRAFT_KEY)).name, `Fresh start ${n}`);
+    assert.equal(await stored(page, key), bad);
+    assert.equal(await page.isVisible("#draft-notice"), true, "still said after the keystroke");
+  }
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("storage that refuses the draft is stated until it takes it again, and closing meanwhile asks first", async () => {
+  const { page, context, problems } = await openEditor();
+  await withSample(page);
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    window.__full = true;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__full) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return setItem.call(this, k, v);
+    };
+  });
+  await at(page, "name").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" West");
+  const warning = await page.textContent("#storage-warning");
+  assert.match(warning, /Not kept: the draft could not be kept in this browser \(the browser's storage is full\)/);
+  // Another message does not replace it.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#save")]);
+  await download.path();
+  await statusIs(page, /^Saved /);
+  assert.equal(await page.isVisible("#storage-warning"), true);
+  assert.equal(await page.textContent("#storage-warning"), warning);
+  // Closing asks first.
+  const dialog = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  assert.equal(asked.type(), "beforeunload");
+  await asked.dismiss();
+  assert.equal(page.isClosed(), false);
+  // Storage takes it again: the warning goes, the draft has the change, and closing does not ask.
+  await page.evaluate(() => { window.__full = false; });
+  await at(page, "name").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type("!");
+  assert.equal(await page.isVisible("#storage-warning"), false);
+  assert.equal(JSON.parse(await stored(page, DRAFT_KEY)).name, `${sample().name} West!`);
+  assert.deepEqual(await problems(), []);
+  await Promise.all([page.waitForEvent("close", { timeout: 10_000 }), page.close({ runBeforeUnload: true })]);
+  await context.close();
+});
+
+test("storage blocked from the start is stated at once, stays stated, and closing with work asks first", async () => {
+  const { page, context, problems } = await open(browser, base, "editor.html", {
+    ready,
+    setup: (c) => c.addInitScript(() => Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } })),
+  });
+  const said = /^Not kept: this browser does not let the page keep a draft \(The operation is insecure\.\)/;
+  assert.match(await page.textContent("#storage-warning"), said);
+  await withSample(page);
+  await at(page, "name").click();
+  await page.keyboard.type("Blocked ");
+  assert.match(await page.textContent("#storage-warning"), /^Not kept: the draft could not be kept in this browser \(The operation is insecure\.\)/);
+  assert.match(await page.textContent("#status"), /the sample sheet/, "the warning has a place of its own");
+  const dialog = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  assert.equal(asked.type(), "beforeunload");
+  await asked.dismiss();
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a sheet at every bound opens and takes an Add and an Undo without a multi-second freeze", async () => {
+  const { page, context, problems } = await openEditor();
+  const sheet = limitsSheet();
+  assert.deepEqual(engine.validateClinic(sheet), []);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+  });
+  // Guards against freezes of seconds (24 s to open, 12 s an Add and 36 s an Undo were seen),
+  // timed in the page up to the frame after the change; the precise times are `make bench`'s (BENCHMARKS.md).
+  await page.evaluate(() => {
+    window.__t = {};
+    document.querySelector("#open-file").addEventListener("change", () => { window.__t.start = performance.now(); }, { capture: true, once: true });
+    const status = document.querySelector("#status");
+    new MutationObserver(() => /Editing limits\.json/.test(status.textContent) && requestAnimationFrame(() => setTimeout(() => { window.__t.end ??= performance.now(); })))
+      .observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await page.setInputFiles("#open-file", json("limits.json", sheet));
+  await page.waitForFunction(() => window.__t.end !== undefined, null, { timeout: 30_000 });
+  const opening = Math.round(await page.evaluate(() => window.__t.end - window.__t.start));
+  assert.ok(opening < 4_000, `opened in ${opening} ms`); // 24 s before; the goal (2 s) is measured in `make bench`
+  assert.equal(await page.locator("details.treatment").count(), 50);
+  assert.equal(await page.textContent('[data-slot="payers[0].allowed"] .pager [role="status"]'), "1–10 of 1,000");
+  assert.equal(await page.textContent('[data-slot="payers[9]"] details.allowed > summary'), "Allowed amounts (1,000)");
+  const longest = async () => Math.max(0, ...(await page.evaluate(() => window.__longTasks.splice(0))));
+  assert.ok(await longest() < 2_000);
+
+  /** A click timed in the page: its handler and the frame after it. */
+  const timedClick = (selector) => page.evaluate((sel) => new Promise((resolve) => {
+    const t = performance.now();
+    document.querySelector(sel).click();
+    requestAnimationFrame(() => setTimeout(() => resolve(Math.round(performance.now() - t))));
+  }), selector);
+  await settle(page);
+  const adding = await timedClick('button[data-action="add"][data-target="treatments[0].fees"]');
+  // The new fee is the 51st: drawn on the page it is on, the sixth.
+  assert.equal(await page.textContent('[data-slot="treatments[0].fees"] > .pager [role="status"]'), "51–51 of 51");
+  assert.equal(await at(page, "treatments[0].fees[50].name").inputValue(), "");
+  await settle(page);
+  const undoing = await timedClick("#undo");
+  assert.equal(await page.locator('[data-path="treatments[0].fees[50].name"]').count(), 0);
+  assert.ok(adding < 1_000 && undoing < 1_000, `Add ${adding} ms, Undo ${undoing} ms`);
+  assert.ok(await longest() < 1_000);
+
+  // The allowed amounts a page at a time: the last page of a payer, and a problem on another page shown at its list.
+  // Amounts 61–70 are the seventh page of 10.
+  for (let i = 0; i < 6; i++) await page.click('[data-slot="payers[0].allowed"] > .pager button:text("Next page")');
+  assert.equal(await page.textContent('[data-slot="payers[0].allowed"] .pager [role="status"]'), "61–70 of 1,000");
+  assert.equal(await at(page, "payers[0].allowed[60].phase").inputValue(), "Phase 0");
+  await at(page, "payers[0].allowed[60].amount").fill("999999");
+  await settle(page);
+  assert.match(await errorAt(page, "payers[0].allowed[60].amount"), /more than the clinic charges/);
+  await page.click('[data-slot="payers[0].allowed"] > .pager button:text("Previous page")');
+  assert.match(await page.textContent('[data-slot="payers[0].allowed"] > .error'), /^Allowed amount 61 \(page 7\): .*more than the clinic charges/);
+  console.log(`# at every bound: opened in ${opening} ms, Add ${adding} ms, Undo ${undoing} ms`);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a sheet at every bound with a problem in every treatment: a few treatments drawn to show theirs, the rest listed", async () => {
+  const { page, context, problems } = await openEditor();
+  const sheet = limitsSheet();
+  for (const t of sheet.treatments) delete t.phases[0].price;
+  const expected = engine.validateClinic(sheet);
+  assert.equal(expected.length, 50, JSON.stringify(expected.slice(0, 2)));
+  const t = Date.now();
+  await page.setInputFiles("#open-file", json("problems.json", sheet));
+  await statusIs(page, /Editing problems\.json/);
+  await settle(page);
+  // Opened without a freeze (the 30 s a draw of every treatment took); precise times are `make bench`'s.
+  assert.ok(Date.now() - t < 10_000, `${Date.now() - t} ms`);
+  assert.match(await page.textContent("#summary-title"), /^50 problems, each shown at its field; these have none:$/);
+  // The first treatment (drawn open) and five more show the problem at the price; 44 are listed with their paths.
+  assert.equal(await page.locator("details.treatment[data-drawn]").count(), 6);
+  for (const i of [0, 5]) assert.match(await errorAt(page, `treatments[${i}].phases[0].price`), /"price" is required/);
+  const listed = await page.$$eval("#loose li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(listed.length, 44);
+  assert.equal(listed[0], 'treatments[6].phases[0].price: "price" is required');
+  // Opening a treatment draws it and shows its problem at its field.
+  await page.click('[data-slot="treatments[30]"] > summary');
+  assert.match(await errorAt(page, "treatments[30].phases[0].price"), /"price" is required/);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a crafted key never reaches Object.prototype, and the problem summary keeps up", async () => {
+  const { page, context, problems } = await openEditor();
+  const crafted = sample();
+  crafted.treatments[0].phases[0].every = { "__proto__.failed": 1 };
+  crafted.treatments[0].phases[0]["constructor.prototype.failed"] = 1;
+  crafted.payers[0].allowed[0].MARK = 1; // becomes an own "__proto__" key, as JSON.parse makes one
+  await page.setInputFiles("#open-file", json("crafted.json", JSON.stringify(crafted).replace('"MARK":1', '"__proto__":{"failed":1}')));
+  await statusIs(page, /Editing crafted\.json/);
+  await settle(page);
+  // Staff type in every field whose path runs through such a key (there must be none)...
+  const through = '[data-path*="__proto__"], [data-path*="constructor"], [data-path*="prototype"]';
+  for (const el of await page.$$(through)) await el.fill("5");
+  await settle(page);
+  // ...and nothing reached Object.prototype.
+  assert.deepEqual(await page.evaluate(() => [typeof ({}).failed, Object.hasOwn(Object.prototype, "failed")]), ["undefined", false]);
+  assert.deepEqual(await page.$$eval(through, (els) => els.map((e) => e.dataset.path)), []);
+  const before = await page.textContent("#summary-title");
+  assert.match(before, /^\d+ problems?, each shown at its field/);
+  // Staff edit the phase: the every field, then its number.
+  await at(page, "treatments[0].phases[0].every", "one-of").selectOption("weeks");
+  await at(page, "treatments[0].phases[0].every.weeks").fill("2");
+  await at(page, "treatments[0].phases[0].name").fill("Induction infusions, again");
+  await settle(page);
+  assert.deepEqual(await page.evaluate(() => [typeof ({}).failed, Object.hasOwn(Object.prototype, "failed")]), ["undefined", false]);
+  // The unknown fields are reported at their boxes, and the summary follows the sheet: a new problem counted, then gone.
+  assert.match(await page.textContent('[data-slot="treatments[0].phases[0]"] > .error'), /unknown field "constructor\.prototype\.failed"/);
+  assert.match(await page.textContent('[data-slot="payers[0].allowed[0]"] > .error'), /unknown field "__proto__"/);
+  const count = async () => Number(/^(\d+) problem/.exec(await page.textContent("#summary-title"))?.[1] ?? 0);
+  const n = await count();
+  await at(page, "npi").fill("1234567890");
+  await settle(page);
+  assert.equal(await count(), n + 1);
+  await at(page, "npi").fill(crafted.npi);
+  await settle(page);
+  assert.equal(await count(), n);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a 50 MB CSV is refused unread, without holding the page", async () => {
+  const { page, context, problems } = await openEditor();
+  await withSample(page);
+  const dir = mkdtempSync(join(tmpdir(), "coursecost-csv-"));
+  const file = join(dir, "huge.csv");
+  const row = "iv-ketamine,Induction infusions,96365,550.00\n";
+  writeFileSync(file, `treatment,item,code,price\n${row.repeat(Math.ceil(50e6 / row.length))}`);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+  });
+  await page.setInputFiles("#csv-file", file);
+  await page.waitForFunction(() => !document.querySelector("#import-report").hidden, null, { timeout: 10_000 });
+  rmSync(dir, { recursive: true });
+  assert.equal(await page.textContent("#import-title"), "huge.csv was not imported: it is 50 MB, and a price list is at most 3 MB.");
+  const tasks = await page.evaluate(() => window.__longTasks);
+  assert.deepEqual(tasks.filter((d) => d > 1_000), [], `main-thread tasks: ${tasks.map(Math.round)}`);
+  assert.equal(await at(page, "treatments[0].phases[0].price").inputValue(), "550.00");
   assert.deepEqual(await problems(), []);
   await context.close();
 });
