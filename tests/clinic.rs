@@ -32,7 +32,17 @@ fn a_quote_is_the_estimate_of_the_plan_the_sheet_and_input_make() {
     });
     let expected = estimate_json(&plan.to_string()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(q.estimate, expected);
-    assert_eq!(q.number, "Q-20261121-iv-ketamine");
+    // Q-, the quote's date, the treatment's id, then 8 hex digits of hash.
+    let (stem, hash) = q.number.split_at("Q-20261121-iv-ketamine-".len());
+    assert_eq!(stem, "Q-20261121-iv-ketamine-");
+    assert!(
+        hash.len() == 8
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase()),
+        "{}",
+        q.number
+    );
     assert_eq!(q.valid_until.to_string(), "2026-12-21");
     assert_eq!(q.diagnosis_codes, ["F33.2"]);
     // The induction package (6 × 550.00 → 2,750.00, less 5 %) plus the
@@ -578,4 +588,54 @@ fn a_patients_name_is_neither_blank_nor_holds_control_characters() {
         let q = quote_of(&sample(), &input).unwrap_or_else(|e| panic!("{name:?}: {e}"));
         assert_eq!(q.patient.map(|p| p.name).as_deref(), Some(name));
     }
+}
+
+/// The default quote number: two patients quoted the same day for the same
+/// treatment get different numbers (the old `Q-YYYYMMDD-<treatment>` was
+/// the same for every patient that day); the same input on the same sheet
+/// gets the same number every time; a number the input gives is kept.
+#[test]
+fn default_quote_numbers_are_unique_per_quote_and_repeatable() {
+    let sheet = sample();
+    let number = |input: &Value| {
+        quote_of(&sheet, input)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .number
+    };
+    let ana = self_pay("iv-ketamine");
+    let mut ben = ana.clone();
+    ben["patient"] = json!({ "name": "Ben Okafor", "birthDate": "1971-06-02" });
+    let mut later = ana.clone();
+    later["start"] = json!("2026-12-14");
+    let mut no_patient = ana.clone();
+    no_patient.as_object_mut().map(|o| o.remove("patient"));
+    let numbers = [
+        number(&ana),
+        number(&ben),
+        number(&later),
+        number(&no_patient),
+    ];
+    for n in &numbers {
+        assert!(n.starts_with("Q-20261121-iv-ketamine-"), "{n}");
+    }
+    for (i, a) in numbers.iter().enumerate() {
+        for b in &numbers[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+    assert_eq!(number(&ana), numbers[0]);
+    assert_eq!(number(&ana.clone()), number(&self_pay("iv-ketamine")));
+    // Another price on the sheet is another quote.
+    let mut dearer = sheet.clone();
+    dearer["treatments"][0]["fees"][0]["amount"] = json!(36000);
+    let dear = quote_of(&dearer, &ana).unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(dear.number, numbers[0]);
+    // The GFE carries the quote's number.
+    let (parsed, input) =
+        parse_quote(&sheet.to_string(), &ana.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let gfe = good_faith_estimate(&parsed, &input).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(gfe.number, numbers[0]);
+    let mut given = ana.clone();
+    given["number"] = json!("Q-7");
+    assert_eq!(number(&given), "Q-7");
 }

@@ -63,7 +63,7 @@ test("a baked-in sheet quotes a course with the engine's numbers, on screen and 
   // The downloads are the engine's own CSV and quote.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
   assert.equal(readFileSync(await csv.path(), "utf8"), engine.quoteCsv(sheet, input));
-  assert.match(csv.suggestedFilename(), /^quote-Q-20261121-iv-ketamine\.csv$/);
+  assert.match(csv.suggestedFilename(), /^quote-Q-20261121-iv-ketamine-[0-9A-F]{8}\.csv$/);
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#json")]);
   assert.deepEqual(JSON.parse(readFileSync(await json.path(), "utf8")), JSON.parse(JSON.stringify(q)));
 
