@@ -21,7 +21,7 @@ use super::{Billers, Decoder, Obj, rules};
 /// Validates and decodes a price sheet from any [`Source`], reporting every
 /// problem with its path.
 pub fn clinic<S: Source>(input: S) -> Result<ClinicSheet, Error> {
-    let mut d = Decoder::default();
+    let mut d = Decoder::printed();
     let sheet = d.clinic_sheet(input);
     if let Some(sheet) = &sheet {
         check_sheet(sheet, &mut d);
@@ -468,16 +468,24 @@ impl Decoder {
         })
     }
 
-    /// ICD-10 diagnosis codes: 1–12 billing codes.
+    /// ICD-10-CM diagnosis codes: at most 12, each shaped like one
+    /// ([`crate::text::is_diagnosis_code`]).
     pub(crate) fn diagnosis_codes<S: Source>(
         &mut self,
         value: S,
         path: &str,
     ) -> Option<Vec<String>> {
         self.list(value, path, MAX_DIAGNOSIS_CODES, |d, v, p| {
-            let code = d.code(v, p)?;
-            if code.is_empty() {
-                d.report(ErrorCode::OutOfRange, p, "must not be empty");
+            let code = d.string(v, p)?;
+            if !crate::text::is_diagnosis_code(&code) {
+                d.report(
+                    ErrorCode::InvalidValue,
+                    p,
+                    format!(
+                        "\"{}\" is not an ICD-10-CM code: a capital letter, a digit, a digit or capital letter, then optionally a dot and 1 to 4 more (F33.2, F32.A)",
+                        clip(&code)
+                    ),
+                );
                 return None;
             }
             Some(code)
