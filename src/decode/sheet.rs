@@ -1,5 +1,6 @@
 //! The readers of a clinic's price sheet.
 
+use crate::calendar::Date;
 use crate::clinic::{
     Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
     SheetPhase, Treatment,
@@ -73,6 +74,7 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
             }
         }
     }
+    dear_ends(sheet, d);
     let ids: Vec<&str> = sheet.treatments.iter().map(|t| t.id.as_str()).collect();
     for (p, payer) in sheet.payers.iter().enumerate() {
         for (r, rate) in payer.allowed.iter().enumerate() {
@@ -90,6 +92,41 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
                     "this payer already lists an allowed amount for this phase or fee",
                 );
             }
+        }
+    }
+}
+
+/// The start a sheet's dear-end courses are checked from: Monday
+/// 2027-01-04. A course's cost depends on its dates (closed days, the
+/// months of its horizon), so the sheet is checked for one start, and each
+/// Good Faith Estimate again for its own (`good_faith_estimate`).
+pub(crate) const DEAR_END_CHECKED_FROM: Date = Date::from_days_since_epoch(20_822);
+
+/// Each treatment's dear-end course (`high`) costs at least what its
+/// expected course does over the treatment's horizon from
+/// [`DEAR_END_CHECKED_FROM`]: it is the top of the range a Good Faith
+/// Estimate states ("expected $x, up to $y"). Only a sheet with no other
+/// problem is estimated (each course's rules must hold first).
+fn dear_ends(sheet: &ClinicSheet, d: &mut Decoder) {
+    if !d.problems.is_empty() {
+        return;
+    }
+    for (t, treatment) in sheet.treatments.iter().enumerate() {
+        let Some(high) = &treatment.high else {
+            continue;
+        };
+        let start = DEAR_END_CHECKED_FROM;
+        let charge = |course| {
+            let plan = sheet.plan_of(course, treatment.horizon, start);
+            crate::assemble::estimate(&plan).totals.charge
+        };
+        let (expected, dear) = (charge(&treatment.course), charge(high));
+        if dear < expected {
+            d.report(
+                ErrorCode::OutOfRange,
+                &format!("treatments[{t}].high"),
+                sheet.dear_end_problem(start, expected, dear),
+            );
         }
     }
 }
