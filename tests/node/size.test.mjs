@@ -1,5 +1,5 @@
 // Size budgets of what a browser downloads (gzip -9), from the built site
-// (`make site`): the visitor page, the embed's own code within 60 KB and the engines' wasm.
+// (`make site`): the visitor page, and the embed's own code within 60 KB.
 // Each failure message lists every part, so a miss says where the bytes are.
 //
 // The visitor page's budget is 84 KB. Contract version 2, the summary
@@ -9,10 +9,6 @@
 // payment plan) loads when asked for, and the HTML and CSS are minified.
 // BENCHMARKS.md says where the bytes are.
 const VISITOR_PAGE_BUDGET = 84_000;
-// The engines' wasm files (gzip -9): the visitor engine (also the embed's)
-// and the staff engine with sheets, quotes and Good Faith Estimates.
-const ENGINE_WASM_BUDGET = 58_000;
-const STAFF_WASM_BUDGET = 82_000;
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -39,10 +35,3 @@ test("the embed's own code (its module with its CSS, the engine's glue and the t
   assert.ok(total <= 60_000, `the embed's code is ${total} B gzipped: ${parts(embed)}`);
 });
 
-test("the engine's wasm is within 58 KB gzip and the staff engine's within 82 KB", () => {
-  const engine = gz("target/site/pkg/coursecost_bg.wasm");
-  const staff = gz("target/site/pkg/coursecost_staff_bg.wasm");
-  console.log(`engine wasm ${engine} B, staff wasm ${staff} B`);
-  assert.ok(engine <= ENGINE_WASM_BUDGET, `the engine's wasm is ${engine} B gzipped, over its ${ENGINE_WASM_BUDGET} B budget`);
-  assert.ok(staff <= STAFF_WASM_BUDGET, `the staff engine's wasm is ${staff} B gzipped, over its ${STAFF_WASM_BUDGET} B budget`);
-});
