@@ -251,7 +251,7 @@ pub fn good_faith_estimate(
             .unwrap_or_default();
         return Err(Error::new(vec![Problem::new(
             ErrorCode::OutOfRange,
-            &format!("clinic.treatments[{t}].high"),
+            format!("clinic.treatments[{t}].high"),
             sheet.dear_end_problem(input.start, quote.estimate.totals.charge, high),
         )]));
     }
