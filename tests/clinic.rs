@@ -629,6 +629,11 @@ fn default_quote_numbers_are_unique_per_quote_and_repeatable() {
     }
     assert_eq!(number(&ana), numbers[0]);
     assert_eq!(number(&ana.clone()), number(&self_pay("iv-ketamine")));
+    // The same quote written another way (the treatment's own horizon
+    // given, as the staff view does) is the same quote: the same number.
+    let mut explicit = ana.clone();
+    explicit["horizon"] = sheet["treatments"][0]["horizon"].clone();
+    assert_eq!(number(&explicit), numbers[0]);
     // Another price on the sheet is another quote.
     let mut dearer = sheet.clone();
     dearer["treatments"][0]["fees"][0]["amount"] = json!(36000);

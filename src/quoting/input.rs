@@ -42,7 +42,7 @@ pub struct QuoteInput {
     /// The day the quote is issued (the engine reads no clock).
     pub date: Date,
     /// The quote's number; default `Q-YYYYMMDD-<treatment id>-<hash>`,
-    /// unique to the quote's input and contents.
+    /// unique to the quote's contents.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub number: Option<String>,

@@ -136,28 +136,27 @@ pub fn quote(sheet: &ClinicSheet, input: &QuoteInput) -> Result<Quote, Error> {
     };
     quote.number = match &input.number {
         Some(number) => number.clone(),
-        None => default_number(&quote, input),
+        None => default_number(&quote),
     };
     Ok(quote)
 }
 
 /// A quote's number when the input gives none:
 /// `Q-YYYYMMDD-<treatment id>-<8 hex digits>`. The digits are a hash of
-/// the quote input and of the quote itself (the clinic, the patient, the
-/// treatment, the dates, every line and amount), so two quotes issued the
-/// same day for different patients, starts or prices get different
-/// numbers, and the same input on the same sheet always gets the same one,
-/// without the engine reading a clock or a random source: 64-bit FNV-1a
-/// over their JSON (the quote's with an empty number), folded to 32 bits.
-fn default_number(quote: &Quote, input: &QuoteInput) -> String {
+/// the quote itself (the clinic, the patient, the treatment, the payer, the
+/// dates, every line and amount), so two quotes issued the same day for
+/// different patients, starts or prices get different numbers, and the
+/// same quote always gets the same one, however its input was written
+/// (the treatment's own horizon given or left out), without the engine
+/// reading a clock or a random source: 64-bit FNV-1a over the quote's JSON
+/// with an empty number, folded to 32 bits.
+fn default_number(quote: &Quote) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for text in [crate::json::to_string(input), crate::json::to_string(quote)] {
-        // The engine's own types always serialize; an empty text would
-        // only make the number less distinct, never wrong.
-        for byte in text.unwrap_or_default().bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    // The engine's own types always serialize; an empty text would only
+    // make the number less distinct, never wrong.
+    for byte in crate::json::to_string(quote).unwrap_or_default().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     let (y, m, d) = quote.date.ymd();
     let folded = (hash ^ (hash >> 32)) as u32;
