@@ -322,6 +322,18 @@ impl ClinicSheet {
         }
     }
 
+    /// Why a dear-end course that costs `dear` from `start`, less than the
+    /// `expected` course, is refused.
+    pub(crate) fn dear_end_problem(&self, start: Date, expected: Amount, dear: Amount) -> String {
+        let minor = self.currency.minor_units();
+        format!(
+            "the dear-end course costs less than the expected one from {start} ({} < {} {}): it is the top of the range a Good Faith Estimate states, so it must cost at least as much",
+            dear.decimal(minor),
+            expected.decimal(minor),
+            self.currency.code()
+        )
+    }
+
     /// The payer with this id.
     pub fn payer(&self, id: &str) -> Option<&Payer> {
         self.payers.iter().find(|p| p.id == id)

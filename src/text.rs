@@ -106,6 +106,47 @@ pub(crate) fn is_invisible(c: char) -> bool {
             .any(|&(first, last)| (first..=last).contains(&c))
 }
 
+/// Whether `code` is shaped like a CPT or HCPCS Level II code: five
+/// characters, either five digits (CPT Category I, `99205`, `00104`), four
+/// digits and `F`, `T` or `U` (CPT Category II, III and PLA codes,
+/// `0019T`), or a capital letter `A` to `V` and four digits (HCPCS Level
+/// II, `G2082`, `J0013`). Only the shape: whether the code exists is the
+/// code sets' business.
+#[cfg(sheets)]
+pub(crate) fn is_billing_code(code: &str) -> bool {
+    match code.as_bytes() {
+        [a, b, c, d, e] => {
+            let digits = [b, c, d].iter().all(|x| x.is_ascii_digit());
+            digits
+                && ((a.is_ascii_digit() && (e.is_ascii_digit() || matches!(e, b'F' | b'T' | b'U')))
+                    || ((b'A'..=b'V').contains(a) && e.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `code` is shaped like an ICD-10-CM code: a capital letter, a
+/// digit, a digit or capital letter (the category, `F33`, `C4A`), then
+/// optionally a dot and one to four digits or capital letters (`F33.2`,
+/// `F32.A`, `S52.521A`).
+#[cfg(sheets)]
+pub(crate) fn is_diagnosis_code(code: &str) -> bool {
+    let alnum = |b: &u8| b.is_ascii_digit() || b.is_ascii_uppercase();
+    match code.as_bytes() {
+        [a, b, c, rest @ ..] => {
+            a.is_ascii_uppercase()
+                && b.is_ascii_digit()
+                && alnum(c)
+                && match rest {
+                    [] => true,
+                    [b'.', more @ ..] => (1..=4).contains(&more.len()) && more.iter().all(alnum),
+                    _ => false,
+                }
+        }
+        _ => false,
+    }
+}
+
 /// The format characters (`General_Category=Cf`) and other
 /// `Default_Ignorable_Code_Point`s of Unicode 16, as ranges; white space
 /// and controls are tested by `char`'s own methods.
@@ -141,6 +182,60 @@ const INVISIBLE: &[(char, char)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn billing_codes_are_cpt_or_hcpcs_shaped() {
+        for good in [
+            "99205", "00104", "90867", "0019T", "0001U", "1000F", "G2082", "J0013", "A0021",
+            "V2020",
+        ] {
+            assert!(is_billing_code(good), "{good}");
+        }
+        // Four or six characters, a letter past V, lower case, a letter
+        // other than F, T or U after four digits, a letter inside, a space.
+        for bad in [
+            "9920",
+            "992051",
+            "W1234",
+            "g2082",
+            "0019X",
+            "99A05",
+            "G208A",
+            "9920 ",
+            "",
+            "PK6",
+            "99214+99415",
+        ] {
+            assert!(!is_billing_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn diagnosis_codes_are_icd_10_cm_shaped() {
+        for good in [
+            "F33.2", "F32.9", "F32.A", "F33", "C4A.0", "S52.521A", "Z00.00", "U07.1",
+        ] {
+            assert!(is_diagnosis_code(good), "{good}");
+        }
+        // No dot before a fourth character, an empty or five-character
+        // tail, lower case, a digit first, a letter second, other signs.
+        for bad in [
+            "F332",
+            "F33.",
+            "F33.12345",
+            "f33.2",
+            "333.2",
+            "FF3.2",
+            "F3",
+            "F33.2 ",
+            " F33.2",
+            "F33-2",
+            "F33..2",
+            "",
+        ] {
+            assert!(!is_diagnosis_code(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn suggestions() {

@@ -16,6 +16,12 @@
 //! later call of the instance failed with "memory access out of bounds".
 //! Here a getter that throws, a revoked Proxy or a Proxy whose traps throw
 //! is a value that could not be read, reported at its path.
+//!
+//! Only a value's own enumerable properties are read (what `Object.keys`
+//! lists and `JSON.stringify` writes), never inherited ones: a page whose
+//! `Object.prototype` carries `discounts` or `coverage`, or whose
+//! `Array.prototype` carries `0`, must not change an answer. An inherited
+//! field is absent, and a hole in a list is `undefined`, as in JSON.
 
 use crate::prelude::*;
 use alloc::borrow::Cow;
@@ -49,6 +55,13 @@ extern "C" {
     fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     fn reflect_get_index(target: &JsValue, index: u32) -> Result<JsValue, JsValue>;
+    /// `Object.prototype.propertyIsEnumerable.call(target, key)`: whether
+    /// `key` is an own enumerable property of `target` (never an inherited
+    /// one); a Proxy's `getOwnPropertyDescriptor` trap may throw.
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "propertyIsEnumerable"], js_name = call, catch)]
+    fn own(target: &JsValue, key: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "propertyIsEnumerable"], js_name = call, catch)]
+    fn own_index(target: &JsValue, index: u32) -> Result<bool, JsValue>;
     #[wasm_bindgen(js_namespace = Reflect, js_name = set, catch)]
     fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
@@ -140,7 +153,14 @@ impl Source for Js {
     }
 
     fn item(&self, index: usize) -> Option<Js> {
-        Some(Js(reflect_get_index(self.0.as_ref()?, index as u32).ok()))
+        let list = self.0.as_ref()?;
+        let index = index as u32;
+        Some(Js(match own_index(list, index) {
+            Ok(true) => reflect_get_index(list, index).ok(),
+            // A hole (whatever `Array.prototype` holds at that index).
+            Ok(false) => Some(JsValue::UNDEFINED),
+            Err(_) => None,
+        }))
     }
 
     fn keys(&self, mut visit: impl FnMut(&str) -> bool) -> Result<(), Unreadable> {
@@ -159,9 +179,16 @@ impl Source for Js {
     }
 
     fn field(&self, key: &str) -> Option<Js> {
-        match reflect_get(self.0.as_ref()?, &JsValue::from_str(key)) {
-            Ok(v) if v.is_undefined() => None,
-            Ok(v) => Some(Js(Some(v))),
+        let object = self.0.as_ref()?;
+        let key = JsValue::from_str(key);
+        match own(object, &key) {
+            // Absent, or only inherited.
+            Ok(false) => None,
+            Ok(true) => match reflect_get(object, &key) {
+                Ok(v) if v.is_undefined() => None,
+                Ok(v) => Some(Js(Some(v))),
+                Err(_) => Some(Js(None)),
+            },
             Err(_) => Some(Js(None)),
         }
     }

@@ -32,7 +32,17 @@ fn a_quote_is_the_estimate_of_the_plan_the_sheet_and_input_make() {
     });
     let expected = estimate_json(&plan.to_string()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(q.estimate, expected);
-    assert_eq!(q.number, "Q-20261121-iv-ketamine");
+    // Q-, the quote's date, the treatment's id, then 8 hex digits of hash.
+    let (stem, hash) = q.number.split_at("Q-20261121-iv-ketamine-".len());
+    assert_eq!(stem, "Q-20261121-iv-ketamine-");
+    assert!(
+        hash.len() == 8
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase()),
+        "{}",
+        q.number
+    );
     assert_eq!(q.valid_until.to_string(), "2026-12-21");
     assert_eq!(q.diagnosis_codes, ["F33.2"]);
     // The induction package (6 × 550.00 → 2,750.00, less 5 %) plus the
@@ -374,20 +384,24 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
 fn the_ledger_csv_escapes_commas_quotes_newlines_and_formulas() {
     let mut sheet = sample();
     let t = &mut sheet["treatments"][0];
-    t["phases"][0]["name"] = json!("Infusion, \"induction\"\nweek 1–2");
+    t["phases"][0]["name"] = json!("Infusion, \"induction\" week 1–2");
     t["packages"][0]["phase"] = t["phases"][0]["name"].clone();
     t["fees"][0]["name"] = json!("=HYPERLINK(\"http://x\")");
     t["fees"][1]["name"] = json!("-monitoring, per visit");
     let mut input = self_pay("iv-ketamine");
     input["number"] = json!("Q-7, \"rush\"");
-    let q = quote_of(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
+    let mut q = quote_of(&sheet, &input).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(q.number, "Q-7, \"rush\"");
+    // A sheet or an input can no longer carry a line break (a control
+    // character), but the writer still quotes one.
+    q.number.push_str("\nline 2");
     let csv = q.csv();
     let rows = read_csv(&csv);
     assert_eq!(rows[0][..4], ["quote", "date", "kind", "name"]);
     assert_eq!(rows.len(), q.estimate.lines.len() + 1);
     for (row, line) in rows[1..].iter().zip(&q.estimate.lines) {
         assert_eq!(row.len(), rows[0].len());
-        assert_eq!(row[0], "Q-7, \"rush\"");
+        assert_eq!(row[0], "Q-7, \"rush\"\nline 2");
         assert_eq!(row[1], line.date.to_string());
         let name = if line.name.starts_with(['=', '-']) {
             format!("'{}", line.name)
@@ -404,7 +418,7 @@ fn the_ledger_csv_escapes_commas_quotes_newlines_and_formulas() {
     }
     assert!(
         rows.iter()
-            .any(|r| r[4] == "Infusion, \"induction\"\nweek 1–2")
+            .any(|r| r[4] == "Infusion, \"induction\" week 1–2")
     );
     assert!(rows.iter().any(|r| r[3] == "'=HYPERLINK(\"http://x\")"));
     assert!(rows.iter().any(|r| r[3] == "'-monitoring, per visit"));
@@ -578,4 +592,280 @@ fn a_patients_name_is_neither_blank_nor_holds_control_characters() {
         let q = quote_of(&sample(), &input).unwrap_or_else(|e| panic!("{name:?}: {e}"));
         assert_eq!(q.patient.map(|p| p.name).as_deref(), Some(name));
     }
+}
+
+/// The default quote number: two patients quoted the same day for the same
+/// treatment get different numbers (the old `Q-YYYYMMDD-<treatment>` was
+/// the same for every patient that day); the same input on the same sheet
+/// gets the same number every time; a number the input gives is kept.
+#[test]
+fn default_quote_numbers_are_unique_per_quote_and_repeatable() {
+    let sheet = sample();
+    let number = |input: &Value| {
+        quote_of(&sheet, input)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .number
+    };
+    let ana = self_pay("iv-ketamine");
+    let mut ben = ana.clone();
+    ben["patient"] = json!({ "name": "Ben Okafor", "birthDate": "1971-06-02" });
+    let mut later = ana.clone();
+    later["start"] = json!("2026-12-14");
+    let mut no_patient = ana.clone();
+    no_patient.as_object_mut().map(|o| o.remove("patient"));
+    let numbers = [
+        number(&ana),
+        number(&ben),
+        number(&later),
+        number(&no_patient),
+    ];
+    for n in &numbers {
+        assert!(n.starts_with("Q-20261121-iv-ketamine-"), "{n}");
+    }
+    for (i, a) in numbers.iter().enumerate() {
+        for b in &numbers[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+    assert_eq!(number(&ana), numbers[0]);
+    assert_eq!(number(&ana.clone()), number(&self_pay("iv-ketamine")));
+    // The same quote written another way (the treatment's own horizon
+    // given, as the staff view does) is the same quote: the same number.
+    let mut explicit = ana.clone();
+    explicit["horizon"] = sheet["treatments"][0]["horizon"].clone();
+    assert_eq!(number(&explicit), numbers[0]);
+    // Another price on the sheet is another quote.
+    let mut dearer = sheet.clone();
+    dearer["treatments"][0]["fees"][0]["amount"] = json!(36000);
+    let dear = quote_of(&dearer, &ana).unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(dear.number, numbers[0]);
+    // The GFE carries the quote's number.
+    let (parsed, input) =
+        parse_quote(&sheet.to_string(), &ana.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let gfe = good_faith_estimate(&parsed, &input).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(gfe.number, numbers[0]);
+    let mut given = ana.clone();
+    given["number"] = json!("Q-7");
+    assert_eq!(number(&given), "Q-7");
+}
+
+/// `value` with the field at `path` (`treatments[0].phases[1].name`) set.
+fn with_field(value: &Value, path: &str, to: Value) -> Value {
+    let pointer: String = path
+        .split('.')
+        .flat_map(|part| part.split('['))
+        .map(|key| format!("/{}", key.trim_end_matches(']')))
+        .collect();
+    let mut out = value.clone();
+    *out.pointer_mut(&pointer)
+        .unwrap_or_else(|| panic!("no field at {path}")) = to;
+    out
+}
+
+/// Names and texts that show nothing or hold a control character: white
+/// space alone, zero-width and bidi characters alone (an override, an
+/// isolate pair), a byte-order mark behind a no-break space, and NUL, BEL,
+/// ESC, a tab and a line break inside a real name.
+const UNPRINTABLE: [&str; 10] = [
+    "   ",
+    "\u{200B}",
+    "\u{202E}",
+    "\u{2066}\u{2069}",
+    "\u{00A0}\u{FEFF}",
+    "Ana\u{0000}",
+    "Ana\u{0007}",
+    "\u{001B}[31mAna",
+    "Ana\tPérez",
+    "Ana\nPérez",
+];
+
+/// Every name and text a price sheet carries: the clinic's, its address's
+/// and phone's, a co-provider's, a payer's and its rates', a treatment's,
+/// its phases', fees', packages', discounts', the dear-end course's, and
+/// the provider a fee names.
+const SHEET_TEXTS: [&str; 25] = [
+    "name",
+    "phone",
+    "address.street",
+    "address.city",
+    "address.state",
+    "address.postalCode",
+    "providers[0].id",
+    "providers[0].name",
+    "providers[0].address.city",
+    "providers[0].phone",
+    "payers[0].id",
+    "payers[0].name",
+    "payers[0].allowed[0].treatment",
+    "payers[0].allowed[0].phase",
+    "treatments[0].id",
+    "treatments[0].name",
+    "treatments[0].description",
+    "treatments[0].scheduledSeparately[0]",
+    "treatments[0].phases[0].name",
+    "treatments[0].fees[0].name",
+    "treatments[0].packages[0].name",
+    "treatments[0].discounts[0].name",
+    "treatments[0].high.phases[0].name",
+    "treatments[0].high.discounts[0].name",
+    "treatments[3].fees[1].provider",
+];
+
+#[test]
+fn every_name_and_text_of_a_sheet_must_show_something_and_hold_no_control_character() {
+    let sheet = sample();
+    for path in SHEET_TEXTS {
+        for bad in UNPRINTABLE {
+            let broken = with_field(&sheet, path, json!(bad));
+            let found = problems(parse_clinic(&broken.to_string()));
+            assert!(
+                has(&found, ErrorCode::InvalidValue, path),
+                "{path} = {bad:?}: {found:?}"
+            );
+            // The same problem under `clinic.` when quoting from it.
+            let found = problems(quote_of(&broken, &self_pay("tms")));
+            assert!(
+                has(&found, ErrorCode::InvalidValue, &format!("clinic.{path}")),
+                "{path} = {bad:?}: {found:?}"
+            );
+        }
+    }
+    // Letters of any script, inner spaces, a joiner between letters and a
+    // right-to-left name are names.
+    for good in [
+        "Clínica Ñandú",
+        "مركز الكيتامين",
+        "O'Brien-Smith",
+        "क्‍ष",
+        "\u{202B}Ana\u{202C}",
+    ] {
+        let sheet = with_field(&sheet, "name", json!(good));
+        assert_eq!(
+            parse_clinic(&sheet.to_string()).map(|s| s.provider.name),
+            Ok(good.to_string())
+        );
+    }
+}
+
+#[test]
+fn every_name_and_text_of_a_quote_input_must_show_something_and_hold_no_control_character() {
+    let sheet = sample();
+    let mut input = self_pay("tms");
+    input["number"] = json!("Q-1");
+    input["assistance"] = json!([{ "name": "Card", "patientPaysAtMost": 1000 }]);
+    for path in ["treatment", "number", "patient.name", "assistance[0].name"] {
+        for bad in UNPRINTABLE {
+            let broken = with_field(&input, path, json!(bad));
+            let found = problems(quote_of(&sheet, &broken));
+            assert!(
+                has(&found, ErrorCode::InvalidValue, &format!("input.{path}")),
+                "{path} = {bad:?}: {found:?}"
+            );
+        }
+    }
+    let mut insured = self_pay("esketamine");
+    insured["payment"] = json!("insured");
+    insured["coverage"] = json!({ "coinsurance": 20 });
+    insured["payer"] = json!("\u{200D}");
+    let found = problems(quote_of(&sheet, &insured));
+    assert!(
+        has(&found, ErrorCode::InvalidValue, "input.payer"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn billing_codes_on_a_sheet_are_cpt_or_hcpcs_shaped_and_diagnosis_codes_icd_10_cm_shaped() {
+    let sheet = sample();
+    // Refused at the field: too short or long, a letter after W, lower
+    // case, a letter other than F, T or U after four digits, a modifier,
+    // blanks and controls, the catalogue's free-text codes.
+    for path in [
+        "treatments[0].phases[0].code",
+        "treatments[0].fees[0].code",
+        "treatments[0].high.phases[1].code",
+        "treatments[1].phases[2].code",
+    ] {
+        for bad in [
+            "9636",
+            "963655",
+            "W1234",
+            "g2082",
+            "0019X",
+            "96365-59",
+            " ",
+            "9636\t",
+            "PK6",
+            "NDC 50458-028-02",
+        ] {
+            let found = problems(parse_clinic(
+                &with_field(&sheet, path, json!(bad)).to_string(),
+            ));
+            assert!(
+                has(&found, ErrorCode::InvalidValue, path),
+                "{path} = {bad:?}: {found:?}"
+            );
+        }
+    }
+    let sheet = with_field(
+        &sheet,
+        "treatments[0].packages[0]",
+        json!({
+            "name": "Induction package", "phase": "Induction infusions", "sessions": 6, "price": 275000, "code": "ABCDE"
+        }),
+    );
+    let found = problems(parse_clinic(&sheet.to_string()));
+    assert!(
+        has(
+            &found,
+            ErrorCode::InvalidValue,
+            "treatments[0].packages[0].code"
+        ),
+        "{found:?}"
+    );
+    // Diagnosis codes: ICD-10-CM's shape, on the sheet and in the input.
+    let sheet = sample();
+    for bad in [
+        "F332",
+        "f33.2",
+        "F33.",
+        "F33.12345",
+        "3F3.2",
+        "F33.2 ",
+        "",
+        "\u{200B}",
+        "any text",
+    ] {
+        let broken = with_field(&sheet, "treatments[0].diagnosisCodes[0]", json!(bad));
+        let found = problems(parse_clinic(&broken.to_string()));
+        assert!(
+            has(
+                &found,
+                ErrorCode::InvalidValue,
+                "treatments[0].diagnosisCodes[0]"
+            ),
+            "{bad:?}: {found:?}"
+        );
+        let mut input = self_pay("tms");
+        input["diagnosisCodes"] = json!(["F33.2", bad]);
+        let found = problems(quote_of(&sample(), &input));
+        assert!(
+            has(&found, ErrorCode::InvalidValue, "input.diagnosisCodes[1]"),
+            "{bad:?}: {found:?}"
+        );
+    }
+    // What is shaped right is kept: CPT Category I, II and III, HCPCS Level
+    // II; ICD-10-CM with and without its dot, letters after the dot.
+    let mut sheet = sample();
+    sheet["treatments"][0]["phases"][0]["code"] = json!("0019T");
+    sheet["treatments"][0]["fees"][0]["code"] = json!("J0013");
+    sheet["treatments"][0]["diagnosisCodes"] = json!(["F32.A", "F33", "F32.9", "Z00.00"]);
+    let parsed = parse_clinic(&sheet.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        parsed.treatments[0].diagnosis_codes,
+        ["F32.A", "F33", "F32.9", "Z00.00"]
+    );
+    // A plan's codes are still free text (the catalogue's "PK6").
+    let plan = json!({ "start": "2026-01-05", "phases": [{ "name": "x", "every": { "weeks": 1 }, "sessions": 1, "price": 1, "code": "PK6" }] });
+    assert!(estimate_json(&plan.to_string()).is_ok());
 }

@@ -549,3 +549,81 @@ fn a_quote_too_large_for_a_document_is_refused_clearly() {
         found[0].message
     );
 }
+
+/// A one-treatment sheet with `course` and its dear end `high`, every
+/// session 100.00 unless a phase says otherwise; no closed days.
+fn dear_end_sheet(course: Value, high: Value) -> Value {
+    json!({
+        "name": "Small Clinic", "npi": "1234567893", "tin": "12-3456789",
+        "address": { "street": "1 Main St", "city": "Springfield", "state": "IL", "postalCode": "62701" },
+        "treatments": [{ "id": "t", "name": "T", "horizon": { "months": 1 }, "phases": course, "high": { "phases": high } }]
+    })
+}
+
+fn weekly(sessions: u32, price: u64) -> Value {
+    json!([{ "name": "Sessions", "every": { "weeks": 1 }, "sessions": sessions, "price": price }])
+}
+
+#[test]
+fn a_dear_end_course_that_costs_less_than_the_expected_one_is_refused_on_the_sheet() {
+    // Four weekly sessions of 100.00 expected (400.00), three at the dear
+    // end (300.00): whatever the start, the top of the range is below it.
+    let sheet = dear_end_sheet(weekly(4, 10_000), weekly(3, 10_000));
+    let found = problems(parse_clinic(&sheet.to_string()));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code, ErrorCode::OutOfRange);
+    assert_eq!(found[0].path, "treatments[0].high");
+    assert!(
+        found[0].message.contains("(300.00 < 400.00 USD)"),
+        "{}",
+        found[0].message
+    );
+    // The same under `clinic.` when quoting from it.
+    let input = json!({ "treatment": "t", "start": "2027-01-04", "date": "2027-01-01", "payment": "self-pay" });
+    let found = problems(quote_of(&sheet, &input));
+    assert!(
+        has(&found, ErrorCode::OutOfRange, "clinic.treatments[0].high"),
+        "{found:?}"
+    );
+    // As dear as the expected course (four at 100.00), or dearer (five, or
+    // four at 100.01), is fine.
+    for high in [weekly(4, 10_000), weekly(5, 10_000), weekly(4, 10_001)] {
+        assert!(parse_clinic(&dear_end_sheet(weekly(4, 10_000), high).to_string()).is_ok());
+    }
+}
+
+#[test]
+fn a_good_faith_estimate_whose_dear_end_costs_less_for_its_own_dates_is_refused() {
+    // Expected: every Thursday at 100.00; dear end: every Monday at 80.00,
+    // both for a month. The sheet is checked from Monday 2027-01-04, a month
+    // to 2027-02-03: Thursdays 7, 14, 21, 28 (4 × 100.00 = 400.00), Mondays
+    // 4, 11, 18, 25, 1 Feb (5 × 80.00 = 400.00): as dear, so it is valid.
+    let on = |day: &str, price: u64| json!([{ "name": "Sessions", "every": { "weekdays": [day] }, "price": price }]);
+    let sheet = dear_end_sheet(on("thu", 10_000), on("mon", 8_000));
+    let input = |start: &str| {
+        json!({ "treatment": "t", "start": start, "date": "2027-01-01", "payment": "self-pay",
+                "patient": { "name": "Ana Pérez", "birthDate": "1958-03-14" } })
+    };
+    let from_monday = gfe_of(&sheet, &input("2027-01-04")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (
+            from_monday.total.minor(),
+            from_monday.high_total.map(|h| h.minor())
+        ),
+        (40_000, Some(40_000))
+    );
+    // From Thursday 2027-01-07 to 2027-02-06: Thursdays 7, 14, 21, 28 and
+    // 4 Feb (500.00), Mondays 11, 18, 25 and 1 Feb (4 × 80.00 = 320.00):
+    // "expected 500.00, up to 320.00" is refused at the dear end.
+    let found = problems(gfe_of(&sheet, &input("2027-01-07")));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code, ErrorCode::OutOfRange);
+    assert_eq!(found[0].path, "clinic.treatments[0].high");
+    assert!(
+        found[0]
+            .message
+            .contains("from 2027-01-07 (320.00 < 500.00 USD)"),
+        "{}",
+        found[0].message
+    );
+}

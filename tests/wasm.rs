@@ -6,8 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use coursecost::wasm::{
-    compare, estimate, good_faith_estimate, quote, quote_csv, range, validate, validate_clinic,
-    version,
+    Sheet, compare, estimate, good_faith_estimate, quote, quote_csv, range, validate,
+    validate_clinic, version,
 };
 use js_sys::{Array, Function, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -309,7 +309,16 @@ fn clinic_sheets_quotes_and_gfes_cross_the_boundary_with_paths() {
     let problems = validate_clinic(js(SHEET)).expect("validateClinic returns");
     assert_eq!(Array::from(&problems).length(), 0);
     let q = quote(js(SHEET), js(INPUT)).expect("a quote");
-    assert_eq!(text(&q, "number"), "Q-20261121-iv-ketamine");
+    assert!(
+        text(&q, "number").starts_with("Q-20261121-iv-ketamine-"),
+        "{}",
+        text(&q, "number")
+    );
+    // The same input, the same number.
+    assert_eq!(
+        text(&quote(js(SHEET), js(INPUT)).expect("a quote"), "number"),
+        text(&q, "number")
+    );
     let g = good_faith_estimate(js(SHEET), js(INPUT)).expect("a GFE");
     assert_eq!(number(&g, "total"), number(&q, "estimate.totals.charge"));
     assert_eq!(text(&g, "provider.npi"), "1234567893");
@@ -401,4 +410,200 @@ fn the_instance_survives_every_kind_of_bad_input() {
     );
     let (_, code, path) = error_of(from_js(hostile[9]));
     assert_eq!((code.as_str(), path.as_str()), ("out_of_range", "phases"));
+}
+
+/// A small sheet whose quotes are worked by hand: one treatment, two Monday
+/// sessions of 100.00 (2027-01-04 and 2027-01-11 from a Monday start) and a
+/// consultation of 50.00, so a self-pay quote charges 250.00 (25,000
+/// cents); a payer with no allowed amounts.
+const SMALL_SHEET: &str = r#"{
+    "name": "Small Clinic", "npi": "1234567893", "tin": "12-3456789",
+    "address": {"street": "1 Main St", "city": "Springfield", "state": "IL", "postalCode": "62701"},
+    "payers": [{"id": "p", "name": "A payer"}],
+    "treatments": [{
+        "id": "tms", "name": "TMS", "diagnosisCodes": ["F33.2"], "horizon": {"months": 1},
+        "phases": [{"name": "Sessions", "every": {"weekdays": ["mon"]}, "sessions": 2, "price": 10000, "code": "90867"}],
+        "fees": [{"name": "Consultation", "amount": 5000, "when": "once", "code": "99205"}]
+    }]
+}"#;
+const SMALL_INPUT: &str = r#"{"treatment": "tms", "start": "2027-01-04", "date": "2026-12-01",
+    "payment": "self-pay", "patient": {"name": "Ana Pérez", "birthDate": "1958-03-14"}}"#;
+
+/// Inherited fields a hostile or careless page may have put on
+/// `Object.prototype` and `Array.prototype`: each would change an answer if
+/// the engine read it (90 % off, free insurance, one session of an
+/// open-ended phase, a holiday, another quote number, a dear-end course, a
+/// list entry where a list has a hole…).
+const POLLUTE: &str = "(() => {
+    const O = Object.prototype;
+    O.discounts = [{ name: 'Polluted', percent: 90 }];
+    O.coverage = { coinsurance: 0 };
+    O.assistance = [{ name: 'Polluted card', patientPaysAtMost: 0 }];
+    O.allowed = 1;
+    O.start = '2026-01-05';
+    O.sessions = 1;
+    O.horizon = { months: 1 };
+    O.holidays = ['2027-01-11'];
+    O.clinic = { closedDates: ['2026-01-07'] };
+    O.fees = [{ name: 'Polluted fee', amount: 999999, when: 'once' }];
+    O.packages = [{ name: 'Polluted package', phase: 'Sessions', sessions: 2, price: 1 }];
+    O.high = { phases: [{ name: 'Sessions', every: { weeks: 1 }, sessions: 1, price: 1 }] };
+    O.number = 'Q-POLLUTED';
+    O.validDays = 1;
+    O.diagnosisCodes = ['Z99.9'];
+    Array.prototype[0] = { name: 'Polluted', every: { weeks: 1 }, price: 1 };
+    return true;
+})()";
+const CLEAN: &str = "(() => {
+    for (const k of ['discounts', 'coverage', 'assistance', 'allowed', 'start', 'sessions',
+        'horizon', 'holidays', 'clinic', 'fees', 'packages', 'high', 'number', 'validDays',
+        'diagnosisCodes']) delete Object.prototype[k];
+    delete Array.prototype[0];
+    return true;
+})()";
+
+/// What `body` returns while the prototypes are polluted, the pollution
+/// removed before anything is checked (the checks read with `Reflect.get`).
+fn polluted<T>(body: impl FnOnce() -> T) -> T {
+    from_js(POLLUTE);
+    let out = body();
+    from_js(CLEAN);
+    out
+}
+
+fn json_text(value: &JsValue) -> String {
+    JSON::stringify(value)
+        .expect("stringify")
+        .as_string()
+        .expect("text")
+}
+
+#[wasm_bindgen_test]
+fn inherited_fields_change_no_answer_of_the_engine() {
+    let esk = get(&catalogue(), "presets.2");
+    let preset_of_plan = || {
+        from_js(&format!(
+            "Object.assign({}, {{ low: {PLAN}, plan: {PLAN}, high: {PLAN} }})",
+            json_text(&esk)
+        ))
+    };
+    let clean = (
+        estimate(js(PLAN)).expect("estimate"),
+        range(preset_of_plan(), None).expect("range"),
+        compare(from_js(&format!("[{PLAN}, {PLAN}]")), None).expect("compare"),
+    );
+    let (e, r, c, problems, missing_start, hole, weekday_hole) = polluted(|| {
+        (
+            estimate(js(PLAN)).expect("estimate"),
+            range(preset_of_plan(), Some(js("{}"))).expect("range"),
+            compare(from_js(&format!("[{PLAN}, {PLAN}]")), Some(js("{}"))).expect("compare"),
+            validate(js(PLAN)).expect("validate"),
+            validate(with("delete p.start")).expect("validate"),
+            estimate(with("p.phases = [, p.phases[1]]")),
+            estimate(with("p.phases[0].every.weekdays = [, 'wed', 'fri']")),
+        )
+    });
+    // Hand-worked (as in `estimates_a_plan_object`): six induction sessions
+    // and six maintenance sessions every four weeks to 2026-07-05, at
+    // 500.00, and a 250.00 consultation: 12 × 50,000 + 25,000 = 625,000,
+    // 13 lines. With the pollution read it would be 90 % off, with
+    // insurance paying, one maintenance session, and another fee.
+    assert_eq!(number(&e, "totals.patientPays"), 625_000.0);
+    assert_eq!(number(&e, "totals.sessions"), 12.0);
+    assert_eq!(Array::from(&get(&e, "lines")).length(), 13);
+    assert_eq!(json_text(&e), json_text(&clean.0));
+    // The range of a preset whose three plans are that plan: 625,000 each.
+    for end in ["low", "typical", "high"] {
+        assert_eq!(
+            number(&r, &format!("{end}.patientPays")),
+            625_000.0,
+            "{end}"
+        );
+    }
+    assert_eq!(json_text(&r), json_text(&clean.1));
+    assert_eq!(number(&c, "plans.0.totals.patientPays"), 625_000.0);
+    assert_eq!(number(&c, "plans.1.totals.patientPays"), 625_000.0);
+    assert_eq!(json_text(&c), json_text(&clean.2));
+    assert_eq!(Array::from(&problems).length(), 0);
+    // An inherited `start` is no start; a hole is no entry, whatever
+    // `Array.prototype[0]` holds.
+    let missing: Vec<(String, String)> = Array::from(&missing_start)
+        .iter()
+        .map(|p| (text(&p, "code"), text(&p, "path")))
+        .collect();
+    assert_eq!(
+        missing,
+        [("missing_field".to_string(), "start".to_string())]
+    );
+    let err = hole.expect_err("a hole is refused");
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        ("invalid_type".to_string(), "phases[0]".to_string())
+    );
+    let err = weekday_hole.expect_err("a hole is refused");
+    assert_eq!(
+        (text(&err, "code"), text(&err, "path")),
+        (
+            "invalid_type".to_string(),
+            "phases[0].every.weekdays[0]".to_string()
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+fn inherited_fields_change_no_answer_of_the_staff_engine() {
+    let clean = (
+        quote(js(SMALL_SHEET), js(SMALL_INPUT)).expect("quote"),
+        good_faith_estimate(js(SMALL_SHEET), js(SMALL_INPUT)).expect("gfe"),
+        quote_csv(js(SMALL_SHEET), js(SMALL_INPUT)).expect("csv"),
+    );
+    let (q, g, csv, problems, sheet_quote, sheet_gfe, sheet_csv, hole) = polluted(|| {
+        let sheet = Sheet::new(js(SMALL_SHEET)).expect("a valid sheet");
+        (
+            quote(js(SMALL_SHEET), js(SMALL_INPUT)).expect("quote"),
+            good_faith_estimate(js(SMALL_SHEET), js(SMALL_INPUT)).expect("gfe"),
+            quote_csv(js(SMALL_SHEET), js(SMALL_INPUT)).expect("csv"),
+            validate_clinic(js(SMALL_SHEET)).expect("validateClinic"),
+            sheet.quote(js(SMALL_INPUT)).expect("quote"),
+            sheet.good_faith_estimate(js(SMALL_INPUT)).expect("gfe"),
+            sheet.quote_csv(js(SMALL_INPUT)).expect("csv"),
+            validate_clinic(from_js(&format!(
+                "(() => {{ const s = {SMALL_SHEET}; s.treatments = [, ]; return s; }})()"
+            )))
+            .expect("validateClinic"),
+        )
+    });
+    // Hand-worked: Mondays 2027-01-04 and 2027-01-11 at 10,000 and the
+    // 5,000 consultation: 25,000, no discount, no package, no holiday.
+    assert_eq!(number(&q, "estimate.totals.charge"), 25_000.0);
+    assert_eq!(number(&q, "estimate.totals.patientPays"), 25_000.0);
+    // Lines in date order: the consultation and the first session on the
+    // 4th, the second session on the 11th (a holiday had it moved).
+    assert_eq!(text(&q, "estimate.lines.2.date"), "2027-01-11");
+    assert_eq!(Array::from(&get(&q, "estimate.lines")).length(), 3);
+    assert_eq!(text(&q, "diagnosisCodes.0"), "F33.2");
+    assert!(
+        text(&q, "number").starts_with("Q-20261201-tms"),
+        "{}",
+        text(&q, "number")
+    );
+    assert_eq!(json_text(&q), json_text(&clean.0));
+    assert_eq!(json_text(&sheet_quote), json_text(&clean.0));
+    assert_eq!(number(&g, "total"), 25_000.0);
+    assert!(get(&g, "highTotal").is_undefined(), "no dear-end course");
+    assert_eq!(json_text(&g), json_text(&clean.1));
+    assert_eq!(json_text(&sheet_gfe), json_text(&clean.1));
+    // The CSV: a header and the three lines.
+    assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 4);
+    assert_eq!(csv, clean.2);
+    assert_eq!(sheet_csv, clean.2);
+    assert_eq!(Array::from(&problems).length(), 0);
+    let problems: Vec<(String, String)> = Array::from(&hole)
+        .iter()
+        .map(|p| (text(&p, "code"), text(&p, "path")))
+        .collect();
+    assert_eq!(
+        problems,
+        [("invalid_type".to_string(), "treatments[0]".to_string())]
+    );
 }

@@ -66,11 +66,28 @@ function service(code, name) {
   return { coding: [{ system: SYSTEM.absent, code: "not-applicable", display: "Not Applicable" }], text: code ? `${name} (${code})` : name };
 }
 
-/** A person's name as FHIR's HumanName: the full text, the last word as family, the rest as one given name. */
+/**
+ * A person's name as FHIR's HumanName: the full text, the last word as
+ * family, the words before it as one given name ("Mary Mary": given Mary,
+ * family Mary); one word is a family name alone.
+ */
 function humanName(full) {
   const words = full.trim().split(/\s+/u);
-  const family = words.length > 1 ? words.pop() : words[0];
-  return { text: full, family, ...(words.length && words[0] !== family ? { given: [words.join(" ")] } : {}) };
+  const family = words.pop();
+  return { text: full, family, ...(words.length ? { given: [words.join(" ")] } : {}) };
+}
+
+/**
+ * Every string of `value` as FHIR R4 strings must be: each run of white
+ * space (a no-break space, a byte-order mark…) one space, none leading or
+ * trailing. The engine refuses blank names and control characters, so no
+ * string ends up empty.
+ */
+function tidy(value) {
+  if (typeof value === "string") return value.replace(/\s+/gu, " ").trim();
+  if (Array.isArray(value)) return value.map(tidy);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tidy(v)]));
+  return value;
 }
 
 const address = (a) => [{ use: "work", line: [a.street], city: a.city, state: a.state, postalCode: a.postalCode, country: "US" }];
@@ -185,9 +202,9 @@ export function gfeBundle(gfe, { timestamp = new Date().toISOString(), uuid = ()
   };
   // PCT: the first entry is the summary.
   entries.push(summary, ...claims, { fullUrl: patientUrl, resource: patient }, ...providers);
-  return {
+  return tidy({
     resourceType: "Bundle", meta: { profile: [PROFILES.bundle] },
     identifier: { system: SYSTEM.uri, value: bundleId },
     type: "collection", timestamp, entry: entries,
-  };
+  });
 }

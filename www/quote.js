@@ -208,13 +208,23 @@ function showFailure(err) {
 // ---------------------------------------------------------------------------
 // The quote
 
+/**
+ * Text from the price sheet or the quote input (a name, an address, a
+ * code), isolated for print: a right-to-left name, or a bidi override in
+ * one, cannot reorder the text around it (the birth date beside a
+ * patient's name).
+ */
+const bdi = (text) => h("bdi", {}, text);
+/** An address on one line, each part isolated. */
+const addressLine = (a) => [bdi(a.street), ", ", bdi(a.city), ", ", bdi(a.state), " ", bdi(a.postalCode)];
+
 function clinicBlock(el, p) {
-  fill(el, h("strong", {}, p.name), h("br"), p.address.street, h("br"), `${p.address.city}, ${p.address.state} ${p.address.postalCode}`,
-    p.phone ? [h("br"), p.phone] : null, h("br"), `NPI ${p.npi} · TIN ${p.tin}`);
+  fill(el, h("strong", {}, bdi(p.name)), h("br"), bdi(p.address.street), h("br"), bdi(p.address.city), ", ", bdi(p.address.state), " ", bdi(p.address.postalCode),
+    p.phone ? [h("br"), bdi(p.phone)] : null, h("br"), `NPI ${p.npi} · TIN ${p.tin}`);
 }
 
 const pairs = (el, rows) => fill(el, rows.filter(Boolean).map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
-const patientText = (p) => (p ? `${p.name}${p.birthDate ? ` (born ${formatDate(p.birthDate)})` : ""}` : "—");
+const patientText = (p) => (p ? [bdi(p.name), p.birthDate ? ` (born ${formatDate(p.birthDate)})` : ""] : "—");
 
 /** The ledger's columns: insured quotes show what the payer allows and writes off. */
 function columns(q, m) {
@@ -237,11 +247,11 @@ function renderQuote(q, answer, estimateChanged) {
   $("empty").hidden = true;
   $("quote-doc").hidden = false;
   clinicBlock($("quote-clinic"), q.provider);
-  pairs($("quote-meta"), [["Quote", q.number], ["Date", formatDate(q.date)], ["Valid until", formatDate(q.validUntil)],
+  pairs($("quote-meta"), [["Quote", bdi(q.number)], ["Date", formatDate(q.date)], ["Valid until", formatDate(q.validUntil)],
     ["Patient", patientText(q.patient)], ["Payment", q.payment === "self-pay" ? "Self-pay" : "Insurance"],
-    q.payer ? ["Payer", `${q.payer.name} (${q.payer.network === "out" ? "out of network" : "in network"})`] : null]);
-  $("quote-title").textContent = q.treatmentName;
-  fill($("quote-description"), q.description ?? "", q.diagnosisCodes.length ? [h("br"), `Diagnosis codes: ${q.diagnosisCodes.join(", ")}`] : null);
+    q.payer ? ["Payer", [bdi(q.payer.name), ` (${q.payer.network === "out" ? "out of network" : "in network"})`]] : null]);
+  fill($("quote-title"), bdi(q.treatmentName));
+  fill($("quote-description"), q.description ? bdi(q.description) : "", q.diagnosisCodes.length ? [h("br"), `Diagnosis codes: ${q.diagnosisCodes.join(", ")}`] : null);
   if (!estimateChanged) return;
   fill($("quote-totals"),
     card("Sessions", String(t.sessions), { note: `${formatDate(e.start)} – ${formatDate(e.sessions.at(-1)?.date ?? e.start)}` }),
@@ -251,7 +261,7 @@ function renderQuote(q, answer, estimateChanged) {
     t.assistance > 0 ? card("Savings programmes pay", m(t.assistance)) : null,
     card("Patient pays", m(t.patientPays), { id: "quote-patient" }));
 
-  fill($("quote-schedule"), calendar(e.sessions, { level: "h4", heading: (month) => formatMonth(month), item: (s) => `${formatDate(s.date)} — ${s.phase}` }));
+  fill($("quote-schedule"), calendar(e.sessions, { level: "h4", heading: (month) => formatMonth(month), item: (s) => [`${formatDate(s.date)} — `, bdi(s.phase)] }));
 
   const cols = columns(q, m);
   const totalsRow = cols.map(([name, cell]) => (name === "Allowed" ? "" : cell(t)));
@@ -263,11 +273,11 @@ function renderQuote(q, answer, estimateChanged) {
   } else {
     note.hidden = true;
     table($("quote-lines"), null, ["Date", "Code", "Description", "Qty", ...cols.map(([name]) => name)],
-      e.lines.map((l) => [formatDate(l.date), l.code ?? "", l.name, String(l.quantity), ...cols.map(([, cell]) => cell(l))]),
+      e.lines.map((l) => [formatDate(l.date), l.code ?? "", bdi(l.name), String(l.quantity), ...cols.map(([, cell]) => cell(l))]),
       { num: [3, ...cols.map((_, i) => 4 + i)], foot: ["Total", "", "", "", ...totalsRow] });
   }
   table($("quote-phases"), null, ["Phase", "Sessions", "Dates", "Charges", "Patient pays"],
-    e.phases.map((p) => [p.name, String(p.sessions), p.first ? `${formatDate(p.first)} – ${formatDate(p.last)}` : "not reached", m(p.charge), m(p.patientPays)]),
+    e.phases.map((p) => [bdi(p.name), String(p.sessions), p.first ? `${formatDate(p.first)} – ${formatDate(p.last)}` : "not reached", m(p.charge), m(p.patientPays)]),
     { num: [1, 3, 4], foot: ["Total, with fees outside the phases", String(t.sessions), "", m(t.charge), m(t.patientPays)] });
   fill($("quote-warnings"), e.warnings.map((w) => h("li", {}, w.message)));
 }
@@ -301,7 +311,7 @@ function summaryTable(el, months, cols, m, totalsRow) {
 function monthItems(month, cols, m, td, amounts, width) {
   const dates = (i) => (i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`);
   const rows = month.items.map((i) => h("tr", { class: "item-row" },
-    td(`${i.name} (${dates(i)})`), td(i.code ?? ""), td(`${i.times}×`, true), td(m(i.charge / i.times), true), ...amounts(i)));
+    td([bdi(i.name), ` (${dates(i)})`]), td(i.code ?? ""), td(`${i.times}×`, true), td(m(i.charge / i.times), true), ...amounts(i)));
   const more = h("button", { type: "button" }, `Show its ${month.lines} charges one by one`);
   const row = h("tr", {}, h("td", { colspan: String(width) }, more));
   more.addEventListener("click", async () => {
@@ -312,7 +322,7 @@ function monthItems(month, cols, m, td, amounts, width) {
     // A slice at a time, so opening a month of a thousand charges never holds the page.
     const slice = () => {
       row.before(...lines.slice(at, at + MAX_LEDGER_ROWS_SHOWN).map((l) => h("tr", { class: "line-row" },
-        td(`${formatDate(l.date)} — ${l.name}`), td(l.code ?? ""), td(String(l.quantity), true), td("", true), ...cols.map(([, cell]) => td(cell(l), true)))));
+        td([`${formatDate(l.date)} — `, bdi(l.name)]), td(l.code ?? ""), td(String(l.quantity), true), td("", true), ...cols.map(([, cell]) => td(cell(l), true)))));
       at += MAX_LEDGER_ROWS_SHOWN;
       if (at < lines.length) setTimeout(slice);
       else row.remove();
@@ -356,14 +366,14 @@ function renderGfe(input, g, problems) {
   }
   const m = moneyOf(g);
   const p = g.provider;
-  pairs($("gfe-meta"), [["Patient", g.patient.name], ["Date of birth", formatDate(g.patient.birthDate)],
-    ["Convening provider / facility", p.name], ["NPI", p.npi], ["TIN", p.tin],
-    ["Location", `${p.address.street}, ${p.address.city}, ${p.address.state} ${p.address.postalCode}`],
-    p.phone ? ["Phone", p.phone] : null, ["Estimate number", g.number], ["Date issued", formatDate(g.date)],
+  pairs($("gfe-meta"), [["Patient", bdi(g.patient.name)], ["Date of birth", formatDate(g.patient.birthDate)],
+    ["Convening provider / facility", bdi(p.name)], ["NPI", p.npi], ["TIN", p.tin],
+    ["Location", addressLine(p.address)],
+    p.phone ? ["Phone", bdi(p.phone)] : null, ["Estimate number", bdi(g.number)], ["Date issued", formatDate(g.date)],
     g.delivery ? ["Scheduled on", `${formatDate(g.delivery.scheduledOn)}${g.delivery.requested ? " (the patient's request)" : ""}`] : null,
     deadline(g.delivery)]);
   const s = g.primaryService;
-  pairs($("gfe-primary"), [["Service", s.name], s.code ? ["Service code", s.code] : null,
+  pairs($("gfe-primary"), [["Service", bdi(s.name)], s.code ? ["Service code", s.code] : null,
     ["Scheduled", s.scheduled ? formatDate(s.scheduled) : "not scheduled"],
     ["Expected", `${s.sessions} session${s.sessions === 1 ? "" : "s"}${s.last ? `, the last on ${formatDate(s.last)}` : ""}`],
     ["Diagnosis codes", g.diagnosisCodes.join(", ") || "none given"]]);
@@ -371,13 +381,13 @@ function renderGfe(input, g, problems) {
   fill($("gfe-providers"), g.providers.map((group, n) => {
     const id = `gfe-provider-${n}`;
     const el = h("section", { class: "gfe-provider", "aria-labelledby": id },
-      h("h4", { id }, `${group.role === "convening" ? "Convening provider" : "Co-provider"}: ${group.name}`),
-      h("p", { class: "hint" }, `NPI ${group.npi} · TIN ${group.tin} · ${group.address.street}, ${group.address.city}, ${group.address.state} ${group.address.postalCode}${group.phone ? ` · ${group.phone}` : ""}`),
+      h("h4", { id }, `${group.role === "convening" ? "Convening provider" : "Co-provider"}: `, bdi(group.name)),
+      h("p", { class: "hint" }, `NPI ${group.npi} · TIN ${group.tin} · `, addressLine(group.address), group.phone ? [" · ", bdi(group.phone)] : null),
       h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": id }, h("table", { class: "gfe-items" })));
     table(el.querySelector("table"), null, ["Service", "Service code", "Diagnosis codes", "Dates", "Times", "Each", "Expected charge"],
-      group.items.map((i) => [i.service, i.code ?? "", dx, i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`,
+      group.items.map((i) => [bdi(i.service), i.code ?? "", dx, i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`,
         String(i.times), m(i.unitCharge), m(i.expectedCharge)]),
-      { num: [4, 5, 6], foot: [`Subtotal, ${group.name}`, "", "", "", "", "", h("span", { class: "gfe-subtotal" }, m(group.subtotal))] });
+      { num: [4, 5, 6], foot: [["Subtotal, ", bdi(group.name)], "", "", "", "", "", h("span", { class: "gfe-subtotal" }, m(group.subtotal))] });
     // The subtotal's words across the columns before it.
     const foot = el.querySelector("tfoot tr");
     for (const cell of [...foot.cells].slice(1, -1)) cell.remove();
@@ -387,7 +397,7 @@ function renderGfe(input, g, problems) {
   pairs($("gfe-totals"), [["Total estimated charges", h("span", { id: "gfe-total" }, m(g.total))],
     g.highTotal !== undefined ? ["If the course runs to its dear end", h("span", { id: "gfe-high" }, `up to ${m(g.highTotal)}`)] : null]);
   $("gfe-separate-note").textContent = g.scheduledSeparately.length ? g.separatelyScheduledNote : "";
-  fill($("gfe-separate"), g.scheduledSeparately.length ? g.scheduledSeparately.map((x) => h("li", {}, x)) : h("li", {}, "None expected."));
+  fill($("gfe-separate"), g.scheduledSeparately.length ? g.scheduledSeparately.map((x) => h("li", {}, bdi(x))) : h("li", {}, "None expected."));
   fill($("gfe-disclaimers"), g.disclaimers.map((x) => h("li", {}, x)));
 }
 

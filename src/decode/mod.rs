@@ -53,6 +53,14 @@ pub(crate) struct Decoder {
     /// fee names, in order (a plan's phases and fees name none).
     #[cfg(sheets)]
     pub(crate) billers: Option<Billers>,
+    /// Whether the input is a price sheet or a quote input, whose every
+    /// name and text is printed on quotes, Good Faith Estimates and FHIR
+    /// Bundles: each must show something and hold no control character
+    /// ([`Decoder::text`]), and its codes must be shaped like billing and
+    /// diagnosis codes. A plan's are not held to this (its names are the
+    /// visitor's own, and the catalogue's codes are free text).
+    #[cfg(sheets)]
+    pub(crate) printed: bool,
 }
 
 /// The providers named by the phases and fees of a sheet's course, in the
@@ -71,6 +79,15 @@ pub(crate) struct Obj<S> {
 }
 
 impl Decoder {
+    /// A decoder for a price sheet or a quote input (see `printed`).
+    #[cfg(sheets)]
+    pub(crate) fn printed() -> Decoder {
+        Decoder {
+            printed: true,
+            ..Decoder::default()
+        }
+    }
+
     pub(crate) fn report(&mut self, code: ErrorCode, path: &str, message: impl Into<String>) {
         // Enough to fix a form; a hostile input with a million bad keys must
         // not produce a million messages.
@@ -129,7 +146,8 @@ impl Decoder {
         }
     }
 
-    /// A string of 1 to `max` code points.
+    /// A string of 1 to `max` code points; on a price sheet or a quote
+    /// input, also one that shows something ([`Decoder::printable`]).
     pub(crate) fn text<S: Source>(&mut self, value: S, path: &str, max: usize) -> Option<String> {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
@@ -141,7 +159,31 @@ impl Decoder {
             );
             return None;
         }
+        #[cfg(sheets)]
+        if self.printed && !self.printable(&s, path) {
+            return None;
+        }
         Some(s)
+    }
+
+    /// The one rule for every name and text of a price sheet or a quote
+    /// input (the clinic, its address and phone, treatments, phases, fees,
+    /// packages, discounts, providers, payers, the patient…): it is
+    /// printed, so it must not be blank — only white space or invisible
+    /// characters (zero-width spaces, bidi controls…) — and must hold no
+    /// control character (a line break, a tab, NUL, an escape…), which
+    /// could hide or break what is printed around it.
+    #[cfg(sheets)]
+    fn printable(&mut self, s: &str, path: &str) -> bool {
+        let problem = if s.chars().all(crate::text::is_invisible) {
+            "must not be blank: it has only spaces or invisible characters"
+        } else if s.chars().any(char::is_control) {
+            "must not contain control characters such as line breaks, tabs, NUL or escape"
+        } else {
+            return true;
+        };
+        self.report(ErrorCode::InvalidValue, path, problem);
+        false
     }
 
     fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
@@ -353,7 +395,8 @@ impl Decoder {
         self.text(value, path, MAX_NAME_CHARS)
     }
 
-    /// A billing code: at most 20 characters.
+    /// A billing code: at most 20 characters; on a price sheet, a CPT or
+    /// HCPCS code ([`crate::text::is_billing_code`]).
     pub(crate) fn code<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
@@ -362,6 +405,18 @@ impl Decoder {
                 ErrorCode::OutOfRange,
                 path,
                 format_args!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}"),
+            );
+            return None;
+        }
+        #[cfg(sheets)]
+        if self.printed && !crate::text::is_billing_code(&s) {
+            self.report(
+                ErrorCode::InvalidValue,
+                path,
+                format!(
+                    "\"{}\" is not a CPT or HCPCS code: 5 characters, 5 digits (99205), 4 digits and F, T or U (0019T), or a capital letter A to V and 4 digits (G2082)",
+                    clip(&s)
+                ),
             );
             return None;
         }

@@ -8,14 +8,14 @@ use crate::path::join;
 use crate::prelude::*;
 use crate::quoting::{Patient, PaymentType, QuoteInput};
 use crate::source::Source;
-use crate::text::{clip, is_invisible};
+use crate::text::clip;
 
 use super::Decoder;
 
 /// Decodes a quote input for a sheet already decoded (problems under
 /// `input.`), and makes sure the treatment is on the sheet.
 pub fn input<S: Source>(sheet: &ClinicSheet, input: S) -> Result<QuoteInput, Error> {
-    let mut d = Decoder::default();
+    let mut d = Decoder::printed();
     let input = d.quote_input(input, "input");
     if let Some(input) = &input {
         against_sheet(&mut d, sheet, input);
@@ -46,7 +46,7 @@ pub fn quote<S: Source, T: Source>(
     clinic: S,
     input: T,
 ) -> Result<(ClinicSheet, QuoteInput), Error> {
-    let mut d = Decoder::default();
+    let mut d = Decoder::printed();
     let sheet = match super::sheet::clinic(clinic) {
         Ok(sheet) => Some(sheet),
         Err(err) => {
@@ -166,7 +166,7 @@ impl Decoder {
 
     fn patient<S: Source>(&mut self, value: S, path: &str) -> Option<Patient> {
         let obj = self.object(value, path, &["name", "birthDate"])?;
-        let name = self.req_with(&obj, "name", |d, v, p| d.patient_name(v, p));
+        let name = self.req_with(&obj, "name", Decoder::name);
         let birth_date = self.req_with(&obj, "birthDate", |d, v, p| {
             let text = d.string(v, p)?;
             if !crate::calendar::is_birth_date(&text) {
@@ -186,21 +186,5 @@ impl Decoder {
             name: name?,
             birth_date: birth_date?,
         })
-    }
-
-    /// A patient's name: a Name that is not blank (only white space or
-    /// invisible characters) and holds no control character (a line break,
-    /// a tab…): it is printed on the quote and the Good Faith Estimate.
-    fn patient_name<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
-        let name = self.name(value, path)?;
-        let problem = if name.chars().all(is_invisible) {
-            "must not be blank: it has only spaces or invisible characters"
-        } else if name.chars().any(char::is_control) {
-            "must not contain control characters such as line breaks or tabs"
-        } else {
-            return Some(name);
-        };
-        self.report(ErrorCode::InvalidValue, path, problem);
-        None
     }
 }

@@ -1,5 +1,6 @@
 //! The readers of a clinic's price sheet.
 
+use crate::calendar::Date;
 use crate::clinic::{
     Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
     SheetPhase, Treatment,
@@ -21,7 +22,7 @@ use super::{Billers, Decoder, Obj, rules};
 /// Validates and decodes a price sheet from any [`Source`], reporting every
 /// problem with its path.
 pub fn clinic<S: Source>(input: S) -> Result<ClinicSheet, Error> {
-    let mut d = Decoder::default();
+    let mut d = Decoder::printed();
     let sheet = d.clinic_sheet(input);
     if let Some(sheet) = &sheet {
         check_sheet(sheet, &mut d);
@@ -73,6 +74,7 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
             }
         }
     }
+    dear_ends(sheet, d);
     let ids: Vec<&str> = sheet.treatments.iter().map(|t| t.id.as_str()).collect();
     for (p, payer) in sheet.payers.iter().enumerate() {
         for (r, rate) in payer.allowed.iter().enumerate() {
@@ -90,6 +92,41 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
                     "this payer already lists an allowed amount for this phase or fee",
                 );
             }
+        }
+    }
+}
+
+/// The start a sheet's dear-end courses are checked from: Monday
+/// 2027-01-04. A course's cost depends on its dates (closed days, the
+/// months of its horizon), so the sheet is checked for one start, and each
+/// Good Faith Estimate again for its own (`good_faith_estimate`).
+pub(crate) const DEAR_END_CHECKED_FROM: Date = Date::from_days_since_epoch(20_822);
+
+/// Each treatment's dear-end course (`high`) costs at least what its
+/// expected course does over the treatment's horizon from
+/// [`DEAR_END_CHECKED_FROM`]: it is the top of the range a Good Faith
+/// Estimate states ("expected $x, up to $y"). Only a sheet with no other
+/// problem is estimated (each course's rules must hold first).
+fn dear_ends(sheet: &ClinicSheet, d: &mut Decoder) {
+    if !d.problems.is_empty() {
+        return;
+    }
+    for (t, treatment) in sheet.treatments.iter().enumerate() {
+        let Some(high) = &treatment.high else {
+            continue;
+        };
+        let start = DEAR_END_CHECKED_FROM;
+        let charge = |course| {
+            let plan = sheet.plan_of(course, treatment.horizon, start);
+            crate::assemble::estimate(&plan).totals.charge
+        };
+        let (expected, dear) = (charge(&treatment.course), charge(high));
+        if dear < expected {
+            d.report(
+                ErrorCode::OutOfRange,
+                &format!("treatments[{t}].high"),
+                sheet.dear_end_problem(start, expected, dear),
+            );
         }
     }
 }
@@ -468,16 +505,24 @@ impl Decoder {
         })
     }
 
-    /// ICD-10 diagnosis codes: 1–12 billing codes.
+    /// ICD-10-CM diagnosis codes: at most 12, each shaped like one
+    /// ([`crate::text::is_diagnosis_code`]).
     pub(crate) fn diagnosis_codes<S: Source>(
         &mut self,
         value: S,
         path: &str,
     ) -> Option<Vec<String>> {
         self.list(value, path, MAX_DIAGNOSIS_CODES, |d, v, p| {
-            let code = d.code(v, p)?;
-            if code.is_empty() {
-                d.report(ErrorCode::OutOfRange, p, "must not be empty");
+            let code = d.string(v, p)?;
+            if !crate::text::is_diagnosis_code(&code) {
+                d.report(
+                    ErrorCode::InvalidValue,
+                    p,
+                    format!(
+                        "\"{}\" is not an ICD-10-CM code: a capital letter, a digit, a digit or capital letter, then optionally a dot and 1 to 4 more (F33.2, F32.A)",
+                        clip(&code)
+                    ),
+                );
                 return None;
             }
             Some(code)

@@ -241,6 +241,20 @@ pub fn good_faith_estimate(
         plan.ok()
             .map(|plan| crate::assemble::estimate(&plan).totals.charge)
     });
+    if let Some(high) = high_total
+        && high < quote.estimate.totals.charge
+    {
+        let t = sheet
+            .treatments
+            .iter()
+            .position(|t| t.id == treatment.id)
+            .unwrap_or_default();
+        return Err(Error::new(vec![Problem::new(
+            ErrorCode::OutOfRange,
+            format!("clinic.treatments[{t}].high"),
+            sheet.dear_end_problem(input.start, quote.estimate.totals.charge, high),
+        )]));
+    }
     let providers = groups(sheet, &quote.provider, &items);
     let separately_scheduled_note = separately_scheduled_note(&quote.provider);
     let disclaimers = disclaimers(&quote.provider.name, providers.len() > 1);

@@ -41,7 +41,8 @@ pub struct QuoteInput {
     pub start: Date,
     /// The day the quote is issued (the engine reads no clock).
     pub date: Date,
-    /// The quote's number; default `Q-YYYYMMDD-<treatment id>`.
+    /// The quote's number; default `Q-YYYYMMDD-<treatment id>-<hash>`,
+    /// unique to the quote's contents.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub number: Option<String>,

@@ -109,11 +109,8 @@ pub fn quote(sheet: &ClinicSheet, input: &QuoteInput) -> Result<Quote, Error> {
     let treatment = treatment_of(sheet, input)?;
     let estimate = estimate(sheet, treatment, input)?;
     let valid_days = input.valid_days.unwrap_or(sheet.quote_valid_days);
-    Ok(Quote {
-        number: input.number.clone().unwrap_or_else(|| {
-            let (y, m, d) = input.date.ymd();
-            format!("Q-{y:04}{m:02}{d:02}-{}", treatment.id)
-        }),
+    let mut quote = Quote {
+        number: String::new(),
         date: input.date,
         valid_until: input.date.add_days(valid_days as i32),
         payment: input.payment,
@@ -136,7 +133,34 @@ pub fn quote(sheet: &ClinicSheet, input: &QuoteInput) -> Result<Quote, Error> {
                 network: p.network,
             }),
         estimate,
-    })
+    };
+    quote.number = match &input.number {
+        Some(number) => number.clone(),
+        None => default_number(&quote),
+    };
+    Ok(quote)
+}
+
+/// A quote's number when the input gives none:
+/// `Q-YYYYMMDD-<treatment id>-<8 hex digits>`. The digits are a hash of
+/// the quote itself (the clinic, the patient, the treatment, the payer, the
+/// dates, every line and amount), so two quotes issued the same day for
+/// different patients, starts or prices get different numbers, and the
+/// same quote always gets the same one, however its input was written
+/// (the treatment's own horizon given or left out), without the engine
+/// reading a clock or a random source: 64-bit FNV-1a over the quote's JSON
+/// with an empty number, folded to 32 bits.
+fn default_number(quote: &Quote) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    // The engine's own types always serialize; an empty text would only
+    // make the number less distinct, never wrong.
+    for byte in crate::json::to_string(quote).unwrap_or_default().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let (y, m, d) = quote.date.ymd();
+    let folded = (hash ^ (hash >> 32)) as u32;
+    format!("Q-{y:04}{m:02}{d:02}-{}-{folded:08X}", quote.treatment)
 }
 
 /// The treatment a quote asks for, or an `unknown_name` problem at

@@ -166,7 +166,7 @@ test("co-providers: the ECT estimate prints both groups with their identifiers a
 
   // The FHIR Bundle: a PCT GFE Bundle whose totals are the engine's.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#fhir")]);
-  assert.match(download.suggestedFilename(), /^gfe-Q-20261120-ect\.fhir\.json$/);
+  assert.match(download.suggestedFilename(), /^gfe-Q-20261120-ect-[0-9A-F]{8}\.fhir\.json$/);
   const bundle = JSON.parse(readFileSync(await download.path(), "utf8"));
   assert.equal(bundle.resourceType, "Bundle");
   assert.deepEqual(bundle.meta.profile, ["http://hl7.org/fhir/us/davinci-pct/StructureDefinition/davinci-pct-gfe-bundle"]);

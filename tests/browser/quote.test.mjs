@@ -63,7 +63,7 @@ test("a baked-in sheet quotes a course with the engine's numbers, on screen and 
   // The downloads are the engine's own CSV and quote.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
   assert.equal(readFileSync(await csv.path(), "utf8"), engine.quoteCsv(sheet, input));
-  assert.match(csv.suggestedFilename(), /^quote-Q-20261121-iv-ketamine\.csv$/);
+  assert.match(csv.suggestedFilename(), /^quote-Q-20261121-iv-ketamine-[0-9A-F]{8}\.csv$/);
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#json")]);
   assert.deepEqual(JSON.parse(readFileSync(await json.path(), "utf8")), JSON.parse(JSON.stringify(q)));
 
@@ -83,6 +83,34 @@ test("a baked-in sheet quotes a course with the engine's numbers, on screen and 
   assert.equal(await page.isVisible("#gfe-doc"), false);
   assert.ok(insured.estimate.totals.insurerPays > 0);
   assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a right-to-left override in a patient's name reorders nothing printed beside it", async () => {
+  const { page, context } = await openStaff();
+  // U+202E RIGHT-TO-LEFT OVERRIDE before the name: unisolated, it runs on
+  // to the end of the line and shows the birth year "1961" as "1691".
+  await fillQuote(page, { patient: { name: "\u202EZebulon Quartermaine", birthDate: "1961-07-04" } });
+  await page.waitForFunction(() => document.querySelector("#gfe-meta")?.textContent.includes("1961"));
+  for (const where of ["#quote-meta", "#gfe-meta"]) {
+    // Where each digit of the year is drawn, left to right: it must read 1, 9, 6, 1.
+    const lefts = await page.evaluate((where) => {
+      const walker = document.createTreeWalker(document.querySelector(where), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent.indexOf("1961");
+        if (at < 0) continue;
+        return [0, 1, 2, 3].map((i) => {
+          const range = document.createRange();
+          range.setStart(n, at + i);
+          range.setEnd(n, at + i + 1);
+          return range.getBoundingClientRect().left;
+        });
+      }
+      return null;
+    }, where);
+    assert.ok(lefts, `${where} shows the year 1961`);
+    assert.ok(lefts[0] < lefts[1] && lefts[1] < lefts[2] && lefts[2] < lefts[3], `${where}: the year's digits drawn at ${lefts}`);
+  }
   await context.close();
 });
 

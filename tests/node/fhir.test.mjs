@@ -15,6 +15,8 @@ const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf
 const input = (treatment) => ({ treatment, start: "2026-12-07", date: "2026-11-21", scheduledOn: "2026-11-20", payment: "self-pay",
   patient: { name: "Ana María Pérez", birthDate: "1958-03-14" } });
 const cents = (money) => Math.round(money.value * 100);
+/** A text as FHIR R4 strings carry it: white space runs one space, none at either end. */
+const printed = (text) => text.replace(/\s+/gu, " ").trim();
 
 /** Every `reference` anywhere under `value`. */
 function references(value, out = []) {
@@ -105,7 +107,7 @@ function checkBundle(bundle, gfe) {
   assert.equal(others.length, 0);
   assert.deepEqual(patient.meta.profile, [PROFILES.patient]);
   assert.ok(patient.identifier[0].system && patient.identifier[0].value);
-  assert.equal(patient.name[0].text, gfe.patient.name);
+  assert.equal(patient.name[0].text, printed(gfe.patient.name));
   assert.ok(patient.name[0].family);
   assert.ok(["male", "female", "other", "unknown"].includes(patient.gender));
   assert.equal(patient.birthDate, gfe.patient.birthDate);
@@ -121,10 +123,10 @@ function checkBundle(bundle, gfe) {
     assert.deepEqual(r.meta.profile, [r.resourceType === "Organization" ? PROFILES.organization : PROFILES.practitioner]);
     assert.equal(r.address[0].postalCode, group.address.postalCode);
     if (r.resourceType === "Organization") {
-      assert.equal(r.name, group.name);
+      assert.equal(r.name, printed(group.name));
       assert.ok(r.type.length >= 1 && r.active === true);
     } else {
-      assert.equal(r.name[0].text, group.name);
+      assert.equal(r.name[0].text, printed(group.name));
       assert.equal(r.name[0].given.length, 1, "PCT Practitioner: name.given 1..1");
     }
   }
@@ -176,4 +178,81 @@ test("more items than one Claim holds go into further Claims; a practitioner co-
   assert.equal(hcpcs.productOrService.coding[0].system, "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets");
   // No diagnosis code: no Claim.diagnosis at all (0..*).
   assert.ok(professional.every((c) => c.diagnosis === undefined));
+});
+
+test("a name of two equal words keeps its given name; one word is a family name alone", () => {
+  for (const [name, expected] of [
+    ["Mary Mary", { text: "Mary Mary", family: "Mary", given: ["Mary"] }],
+    ["Ana María Pérez", { text: "Ana María Pérez", family: "Pérez", given: ["Ana María"] }],
+    ["Cher", { text: "Cher", family: "Cher" }],
+    [" Jo\u00A0 Jo ", { text: "Jo Jo", family: "Jo", given: ["Jo"] }],
+  ]) {
+    const gfe = engine.goodFaithEstimate(sheet, { ...input("tms"), patient: { name, birthDate: "1961-07-04" } });
+    const patient = gfeBundle(gfe).entry.map((e) => e.resource).find((r) => r.resourceType === "Patient");
+    assert.deepEqual(patient.name, [expected], name);
+  }
+});
+
+// FHIR R4's primitive types (https://hl7.org/fhir/R4/datatypes.html), for
+// the values the Bundle writes: a string is not empty and has no leading or
+// trailing white space (which JSON's FHIR readers may strip: round trips
+// must keep the text); a code is words separated by single spaces.
+const R4 = {
+  string: /^[ \r\n\t\S]+$/u,
+  code: /^[^\s]+( [^\s]+)*$/u,
+  date: /^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?$/,
+  uri: /^\S*$/,
+};
+const CODES = new Set(["code", "valueCode", "status", "use", "gender", "resourceType", "type", "currency"]);
+
+/** Every string of `value` with its JSON path. */
+function strings(value, path = "", out = []) {
+  if (typeof value === "string") out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}[${i}]`, out));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k, out);
+  return out;
+}
+
+test("the Bundle of a hostile but valid sheet passes FHIR R4 validation", async () => {
+  const { default: fhirjs } = await import("fhir");
+  const validator = new fhirjs.Fhir(); // FHIR.js: the R4 (4.0) base StructureDefinitions
+  // Valid to the engine, awkward to print: white space at the ends and
+  // inside (no-break spaces, a byte-order mark), joiners, right-to-left
+  // text and an override, an emoji, a formula, a practitioner called
+  // "Mary Mary", CPT Category III and ICD-10-CM codes with letters.
+  const hostile = structuredClone(sheet);
+  hostile.name = "  Clínica\u00A0Ñandú\u200D (sample)  ";
+  hostile.phone = "\u00A0(555) 010-0199\u00A0";
+  hostile.address.street = "\u202Eطريق الملك 1";
+  const ect = hostile.treatments.find((t) => t.id === "ect");
+  ect.name = "ECT ⚡ \uFEFFindex course";
+  ect.diagnosisCodes = ["F32.A", "F33"];
+  ect.phases[0].code = "0019T";
+  ect.fees[0].name = "=HYPERLINK(\"http://x\")";
+  ect.scheduledSeparately = ["\uFEFF Laboratory tests "];
+  Object.assign(hostile.providers[0], { kind: "practitioner", name: " Mary Mary " });
+  assert.deepEqual(engine.validateClinic(hostile), []);
+  const gfe = engine.goodFaithEstimate(hostile, { ...input("ect"), patient: { name: "\u202E Mary  Mary ", birthDate: "1961-07-04" } });
+  let n = 0;
+  const bundle = gfeBundle(gfe, { timestamp: "2026-11-21T09:30:00Z", uuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}` });
+  checkBundle(bundle, gfe);
+  const result = validator.validate(bundle, { errorOnUnexpected: true });
+  assert.deepEqual(result.messages.filter((m) => m.severity === "error"), []);
+  assert.equal(result.valid, true);
+  for (const [path, value] of strings(bundle)) {
+    assert.match(value, R4.string, path);
+    assert.equal(value, value.trim(), `${path}: white space at an end`);
+    const key = path.split(".").at(-1).replace(/\[\d+\]$/, "");
+    if (CODES.has(key)) assert.match(value, R4.code, path);
+    if (key === "birthDate" || key === "created" || key === "servicedDate" || key === "start" || key === "end") assert.match(value, R4.date, path);
+    if (key === "system" || key === "url" || key === "fullUrl" || key === "reference") assert.match(value, R4.uri, path);
+  }
+  const resources = bundle.entry.map((e) => e.resource);
+  const patient = resources.find((r) => r.resourceType === "Patient");
+  assert.deepEqual(patient.name, [{ text: "\u202E Mary Mary", family: "Mary", given: ["\u202E Mary"] }]);
+  const mary = resources.find((r) => r.resourceType === "Practitioner");
+  assert.deepEqual(mary.name[0], { text: "Mary Mary", family: "Mary", given: ["Mary"] });
+  const clinic = resources.find((r) => r.resourceType === "Organization");
+  assert.equal(clinic.name, "Clínica Ñandú\u200D (sample)");
+  assert.deepEqual(resources[0].diagnosis.map((d) => d.diagnosisCodeableConcept.coding[0].code), ["F32.A", "F33"]);
 });

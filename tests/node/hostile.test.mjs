@@ -368,3 +368,79 @@ test("100,000 unknown keys, or a 6 MB sheet of them, are refused with the first 
   for (const [what, ms] of Object.entries(times)) assert.ok(ms < 1000, `${what}: ${ms.toFixed(1)} ms`);
   console.log(Object.entries(times).map(([w, ms]) => `${w}: ${ms.toFixed(1)} ms`).join("; "));
 });
+
+test("inherited fields on Object.prototype and Array.prototype change no answer of any export", async () => {
+  const lib = await load("entry.mjs");
+  const staff = await load("staff.mjs");
+  // A small sheet worked by hand: two Monday sessions of 100.00 from Monday
+  // 2027-01-04 (the 4th and the 11th) and a 50.00 consultation: 25,000 cents.
+  const sheet = {
+    name: "Small Clinic", npi: "1234567893", tin: "12-3456789",
+    address: { street: "1 Main St", city: "Springfield", state: "IL", postalCode: "62701" },
+    payers: [{ id: "p", name: "A payer" }],
+    treatments: [{
+      id: "tms", name: "TMS", diagnosisCodes: ["F33.2"], horizon: { months: 1 },
+      phases: [{ name: "Sessions", every: { weekdays: ["mon"] }, sessions: 2, price: 10000, code: "90867" }],
+      fees: [{ name: "Consultation", amount: 5000, when: "once", code: "99205" }],
+    }],
+  };
+  const input = { treatment: "tms", start: "2027-01-04", date: "2026-12-01", payment: "self-pay", patient: { name: "Ana Pérez", birthDate: "1958-03-14" } };
+  const golden = json("tests/golden/01-iv-ketamine.plan.json");
+  const all = () => ({
+    estimate: lib.estimate(clone(golden)),
+    validate: lib.validate(clone(golden)),
+    range: lib.range(lib.preset("tms")),
+    compare: lib.compare([clone(golden), clone(golden)]),
+    presets: lib.presets("2027-01-04"),
+    preset: lib.preset("tms", "2027-01-04"),
+    validateClinic: staff.validateClinic(clone(sheet)),
+    quote: staff.quote(clone(sheet), clone(input)),
+    goodFaithEstimate: staff.goodFaithEstimate(clone(sheet), clone(input)),
+    quoteCsv: staff.quoteCsv(clone(sheet), clone(input)),
+    classQuote: new staff.ClinicSheet(clone(sheet)).quote(clone(input)),
+  });
+  const expected = all();
+  const pollution = {
+    discounts: [{ name: "Polluted", percent: 90 }],
+    coverage: { coinsurance: 0 },
+    assistance: [{ name: "Polluted card", patientPaysAtMost: 0 }],
+    allowed: 1,
+    start: "2026-01-05",
+    sessions: 1,
+    horizon: { months: 1 },
+    holidays: ["2027-01-11"],
+    clinic: { closedDates: ["2026-01-07"] },
+    high: { phases: [{ name: "Sessions", every: { weeks: 1 }, sessions: 1, price: 1 }] },
+    number: "Q-POLLUTED",
+    diagnosisCodes: ["Z99.9"],
+  };
+  let got, missingStart, hole;
+  try {
+    Object.assign(Object.prototype, pollution);
+    Array.prototype[0] = { name: "Polluted", every: { weeks: 1 }, price: 1 };
+    got = all();
+    const noStart = clone(golden);
+    delete noStart.start;
+    missingStart = lib.validate(noStart);
+    hole = staff.validateClinic({ ...clone(sheet), treatments: new Array(1) });
+  } finally {
+    for (const key of Object.keys(pollution)) delete Object.prototype[key];
+    delete Array.prototype[0];
+  }
+  // Hand-worked: the small sheet's quote charges 25,000 over three lines,
+  // the second session on the 11th, under its own diagnosis code.
+  assert.equal(got.quote.estimate.totals.charge, 25_000);
+  assert.equal(got.quote.estimate.totals.patientPays, 25_000);
+  assert.deepEqual(got.quote.estimate.lines.map((l) => l.date), ["2027-01-04", "2027-01-04", "2027-01-11"]);
+  assert.deepEqual(got.quote.diagnosisCodes, ["F33.2"]);
+  assert.equal(got.goodFaithEstimate.total, 25_000);
+  assert.equal(got.goodFaithEstimate.highTotal, undefined);
+  assert.deepEqual(got.validate, []);
+  assert.deepEqual(got.validateClinic, []);
+  // Everything else exactly as without the pollution (the golden estimate
+  // is worked by hand in its own test).
+  assert.deepEqual(got.estimate, json("tests/golden/01-iv-ketamine.estimate.json"));
+  assert.deepEqual(got, expected);
+  assert.deepEqual(missingStart.map((p) => [p.code, p.path]), [["missing_field", "start"]]);
+  assert.deepEqual(hole.map((p) => [p.code, p.path]), [["invalid_type", "treatments[0]"]]);
+});
