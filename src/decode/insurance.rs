@@ -1,24 +1,30 @@
 //! The readers of a plan's insurance and savings programmes.
 
 use crate::error::ErrorCode;
-use crate::limits::{MAX_COVERAGE_LIMITS, MAX_FEES, MAX_PHASES, MAX_SESSIONS};
+use crate::limits::{
+    MAX_CODE_CHARS, MAX_COVERAGE_LIMITS, MAX_FEE_SCHEDULE_ENTRIES, MAX_FEES, MAX_PHASES,
+    MAX_REIMBURSEMENT_DAYS, MAX_SESSIONS,
+};
 use crate::path::{index, join};
 use crate::plan::{
-    Assistance, CostSharing, Coverage, CoverageLimit, LimitPer, Network, PlanType, Requires,
+    Assistance, BalanceBilling, Beyond, Claims, CopayPer, CostSharing, Coverage, CoverageLimit,
+    Family, FeeSchedule, LimitPer, Network, PlanType, Requires,
 };
 use crate::prelude::*;
 use crate::source::{Kind, Source};
 use crate::text::clip;
+use crate::text::code_points;
 
 use super::{Decoder, Obj};
 
 impl Decoder {
     pub(crate) fn coverage<S: Source>(&mut self, value: S, path: &str) -> Option<Coverage> {
-        const SHARING: [&str; 6] = [
+        const SHARING: [&str; 7] = [
             "deductible",
             "deductibleMet",
             "coinsurance",
             "copay",
+            "copayAfterDeductible",
             "outOfPocketMax",
             "outOfPocketMet",
         ];
@@ -30,6 +36,13 @@ impl Decoder {
             "accumulator",
             "pharmacy",
             "limits",
+            "feeSchedule",
+            "copayPer",
+            "outOfNetwork",
+            "balanceBilling",
+            "family",
+            "claims",
+            "reimbursementDays",
         ]);
         let obj = self.object(value, path, &known)?;
         let sharing = self.cost_sharing(&obj, path);
@@ -63,7 +76,33 @@ impl Decoder {
         let limits = self.opt_with(&obj, "limits", |d, v, p| {
             d.list(v, p, MAX_COVERAGE_LIMITS, Decoder::coverage_limit)
         });
-        Some(Coverage {
+        let fee_schedule = self.opt_with(&obj, "feeSchedule", Decoder::fee_schedule);
+        let copay_per = self.opt_with(&obj, "copayPer", |d, v, p| {
+            d.keyword(v, p, &CopayPer::NAMES)
+                .map(|i| [CopayPer::Line, CopayPer::Visit][i])
+        });
+        let out_of_network = self.opt_with(&obj, "outOfNetwork", |d, v, p| {
+            let obj = d.object(v, p, &SHARING)?;
+            d.cost_sharing(&obj, p)
+        });
+        let balance_billing = self.opt_with(&obj, "balanceBilling", |d, v, p| {
+            d.keyword(v, p, &BalanceBilling::NAMES).map(|i| {
+                [
+                    BalanceBilling::Full,
+                    BalanceBilling::None,
+                    BalanceBilling::Medicare,
+                ][i]
+            })
+        });
+        let family = self.opt_with(&obj, "family", Decoder::family);
+        let claims = self.opt_with(&obj, "claims", |d, v, p| {
+            d.keyword(v, p, &Claims::NAMES)
+                .map(|i| [Claims::Clinic, Claims::Patient][i])
+        });
+        let days = self.opt_with(&obj, "reimbursementDays", |d, v, p| {
+            d.count(v, p, 0, MAX_REIMBURSEMENT_DAYS)
+        });
+        let coverage = Coverage {
             medical: sharing?,
             plan_year_start: plan_year_start.ok()?.unwrap_or_default(),
             kind: kind.ok()?.unwrap_or_default(),
@@ -71,6 +110,190 @@ impl Decoder {
             accumulator: accumulator.ok()?.unwrap_or(false),
             pharmacy: pharmacy.ok()?,
             limits: limits.ok()?.unwrap_or_default(),
+            fee_schedule: fee_schedule.ok()?.unwrap_or_default(),
+            copay_per: copay_per.ok()?.unwrap_or_default(),
+            out_of_network: out_of_network.ok()?,
+            balance_billing: balance_billing.ok()?.unwrap_or_default(),
+            family: family.ok()?,
+            claims: claims.ok()?.unwrap_or_default(),
+            reimbursement_days: days.ok()?,
+        };
+        self.coverage_rules(&coverage, path).then_some(coverage)
+    }
+
+    /// The rules between version 3's fields of one coverage: the Medicare
+    /// limiting charge is for government plans, a reimbursement delay is for
+    /// patient-filed claims, and a family's amounts are at least the
+    /// patient's.
+    fn coverage_rules(&mut self, c: &Coverage, path: &str) -> bool {
+        let mut ok = true;
+        if c.balance_billing == BalanceBilling::Medicare && c.kind != PlanType::Government {
+            self.report(
+                ErrorCode::ConflictingFields,
+                &join(path, "balanceBilling"),
+                "\"medicare\" balance billing needs \"type\": \"government\"",
+            );
+            ok = false;
+        }
+        if c.reimbursement_days.is_some() && c.claims != Claims::Patient {
+            self.report(
+                ErrorCode::ConflictingFields,
+                &join(path, "reimbursementDays"),
+                "\"reimbursementDays\" needs \"claims\": \"patient\"",
+            );
+            ok = false;
+        }
+        if let Some(family) = c.family {
+            let family_path = join(path, "family");
+            let below = [
+                (
+                    "deductible",
+                    family.deductible,
+                    Some(c.medical.deductible),
+                    "deductible",
+                ),
+                (
+                    "outOfPocketMax",
+                    family.out_of_pocket_max,
+                    c.medical.out_of_pocket_max,
+                    "out-of-pocket maximum",
+                ),
+            ];
+            for (key, theirs, mine, what) in below {
+                if let (Some(theirs), Some(mine)) = (theirs, mine) {
+                    if theirs >= mine {
+                        continue;
+                    }
+                    self.report(
+                        ErrorCode::OutOfRange,
+                        &join(&family_path, key),
+                        format!("is less than the patient's {what} ({theirs} < {mine})"),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok
+    }
+
+    /// The insurer's allowed amount for each billing code: an object of at
+    /// most 200 codes. Its keys are counted as they are listed, so a huge
+    /// object is refused before its values are read.
+    fn fee_schedule<S: Source>(&mut self, value: S, path: &str) -> Option<FeeSchedule> {
+        if value.kind() != Kind::Object {
+            self.wrong_type(&value, path, "an object of billing codes and amounts");
+            return None;
+        }
+        let mut keys: Vec<String> = Vec::new();
+        let mut too_many = false;
+        let listed = value.keys(|key| {
+            if keys.len() == MAX_FEE_SCHEDULE_ENTRIES {
+                too_many = true;
+                return false;
+            }
+            keys.push(key.to_string());
+            true
+        });
+        if listed.is_err() {
+            self.report(
+                ErrorCode::InvalidType,
+                path,
+                "expected an object, found an object whose fields could not be listed",
+            );
+            return None;
+        }
+        if too_many {
+            self.report(
+                ErrorCode::OutOfRange,
+                path,
+                format!("has more than {MAX_FEE_SCHEDULE_ENTRIES} codes"),
+            );
+            return None;
+        }
+        let mut entries = Vec::with_capacity(keys.len());
+        let mut ok = true;
+        for key in keys {
+            let chars = code_points(&key);
+            let at = join(path, &clip(&key));
+            if chars > MAX_CODE_CHARS {
+                self.report_fmt(
+                    ErrorCode::OutOfRange,
+                    &at,
+                    format_args!(
+                        "a code must be at most {MAX_CODE_CHARS} characters long; it has {chars}"
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            let amount = match value.field(&key) {
+                Some(v) if v.kind() != Kind::Null => self.amount(v, &at),
+                // `null` means absent, as everywhere.
+                _ => continue,
+            };
+            match amount {
+                Some(amount) => entries.push((key, amount)),
+                None => ok = false,
+            }
+        }
+        ok.then_some(FeeSchedule(entries))
+    }
+
+    /// A family's embedded deductible and maximum; a met amount needs its
+    /// amount and stays within it.
+    fn family<S: Source>(&mut self, value: S, path: &str) -> Option<Family> {
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "deductible",
+                "deductibleMet",
+                "outOfPocketMax",
+                "outOfPocketMet",
+            ],
+        )?;
+        let deductible = self.opt_with(&obj, "deductible", Decoder::amount);
+        let deductible_met = self.opt_with(&obj, "deductibleMet", Decoder::amount);
+        let oop_max = self.opt_with(&obj, "outOfPocketMax", Decoder::amount);
+        let oop_met = self.opt_with(&obj, "outOfPocketMet", Decoder::amount);
+        let (deductible, deductible_met, oop_max, oop_met) = (
+            deductible.ok()?,
+            deductible_met.ok()?,
+            oop_max.ok()?,
+            oop_met.ok()?,
+        );
+        let mut ok = true;
+        for (amount, met, key, amount_key) in [
+            (deductible, deductible_met, "deductibleMet", "deductible"),
+            (oop_max, oop_met, "outOfPocketMet", "outOfPocketMax"),
+        ] {
+            match (amount, met) {
+                (None, Some(_)) => {
+                    self.report_fmt(
+                        ErrorCode::ConflictingFields,
+                        &join(path, key),
+                        format_args!("\"{key}\" needs a family \"{amount_key}\" to count against"),
+                    );
+                    ok = false;
+                }
+                (Some(amount), Some(met)) if met > amount => {
+                    self.report_fmt(
+                        ErrorCode::OutOfRange,
+                        &join(path, key),
+                        format_args!(
+                            "is more than the family's \"{amount_key}\" ({met} > {amount})"
+                        ),
+                    );
+                    ok = false;
+                }
+                _ => {}
+            }
+        }
+        ok.then_some(Family {
+            deductible,
+            deductible_met: deductible_met.unwrap_or_default(),
+            out_of_pocket_max: oop_max,
+            out_of_pocket_met: oop_met.unwrap_or_default(),
         })
     }
 
@@ -81,6 +304,7 @@ impl Decoder {
         let deductible_met = self.opt_with(obj, "deductibleMet", Decoder::amount);
         let coinsurance = self.opt_with(obj, "coinsurance", Decoder::percent);
         let copay = self.opt_with(obj, "copay", Decoder::amount);
+        let after = self.opt_with(obj, "copayAfterDeductible", Decoder::boolean);
         let oop_max = self.opt_with(obj, "outOfPocketMax", Decoder::amount);
         let oop_met = self.opt_with(obj, "outOfPocketMet", Decoder::amount);
         let sharing = CostSharing {
@@ -90,8 +314,17 @@ impl Decoder {
             copay: copay.ok()?,
             out_of_pocket_max: oop_max.ok()?,
             out_of_pocket_met: oop_met.ok()?.unwrap_or_default(),
+            copay_after_deductible: after.ok()?.unwrap_or(false),
         };
         let mut ok = true;
+        if sharing.copay_after_deductible && sharing.copay.is_none() {
+            self.report(
+                ErrorCode::ConflictingFields,
+                &join(path, "copayAfterDeductible"),
+                "\"copayAfterDeductible\" needs a \"copay\" to charge after the deductible",
+            );
+            ok = false;
+        }
         if sharing.deductible_met > sharing.deductible {
             self.report(
                 ErrorCode::OutOfRange,
@@ -133,7 +366,7 @@ impl Decoder {
         value: S,
         path: &str,
     ) -> Option<CoverageLimit> {
-        let obj = self.object(value, path, &["phases", "sessions", "per"])?;
+        let obj = self.object(value, path, &["phases", "sessions", "per", "beyond"])?;
         let phases = self.req_with(&obj, "phases", |d, v, p| {
             let names = d.list(v, p, MAX_PHASES, Decoder::name)?;
             if names.is_empty() {
@@ -158,10 +391,15 @@ impl Decoder {
             d.keyword(v, p, &LimitPer::NAMES)
                 .map(|i| [LimitPer::PlanYear, LimitPer::Course][i])
         });
+        let beyond = self.opt_with(&obj, "beyond", |d, v, p| {
+            d.keyword(v, p, &Beyond::NAMES)
+                .map(|i| [Beyond::Patient, Beyond::Clinic][i])
+        });
         Some(CoverageLimit {
             phases: phases?,
             sessions: sessions?,
             per: per.ok()?.unwrap_or_default(),
+            beyond: beyond.ok()?.unwrap_or_default(),
         })
     }
 

@@ -144,7 +144,7 @@ impl Decoder {
         Some(s)
     }
 
-    fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
+    pub(crate) fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
         if !self.full() {
             let found = value.kind().describe();
             self.report_fmt(
