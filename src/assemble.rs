@@ -67,8 +67,10 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
         .is_some_and(|c| c.claims == Claims::Patient);
     let (months, after_horizon) = month_totals(plan.start, &schedule, &drafts, cash);
     if cash {
-        totals.paid = Some(months.iter().filter_map(|m| m.paid).sum());
-        totals.reimbursed = Some(months.iter().filter_map(|m| m.reimbursed).sum());
+        // Every line is paid at its visit and every insurer payment is
+        // reimbursed in a month or after the last one.
+        totals.paid = Some(totals.patient_pays + totals.insurer_pays);
+        totals.reimbursed = Some(totals.insurer_pays - after_horizon);
         totals.reimbursed_after_horizon = Some(after_horizon);
     }
     let plan_years = plan.coverage.as_ref().map(|c| {

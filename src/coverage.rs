@@ -10,7 +10,7 @@
 
 use crate::calendar::Date;
 use crate::lines::{Draft, Origin};
-use crate::money::Amount;
+use crate::money::{Amount, Percent};
 use crate::output::{Warning, WarningCode};
 use crate::plan::{
     BalanceBilling, Benefit, Claims, CopayPer, CostSharing, Coverage, Family, Network, Plan,
@@ -112,10 +112,10 @@ struct Insurance<'a> {
     family_out_of_pocket: Option<Amount>,
     /// `family_deductible_met`, then `family_out_of_pocket_met`.
     family_warnings: [Option<Warning>; 2],
-    /// Each phase's and each fee's allowed amount before the charge caps
-    /// it: its own `allowed`, else the fee schedule's for its code.
-    phase_allowed: Vec<Option<Amount>>,
-    fee_allowed: Vec<Option<Amount>>,
+    /// Each phase's, then each fee's, allowed amount before the charge
+    /// caps it: its own `allowed`, else the fee schedule's for its code
+    /// (looked up once, not on every line).
+    listed: Vec<Option<Amount>>,
     limits: Limits,
     /// The visit under way (a day) and the copay already charged on it.
     visit: Option<(Date, Amount)>,
@@ -143,37 +143,48 @@ struct Shared {
     route: Route,
 }
 
-/// 95 % and 115 % in basis points: Medicare's non-participating fee
-/// schedule and limiting charge.
-const NON_PARTICIPATING_BP: i64 = 9_500;
-const LIMITING_CHARGE_BP: i64 = 11_500;
+/// Medicare's non-participating fee schedule is 95 % of the allowed amount,
+/// and the limiting charge 115 % of that: `round(A' × 115 %)` is `A' +
+/// round(A' × 15 %)`, since `A'` is whole.
+const NON_PARTICIPATING: Percent = match Percent::from_basis_points(9_500) {
+    Some(p) => p,
+    None => Percent::ZERO,
+};
+const LIMITING_EXTRA: Percent = match Percent::from_basis_points(1_500) {
+    Some(p) => p,
+    None => Percent::ZERO,
+};
 
 impl<'a> Insurance<'a> {
     fn new(terms: &'a Coverage, plan: &Plan) -> Insurance<'a> {
-        let listed = |allowed: Option<Amount>, code: &Option<String>| {
-            allowed.or_else(|| code.as_deref().and_then(|c| terms.fee_schedule.get(c)))
+        let mut listed = Vec::with_capacity(plan.phases.len() + plan.fees.len());
+        let mut list = |allowed: Option<Amount>, code: &Option<String>| {
+            listed
+                .push(allowed.or_else(|| code.as_deref().and_then(|c| terms.fee_schedule.get(c))));
         };
-        let (family_deductible, family_out_of_pocket) = Left::family(terms.family, true);
+        for p in &plan.phases {
+            list(p.allowed, &p.code);
+        }
+        for f in &plan.fees {
+            list(f.allowed, &f.code);
+        }
+        // Every accumulator is set by the first `enter`, before any line
+        // uses it.
+        let unset = Left {
+            deductible: Amount::ZERO,
+            out_of_pocket: None,
+        };
         Insurance {
             terms,
             year: Yearly::new(terms.plan_year_start),
             first_year: terms.plan_year_start.year_containing(plan.start),
-            top: Left::reset(&terms.medical, true),
-            pharmacy: Left::reset(&terms.pharmacy.unwrap_or_default(), true),
-            out_of_network: Left::reset(&terms.out_of_network.unwrap_or_default(), true),
-            family_deductible,
-            family_out_of_pocket,
+            top: unset,
+            pharmacy: unset,
+            out_of_network: unset,
+            family_deductible: None,
+            family_out_of_pocket: None,
             family_warnings: [None, None],
-            phase_allowed: plan
-                .phases
-                .iter()
-                .map(|p| listed(p.allowed, &p.code))
-                .collect(),
-            fee_allowed: plan
-                .fees
-                .iter()
-                .map(|f| listed(f.allowed, &f.code))
-                .collect(),
+            listed,
             limits: Limits::new(terms, plan),
             visit: None,
             maximums: Vec::new(),
@@ -288,8 +299,8 @@ impl<'a> Insurance<'a> {
             (Network::In, _) | (Network::Out, BalanceBilling::None) => (charge - a, Amount::ZERO),
             (Network::Out, BalanceBilling::Full) => (Amount::ZERO, charge - a),
             (Network::Out, BalanceBilling::Medicare) => {
-                a = a.basis_points(NON_PARTICIPATING_BP);
-                let limiting = a.basis_points(LIMITING_CHARGE_BP);
+                a = a.percent(NON_PARTICIPATING);
+                let limiting = a + a.percent(LIMITING_EXTRA);
                 let balance = charge.min(limiting).saturating_sub_to_zero(a);
                 (charge - a - balance, balance)
             }
@@ -410,23 +421,23 @@ fn family_takes(
     let was = *left;
     *left = left.saturating_sub_to_zero(amount);
     if was > Amount::ZERO && left.is_zero() && warning.is_none() {
-        let (code, path, what) = if maximum {
+        let (code, path, message) = if maximum {
             (
                 WarningCode::FamilyOutOfPocketMet,
                 "coverage.family.outOfPocketMax",
-                "out-of-pocket maximum",
+                "The family's out-of-pocket maximum is met on this day.",
             )
         } else {
             (
                 WarningCode::FamilyDeductibleMet,
                 "coverage.family.deductible",
-                "deductible",
+                "The family's deductible is met on this day.",
             )
         };
         *warning = Some(Warning {
             code,
             path: path.into(),
-            message: format!("The family's {what} is met on {date}."),
+            message: message.into(),
             date: Some(date),
         });
     }
@@ -443,17 +454,15 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
     // Two slots per limit, so the warnings come out in limit order (no
     // sort: a general sort would double the code it takes).
     let mut limit_warnings: Vec<Option<Warning>> = plan.coverage.as_ref().map_or(Vec::new(), |c| {
-        c.limits.iter().flat_map(|_| [None, None]).collect()
+        (0..2 * c.limits.len()).map(|_| None).collect()
     });
     let mut claims = Vec::with_capacity(drafts.len());
     for draft in drafts.iter_mut() {
         let line = &mut draft.line;
-        let (benefit, listed) = match (draft.origin, insurance.as_ref()) {
-            (Origin::Session { phase }, Some(ins)) => {
-                (plan.phases[phase].benefit, ins.phase_allowed[phase])
-            }
-            (Origin::Fee { fee }, Some(ins)) => (plan.fees[fee].benefit, ins.fee_allowed[fee]),
-            _ => (Benefit::Medical, None),
+        let (benefit, at) = match draft.origin {
+            Origin::Session { phase } => (plan.phases[phase].benefit, phase),
+            Origin::Fee { fee } => (plan.fees[fee].benefit, plan.phases.len() + fee),
+            Origin::Package => (Benefit::Medical, usize::MAX),
         };
         let mut verdict = Verdict::Refused;
         let shared = match insurance.as_mut() {
@@ -466,8 +475,10 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
                     Origin::Fee { fee } => ins.limits.fee(plan.fees[fee].when, line.date),
                     Origin::Package => Verdict::Refused,
                 };
-                (verdict == Verdict::Covered)
-                    .then(|| ins.share(benefit, line.date, line.charge, listed))
+                (verdict == Verdict::Covered).then(|| {
+                    let listed = ins.listed.get(at).copied().flatten();
+                    ins.share(benefit, line.date, line.charge, listed)
+                })
             }
             _ => None,
         };

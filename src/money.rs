@@ -73,12 +73,6 @@ impl Amount {
         ))
     }
 
-    /// `self × bp / 10,000`, rounded half away from zero: a rate that may
-    /// exceed 100 % (Medicare's limiting charge is 115 %).
-    pub(crate) fn basis_points(self, bp: i64) -> Amount {
-        Amount(mul_div_round(self.0, bp, 10_000))
-    }
-
     /// `self / parts`, rounded half away from zero: an average of `parts`
     /// amounts (`parts` is at least 1).
     pub fn div_round(self, parts: i64) -> Amount {

@@ -119,9 +119,7 @@ impl Limits {
                         *slot = Some(Warning {
                             code: WarningCode::WrittenOffBeyondLimit,
                             path: format!("coverage.limits[{i}]"),
-                            message: format!(
-                                "From {date} the clinic writes off the sessions insurance no longer covers."
-                            ),
+                            message: "From this day the clinic writes off the sessions insurance no longer covers.".into(),
                             date: Some(date),
                         });
                     }

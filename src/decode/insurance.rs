@@ -5,6 +5,7 @@ use crate::limits::{
     MAX_CODE_CHARS, MAX_COVERAGE_LIMITS, MAX_FEE_SCHEDULE_ENTRIES, MAX_FEES, MAX_PHASES,
     MAX_REIMBURSEMENT_DAYS, MAX_SESSIONS,
 };
+use crate::money::Amount;
 use crate::path::{index, join};
 use crate::plan::{
     Assistance, BalanceBilling, Beyond, Claims, CopayPer, CostSharing, Coverage, CoverageLimit,
@@ -77,28 +78,20 @@ impl Decoder {
             d.list(v, p, MAX_COVERAGE_LIMITS, Decoder::coverage_limit)
         });
         let fee_schedule = self.opt_with(&obj, "feeSchedule", Decoder::fee_schedule);
+        // The keywords are read as their index, and the index turned into
+        // its value below: one small reader each, not one per value type.
         let copay_per = self.opt_with(&obj, "copayPer", |d, v, p| {
             d.keyword(v, p, &CopayPer::NAMES)
-                .map(|i| [CopayPer::Line, CopayPer::Visit][i])
         });
         let out_of_network = self.opt_with(&obj, "outOfNetwork", |d, v, p| {
             let obj = d.object(v, p, &SHARING)?;
             d.cost_sharing(&obj, p)
         });
         let balance_billing = self.opt_with(&obj, "balanceBilling", |d, v, p| {
-            d.keyword(v, p, &BalanceBilling::NAMES).map(|i| {
-                [
-                    BalanceBilling::Full,
-                    BalanceBilling::None,
-                    BalanceBilling::Medicare,
-                ][i]
-            })
+            d.keyword(v, p, &BalanceBilling::NAMES)
         });
         let family = self.opt_with(&obj, "family", Decoder::family);
-        let claims = self.opt_with(&obj, "claims", |d, v, p| {
-            d.keyword(v, p, &Claims::NAMES)
-                .map(|i| [Claims::Clinic, Claims::Patient][i])
-        });
+        let claims = self.opt_with(&obj, "claims", |d, v, p| d.keyword(v, p, &Claims::NAMES));
         let days = self.opt_with(&obj, "reimbursementDays", |d, v, p| {
             d.count(v, p, 0, MAX_REIMBURSEMENT_DAYS)
         });
@@ -111,11 +104,21 @@ impl Decoder {
             pharmacy: pharmacy.ok()?,
             limits: limits.ok()?.unwrap_or_default(),
             fee_schedule: fee_schedule.ok()?.unwrap_or_default(),
-            copay_per: copay_per.ok()?.unwrap_or_default(),
+            copay_per: match copay_per.ok()? {
+                Some(1) => CopayPer::Visit,
+                _ => CopayPer::Line,
+            },
             out_of_network: out_of_network.ok()?,
-            balance_billing: balance_billing.ok()?.unwrap_or_default(),
+            balance_billing: match balance_billing.ok()? {
+                Some(1) => BalanceBilling::None,
+                Some(2) => BalanceBilling::Medicare,
+                _ => BalanceBilling::Full,
+            },
             family: family.ok()?,
-            claims: claims.ok()?.unwrap_or_default(),
+            claims: match claims.ok()? {
+                Some(1) => Claims::Patient,
+                _ => Claims::Clinic,
+            },
             reimbursement_days: days.ok()?,
         };
         self.coverage_rules(&coverage, path).then_some(coverage)
@@ -126,51 +129,39 @@ impl Decoder {
     /// patient-filed claims, and a family's amounts are at least the
     /// patient's.
     fn coverage_rules(&mut self, c: &Coverage, path: &str) -> bool {
+        let family = c.family.unwrap_or_default();
+        let below = |theirs: Option<Amount>, mine: Option<Amount>| matches!((theirs, mine), (Some(t), Some(m)) if t < m);
+        let rules = [
+            (
+                c.balance_billing == BalanceBilling::Medicare && c.kind != PlanType::Government,
+                ErrorCode::ConflictingFields,
+                "balanceBilling",
+                "\"medicare\" needs \"type\": \"government\"",
+            ),
+            (
+                c.reimbursement_days.is_some() && c.claims != Claims::Patient,
+                ErrorCode::ConflictingFields,
+                "reimbursementDays",
+                "needs \"claims\": \"patient\"",
+            ),
+            (
+                below(family.deductible, Some(c.medical.deductible)),
+                ErrorCode::OutOfRange,
+                "family.deductible",
+                "is less than the patient's \"deductible\"",
+            ),
+            (
+                below(family.out_of_pocket_max, c.medical.out_of_pocket_max),
+                ErrorCode::OutOfRange,
+                "family.outOfPocketMax",
+                "is less than the patient's \"outOfPocketMax\"",
+            ),
+        ];
         let mut ok = true;
-        if c.balance_billing == BalanceBilling::Medicare && c.kind != PlanType::Government {
-            self.report(
-                ErrorCode::ConflictingFields,
-                &join(path, "balanceBilling"),
-                "\"medicare\" balance billing needs \"type\": \"government\"",
-            );
-            ok = false;
-        }
-        if c.reimbursement_days.is_some() && c.claims != Claims::Patient {
-            self.report(
-                ErrorCode::ConflictingFields,
-                &join(path, "reimbursementDays"),
-                "\"reimbursementDays\" needs \"claims\": \"patient\"",
-            );
-            ok = false;
-        }
-        if let Some(family) = c.family {
-            let family_path = join(path, "family");
-            let below = [
-                (
-                    "deductible",
-                    family.deductible,
-                    Some(c.medical.deductible),
-                    "deductible",
-                ),
-                (
-                    "outOfPocketMax",
-                    family.out_of_pocket_max,
-                    c.medical.out_of_pocket_max,
-                    "out-of-pocket maximum",
-                ),
-            ];
-            for (key, theirs, mine, what) in below {
-                if let (Some(theirs), Some(mine)) = (theirs, mine) {
-                    if theirs >= mine {
-                        continue;
-                    }
-                    self.report(
-                        ErrorCode::OutOfRange,
-                        &join(&family_path, key),
-                        format!("is less than the patient's {what} ({theirs} < {mine})"),
-                    );
-                    ok = false;
-                }
+        for (broken, code, key, message) in rules {
+            if broken {
+                self.report(code, &join(path, key), message);
+                ok = false;
             }
         }
         ok
@@ -184,37 +175,22 @@ impl Decoder {
             self.wrong_type(&value, path, "an object of billing codes and amounts");
             return None;
         }
-        let mut keys: Vec<String> = Vec::new();
-        let mut too_many = false;
-        let listed = value.keys(|key| {
-            if keys.len() == MAX_FEE_SCHEDULE_ENTRIES {
-                too_many = true;
+        let mut entries = Vec::new();
+        let mut ok = true;
+        let mut seen = 0;
+        let listed = value.keys(&mut |key: &str| {
+            seen += 1;
+            if seen > MAX_FEE_SCHEDULE_ENTRIES {
+                self.report_fmt(
+                    ErrorCode::OutOfRange,
+                    path,
+                    format_args!("has more than {MAX_FEE_SCHEDULE_ENTRIES} codes"),
+                );
+                ok = false;
                 return false;
             }
-            keys.push(key.to_string());
-            true
-        });
-        if listed.is_err() {
-            self.report(
-                ErrorCode::InvalidType,
-                path,
-                "expected an object, found an object whose fields could not be listed",
-            );
-            return None;
-        }
-        if too_many {
-            self.report(
-                ErrorCode::OutOfRange,
-                path,
-                format!("has more than {MAX_FEE_SCHEDULE_ENTRIES} codes"),
-            );
-            return None;
-        }
-        let mut entries = Vec::with_capacity(keys.len());
-        let mut ok = true;
-        for key in keys {
-            let chars = code_points(&key);
-            let at = join(path, &clip(&key));
+            let at = join(path, &clip(key));
+            let chars = code_points(key);
             if chars > MAX_CODE_CHARS {
                 self.report_fmt(
                     ErrorCode::OutOfRange,
@@ -224,17 +200,23 @@ impl Decoder {
                     ),
                 );
                 ok = false;
-                continue;
             }
-            let amount = match value.field(&key) {
-                Some(v) if v.kind() != Kind::Null => self.amount(v, &at),
-                // `null` means absent, as everywhere.
-                _ => continue,
-            };
-            match amount {
-                Some(amount) => entries.push((key, amount)),
-                None => ok = false,
+            // `null` means absent, as everywhere.
+            if let Some(v) = value.field(key).filter(|v| v.kind() != Kind::Null) {
+                match self.amount(v, &at) {
+                    Some(amount) => entries.push((key.to_string(), amount)),
+                    None => ok = false,
+                }
             }
+            true
+        });
+        if listed.is_err() {
+            self.report(
+                ErrorCode::InvalidType,
+                path,
+                "expected an object, found an object whose fields could not be listed",
+            );
+            return None;
         }
         ok.then_some(FeeSchedule(entries))
     }
@@ -262,39 +244,50 @@ impl Decoder {
             oop_max.ok()?,
             oop_met.ok()?,
         );
-        let mut ok = true;
-        for (amount, met, key, amount_key) in [
-            (deductible, deductible_met, "deductibleMet", "deductible"),
-            (oop_max, oop_met, "outOfPocketMet", "outOfPocketMax"),
-        ] {
-            match (amount, met) {
-                (None, Some(_)) => {
-                    self.report_fmt(
-                        ErrorCode::ConflictingFields,
-                        &join(path, key),
-                        format_args!("\"{key}\" needs a family \"{amount_key}\" to count against"),
-                    );
-                    ok = false;
-                }
-                (Some(amount), Some(met)) if met > amount => {
-                    self.report_fmt(
-                        ErrorCode::OutOfRange,
-                        &join(path, key),
-                        format_args!(
-                            "is more than the family's \"{amount_key}\" ({met} > {amount})"
-                        ),
-                    );
-                    ok = false;
-                }
-                _ => {}
-            }
-        }
+        let ok = self.met_within(
+            (deductible, deductible_met),
+            path,
+            ("deductibleMet", "deductible", "family's deductible"),
+        ) & self.met_within(
+            (oop_max, oop_met),
+            path,
+            (
+                "outOfPocketMet",
+                "outOfPocketMax",
+                "family's out-of-pocket maximum",
+            ),
+        );
         ok.then_some(Family {
             deductible,
             deductible_met: deductible_met.unwrap_or_default(),
             out_of_pocket_max: oop_max,
             out_of_pocket_met: oop_met.unwrap_or_default(),
         })
+    }
+
+    /// Whether an amount already met (`met`, the field `key` under `path`)
+    /// fits its amount (the field `of`, called `what`): it needs one to
+    /// count against, and stays within it.
+    fn met_within(
+        &mut self,
+        (amount, met): (Option<Amount>, Option<Amount>),
+        path: &str,
+        (key, of, what): (&str, &str, &str),
+    ) -> bool {
+        match (amount, met) {
+            (None, Some(_)) => self.report_fmt(
+                ErrorCode::ConflictingFields,
+                &join(path, key),
+                format_args!("\"{key}\" needs an \"{of}\" to count against"),
+            ),
+            (Some(amount), Some(met)) if met > amount => self.report_fmt(
+                ErrorCode::OutOfRange,
+                &join(path, key),
+                format_args!("is more than the {what} ({met} > {amount})"),
+            ),
+            _ => return true,
+        }
+        false
     }
 
     /// The cost-sharing fields of one benefit, with the rules between them
@@ -316,7 +309,15 @@ impl Decoder {
             out_of_pocket_met: oop_met.ok()?.unwrap_or_default(),
             copay_after_deductible: after.ok()?.unwrap_or(false),
         };
-        let mut ok = true;
+        let mut ok = self.met_within(
+            (Some(sharing.deductible), Some(sharing.deductible_met)),
+            path,
+            ("deductibleMet", "deductible", "deductible"),
+        ) & self.met_within(
+            (sharing.out_of_pocket_max, oop_met.ok()?),
+            path,
+            ("outOfPocketMet", "outOfPocketMax", "out-of-pocket maximum"),
+        );
         if sharing.copay_after_deductible && sharing.copay.is_none() {
             self.report(
                 ErrorCode::ConflictingFields,
@@ -324,39 +325,6 @@ impl Decoder {
                 "\"copayAfterDeductible\" needs a \"copay\" to charge after the deductible",
             );
             ok = false;
-        }
-        if sharing.deductible_met > sharing.deductible {
-            self.report(
-                ErrorCode::OutOfRange,
-                &join(path, "deductibleMet"),
-                format!(
-                    "is more than the deductible ({} > {})",
-                    sharing.deductible_met, sharing.deductible
-                ),
-            );
-            ok = false;
-        }
-        match (sharing.out_of_pocket_max, oop_met) {
-            (None, Ok(Some(_))) => {
-                self.report(
-                    ErrorCode::ConflictingFields,
-                    &join(path, "outOfPocketMet"),
-                    "\"outOfPocketMet\" needs an \"outOfPocketMax\" to count against",
-                );
-                ok = false;
-            }
-            (Some(max), _) if sharing.out_of_pocket_met > max => {
-                self.report(
-                    ErrorCode::OutOfRange,
-                    &join(path, "outOfPocketMet"),
-                    format!(
-                        "is more than the out-of-pocket maximum ({} > {max})",
-                        sharing.out_of_pocket_met
-                    ),
-                );
-                ok = false;
-            }
-            _ => {}
         }
         ok.then_some(sharing)
     }
@@ -391,15 +359,15 @@ impl Decoder {
             d.keyword(v, p, &LimitPer::NAMES)
                 .map(|i| [LimitPer::PlanYear, LimitPer::Course][i])
         });
-        let beyond = self.opt_with(&obj, "beyond", |d, v, p| {
-            d.keyword(v, p, &Beyond::NAMES)
-                .map(|i| [Beyond::Patient, Beyond::Clinic][i])
-        });
+        let beyond = self.opt_with(&obj, "beyond", |d, v, p| d.keyword(v, p, &Beyond::NAMES));
         Some(CoverageLimit {
             phases: phases?,
             sessions: sessions?,
             per: per.ok()?.unwrap_or_default(),
-            beyond: beyond.ok()?.unwrap_or_default(),
+            beyond: match beyond.ok()? {
+                Some(1) => Beyond::Clinic,
+                _ => Beyond::Patient,
+            },
         })
     }
 

@@ -171,7 +171,9 @@ impl Decoder {
         let listed = if self.full() {
             Ok(())
         } else {
-            value.keys(|key| {
+            // One instance of `keys` for every caller: a closure of its own
+            // would copy the JavaScript walk into the wasm again.
+            value.keys(&mut |key: &str| {
                 if known.contains(&key) {
                     return true;
                 }
