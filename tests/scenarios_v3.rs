@@ -684,3 +684,143 @@ fn each_bad_version_3_value_is_a_problem_at_its_path() {
         assert_eq!(problems(&plan(&coverage)), [], "{coverage}");
     }
 }
+
+/// A golden example's plan, estimated.
+fn golden(name: &str) -> Estimate {
+    let path = format!(
+        "{}/tests/golden/{name}.plan.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    est(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
+/// (charge, adjustment, insurerPays, patientPays) of the totals, then the
+/// five parts (deductible, coinsurance, copay, balanceBill, notCovered).
+fn totals(e: &Estimate) -> ((i64, i64, i64, i64), (i64, i64, i64, i64, i64)) {
+    let t = &e.totals;
+    (
+        (
+            t.charge.minor(),
+            t.adjustment.minor(),
+            t.insurer_pays.minor(),
+            t.patient_pays.minor(),
+        ),
+        (
+            t.deductible.minor(),
+            t.coinsurance.minor(),
+            t.copay.minor(),
+            t.balance_bill.minor(),
+            t.not_covered.minor(),
+        ),
+    )
+}
+
+#[test]
+fn golden_18_tms_with_a_fee_schedule_and_a_clinic_limit_as_worked_by_hand() {
+    let e = golden("18-v3-tms-fee-schedule-clinic-limit");
+    // Sessions Mon/Wed/Fri from 2 March: 2, 4, 6, 9, 11, 13, 16, 18 March.
+    // The schedule allows 15,000 for a session (90868, charged 30,000) and
+    // 25,000 for mapping (90867, charged 50,000): in network the rest is
+    // adjusted. Deductible 20,000, then 20 %.
+    //   2 Mar session: d = 15,000; patient 15,000, insurer 0; 5,000 left.
+    //   2 Mar mapping: d = 5,000 + 20 % of 20,000 = 4,000; patient 9,000,
+    //     insurer 16,000.
+    //   Sessions 2–6: 20 % of 15,000 = 3,000; insurer 12,000 (× 5).
+    //   Sessions 7–8 (16 and 18 March): beyond the limit of 6, "clinic":
+    //     written off, 30,000 each.
+    // charge 8 × 30,000 + 50,000 = 290,000;
+    // adjustment 6 × 15,000 + 25,000 + 2 × 30,000 = 175,000;
+    // insurer 16,000 + 5 × 12,000 = 76,000;
+    // patient 15,000 + 9,000 + 5 × 3,000 = 39,000
+    //   = deductible 20,000 + coinsurance 4,000 + 15,000.
+    assert_eq!(
+        totals(&e),
+        (
+            (290_000, 175_000, 76_000, 39_000),
+            (20_000, 19_000, 0, 0, 0)
+        )
+    );
+    let w: Vec<_> = e.warnings.iter().map(|w| (w.code, w.date)).collect();
+    let mar16 = Some(date("2026-03-16"));
+    assert_eq!(
+        w,
+        [
+            (WarningCode::CoverageLimitReached, mar16),
+            (WarningCode::WrittenOffBeyondLimit, mar16)
+        ]
+    );
+}
+
+#[test]
+fn golden_19_spravato_with_a_copay_per_visit_after_a_family_deductible_as_worked_by_hand() {
+    let e = golden("19-v3-spravato-visit-copay-family");
+    // Sessions Mon/Thu from 5 January: 5, 8, 12, 15 January, each with an
+    // observation fee of 20,000. Spravato is charged 90,000, allowed
+    // 70,000 (20,000 adjusted). Deductible left: the patient's 100,000,
+    // the family's 200,000 − 150,000 = 50,000: 50,000.
+    //   5 Jan Spravato: d = 50,000; copay min(5,000, 20,000) = 5,000;
+    //     patient 55,000, insurer 15,000; the family's deductible is met.
+    //   5 Jan observation: d = 0; the visit's copay is used up: 0;
+    //     insurer 20,000.
+    //   Later visits: Spravato copay 5,000, insurer 65,000; observation 0,
+    //     insurer 20,000.
+    // charge 4 × 110,000 = 440,000; adjustment 4 × 20,000 = 80,000;
+    // patient 55,000 + 3 × 5,000 = 70,000 (deductible 50,000, copays
+    // 4 × 5,000 = 20,000); insurer 440,000 − 80,000 − 70,000 = 290,000.
+    assert_eq!(
+        totals(&e),
+        (
+            (440_000, 80_000, 290_000, 70_000),
+            (50_000, 0, 20_000, 0, 0)
+        )
+    );
+    let w: Vec<_> = e.warnings.iter().map(|w| (w.code, w.date)).collect();
+    assert_eq!(
+        w,
+        [(WarningCode::FamilyDeductibleMet, Some(date("2026-01-05")))]
+    );
+}
+
+#[test]
+fn golden_20_a_superbill_out_of_network_as_worked_by_hand() {
+    let e = golden("20-v3-superbill-out-of-network");
+    // Sessions Mon/Wed/Fri from 5 January: 5, 7, 9, 12, 14, 16 January,
+    // charged 50,000; the schedule allows 30,000; out of network the
+    // 20,000 above it is a balance bill. Out-of-network terms: deductible
+    // 40,000, then 30 %.
+    //   5 Jan: d = 30,000; insurer 0; owed 30,000 + 20,000 = 50,000.
+    //   7 Jan: d = 10,000 + 30 % of 20,000 = 6,000; insurer 14,000; owed 36,000.
+    //   Then 30 % of 30,000 = 9,000; insurer 21,000; owed 29,000 (× 4).
+    // insurer 14,000 + 4 × 21,000 = 98,000; patient 50,000 + 36,000 +
+    // 4 × 29,000 = 202,000 = deductible 40,000 + coinsurance 6,000 +
+    // 36,000 + balance bills 6 × 20,000 = 120,000.
+    // Claims filed by the patient: paid at the visits 300,000 (January).
+    // Reimbursed 45 days later: 7 Jan → 21 Feb, 9 Jan → 23 Feb,
+    // 12 Jan → 26 Feb, 14 Jan → 28 Feb (after the end, 5 Feb, but in
+    // February, the last month): 14,000 + 3 × 21,000 = 77,000;
+    // 16 Jan → 2 Mar, after the last month: 21,000.
+    assert_eq!(
+        totals(&e),
+        (
+            (300_000, 0, 98_000, 202_000),
+            (40_000, 42_000, 0, 120_000, 0)
+        )
+    );
+    let t = &e.totals;
+    assert_eq!(
+        (t.paid, t.reimbursed, t.reimbursed_after_horizon),
+        (
+            Some(coursecost::Amount::new(300_000)),
+            Some(coursecost::Amount::new(77_000)),
+            Some(coursecost::Amount::new(21_000))
+        )
+    );
+    let months: Vec<_> = e
+        .months
+        .iter()
+        .map(|m| (m.paid.map(|a| a.minor()), m.reimbursed.map(|a| a.minor())))
+        .collect();
+    assert_eq!(months, [(Some(300_000), Some(0)), (Some(0), Some(77_000))]);
+    assert_eq!(e.lines[0].reimbursed_on, None);
+    assert_eq!(e.lines[1].reimbursed_on, Some(date("2026-02-21")));
+}
