@@ -685,6 +685,9 @@ fn each_bad_version_3_value_is_a_problem_at_its_path() {
     }
 }
 
+/// The five parts: (deductible, coinsurance, copay, balanceBill, notCovered).
+type Parts = (i64, i64, i64, i64, i64);
+
 /// A golden example's plan, estimated.
 fn golden(name: &str) -> Estimate {
     let path = format!(
@@ -696,7 +699,7 @@ fn golden(name: &str) -> Estimate {
 
 /// (charge, adjustment, insurerPays, patientPays) of the totals, then the
 /// five parts (deductible, coinsurance, copay, balanceBill, notCovered).
-fn totals(e: &Estimate) -> ((i64, i64, i64, i64), (i64, i64, i64, i64, i64)) {
+fn totals(e: &Estimate) -> ((i64, i64, i64, i64), Parts) {
     let t = &e.totals;
     (
         (
