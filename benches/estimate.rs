@@ -78,6 +78,14 @@ fn main() {
         "estimate",
         median_ns(|| drop(black_box(estimate(black_box(&plan))))),
     );
+    // The same with every contract version 3 feature on.
+    let largest = coursecost_bounds::largest_valid_v3_plan();
+    let plan = parse_plan(&largest).unwrap_or_else(|e| panic!("largest v3 plan: {e}"));
+    report(
+        "largest-valid-v3",
+        "estimate",
+        median_ns(|| drop(black_box(estimate(black_box(&plan))))),
+    );
 }
 
 #[path = "../tests/common/bounds.rs"]

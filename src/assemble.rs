@@ -14,7 +14,7 @@ use crate::money::Amount;
 use crate::output::{
     Estimate, Line, MonthTotal, PhaseTotal, PlanYearTotal, Session, Totals, Warning, WarningCode,
 };
-use crate::plan::{Benefit, FinanceOf, Plan};
+use crate::plan::{Benefit, Claims, FinanceOf, Plan};
 use crate::schedule::{self, Outcome, Schedule};
 
 /// Estimates a plan. A plan that exists is valid, so this cannot fail.
@@ -61,7 +61,18 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
     }
 
     let phases = phase_totals(plan, &schedule, &drafts);
-    let months = month_totals(plan.start, &schedule, &drafts);
+    let cash = plan
+        .coverage
+        .as_ref()
+        .is_some_and(|c| c.claims == Claims::Patient);
+    let (months, after_horizon) = month_totals(plan.start, &schedule, &drafts, cash);
+    if cash {
+        // Every line is paid at its visit and every insurer payment is
+        // reimbursed in a month or after the last one.
+        totals.paid = Some(totals.patient_pays + totals.insurer_pays);
+        totals.reimbursed = Some(totals.insurer_pays - after_horizon);
+        totals.reimbursed_after_horizon = Some(after_horizon);
+    }
     let plan_years = plan.coverage.as_ref().map(|c| {
         plan_year_totals(
             (plan.start, schedule.end),
@@ -141,8 +152,16 @@ fn phase_totals(plan: &Plan, schedule: &Schedule, drafts: &[Draft]) -> Vec<Phase
     out
 }
 
-fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<MonthTotal> {
+/// The months, and with patient-filed claims (`cash`) what is paid and
+/// reimbursed in each, and the reimbursements after the last month.
+fn month_totals(
+    start: Date,
+    schedule: &Schedule,
+    drafts: &[Draft],
+    cash: bool,
+) -> (Vec<MonthTotal>, Amount) {
     let first = start.first_of_month();
+    let cash = cash.then_some(Amount::ZERO);
     let mut months: Vec<MonthTotal> = Vec::new();
     for m in start.months_through(schedule.end.add_days(-1)) {
         months.push(MonthTotal {
@@ -154,6 +173,13 @@ fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<Month
             assistance: Amount::ZERO,
             patient_pays: Amount::ZERO,
             cumulative_patient_pays: Amount::ZERO,
+            deductible: Amount::ZERO,
+            coinsurance: Amount::ZERO,
+            copay: Amount::ZERO,
+            balance_bill: Amount::ZERO,
+            not_covered: Amount::ZERO,
+            paid: cash,
+            reimbursed: cash,
         });
     }
     // Months since the first month; every line and session lies in the horizon.
@@ -175,6 +201,26 @@ fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<Month
     for d in drafts {
         if let Some(month) = months.get_mut(month_index(d.line.date)) {
             month.add_line(&d.line);
+            if let (Some(paid), Some(at_visit)) = (month.paid.as_mut(), d.line.paid_at_visit) {
+                *paid += at_visit;
+            }
+        }
+    }
+    // Reimbursements fall in the month of their own date, which may be
+    // after the last one (reimbursements are not in date order).
+    let mut after = Amount::ZERO;
+    for d in drafts {
+        let Some(on) = d.line.reimbursed_on else {
+            continue;
+        };
+        let (y, m, _) = on.ymd();
+        let k = ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize;
+        match months
+            .get_mut(k)
+            .and_then(|month| month.reimbursed.as_mut())
+        {
+            Some(reimbursed) => *reimbursed += d.line.insurer_pays,
+            None => after += d.line.insurer_pays,
         }
     }
     let mut cumulative = Amount::ZERO;
@@ -182,7 +228,7 @@ fn month_totals(start: Date, schedule: &Schedule, drafts: &[Draft]) -> Vec<Month
         cumulative += month.patient_pays;
         month.cumulative_patient_pays = cumulative;
     }
-    months
+    (months, after)
 }
 
 fn plan_year_totals(
@@ -209,6 +255,11 @@ fn plan_year_totals(
             insurer_pays: Amount::ZERO,
             assistance: Amount::ZERO,
             patient_pays: Amount::ZERO,
+            deductible: Amount::ZERO,
+            coinsurance: Amount::ZERO,
+            copay: Amount::ZERO,
+            balance_bill: Amount::ZERO,
+            not_covered: Amount::ZERO,
         });
         y = next;
     }

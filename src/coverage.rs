@@ -8,14 +8,16 @@
 //! year. They reset when a line falls in a new year, which is what makes a
 //! course that crosses 1 January pay its deductible twice.
 
-use crate::calendar::{Date, MonthDay};
+use crate::calendar::Date;
 use crate::lines::{Draft, Origin};
-use crate::money::Amount;
+use crate::money::{Amount, Percent};
 use crate::output::{Warning, WarningCode};
 use crate::plan::{
-    Benefit, CostSharing, Coverage, FeeWhen, LimitPer, Network, Plan, PlanType, Requires,
+    BalanceBilling, Benefit, Claims, CopayPer, CostSharing, Coverage, Family, Network, Plan,
 };
 use crate::prelude::*;
+use crate::programmes::{Programme, Yearly};
+use crate::session_limits::{Limits, Verdict};
 
 /// What a covered line took off the plan year's accumulators, for the
 /// plan-year summary: the deductible and out-of-pocket amounts of the
@@ -32,35 +34,12 @@ pub(crate) struct Claim {
 pub(crate) struct Outcome {
     /// Per line, the claim if the line was covered.
     pub claims: Vec<Option<Claim>>,
-    /// `coverage_limit_reached`, then the programmes' warnings, in the
-    /// contract's order.
+    /// `coverage_limit_reached` and `written_off_beyond_limit`, then the
+    /// family's warnings, then the programmes', in the contract's order.
     pub warnings: Vec<Warning>,
     /// When an out-of-pocket maximum was used up, in date order: at most
     /// once per benefit's own maximum and plan year (for `compare`).
     pub maximums: Vec<(Date, Benefit)>,
-}
-
-/// A year-long accumulator that resets on a given day of the year.
-struct Yearly {
-    year_start: MonthDay,
-    current: Option<Date>,
-}
-
-impl Yearly {
-    fn new(year_start: MonthDay) -> Yearly {
-        Yearly {
-            year_start,
-            current: None,
-        }
-    }
-
-    /// Whether `date` opens a new year (the first call always does).
-    fn enters_new_year(&mut self, date: Date) -> bool {
-        let year = self.year_start.year_containing(date);
-        let new = self.current != Some(year);
-        self.current = Some(year);
-        new
-    }
 }
 
 /// One benefit's running deductible and out-of-pocket accumulators.
@@ -82,29 +61,64 @@ impl Left {
             out_of_pocket: terms.out_of_pocket_max.map(|max| max - oop_met),
         }
     }
+
+    /// The family's accumulators: its amounts are caps like the patient's,
+    /// each absent when the family has none.
+    fn family(family: Option<Family>, first_year: bool) -> (Option<Amount>, Option<Amount>) {
+        let Some(f) = family else {
+            return (None, None);
+        };
+        let (ded_met, oop_met) = if first_year {
+            (f.deductible_met, f.out_of_pocket_met)
+        } else {
+            (Amount::ZERO, Amount::ZERO)
+        };
+        (
+            f.deductible.map(|d| d - ded_met),
+            f.out_of_pocket_max.map(|m| m - oop_met),
+        )
+    }
 }
 
-/// A coverage limit's count in its current period.
-struct Limit {
-    phases: Vec<usize>,
-    sessions: u32,
-    per: LimitPer,
-    period: Option<Date>,
-    used: u32,
-    warned: bool,
+/// Which accumulators a line uses: the top-level (medical) ones, the
+/// pharmacy's own, or the out-of-network ones.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Acc {
+    Top,
+    Pharmacy,
+    OutOfNetwork,
+}
+
+/// The terms a line is shared under, and the accumulators it uses.
+#[derive(Clone, Copy)]
+struct Route {
+    terms: CostSharing,
+    deductible: Acc,
+    out_of_pocket: Acc,
+    /// Whether its copay is shared by the visit (medical terms with
+    /// `copayPer: "visit"`).
+    per_visit: bool,
 }
 
 struct Insurance<'a> {
     terms: &'a Coverage,
-    medical: CostSharing,
     year: Yearly,
     first_year: Date,
-    medical_left: Left,
-    pharmacy_left: Left,
-    limits: Vec<Limit>,
-    /// The date of the last session a limit refused: its session fees are
-    /// refused with it.
-    refused_on: Option<Date>,
+    top: Left,
+    pharmacy: Left,
+    out_of_network: Left,
+    /// What is left of the family's deductible and maximum.
+    family_deductible: Option<Amount>,
+    family_out_of_pocket: Option<Amount>,
+    /// `family_deductible_met`, then `family_out_of_pocket_met`.
+    family_warnings: [Option<Warning>; 2],
+    /// Each phase's, then each fee's, allowed amount before the charge
+    /// caps it: its own `allowed`, else the fee schedule's for its code
+    /// (looked up once, not on every line).
+    listed: Vec<Option<Amount>>,
+    limits: Limits,
+    /// The visit under way (a day) and the copay already charged on it.
+    visit: Option<(Date, Amount)>,
     /// The estimate's first day.
     start: Date,
     /// The days the out-of-pocket maximums were used up (see [`Outcome`]).
@@ -120,40 +134,69 @@ struct Shared {
     share: Amount,
     /// The deductible part of the share.
     deductible: Amount,
+    /// The coinsurance part of the share.
+    coinsurance: Amount,
+    /// The copay part of the share.
+    copay: Amount,
     /// The out-of-network balance bill (counts toward nothing).
     balance: Amount,
+    route: Route,
 }
+
+/// Medicare's non-participating fee schedule is 95 % of the allowed amount,
+/// and the limiting charge 115 % of that: `round(A' × 115 %)` is `A' +
+/// round(A' × 15 %)`, since `A'` is whole.
+const NON_PARTICIPATING: Percent = match Percent::from_basis_points(9_500) {
+    Some(p) => p,
+    None => Percent::ZERO,
+};
+const LIMITING_EXTRA: Percent = match Percent::from_basis_points(1_500) {
+    Some(p) => p,
+    None => Percent::ZERO,
+};
 
 impl<'a> Insurance<'a> {
     fn new(terms: &'a Coverage, plan: &Plan) -> Insurance<'a> {
-        let limits = terms
-            .limits
-            .iter()
-            .map(|l| Limit {
-                phases: l
-                    .phases
-                    .iter()
-                    .filter_map(|n| plan.phases.iter().position(|p| &p.name == n))
-                    .collect(),
-                sessions: l.sessions,
-                per: l.per,
-                period: None,
-                used: 0,
-                warned: false,
-            })
-            .collect();
-        let medical = terms.medical;
+        let mut listed = Vec::with_capacity(plan.phases.len() + plan.fees.len());
+        let mut list = |allowed: Option<Amount>, code: &Option<String>| {
+            listed
+                .push(allowed.or_else(|| code.as_deref().and_then(|c| terms.fee_schedule.get(c))));
+        };
+        for p in &plan.phases {
+            list(p.allowed, &p.code);
+        }
+        for f in &plan.fees {
+            list(f.allowed, &f.code);
+        }
+        // Every accumulator is set by the first `enter`, before any line
+        // uses it.
+        let unset = Left {
+            deductible: Amount::ZERO,
+            out_of_pocket: None,
+        };
         Insurance {
             terms,
-            medical,
             year: Yearly::new(terms.plan_year_start),
             first_year: terms.plan_year_start.year_containing(plan.start),
-            medical_left: Left::reset(&medical, true),
-            pharmacy_left: Left::reset(&terms.pharmacy.unwrap_or_default(), true),
-            limits,
-            refused_on: None,
+            top: unset,
+            pharmacy: unset,
+            out_of_network: unset,
+            family_deductible: None,
+            family_out_of_pocket: None,
+            family_warnings: [None, None],
+            listed,
+            limits: Limits::new(terms, plan),
+            visit: None,
             maximums: Vec::new(),
             start: plan.start,
+        }
+    }
+
+    /// The out-of-network terms, when they apply.
+    fn out_of_network(&self) -> Option<CostSharing> {
+        match self.terms.network {
+            Network::Out => self.terms.out_of_network,
+            Network::In => None,
         }
     }
 
@@ -163,93 +206,136 @@ impl<'a> Insurance<'a> {
     fn enter(&mut self, date: Date) {
         if self.year.enters_new_year(date) {
             let first = self.year.current == Some(self.first_year);
-            self.medical_left = Left::reset(&self.medical, first);
-            self.pharmacy_left = Left::reset(&self.terms.pharmacy.unwrap_or_default(), first);
+            self.top = Left::reset(&self.terms.medical, first);
+            self.pharmacy = Left::reset(&self.terms.pharmacy.unwrap_or_default(), first);
+            self.out_of_network =
+                Left::reset(&self.terms.out_of_network.unwrap_or_default(), first);
+            (self.family_deductible, self.family_out_of_pocket) =
+                Left::family(self.terms.family, first);
             let from = self.year.current.map_or(date, |y| y.max(self.start));
+            let medical = if self.out_of_network().is_some() {
+                Acc::OutOfNetwork
+            } else {
+                Acc::Top
+            };
             for (left, benefit) in [
-                (self.medical_left, Benefit::Medical),
-                (self.pharmacy_left, Benefit::Pharmacy),
+                (self.out_of_pocket_left(medical), Benefit::Medical),
+                (self.pharmacy.out_of_pocket, Benefit::Pharmacy),
             ] {
-                if left.out_of_pocket == Some(Amount::ZERO) {
+                if left == Some(Amount::ZERO) {
                     self.maximums.push((from, benefit));
                 }
             }
         }
     }
 
-    /// Whether the coverage limits let a session of `phase` on `date` be
-    /// covered; counts it when they do. A refusal warns once per full limit.
-    fn limits_allow(&mut self, phase: usize, date: Date, warnings: &mut [Option<Warning>]) -> bool {
-        let year = self.terms.plan_year_start.year_containing(date);
-        let mut allow = true;
-        for limit in self.limits.iter_mut().filter(|l| l.phases.contains(&phase)) {
-            let period = match limit.per {
-                LimitPer::PlanYear => Some(year),
-                LimitPer::Course => None,
-            };
-            if limit.period != period {
-                limit.period = period;
-                limit.used = 0;
-            }
-            allow &= limit.used < limit.sessions;
-        }
-        for (i, limit) in self.limits.iter_mut().enumerate() {
-            if !limit.phases.contains(&phase) {
-                continue;
-            }
-            if allow {
-                limit.used += 1;
-            } else if limit.used >= limit.sessions && !limit.warned {
-                limit.warned = true;
-                warnings[i] = Some(limit_warning(i, limit, date));
-            }
-        }
-        if !allow {
-            self.refused_on = Some(date);
-        }
-        allow
-    }
-
-    /// Which cost sharing and accumulators a line of `benefit` uses: its
-    /// terms, the deductible accumulator and the out-of-pocket one, each
-    /// with whether it is the pharmacy's own.
-    fn sharing(&self, benefit: Benefit) -> (CostSharing, bool, bool) {
+    /// Which terms and accumulators a line of `benefit` uses
+    /// (docs/insurance.md).
+    fn route(&self, benefit: Benefit) -> Route {
+        let (medical, acc) = match self.out_of_network() {
+            Some(terms) => (terms, Acc::OutOfNetwork),
+            None => (self.terms.medical, Acc::Top),
+        };
         match (benefit, self.terms.pharmacy) {
-            (Benefit::Pharmacy, Some(pharmacy)) => {
-                (pharmacy, true, pharmacy.out_of_pocket_max.is_some())
-            }
-            _ => (self.medical, false, false),
+            (Benefit::Pharmacy, Some(pharmacy)) => Route {
+                terms: pharmacy,
+                deductible: Acc::Pharmacy,
+                out_of_pocket: if pharmacy.out_of_pocket_max.is_some() {
+                    Acc::Pharmacy
+                } else {
+                    acc
+                },
+                per_visit: false,
+            },
+            _ => Route {
+                terms: medical,
+                deductible: acc,
+                out_of_pocket: acc,
+                per_visit: self.terms.copay_per == CopayPer::Visit,
+            },
         }
     }
 
-    /// Cost sharing of a covered line of `charge` (docs/insurance.md).
-    fn share(&mut self, benefit: Benefit, charge: Amount, allowed: Option<Amount>) -> Shared {
-        let (terms, own_deductible, own_cap) = self.sharing(benefit);
-        let a = allowed.map_or(charge, |allowed| allowed.min(charge));
-        let (adjustment, balance) = match self.terms.network {
-            Network::In => (charge - a, Amount::ZERO),
-            Network::Out => (Amount::ZERO, charge - a),
+    fn left(&mut self, acc: Acc) -> &mut Left {
+        match acc {
+            Acc::Top => &mut self.top,
+            Acc::Pharmacy => &mut self.pharmacy,
+            Acc::OutOfNetwork => &mut self.out_of_network,
+        }
+    }
+
+    /// What is left of a deductible: the smaller of the patient's and the
+    /// family's on the top-level accumulator.
+    fn deductible_left(&mut self, acc: Acc) -> Amount {
+        let family = self.family_deductible.filter(|_| acc == Acc::Top);
+        let mine = self.left(acc).deductible;
+        family.map_or(mine, |f| f.min(mine))
+    }
+
+    /// What is left of a maximum, likewise (the family's alone where the
+    /// patient has none); `None`: no cap.
+    fn out_of_pocket_left(&mut self, acc: Acc) -> Option<Amount> {
+        let family = self.family_out_of_pocket.filter(|_| acc == Acc::Top);
+        let mine = self.left(acc).out_of_pocket;
+        match (mine, family) {
+            (Some(m), Some(f)) => Some(m.min(f)),
+            (m, f) => m.or(f),
+        }
+    }
+
+    /// Cost sharing of a covered line of `charge` on `date`, whose phase or
+    /// fee lists `listed` as its allowed amount (docs/insurance.md).
+    fn share(
+        &mut self,
+        benefit: Benefit,
+        date: Date,
+        charge: Amount,
+        listed: Option<Amount>,
+    ) -> Shared {
+        let route = self.route(benefit);
+        let terms = route.terms;
+        let mut a = listed.map_or(charge, |allowed| allowed.min(charge));
+        let (adjustment, balance) = match (self.terms.network, self.terms.balance_billing) {
+            (Network::In, _) | (Network::Out, BalanceBilling::None) => (charge - a, Amount::ZERO),
+            (Network::Out, BalanceBilling::Full) => (Amount::ZERO, charge - a),
+            (Network::Out, BalanceBilling::Medicare) => {
+                a = a.percent(NON_PARTICIPATING);
+                let limiting = a + a.percent(LIMITING_EXTRA);
+                let balance = charge.min(limiting).saturating_sub_to_zero(a);
+                (charge - a - balance, balance)
+            }
         };
-        let deductible_left = if own_deductible {
-            self.pharmacy_left.deductible
-        } else {
-            self.medical_left.deductible
+        let charged_on_visit = match self.visit {
+            Some((day, charged)) if route.per_visit && day == date => charged,
+            _ => Amount::ZERO,
         };
+        let deductible_left = self.deductible_left(route.deductible);
         let (mut d, mut share) = match terms.copay {
-            Some(copay) => (Amount::ZERO, copay.min(a)),
+            Some(copay) => {
+                let copay_left = copay.saturating_sub_to_zero(charged_on_visit);
+                let d = if terms.copay_after_deductible {
+                    a.min(deductible_left)
+                } else {
+                    Amount::ZERO
+                };
+                (d, d + copay_left.min(a - d))
+            }
             None => {
                 let d = a.min(deductible_left);
                 (d, d + (a - d).percent(terms.coinsurance))
             }
         };
-        let cap = if own_cap {
-            self.pharmacy_left.out_of_pocket
-        } else {
-            self.medical_left.out_of_pocket
-        };
-        if let Some(left) = cap {
+        if let Some(left) = self.out_of_pocket_left(route.out_of_pocket) {
             share = share.min(left);
             d = d.min(share);
+        }
+        let rest = share - d;
+        let (coinsurance, copay) = match terms.copay {
+            Some(_) => (Amount::ZERO, rest),
+            None => (rest, Amount::ZERO),
+        };
+        if route.per_visit {
+            self.visit = Some((date, charged_on_visit + copay));
         }
         Shared {
             allowed: a,
@@ -257,19 +343,16 @@ impl<'a> Insurance<'a> {
             insurer: a - share,
             share,
             deductible: d,
+            coinsurance,
+            copay,
             balance,
+            route,
         }
     }
 
     /// Takes what counts of a line's share, on `date`, off the accumulators.
-    fn count(
-        &mut self,
-        date: Date,
-        benefit: Benefit,
-        shared: &Shared,
-        patient_pays: Amount,
-    ) -> Claim {
-        let (_, own_deductible, own_cap) = self.sharing(benefit);
+    fn count(&mut self, date: Date, shared: &Shared, patient_pays: Amount) -> Claim {
+        let route = shared.route;
         let counted = if self.terms.accumulator {
             shared.share.min(patient_pays)
         } else {
@@ -277,188 +360,125 @@ impl<'a> Insurance<'a> {
         };
         let deductible = shared.deductible.min(counted);
         let mut claim = Claim::default();
-        if own_deductible {
-            self.pharmacy_left.deductible -= deductible;
+        self.left(route.deductible).deductible -= deductible;
+        if route.deductible == Acc::Pharmacy {
             claim.pharmacy_deductible = deductible;
         } else {
-            self.medical_left.deductible -= deductible;
             claim.deductible = deductible;
         }
-        let left = if own_cap {
+        let cap = route.out_of_pocket;
+        if cap == Acc::Pharmacy {
             claim.pharmacy_out_of_pocket = counted;
-            &mut self.pharmacy_left.out_of_pocket
         } else {
             claim.out_of_pocket = counted;
-            &mut self.medical_left.out_of_pocket
-        };
-        if let Some(left) = left.as_mut() {
-            if *left > Amount::ZERO && *left <= counted {
-                let benefit = if own_cap {
+        }
+        let before = self.out_of_pocket_left(cap);
+        if let Some(left) = self.left(cap).out_of_pocket.as_mut() {
+            *left -= counted;
+        }
+        if let Some(b) = before {
+            if b > Amount::ZERO && b <= counted {
+                let benefit = if cap == Acc::Pharmacy {
                     Benefit::Pharmacy
                 } else {
                     Benefit::Medical
                 };
                 self.maximums.push((date, benefit));
             }
-            *left -= counted;
+        }
+        if route.deductible == Acc::Top {
+            family_takes(
+                &mut self.family_deductible,
+                deductible,
+                date,
+                &mut self.family_warnings[0],
+                false,
+            );
+        }
+        if cap == Acc::Top {
+            family_takes(
+                &mut self.family_out_of_pocket,
+                counted,
+                date,
+                &mut self.family_warnings[1],
+                true,
+            );
         }
         claim
     }
 }
 
-fn limit_warning(i: usize, limit: &Limit, date: Date) -> Warning {
-    let period = match limit.per {
-        LimitPer::PlanYear => "a plan year",
-        LimitPer::Course => "the course",
-    };
-    Warning {
-        code: WarningCode::CoverageLimitReached,
-        path: format!("coverage.limits[{i}]"),
-        message: format!(
-            "Insurance covers at most {} sessions in {period}; from {date} the sessions are not covered.",
-            limit.sessions
-        ),
-        date: Some(date),
-    }
-}
-
-struct Programme {
-    name: String,
-    year: Yearly,
-    at_most: Amount,
-    annual_max: Option<Amount>,
-    left: Option<Amount>,
-    phases: Vec<usize>,
-    fees: Vec<usize>,
-    eligible: bool,
-    exhausted_on: Option<Date>,
-}
-
-impl Programme {
-    fn new(plan: &Plan, index: usize) -> Programme {
-        let a = &plan.assistance[index];
-        let phases = a
-            .phases
-            .iter()
-            .filter_map(|n| plan.phases.iter().position(|p| &p.name == n))
-            .collect();
-        let fees = a
-            .fees
-            .iter()
-            .filter_map(|n| plan.fees.iter().position(|f| &f.name == n))
-            .collect();
-        let eligible = match (a.requires, &plan.coverage) {
-            (Requires::None, _) => true,
-            (Requires::Coverage, coverage) => coverage.is_some(),
-            (Requires::Commercial, Some(c)) => c.kind == PlanType::Commercial,
-            (Requires::Commercial, None) => false,
+/// Takes `amount` off what is left of a family amount; the line that
+/// brings it from above 0 to 0 warns, once per estimate.
+fn family_takes(
+    left: &mut Option<Amount>,
+    amount: Amount,
+    date: Date,
+    warning: &mut Option<Warning>,
+    maximum: bool,
+) {
+    let Some(left) = left.as_mut() else { return };
+    let was = *left;
+    *left = left.saturating_sub_to_zero(amount);
+    if was > Amount::ZERO && left.is_zero() && warning.is_none() {
+        let (code, path, message) = if maximum {
+            (
+                WarningCode::FamilyOutOfPocketMet,
+                "coverage.family.outOfPocketMax",
+                "The family's out-of-pocket maximum is met on this day.",
+            )
+        } else {
+            (
+                WarningCode::FamilyDeductibleMet,
+                "coverage.family.deductible",
+                "The family's deductible is met on this day.",
+            )
         };
-        Programme {
-            name: a.name.clone(),
-            year: Yearly::new(a.year_start),
-            at_most: a.patient_pays_at_most,
-            annual_max: a.annual_max,
-            left: a.annual_max,
-            phases,
-            fees,
-            eligible,
-            exhausted_on: None,
-        }
-    }
-
-    /// Whether the programme pays toward a line: the session lines of its
-    /// phases and the lines of its fees, or every session line when it names
-    /// neither; never a package; nothing when the patient is not eligible.
-    fn applies(&self, origin: Origin) -> bool {
-        self.eligible
-            && match origin {
-                Origin::Package => false,
-                Origin::Session { phase } => {
-                    (self.phases.is_empty() && self.fees.is_empty()) || self.phases.contains(&phase)
-                }
-                Origin::Fee { fee } => self.fees.contains(&fee),
-            }
-    }
-
-    /// The benefit on a line where the patient owes `owed`.
-    fn benefit(&mut self, date: Date, owed: Amount) -> Amount {
-        if self.year.enters_new_year(date) {
-            self.left = self.annual_max;
-        }
-        let wanted = owed.saturating_sub_to_zero(self.at_most);
-        let benefit = match self.left {
-            Some(left) => wanted.min(left),
-            None => wanted,
-        };
-        if benefit < wanted && self.exhausted_on.is_none() {
-            self.exhausted_on = Some(date);
-        }
-        if let Some(left) = self.left.as_mut() {
-            *left -= benefit;
-        }
-        benefit
-    }
-
-    fn warning(&self, index: usize) -> Option<Warning> {
-        let path = format!("assistance[{index}]");
-        if !self.eligible {
-            return Some(Warning {
-                code: WarningCode::AssistanceNotEligible,
-                path,
-                message: format!(
-                    "Savings programme \"{}\" pays nothing here: the patient's insurance does not meet what it requires.",
-                    self.name
-                ),
-                date: None,
-            });
-        }
-        let date = self.exhausted_on?;
-        Some(Warning {
-            code: WarningCode::AssistanceExhausted,
-            path,
-            message: format!(
-                "Savings programme \"{}\" reaches its yearly maximum on {date}.",
-                self.name
-            ),
+        *warning = Some(Warning {
+            code,
+            path: path.into(),
+            message: message.into(),
             date: Some(date),
-        })
+        });
     }
 }
 
 /// Splits every line's charge between write-off, insurer, programmes and
-/// patient, and reports the limits and programmes' warnings.
+/// patient, says why the patient owes it, and reports the limits', the
+/// family's and the programmes' warnings.
 pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
     let mut insurance = plan.coverage.as_ref().map(|c| Insurance::new(c, plan));
     let mut programmes: Vec<Programme> = (0..plan.assistance.len())
         .map(|i| Programme::new(plan, i))
         .collect();
-    // One slot per limit, so the warnings come out in limit order (no sort:
-    // a general sort would double the code it takes).
-    let mut limit_warnings: Vec<Option<Warning>> = plan
-        .coverage
-        .as_ref()
-        .map_or(Vec::new(), |c| c.limits.iter().map(|_| None).collect());
+    // Two slots per limit, so the warnings come out in limit order (no
+    // sort: a general sort would double the code it takes).
+    let mut limit_warnings: Vec<Option<Warning>> = plan.coverage.as_ref().map_or(Vec::new(), |c| {
+        (0..2 * c.limits.len()).map(|_| None).collect()
+    });
     let mut claims = Vec::with_capacity(drafts.len());
     for draft in drafts.iter_mut() {
         let line = &mut draft.line;
-        let (benefit, allowed) = match draft.origin {
-            Origin::Session { phase } => (plan.phases[phase].benefit, plan.phases[phase].allowed),
-            Origin::Fee { fee } => (plan.fees[fee].benefit, plan.fees[fee].allowed),
-            Origin::Package => (Benefit::Medical, None),
+        let (benefit, at) = match draft.origin {
+            Origin::Session { phase } => (plan.phases[phase].benefit, phase),
+            Origin::Fee { fee } => (plan.fees[fee].benefit, plan.phases.len() + fee),
+            Origin::Package => (Benefit::Medical, usize::MAX),
         };
+        let mut verdict = Verdict::Refused;
         let shared = match insurance.as_mut() {
             Some(ins) if draft.covered => {
                 ins.enter(line.date);
-                let covered = match draft.origin {
+                verdict = match draft.origin {
                     Origin::Session { phase } => {
-                        ins.limits_allow(phase, line.date, &mut limit_warnings)
+                        ins.limits.session(phase, line.date, &mut limit_warnings)
                     }
-                    Origin::Fee { fee } => {
-                        plan.fees[fee].when != FeeWhen::Session || ins.refused_on != Some(line.date)
-                    }
-                    Origin::Package => false,
+                    Origin::Fee { fee } => ins.limits.fee(plan.fees[fee].when, line.date),
+                    Origin::Package => Verdict::Refused,
                 };
-                covered.then(|| ins.share(benefit, line.charge, allowed))
+                (verdict == Verdict::Covered).then(|| {
+                    let listed = ins.listed.get(at).copied().flatten();
+                    ins.share(benefit, line.date, line.charge, listed)
+                })
             }
             _ => None,
         };
@@ -469,7 +489,16 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
             line.allowed = Some(s.allowed);
             line.adjustment = s.adjustment;
             line.insurer_pays = s.insurer;
+            line.deductible = s.deductible;
+            line.coinsurance = s.coinsurance;
+            line.copay = s.copay;
+            line.balance_bill = s.balance;
+            line.not_covered = Amount::ZERO;
             owed = s.share + s.balance;
+        } else if verdict == Verdict::WrittenOff {
+            line.adjustment = line.charge;
+            line.not_covered = Amount::ZERO;
+            owed = Amount::ZERO;
         }
         for programme in programmes.iter_mut().filter(|p| p.applies(draft.origin)) {
             let paid = programme.benefit(line.date, owed);
@@ -478,13 +507,29 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
         }
         line.patient_pays = owed;
         let claim = match (insurance.as_mut(), &shared) {
-            (Some(ins), Some(s)) => Some(ins.count(line.date, benefit, s, owed)),
+            (Some(ins), Some(s)) => Some(ins.count(line.date, s, owed)),
             _ => None,
         };
         claims.push(claim);
     }
-    // By limit, then by programme.
+    if let Some(c) = plan
+        .coverage
+        .as_ref()
+        .filter(|c| c.claims == Claims::Patient)
+    {
+        let days = c.reimbursement_days() as i32;
+        for line in drafts.iter_mut().map(|d| &mut d.line) {
+            line.paid_at_visit = Some(line.patient_pays + line.insurer_pays);
+            if line.insurer_pays > Amount::ZERO {
+                line.reimbursed_on = Some(line.date.add_days(days));
+            }
+        }
+    }
+    // By limit, then the family's, then by programme.
     let mut warnings: Vec<Warning> = limit_warnings.into_iter().flatten().collect();
+    if let Some(ins) = insurance.as_mut() {
+        warnings.extend(ins.family_warnings.iter_mut().filter_map(Option::take));
+    }
     warnings.extend(
         programmes
             .iter()

@@ -58,9 +58,11 @@ mod output;
 mod packages;
 mod path;
 mod plan;
+mod programmes;
 #[cfg(sheets)]
 mod quoting;
 mod schedule;
+mod session_limits;
 pub mod source;
 mod text;
 
@@ -88,9 +90,9 @@ pub use output::{
     Totals, Warning, WarningCode,
 };
 pub use plan::{
-    Assistance, Benefit, Clinic, CostSharing, Coverage, CoverageLimit, Discount, Every, Fee,
-    FeeWhen, FinanceOf, Financing, Gap, Horizon, LimitPer, LineKind, Network, Package, Phase, Plan,
-    PlanOptions, PlanType, Requires,
+    Assistance, BalanceBilling, Benefit, Beyond, Claims, Clinic, CopayPer, CostSharing, Coverage,
+    CoverageLimit, Discount, Every, Family, Fee, FeeSchedule, FeeWhen, FinanceOf, Financing, Gap,
+    Horizon, LimitPer, LineKind, Network, Package, Phase, Plan, PlanOptions, PlanType, Requires,
 };
 #[cfg(sheets)]
 pub use quoting::{

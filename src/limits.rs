@@ -34,6 +34,10 @@ pub const MAX_DISCOUNTS: usize = 10;
 pub const MAX_ASSISTANCE: usize = 5;
 /// Most coverage limits.
 pub const MAX_COVERAGE_LIMITS: usize = 10;
+/// Most codes in a fee schedule.
+pub const MAX_FEE_SCHEDULE_ENTRIES: usize = 200;
+/// Longest wait for a patient's claim to be reimbursed, in days.
+pub const MAX_REIMBURSEMENT_DAYS: u32 = 365;
 /// Most closed dates.
 pub const MAX_CLOSED_DATES: usize = 400;
 /// Most entries in a list of weekdays (a repeat is reported as such below
@@ -155,11 +159,13 @@ table! {
     MAX_DISCOUNTS: "`discounts`",
     MAX_ASSISTANCE: "`assistance`",
     MAX_COVERAGE_LIMITS: "`coverage.limits`",
+    MAX_FEE_SCHEDULE_ENTRIES: "codes in `coverage.feeSchedule` (each key a billing code)",
+    MAX_REIMBURSEMENT_DAYS: "`coverage.reimbursementDays` (at least 0)",
     MAX_CLOSED_DATES: "`clinic.closedDates`; a price sheet's `holidays`",
     MAX_WEEKDAY_ENTRIES: "entries of a weekday list (`every.weekdays`, `closedWeekdays`) before it is refused unread; repeats are errors",
     MAX_APPLIES_TO_ENTRIES: "entries of `discounts[].appliesTo` before it is refused unread; repeats are errors",
     MAX_NAME_CHARS: "every `name`, and names that refer to one (at least 1 code point)",
-    MAX_CODE_CHARS: "every billing `code`",
+    MAX_CODE_CHARS: "every billing `code`, and each key of `coverage.feeSchedule`",
     MAX_HORIZON_MONTHS: "`horizon.months` (at least 1); `horizon.until` at most this many months after `start`",
     MAX_HORIZON_WEEKS: "`horizon.weeks` (at least 1)",
     MAX_INTERVAL_DAYS: "`every.days`, `startAfter.days` (at least 1)",

@@ -114,6 +114,27 @@ pub struct Line {
     pub assistance: Amount,
     /// Paid by the patient.
     pub patient_pays: Amount,
+    /// Of what the patient owes before programmes, the deductible part
+    /// (the five parts add up to `assistance + patientPays`).
+    pub deductible: Amount,
+    /// The coinsurance part.
+    pub coinsurance: Amount,
+    /// The copay part.
+    pub copay: Amount,
+    /// The out-of-network balance bill.
+    pub balance_bill: Amount,
+    /// What insurance does not cover (self-pay, packages, refused sessions).
+    pub not_covered: Amount,
+    /// With patient-filed claims: what the patient pays the clinic at the
+    /// visit (`patientPays + insurerPays`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub paid_at_visit: Option<Amount>,
+    /// With patient-filed claims: the day the insurer's part comes back;
+    /// only on lines the insurer pays toward.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub reimbursed_on: Option<Date>,
 }
 
 /// What one phase costs.
@@ -160,6 +181,27 @@ pub struct MonthTotal {
     pub patient_pays: Amount,
     /// The patient's payments up to and including this month.
     pub cumulative_patient_pays: Amount,
+    /// Of what the patient owes before programmes, the deductible part;
+    /// then the coinsurance, copay, balance-bill and not-covered parts.
+    pub deductible: Amount,
+    /// The coinsurance part.
+    pub coinsurance: Amount,
+    /// The copay part.
+    pub copay: Amount,
+    /// The balance bill.
+    pub balance_bill: Amount,
+    /// What insurance does not cover.
+    pub not_covered: Amount,
+    /// With patient-filed claims: what the patient pays the clinic on the
+    /// lines dated in the month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub paid: Option<Amount>,
+    /// With patient-filed claims: the insurer's reimbursements dated in
+    /// the month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub reimbursed: Option<Amount>,
 }
 
 /// One insurance plan year.
@@ -195,6 +237,17 @@ pub struct PlanYearTotal {
     pub assistance: Amount,
     /// Of which the patient pays.
     pub patient_pays: Amount,
+    /// Of what the patient owes before programmes, the deductible part;
+    /// then the coinsurance, copay, balance-bill and not-covered parts.
+    pub deductible: Amount,
+    /// The coinsurance part.
+    pub coinsurance: Amount,
+    /// The copay part.
+    pub copay: Amount,
+    /// The balance bill.
+    pub balance_bill: Amount,
+    /// What insurance does not cover.
+    pub not_covered: Amount,
 }
 
 /// Sums over the whole ledger.
@@ -218,6 +271,29 @@ pub struct Totals {
     pub assistance: Amount,
     /// Paid by the patient.
     pub patient_pays: Amount,
+    /// Of what the patient owes before programmes, the deductible part;
+    /// then the coinsurance, copay, balance-bill and not-covered parts.
+    pub deductible: Amount,
+    /// The coinsurance part.
+    pub coinsurance: Amount,
+    /// The copay part.
+    pub copay: Amount,
+    /// The balance bill.
+    pub balance_bill: Amount,
+    /// What insurance does not cover.
+    pub not_covered: Amount,
+    /// With patient-filed claims: what the patient pays the clinic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub paid: Option<Amount>,
+    /// With patient-filed claims: reimbursements inside the months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub reimbursed: Option<Amount>,
+    /// With patient-filed claims: reimbursements after the last month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub reimbursed_after_horizon: Option<Amount>,
 }
 
 /// Something about the estimate the reader should know.
@@ -248,6 +324,12 @@ pub enum WarningCode {
     PhaseNotReached,
     /// A coverage limit refuses a session (with its `date`).
     CoverageLimitReached,
+    /// A `"clinic"` coverage limit writes a session off (with its `date`).
+    WrittenOffBeyondLimit,
+    /// The family deductible is met (with the line's `date`).
+    FamilyDeductibleMet,
+    /// The family out-of-pocket maximum is met (with the line's `date`).
+    FamilyOutOfPocketMet,
     /// A savings programme's `requires` is not met: it pays nothing.
     AssistanceNotEligible,
     /// A savings programme reaches its yearly maximum (with its `date`).
@@ -258,19 +340,25 @@ pub enum WarningCode {
 
 impl WarningCode {
     /// Every code, in declaration order.
-    pub const ALL: [WarningCode; 6] = [
+    pub const ALL: [WarningCode; 9] = [
         WarningCode::TruncatedByHorizon,
         WarningCode::PhaseNotReached,
         WarningCode::CoverageLimitReached,
+        WarningCode::WrittenOffBeyondLimit,
+        WarningCode::FamilyDeductibleMet,
+        WarningCode::FamilyOutOfPocketMet,
         WarningCode::AssistanceNotEligible,
         WarningCode::AssistanceExhausted,
         WarningCode::NothingToFinance,
     ];
     /// The contract's spellings, in declaration order.
-    pub const NAMES: [&'static str; 6] = [
+    pub const NAMES: [&'static str; 9] = [
         "truncated_by_horizon",
         "phase_not_reached",
         "coverage_limit_reached",
+        "written_off_beyond_limit",
+        "family_deductible_met",
+        "family_out_of_pocket_met",
         "assistance_not_eligible",
         "assistance_exhausted",
         "nothing_to_finance",
@@ -288,6 +376,11 @@ macro_rules! sums_lines {
                 self.insurer_pays += line.insurer_pays;
                 self.assistance += line.assistance;
                 self.patient_pays += line.patient_pays;
+                self.deductible += line.deductible;
+                self.coinsurance += line.coinsurance;
+                self.copay += line.copay;
+                self.balance_bill += line.balance_bill;
+                self.not_covered += line.not_covered;
             }
         }
     )*};

@@ -8,7 +8,7 @@ mod bounds;
 #[path = "common/invariants.rs"]
 mod invariants;
 
-use bounds::{MAX, largest_valid_plan, largest_valid_value};
+use bounds::{MAX, largest_valid_plan, largest_valid_v3_plan, largest_valid_value};
 use coursecost::{ErrorCode, estimate_json, parse_plan, validate_json};
 use serde_json::{Value, json};
 
@@ -65,6 +65,36 @@ fn the_largest_valid_plan_estimates_exactly_without_overflow() {
     assert_eq!(
         financing.total_paid.minor(),
         financing.principal.minor() + financing.total_interest.minor()
+    );
+}
+
+#[test]
+fn the_largest_valid_version_3_plan_estimates_exactly_without_overflow() {
+    let e = estimate_json(&largest_valid_v3_plan()).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(e.totals.sessions, 3653);
+    let broken = invariants::violations(&e);
+    assert!(broken.is_empty(), "{broken:?}");
+    // Coverage moves money between who pays, never the charge: the same
+    // gross as the version 2 plan.
+    let v2 = estimate_json(&largest_valid_plan()).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(e.totals.gross, v2.totals.gross);
+    let t = &e.totals;
+    assert_eq!(t.paid, Some(t.patient_pays + t.insurer_pays));
+    // Every amount stays an exact JavaScript number.
+    for amount in [
+        t.charge,
+        t.adjustment,
+        t.insurer_pays,
+        t.patient_pays,
+        t.balance_bill,
+    ] {
+        assert!(i128::from(amount.minor()) < 1i128 << 53);
+    }
+    // The limits write sessions off every plan year.
+    assert!(
+        e.warnings
+            .iter()
+            .any(|w| w.code == coursecost::WarningCode::WrittenOffBeyondLimit)
     );
 }
 

@@ -3,13 +3,92 @@
 //! hand-written calendar against the `time` crate.
 #![cfg(not(target_arch = "wasm32"))] // proptest and the file system are native-only
 
-use coursecost::{Date, Estimate, Plan, estimate, parse_plan};
+use coursecost::{Date, Estimate, Plan, estimate, estimate_json, parse_plan};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
 #[path = "common/plans.rs"]
 mod plans;
 use plans::{plan, v2_plan};
+
+prop_compose! {
+    /// A plan with the version 3 fields on top of version 2's: a fee
+    /// schedule, per-visit copays, copays after the deductible,
+    /// out-of-network terms, balance billing, clinic write-offs, a family
+    /// deductible and maximum, and patient-filed claims.
+    fn v3_plan()(
+        base in v2_plan(),
+        schedule in prop::collection::vec(prop::option::of(0i64..=150_000), 3),
+        visit in any::<bool>(),
+        after in any::<bool>(),
+        out_of_network in prop::option::of((0i64..100_000, 0u32..=10_000, prop::option::of(0i64..20_000), any::<bool>(), prop::option::of(0i64..300_000))),
+        billing in 0usize..3,
+        clinic in any::<bool>(),
+        family in prop::option::of((0i64..200_000, 0i64..=100, 0i64..400_000, 0i64..=100)),
+        days in prop::option::of(0u32..=365),
+    ) -> Value {
+        let mut p = base;
+        let mut fees = serde_json::Map::new();
+        if let Some(phases) = p["phases"].as_array_mut() {
+            for (i, phase) in phases.iter_mut().enumerate() {
+                phase["code"] = json!(format!("C{i}"));
+                if let Some(amount) = schedule[i] {
+                    fees.insert(format!("C{i}"), json!(amount));
+                }
+            }
+        }
+        if let Some(c) = p.get_mut("coverage") {
+            c["feeSchedule"] = Value::Object(fees);
+            c["copayPer"] = json!(if visit { "visit" } else { "line" });
+            if after && c.get("copay").is_some_and(|v| !v.is_null()) {
+                c["copayAfterDeductible"] = json!(true);
+            }
+            if let Some(s) = c.get_mut("pharmacy") {
+                if after && s.get("copay").is_some() {
+                    s["copayAfterDeductible"] = json!(true);
+                }
+            }
+            if let Some((deductible, coins_bp, copay, copay_after, oop)) = out_of_network {
+                let mut s = json!({"deductible": deductible, "coinsurance": f64::from(coins_bp) / 100.0});
+                if let Some(copay) = copay {
+                    s["copay"] = json!(copay);
+                    s["copayAfterDeductible"] = json!(copay_after);
+                }
+                if let Some(oop) = oop { s["outOfPocketMax"] = json!(oop); }
+                c["outOfNetwork"] = s;
+            }
+            let government = c["type"] == json!("government");
+            c["balanceBilling"] = json!(match billing {
+                1 => "none",
+                2 if government => "medicare",
+                _ => "full",
+            });
+            if let Some(limit) = c.get_mut("limits").and_then(|l| l.get_mut(0)) {
+                limit["beyond"] = json!(if clinic { "clinic" } else { "patient" });
+            }
+            if let Some((extra_ded, met_ded_pct, extra_oop, met_oop_pct)) = family {
+                // At least the patient's amounts; met within them.
+                let ded = c["deductible"].as_i64().unwrap_or(0) + extra_ded;
+                let mut f = json!({"deductible": ded, "deductibleMet": ded * met_ded_pct / 100});
+                if let Some(max) = c["outOfPocketMax"].as_i64() {
+                    let oop = max + extra_oop;
+                    f["outOfPocketMax"] = json!(oop);
+                    f["outOfPocketMet"] = json!(oop * met_oop_pct / 100);
+                } else if extra_oop % 2 == 0 {
+                    f["outOfPocketMax"] = json!(extra_oop);
+                }
+                c["family"] = f;
+            }
+            if let Some(days) = days {
+                c["claims"] = json!("patient");
+                if days % 3 != 0 {
+                    c["reimbursementDays"] = json!(days);
+                }
+            }
+        }
+        p
+    }
+}
 
 #[path = "common/invariants.rs"]
 mod invariants;
@@ -32,9 +111,15 @@ fn check_invariants(plan: &Plan, e: &Estimate) -> Result<(), TestCaseError> {
     );
     match (plan.coverage(), &e.plan_years) {
         (Some(c), Some(years)) => {
+            // Out of network with terms of its own, the plan year reports
+            // those accumulators.
+            let medical = match (c.network, c.out_of_network) {
+                (coursecost::Network::Out, Some(terms)) => terms,
+                _ => c.medical,
+            };
             for y in years {
-                prop_assert!(y.deductible_applied <= c.medical.deductible);
-                if let Some(max) = c.medical.out_of_pocket_max {
+                prop_assert!(y.deductible_applied <= medical.deductible);
+                if let Some(max) = medical.out_of_pocket_max {
                     prop_assert!(y.out_of_pocket <= max);
                 }
                 if let Some(max) = c.pharmacy.and_then(|p| p.out_of_pocket_max) {
@@ -180,6 +265,48 @@ proptest! {
         let text = value.to_string();
         let plan = parse_plan(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         check_invariants(&plan, &estimate(&plan))?;
+    }
+
+    /// The five parts add up to what the patient owes before programmes on
+    /// every line and sum (in the shared invariants), whatever version 3
+    /// does; and a version 3 plan survives being written out and read back.
+    #[test]
+    fn version_3_plans_hold_every_invariant(value in v3_plan()) {
+        let text = value.to_string();
+        let plan = parse_plan(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let e = estimate(&plan);
+        check_invariants(&plan, &e)?;
+        for l in &e.lines {
+            prop_assert_eq!(
+                l.deductible + l.coinsurance + l.copay + l.balance_bill + l.not_covered,
+                l.assistance + l.patient_pays
+            );
+        }
+        let round_trip = parse_plan(&serde_json::to_string(&plan).unwrap_or_default())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&round_trip, &plan);
+    }
+
+    /// A version 2 plan is the plan with version 3's defaults written out:
+    /// the same estimate to the byte.
+    #[test]
+    fn version_2_plans_estimate_as_with_the_version_3_defaults_written_out(value in v2_plan()) {
+        let text = value.to_string();
+        let plain = estimate_json(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let mut full = value;
+        if let Some(c) = full.get_mut("coverage") {
+            c["feeSchedule"] = json!({});
+            c["copayPer"] = json!("line");
+            c["copayAfterDeductible"] = json!(false);
+            c["balanceBilling"] = json!("full");
+            c["claims"] = json!("clinic");
+            if let Some(limit) = c.get_mut("limits").and_then(|l| l.get_mut(0)) {
+                limit["beyond"] = json!("patient");
+            }
+        }
+        let text = full.to_string();
+        let written = estimate_json(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(serde_json::to_string(&plain).ok(), serde_json::to_string(&written).ok());
     }
 
     /// A plan without version 2 fields is the plan with their defaults

@@ -33,6 +33,12 @@ export const MAX_ASSISTANCE = 5;
 /** `coverage.limits` */
 export const MAX_COVERAGE_LIMITS = 10;
 
+/** codes in `coverage.feeSchedule` (each key a billing code) */
+export const MAX_FEE_SCHEDULE_ENTRIES = 200;
+
+/** `coverage.reimbursementDays` (at least 0) */
+export const MAX_REIMBURSEMENT_DAYS = 365;
+
 /** `clinic.closedDates`; a price sheet's `holidays` */
 export const MAX_CLOSED_DATES = 400;
 
@@ -45,7 +51,7 @@ export const MAX_APPLIES_TO_ENTRIES = 12;
 /** every `name`, and names that refer to one (at least 1 code point) */
 export const MAX_NAME_CHARS = 80;
 
-/** every billing `code` */
+/** every billing `code`, and each key of `coverage.feeSchedule` */
 export const MAX_CODE_CHARS = 20;
 
 /** `horizon.months` (at least 1); `horizon.until` at most this many months after `start` */

@@ -1,24 +1,31 @@
 //! The readers of a plan's insurance and savings programmes.
 
 use crate::error::ErrorCode;
-use crate::limits::{MAX_COVERAGE_LIMITS, MAX_FEES, MAX_PHASES, MAX_SESSIONS};
+use crate::limits::{
+    MAX_CODE_CHARS, MAX_COVERAGE_LIMITS, MAX_FEE_SCHEDULE_ENTRIES, MAX_FEES, MAX_PHASES,
+    MAX_REIMBURSEMENT_DAYS, MAX_SESSIONS,
+};
+use crate::money::Amount;
 use crate::path::{index, join};
 use crate::plan::{
-    Assistance, CostSharing, Coverage, CoverageLimit, LimitPer, Network, PlanType, Requires,
+    Assistance, BalanceBilling, Beyond, Claims, CopayPer, CostSharing, Coverage, CoverageLimit,
+    Family, FeeSchedule, LimitPer, Network, PlanType, Requires,
 };
 use crate::prelude::*;
 use crate::source::{Kind, Source};
 use crate::text::clip;
+use crate::text::code_points;
 
 use super::{Decoder, Obj};
 
 impl Decoder {
     pub(crate) fn coverage<S: Source>(&mut self, value: S, path: &str) -> Option<Coverage> {
-        const SHARING: [&str; 6] = [
+        const SHARING: [&str; 7] = [
             "deductible",
             "deductibleMet",
             "coinsurance",
             "copay",
+            "copayAfterDeductible",
             "outOfPocketMax",
             "outOfPocketMet",
         ];
@@ -30,6 +37,13 @@ impl Decoder {
             "accumulator",
             "pharmacy",
             "limits",
+            "feeSchedule",
+            "copayPer",
+            "outOfNetwork",
+            "balanceBilling",
+            "family",
+            "claims",
+            "reimbursementDays",
         ]);
         let obj = self.object(value, path, &known)?;
         let sharing = self.cost_sharing(&obj, path);
@@ -63,7 +77,25 @@ impl Decoder {
         let limits = self.opt_with(&obj, "limits", |d, v, p| {
             d.list(v, p, MAX_COVERAGE_LIMITS, Decoder::coverage_limit)
         });
-        Some(Coverage {
+        let fee_schedule = self.opt_with(&obj, "feeSchedule", Decoder::fee_schedule);
+        // The keywords are read as their index, and the index turned into
+        // its value below: one small reader each, not one per value type.
+        let copay_per = self.opt_with(&obj, "copayPer", |d, v, p| {
+            d.keyword(v, p, &CopayPer::NAMES)
+        });
+        let out_of_network = self.opt_with(&obj, "outOfNetwork", |d, v, p| {
+            let obj = d.object(v, p, &SHARING)?;
+            d.cost_sharing(&obj, p)
+        });
+        let balance_billing = self.opt_with(&obj, "balanceBilling", |d, v, p| {
+            d.keyword(v, p, &BalanceBilling::NAMES)
+        });
+        let family = self.opt_with(&obj, "family", Decoder::family);
+        let claims = self.opt_with(&obj, "claims", |d, v, p| d.keyword(v, p, &Claims::NAMES));
+        let days = self.opt_with(&obj, "reimbursementDays", |d, v, p| {
+            d.count(v, p, 0, MAX_REIMBURSEMENT_DAYS)
+        });
+        let coverage = Coverage {
             medical: sharing?,
             plan_year_start: plan_year_start.ok()?.unwrap_or_default(),
             kind: kind.ok()?.unwrap_or_default(),
@@ -71,7 +103,191 @@ impl Decoder {
             accumulator: accumulator.ok()?.unwrap_or(false),
             pharmacy: pharmacy.ok()?,
             limits: limits.ok()?.unwrap_or_default(),
+            fee_schedule: fee_schedule.ok()?.unwrap_or_default(),
+            copay_per: match copay_per.ok()? {
+                Some(1) => CopayPer::Visit,
+                _ => CopayPer::Line,
+            },
+            out_of_network: out_of_network.ok()?,
+            balance_billing: match balance_billing.ok()? {
+                Some(1) => BalanceBilling::None,
+                Some(2) => BalanceBilling::Medicare,
+                _ => BalanceBilling::Full,
+            },
+            family: family.ok()?,
+            claims: match claims.ok()? {
+                Some(1) => Claims::Patient,
+                _ => Claims::Clinic,
+            },
+            reimbursement_days: days.ok()?,
+        };
+        self.coverage_rules(&coverage, path).then_some(coverage)
+    }
+
+    /// The rules between version 3's fields of one coverage: the Medicare
+    /// limiting charge is for government plans, a reimbursement delay is for
+    /// patient-filed claims, and a family's amounts are at least the
+    /// patient's.
+    fn coverage_rules(&mut self, c: &Coverage, path: &str) -> bool {
+        let family = c.family.unwrap_or_default();
+        let below = |theirs: Option<Amount>, mine: Option<Amount>| matches!((theirs, mine), (Some(t), Some(m)) if t < m);
+        let rules = [
+            (
+                c.balance_billing == BalanceBilling::Medicare && c.kind != PlanType::Government,
+                ErrorCode::ConflictingFields,
+                "balanceBilling",
+                "\"medicare\" needs \"type\": \"government\"",
+            ),
+            (
+                c.reimbursement_days.is_some() && c.claims != Claims::Patient,
+                ErrorCode::ConflictingFields,
+                "reimbursementDays",
+                "needs \"claims\": \"patient\"",
+            ),
+            (
+                below(family.deductible, Some(c.medical.deductible)),
+                ErrorCode::OutOfRange,
+                "family.deductible",
+                "is less than the patient's \"deductible\"",
+            ),
+            (
+                below(family.out_of_pocket_max, c.medical.out_of_pocket_max),
+                ErrorCode::OutOfRange,
+                "family.outOfPocketMax",
+                "is less than the patient's \"outOfPocketMax\"",
+            ),
+        ];
+        let mut ok = true;
+        for (broken, code, key, message) in rules {
+            if broken {
+                self.report(code, &join(path, key), message);
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    /// The insurer's allowed amount for each billing code: an object of at
+    /// most 200 codes. Its keys are counted as they are listed, so a huge
+    /// object is refused before its values are read.
+    fn fee_schedule<S: Source>(&mut self, value: S, path: &str) -> Option<FeeSchedule> {
+        if value.kind() != Kind::Object {
+            self.wrong_type(&value, path, "an object of billing codes and amounts");
+            return None;
+        }
+        let mut entries = Vec::new();
+        let mut ok = true;
+        let mut seen = 0;
+        let listed = value.keys(&mut |key: &str| {
+            seen += 1;
+            if seen > MAX_FEE_SCHEDULE_ENTRIES {
+                self.report_fmt(
+                    ErrorCode::OutOfRange,
+                    path,
+                    format_args!("has more than {MAX_FEE_SCHEDULE_ENTRIES} codes"),
+                );
+                ok = false;
+                return false;
+            }
+            let at = join(path, &clip(key));
+            let chars = code_points(key);
+            if chars > MAX_CODE_CHARS {
+                self.report_fmt(
+                    ErrorCode::OutOfRange,
+                    &at,
+                    format_args!(
+                        "a code must be at most {MAX_CODE_CHARS} characters long; it has {chars}"
+                    ),
+                );
+                ok = false;
+            }
+            // `null` means absent, as everywhere.
+            if let Some(v) = value.field(key).filter(|v| v.kind() != Kind::Null) {
+                match self.amount(v, &at) {
+                    Some(amount) => entries.push((key.to_string(), amount)),
+                    None => ok = false,
+                }
+            }
+            true
+        });
+        if listed.is_err() {
+            self.report(
+                ErrorCode::InvalidType,
+                path,
+                "expected an object, found an object whose fields could not be listed",
+            );
+            return None;
+        }
+        ok.then_some(FeeSchedule(entries))
+    }
+
+    /// A family's embedded deductible and maximum; a met amount needs its
+    /// amount and stays within it.
+    fn family<S: Source>(&mut self, value: S, path: &str) -> Option<Family> {
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "deductible",
+                "deductibleMet",
+                "outOfPocketMax",
+                "outOfPocketMet",
+            ],
+        )?;
+        let deductible = self.opt_with(&obj, "deductible", Decoder::amount);
+        let deductible_met = self.opt_with(&obj, "deductibleMet", Decoder::amount);
+        let oop_max = self.opt_with(&obj, "outOfPocketMax", Decoder::amount);
+        let oop_met = self.opt_with(&obj, "outOfPocketMet", Decoder::amount);
+        let (deductible, deductible_met, oop_max, oop_met) = (
+            deductible.ok()?,
+            deductible_met.ok()?,
+            oop_max.ok()?,
+            oop_met.ok()?,
+        );
+        let ok = self.met_within(
+            (deductible, deductible_met),
+            path,
+            ("deductibleMet", "deductible", "family's deductible"),
+        ) & self.met_within(
+            (oop_max, oop_met),
+            path,
+            (
+                "outOfPocketMet",
+                "outOfPocketMax",
+                "family's out-of-pocket maximum",
+            ),
+        );
+        ok.then_some(Family {
+            deductible,
+            deductible_met: deductible_met.unwrap_or_default(),
+            out_of_pocket_max: oop_max,
+            out_of_pocket_met: oop_met.unwrap_or_default(),
         })
+    }
+
+    /// Whether an amount already met (`met`, the field `key` under `path`)
+    /// fits its amount (the field `of`, called `what`): it needs one to
+    /// count against, and stays within it.
+    fn met_within(
+        &mut self,
+        (amount, met): (Option<Amount>, Option<Amount>),
+        path: &str,
+        (key, of, what): (&str, &str, &str),
+    ) -> bool {
+        match (amount, met) {
+            (None, Some(_)) => self.report_fmt(
+                ErrorCode::ConflictingFields,
+                &join(path, key),
+                format_args!("\"{key}\" needs an \"{of}\" to count against"),
+            ),
+            (Some(amount), Some(met)) if met > amount => self.report_fmt(
+                ErrorCode::OutOfRange,
+                &join(path, key),
+                format_args!("is more than the {what} ({met} > {amount})"),
+            ),
+            _ => return true,
+        }
+        false
     }
 
     /// The cost-sharing fields of one benefit, with the rules between them
@@ -81,6 +297,7 @@ impl Decoder {
         let deductible_met = self.opt_with(obj, "deductibleMet", Decoder::amount);
         let coinsurance = self.opt_with(obj, "coinsurance", Decoder::percent);
         let copay = self.opt_with(obj, "copay", Decoder::amount);
+        let after = self.opt_with(obj, "copayAfterDeductible", Decoder::boolean);
         let oop_max = self.opt_with(obj, "outOfPocketMax", Decoder::amount);
         let oop_met = self.opt_with(obj, "outOfPocketMet", Decoder::amount);
         let sharing = CostSharing {
@@ -90,40 +307,24 @@ impl Decoder {
             copay: copay.ok()?,
             out_of_pocket_max: oop_max.ok()?,
             out_of_pocket_met: oop_met.ok()?.unwrap_or_default(),
+            copay_after_deductible: after.ok()?.unwrap_or(false),
         };
-        let mut ok = true;
-        if sharing.deductible_met > sharing.deductible {
+        let mut ok = self.met_within(
+            (Some(sharing.deductible), Some(sharing.deductible_met)),
+            path,
+            ("deductibleMet", "deductible", "deductible"),
+        ) & self.met_within(
+            (sharing.out_of_pocket_max, oop_met.ok()?),
+            path,
+            ("outOfPocketMet", "outOfPocketMax", "out-of-pocket maximum"),
+        );
+        if sharing.copay_after_deductible && sharing.copay.is_none() {
             self.report(
-                ErrorCode::OutOfRange,
-                &join(path, "deductibleMet"),
-                format!(
-                    "is more than the deductible ({} > {})",
-                    sharing.deductible_met, sharing.deductible
-                ),
+                ErrorCode::ConflictingFields,
+                &join(path, "copayAfterDeductible"),
+                "\"copayAfterDeductible\" needs a \"copay\" to charge after the deductible",
             );
             ok = false;
-        }
-        match (sharing.out_of_pocket_max, oop_met) {
-            (None, Ok(Some(_))) => {
-                self.report(
-                    ErrorCode::ConflictingFields,
-                    &join(path, "outOfPocketMet"),
-                    "\"outOfPocketMet\" needs an \"outOfPocketMax\" to count against",
-                );
-                ok = false;
-            }
-            (Some(max), _) if sharing.out_of_pocket_met > max => {
-                self.report(
-                    ErrorCode::OutOfRange,
-                    &join(path, "outOfPocketMet"),
-                    format!(
-                        "is more than the out-of-pocket maximum ({} > {max})",
-                        sharing.out_of_pocket_met
-                    ),
-                );
-                ok = false;
-            }
-            _ => {}
         }
         ok.then_some(sharing)
     }
@@ -133,7 +334,7 @@ impl Decoder {
         value: S,
         path: &str,
     ) -> Option<CoverageLimit> {
-        let obj = self.object(value, path, &["phases", "sessions", "per"])?;
+        let obj = self.object(value, path, &["phases", "sessions", "per", "beyond"])?;
         let phases = self.req_with(&obj, "phases", |d, v, p| {
             let names = d.list(v, p, MAX_PHASES, Decoder::name)?;
             if names.is_empty() {
@@ -158,10 +359,15 @@ impl Decoder {
             d.keyword(v, p, &LimitPer::NAMES)
                 .map(|i| [LimitPer::PlanYear, LimitPer::Course][i])
         });
+        let beyond = self.opt_with(&obj, "beyond", |d, v, p| d.keyword(v, p, &Beyond::NAMES));
         Some(CoverageLimit {
             phases: phases?,
             sessions: sessions?,
             per: per.ok()?.unwrap_or_default(),
+            beyond: match beyond.ok()? {
+                Some(1) => Beyond::Clinic,
+                _ => Beyond::Patient,
+            },
         })
     }
 

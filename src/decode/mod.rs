@@ -186,7 +186,7 @@ impl Decoder {
         false
     }
 
-    fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
+    pub(crate) fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
         if !self.full() {
             let found = value.kind().describe();
             self.report_fmt(
@@ -213,7 +213,9 @@ impl Decoder {
         let listed = if self.full() {
             Ok(())
         } else {
-            value.keys(|key| {
+            // One instance of `keys` for every caller: a closure of its own
+            // would copy the JavaScript walk into the wasm again.
+            value.keys(&mut |key: &str| {
                 if known.contains(&key) {
                     return true;
                 }

@@ -15,7 +15,8 @@ use crate::money::{Amount, Percent};
 mod insurance;
 
 pub use insurance::{
-    Assistance, CostSharing, Coverage, CoverageLimit, LimitPer, Network, PlanType, Requires,
+    Assistance, BalanceBilling, Beyond, Claims, CopayPer, CostSharing, Coverage, CoverageLimit,
+    Family, FeeSchedule, LimitPer, Network, PlanType, Requires,
 };
 
 /// A treatment course and how it is paid for: the engine's input.

@@ -51,3 +51,31 @@ pub fn largest_valid_value() -> Value {
         "financing": { "months": 120, "apr": 99.99, "downPayment": 0 }
     })
 }
+
+/// The largest valid plan with every version 3 feature on: a full fee
+/// schedule, copays per visit after the deductible, out-of-network terms
+/// with Medicare's limiting charge, a family, patient-filed claims and ten
+/// limits the clinic writes off beyond.
+pub fn largest_valid_v3_plan() -> String {
+    let mut plan = largest_valid_value();
+    let mut schedule = serde_json::Map::new();
+    for i in 0..198 {
+        schedule.insert(format!("CODE-{i:03}"), json!(MAX));
+    }
+    schedule.insert("96365".into(), json!(MAX / 2));
+    schedule.insert("99211".into(), json!(MAX / 3));
+    let limits: Vec<Value> = (0..10)
+        .map(|i| json!({ "phases": ["Daily", format!("Phase {i:02}")], "sessions": 300 + i, "per": "planYear", "beyond": "clinic" }))
+        .collect();
+    plan["coverage"] = json!({
+        "deductible": MAX, "coinsurance": 33.33, "copay": MAX / 7, "copayAfterDeductible": true,
+        "outOfPocketMax": MAX, "planYearStart": "07-01", "type": "government", "network": "out",
+        "feeSchedule": schedule, "copayPer": "visit", "balanceBilling": "medicare",
+        "outOfNetwork": { "deductible": MAX / 5, "coinsurance": 12.5, "copay": MAX / 9, "copayAfterDeductible": true, "outOfPocketMax": MAX },
+        "pharmacy": { "deductible": MAX, "coinsurance": 10 },
+        "family": { "deductible": MAX, "deductibleMet": 1, "outOfPocketMax": MAX, "outOfPocketMet": 1 },
+        "claims": "patient", "reimbursementDays": 365,
+        "limits": limits
+    });
+    plan.to_string()
+}

@@ -27,6 +27,11 @@ pub fn violations(e: &Estimate) -> Vec<String> {
         ("insurerPays", t.insurer_pays, sum(|l| l.insurer_pays)),
         ("assistance", t.assistance, sum(|l| l.assistance)),
         ("patientPays", t.patient_pays, sum(|l| l.patient_pays)),
+        ("deductible", t.deductible, sum(|l| l.deductible)),
+        ("coinsurance", t.coinsurance, sum(|l| l.coinsurance)),
+        ("copay", t.copay, sum(|l| l.copay)),
+        ("balanceBill", t.balance_bill, sum(|l| l.balance_bill)),
+        ("notCovered", t.not_covered, sum(|l| l.not_covered)),
     ] {
         check(i128::from(total.minor()) == lines, &|| {
             format!("totals.{name} {total} is not the lines' sum {lines}")
@@ -59,9 +64,36 @@ pub fn violations(e: &Estimate) -> Vec<String> {
             l.covered == l.benefit.is_some() && l.covered == l.allowed.is_some(),
             &|| format!("lines[{i}]: benefit/allowed present ≠ covered"),
         );
+        // An uncovered line: insurance pays nothing, and either the patient
+        // owes the whole charge or (beyond a "clinic" limit) the clinic
+        // writes it all off.
+        let written_off = l.adjustment == l.charge && l.not_covered.minor() == 0;
         check(
-            l.covered || (l.adjustment.minor() == 0 && l.insurer_pays.minor() == 0),
+            l.covered
+                || (l.insurer_pays.minor() == 0
+                    && ((l.adjustment.minor() == 0 && l.not_covered == l.charge)
+                        || (written_off && l.assistance.minor() + l.patient_pays.minor() == 0))),
             &|| format!("lines[{i}]: an uncovered line with insurance money"),
+        );
+        // The five parts say why the patient owes what they owe.
+        check(
+            l.deductible + l.coinsurance + l.copay + l.balance_bill + l.not_covered
+                == l.assistance + l.patient_pays,
+            &|| format!("lines[{i}]: the five parts ≠ assistance + patientPays"),
+        );
+        check(!l.covered || l.not_covered.minor() == 0, &|| {
+            format!("lines[{i}]: a covered line with a not-covered part")
+        });
+        // With patient-filed claims the patient pays at the visit what the
+        // insurer reimburses later; otherwise no cash fields.
+        let cash = e.totals.reimbursed.is_some();
+        check(
+            l.paid_at_visit.is_some() == cash
+                && l.paid_at_visit
+                    .is_none_or(|p| p == l.patient_pays + l.insurer_pays)
+                && (l.reimbursed_on.is_some() == (cash && l.insurer_pays.minor() > 0))
+                && l.reimbursed_on.is_none_or(|d| d >= l.date),
+            &|| format!("lines[{i}]: cash fields"),
         );
         check(l.allowed.is_none_or(|a| a <= l.charge), &|| {
             format!("lines[{i}]: allowed above the charge")
@@ -95,7 +127,90 @@ pub fn violations(e: &Estimate) -> Vec<String> {
         e.months.last().map(|m| m.cumulative_patient_pays) == Some(t.patient_pays),
         &|| "the last cumulative month is not the patient's total".to_string(),
     );
+    let why = |d: Amount, co: Amount, cp: Amount, b: Amount, n: Amount| {
+        i128::from(d.minor())
+            + i128::from(co.minor())
+            + i128::from(cp.minor())
+            + i128::from(b.minor())
+            + i128::from(n.minor())
+    };
+    check(
+        why(
+            t.deductible,
+            t.coinsurance,
+            t.copay,
+            t.balance_bill,
+            t.not_covered,
+        ) == i128::from(t.assistance.minor()) + i128::from(t.patient_pays.minor()),
+        &|| "totals: the five parts ≠ assistance + patientPays".to_string(),
+    );
+    for (k, m) in e.months.iter().enumerate() {
+        check(
+            why(
+                m.deductible,
+                m.coinsurance,
+                m.copay,
+                m.balance_bill,
+                m.not_covered,
+            ) == i128::from(m.assistance.minor()) + i128::from(m.patient_pays.minor()),
+            &|| format!("months[{k}]: the five parts ≠ assistance + patientPays"),
+        );
+    }
+    let months_sum = |f: fn(&coursecost::MonthTotal) -> Amount| -> i128 {
+        e.months.iter().map(|m| i128::from(f(m).minor())).sum()
+    };
+    for (name, total, months) in [
+        ("deductible", t.deductible, months_sum(|m| m.deductible)),
+        ("notCovered", t.not_covered, months_sum(|m| m.not_covered)),
+        (
+            "balanceBill",
+            t.balance_bill,
+            months_sum(|m| m.balance_bill),
+        ),
+    ] {
+        check(i128::from(total.minor()) == months, &|| {
+            format!("months do not sum to totals.{name}")
+        });
+    }
+    match (t.paid, t.reimbursed, t.reimbursed_after_horizon) {
+        (Some(paid), Some(reimbursed), Some(after)) => {
+            check(reimbursed + after == t.insurer_pays, &|| {
+                "totals.reimbursed + reimbursedAfterHorizon ≠ insurerPays".to_string()
+            });
+            check(paid == t.patient_pays + t.insurer_pays, &|| {
+                "totals.paid ≠ patientPays + insurerPays".to_string()
+            });
+            check(
+                e.months
+                    .iter()
+                    .all(|m| m.paid.is_some() && m.reimbursed.is_some())
+                    && e.months.iter().filter_map(|m| m.reimbursed).sum::<Amount>() == reimbursed,
+                &|| "months do not sum to totals.reimbursed".to_string(),
+            );
+        }
+        (None, None, None) => check(
+            e.months
+                .iter()
+                .all(|m| m.paid.is_none() && m.reimbursed.is_none()),
+            &|| "cash fields in months without patient-filed claims".to_string(),
+        ),
+        _ => check(false, &|| {
+            "totals: some cash fields but not all".to_string()
+        }),
+    }
     if let Some(years) = &e.plan_years {
+        for (y, year) in years.iter().enumerate() {
+            check(
+                why(
+                    year.deductible,
+                    year.coinsurance,
+                    year.copay,
+                    year.balance_bill,
+                    year.not_covered,
+                ) == i128::from(year.assistance.minor()) + i128::from(year.patient_pays.minor()),
+                &|| format!("planYears[{y}]: the five parts ≠ assistance + patientPays"),
+            );
+        }
         for (name, total, f) in [
             (
                 "charge",
