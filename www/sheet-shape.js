@@ -22,10 +22,10 @@ const own = (o, k) => (Object.hasOwn(o, k) ? o[k] : undefined);
 const count = (n) => n.toLocaleString("en-US");
 
 /**
- * The first reasons (at most `max`, ten by default) the editor cannot draw
+ * The first reasons (at most `max`, eight by default) the editor cannot draw
  * `sheet`, each `{ path, message }`; `[]` when it can.
  */
-export function shapeProblems(sheet, max = 10) {
+export function shapeProblems(sheet, max = 8) {
   const out = [];
   const fail = (path, message) => {
     if (out.length < max) out.push({ path, message });
