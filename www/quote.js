@@ -194,6 +194,8 @@ function draw(job, answer) {
   const { input } = job;
   const q = answer.quote;
   shown = { input, quote: q, gfe: answer.gfe, serial: answer.serial };
+  // Every print and download is this quote: say which, so a file in hand can be matched to the screen.
+  $("exports-of").textContent = `Printing and the downloads give quote ${q.number} as shown below (${sheet.name}).`;
   // What the estimate depends on: staff typing a name does not redraw the ledger.
   const key = JSON.stringify({ ...input, patient: undefined, number: undefined, date: undefined, scheduledOn: undefined, requested: undefined, sheet: sheet.name });
   renderQuote(q, answer, key !== drawnKey);

@@ -322,6 +322,9 @@ test("the downloads are the quote on screen: another sheet opened while a field 
   await page.waitForFunction(() => /Clinic B/.test(document.querySelector("#sheet-status").textContent));
   assert.match(await page.textContent("#status"), /the quote below is the last good one/);
   assert.equal(await page.textContent("#quote-total"), "$400.00");
+  // The page says which quote the downloads are: A's, by its number and sheet.
+  const number = await page.$eval("#quote-meta", (el) => /Q-\d{8}-weekly-[0-9A-F]{8}/.exec(el.textContent)[0]);
+  assert.equal(await page.textContent("#exports-of"), `Printing and the downloads give quote ${number} as shown below (Clinic A).`);
   // The CSV is A's quote: its patient column sums to $400.00, not $1,200.00.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
   const text = readFileSync(await csv.path(), "utf8");
