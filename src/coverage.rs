@@ -156,6 +156,7 @@ const LIMITING_EXTRA: Percent = match Percent::from_basis_points(1_500) {
 };
 
 impl<'a> Insurance<'a> {
+    #[inline(never)]
     fn new(terms: &'a Coverage, plan: &Plan) -> Insurance<'a> {
         let mut listed = Vec::with_capacity(plan.phases.len() + plan.fees.len());
         let mut list = |allowed: Option<Amount>, code: &Option<String>| {
@@ -203,6 +204,7 @@ impl<'a> Insurance<'a> {
     /// Moves the accumulators into the plan year of `date`. A maximum
     /// already used up when its year begins (met before the start, or 0)
     /// counts as reached on the year's first day inside the estimate.
+    #[inline(never)]
     fn enter(&mut self, date: Date) {
         if self.year.enters_new_year(date) {
             let first = self.year.current == Some(self.first_year);
@@ -285,6 +287,7 @@ impl<'a> Insurance<'a> {
 
     /// Cost sharing of a covered line of `charge` on `date`, whose phase or
     /// fee lists `listed` as its allowed amount (docs/insurance.md).
+    #[inline(never)]
     fn share(
         &mut self,
         benefit: Benefit,
@@ -351,6 +354,7 @@ impl<'a> Insurance<'a> {
     }
 
     /// Takes what counts of a line's share, on `date`, off the accumulators.
+    #[inline(never)]
     fn count(&mut self, date: Date, shared: &Shared, patient_pays: Amount) -> Claim {
         let route = shared.route;
         let counted = if self.terms.accumulator {
@@ -410,6 +414,7 @@ impl<'a> Insurance<'a> {
 
 /// Takes `amount` off what is left of a family amount; the line that
 /// brings it from above 0 to 0 warns, once per estimate.
+#[inline(never)]
 fn family_takes(
     left: &mut Option<Amount>,
     amount: Amount,
