@@ -64,7 +64,7 @@ pkg/package.json: $(VISITOR_WASM) $(STAFF_WASM) scripts/build-pkg.mjs data/prese
 pkg: tools node-deps pkg/package.json
 
 # The page as served: www/ with each page's modules bundled (esbuild).
-target/site/index.html: pkg/package.json scripts/build-site.mjs $(wildcard www/*) | node-deps
+target/site/index.html: pkg/package.json scripts/build-site.mjs $(shell find www benches/page -type f) | node-deps
 	node scripts/build-site.mjs
 
 site: pkg target/site/index.html

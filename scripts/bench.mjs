@@ -65,7 +65,7 @@ const perKeyRatio = hostile[100_000] / 100_000 / (hostile[1_000] / 1_000);
 // 4. The page in headless Chromium.
 console.error("chromium: the page");
 const { start, open } = await import(pathToFileURL(join(root, "tests/browser/harness.mjs")));
-const { base, browser, stop } = await start();
+const { base, browser, stop } = await start({ bench: true });
 
 // 4a. The first estimate painted, on the visitor page and on a bare page
 // that loads the same wasm and paints one formatted amount (bare.html), in
@@ -105,7 +105,7 @@ async function firstEstimate(path, phone) {
 const ROUNDS = 24;
 const first = { page: { desktop: [], phone: [] }, bare: { desktop: [], phone: [] } };
 for (let i = 0; i < ROUNDS; i++) {
-  const order = [["page", ""], ["bare", "bare.html"]];
+  const order = [["page", ""], ["bare", "bench/bare.html"]];
   for (const profile of i % 2 ? ["phone", "desktop"] : ["desktop", "phone"]) {
     for (const [name, path] of i % 2 ? order.reverse() : order) first[name][profile].push(await firstEstimate(path, profile === "phone"));
   }
@@ -158,7 +158,7 @@ const sizes = {
   "the staff view (HTML + CSS + JS + wasm + catalogue)": size(staffPage),
   ...Object.fromEntries(Object.entries(visitorOnRequest).map(([what, files]) => [`on request: ${what}`, size(files)])),
   "the embed's own code (embed.js, its CSS inside; not the wasm)": size(embed),
-  "the bare page (bench baseline: HTML + JS, not the wasm)": size(["target/site/bare.html", "target/site/bare.js"]),
+  "the bare page (bench baseline: HTML + JS, not the wasm)": size(["target/bench/bare.html", "target/bench/bare.js"]),
 };
 const named = join(root, "target/bench");
 mkdirSync(named, { recursive: true });
@@ -217,12 +217,12 @@ fees on every session) estimates natively in ${(native["largest-valid"].estimate
 | the sheet editor, a sheet at every bound (50 treatments × 20 phases, 20 payers × 1,000 allowed amounts): opens < 2 s (median of 5) | ${editor.open.toFixed(0)} ms | ${ok(editor.open < 2000)} |
 | the sheet editor at every bound: an Add, an Undo < 200 ms each (medians of 15, to the frame after) | Add ${editor.add.toFixed(0)} ms, Undo ${editor.undo.toFixed(0)} ms | ${ok(editor.add < 200 && editor.undo < 200)} |
 | the sheet editor: a 50 MB CSV refused (unread) without holding the page | ${editor.csv.toFixed(0)} ms | ${ok(editor.csv < 200)} |
-| first estimate painted, desktop: the page within 1.3× the bare page (medians of ${ROUNDS}, interleaved) | page ${range(first.page.desktop)}, bare ${range(first.bare.desktop)}: ${ratio1("desktop").toFixed(2)}× | ${ok(ratio1("desktop") <= 1.3)} |
-| first estimate painted, mid-range phone (4× CPU, 1.6 Mbps, 150 ms RTT): the page within 1.3× the bare page | page ${range(first.page.phone)}, bare ${range(first.bare.phone)}: ${ratio1("phone").toFixed(2)}× | ${ok(ratio1("phone") <= 1.3)} |
+| first estimate painted, desktop: the page within 1.5× the bare page (medians of ${ROUNDS}, interleaved) | page ${range(first.page.desktop)}, bare ${range(first.bare.desktop)}: ${ratio1("desktop").toFixed(2)}× | ${ok(ratio1("desktop") <= 1.5)} |
+| first estimate painted, mid-range phone (4× CPU, 1.6 Mbps, 150 ms RTT): the page within 1.2× the bare page | page ${range(first.page.phone)}, bare ${range(first.bare.phone)}: ${ratio1("phone").toFixed(2)}× | ${ok(ratio1("phone") <= 1.2)} |
 
 Node per call (${us(node[a].estimate)} µs for (a), ${ratio.toFixed(2)}× native) is measured, not a
 target: plain objects in and out stay the package's contract. The first estimate painted is
-judged against the bare page (\`target/site/bare.html\`: the engine's glue and the same wasm,
+judged against the bare page (\`target/bench/bare.html\`, served at /bench/: the engine's glue and the same wasm,
 one estimate, one formatted amount) in the same run, each load in a fresh browser context
 with nothing cached, served gzipped (\`scripts/serve.mjs\`); the phone profile is Chromium's
 CPU throttling (4×) and network emulation (1.6 Mbps down, 750 kbps up, 150 ms latency) at

@@ -2,7 +2,10 @@
 // pkg/: each page's modules (and the package's JavaScript and catalogue)
 // bundled into one minified module, the HTML, CSS and price sheets copied,
 // and the two wasm files under pkg/. `make serve` and the browser tests
-// serve this directory.
+// serve this directory. The sources live in one folder per product
+// (www/visitor, www/staff, www/editor, www/embed) over www/shared; the site
+// is flat, so every page keeps its address. `make bench`'s baseline page
+// (benches/page/) is built beside it into target/bench/, outside the site.
 //
 // Why a bundle: on a fresh load the page fetched eleven files, discovered in
 // three rounds of imports (modulepreload made it one round, but six
@@ -11,12 +14,13 @@
 // that run unbundled; source maps point back to them.
 import { build, transformSync } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, dirname } from "node:path";
+import { basename, join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const www = join(root, "www");
 const out = join(root, "target/site");
+const bench = join(root, "target/bench");
 
 /** The pages import the package as `./pkg/…` (where the server puts it). */
 const pkgFromRoot = {
@@ -27,11 +31,15 @@ const pkgFromRoot = {
 };
 
 /**
- * The catalogue in parts, so a page downloads only the texts it shows:
- *  - `page` (the visitor page's bundle): the plans, names and optional fees
- *    the estimate needs, and the typical insurance plans' names, summaries
- *    and coverage; no Spanish (`es` is optional, so the engine validates the
- *    plans the same) and none of the texts below;
+ * The catalogue in parts, so a page downloads only the texts it shows. A
+ * module says which part it imports in the import itself
+ * (`./pkg/catalogue.js?part=notes`); unbundled, the query is ignored and the
+ * whole catalogue loads, which holds every part:
+ *  - `page` (no query: the visitor page's bundle, through the package's
+ *    index.js): the plans, names and optional fees the estimate needs, and
+ *    the typical insurance plans' names, summaries and coverage; no Spanish
+ *    (`es` is optional, so the engine validates the plans the same) and none
+ *    of the texts below;
  *  - `notes` (notes.js, loaded when a visitor opens "What it is" or
  *    "Assumptions and sources", downloads or prints): each preset's summary,
  *    assumptions, sources and review date;
@@ -52,8 +60,11 @@ const catalogueParts = {
       es: () => ({ presets: data.presets.map((p) => pick(p, ["id", "es"])), coverageExamples: (data.coverageExamples ?? []).map((x) => pick(x, ["id", "es"])) }),
       examples: () => ({ coverageExamples: data.coverageExamples ?? [] }),
     };
-    const partFor = (importer) => (/[\\/](es|notes|embed)\.js$/.exec(importer)?.[1]?.replace("embed", "examples") ?? "page");
-    b.onResolve({ filter: /catalogue\.js$/ }, (args) => ({ path: partFor(args.importer), namespace: "catalogue" }));
+    b.onResolve({ filter: /catalogue\.js(\?part=\w+)?$/ }, (args) => {
+      const part = /\?part=(\w+)$/.exec(args.path)?.[1] ?? "page";
+      if (!parts[part]) return { errors: [{ text: `no catalogue part "${part}" (${Object.keys(parts).join(", ")})` }] };
+      return { path: part, namespace: "catalogue" };
+    });
     b.onLoad({ filter: /.*/, namespace: "catalogue" }, ({ path }) => ({
       // JSON.parse of a string: V8 reads this much data faster as JSON than as an object literal.
       contents: `${freeze}export default freeze(JSON.parse(${JSON.stringify(JSON.stringify(parts[path]()))}));\n`,
@@ -63,20 +74,22 @@ const catalogueParts = {
 };
 
 rmSync(out, { recursive: true, force: true });
+rmSync(bench, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
-await build({
-  // The staff view's engine runs in a worker of its own (quote-worker.js);
-  // its FHIR writer (fhir.js) is loaded only when a Bundle is downloaded.
-  entryPoints: [join(www, "app.js"), join(www, "quote.js"), join(www, "quote-worker.js"), join(www, "fhir.js"), join(www, "editor.js"), join(www, "es.js"), join(www, "notes.js"), join(www, "problems.js"), join(www, "financing.js"), join(www, "embed.js"), join(www, "bare.js")],
-  outdir: out,
-  bundle: true,
-  format: "esm",
-  minify: true,
-  sourcemap: "linked",
-  target: "es2022",
-  plugins: [catalogueParts, pkgFromRoot],
-  logLevel: "warning",
-});
+mkdirSync(join(bench, "pkg"), { recursive: true });
+/** Each module the site serves, by its name there: the pages' own and the on-request ones. */
+const modules = {
+  app: "visitor/app.js", notes: "visitor/notes.js", financing: "visitor/financing.js",
+  es: "shared/es.js", problems: "shared/problems.js",
+  // The staff view's engine runs in a worker of its own (quote-worker.js,
+  // the sheet editor's too); its FHIR writer (fhir.js) is loaded only when
+  // a Bundle is downloaded.
+  quote: "staff/quote.js", "quote-worker": "shared/quote-worker.js", fhir: "staff/fhir.js",
+  editor: "editor/editor.js", embed: "embed/embed.js",
+};
+const options = { bundle: true, format: "esm", minify: true, sourcemap: "linked", target: "es2022", plugins: [catalogueParts, pkgFromRoot], logLevel: "warning" };
+await build({ ...options, entryPoints: Object.fromEntries(Object.entries(modules).map(([name, file]) => [name, join(www, file)])), outdir: out });
+await build({ ...options, entryPoints: { bare: join(root, "benches/page/bare.js") }, outdir: bench });
 // The pages and their styles, minified: the CSS by esbuild, the HTML
 // without its comments and indentation (none of these pages has a <pre> or
 // a <textarea>, where whitespace would show).
@@ -84,15 +97,15 @@ const minified = {
   css: (text) => transformSync(text, { loader: "css", minify: true }).code,
   html: (text) => text.replace(/<!--[\s\S]*?-->/g, "").replace(/\n\s+/g, "\n"),
 };
-for (const f of ["index.html", "quote.html", "editor.html", "style.css", "staff.css", "editor.css"]) {
-  writeFileSync(join(out, f), minified[f.split(".").pop()](readFileSync(join(www, f), "utf8")));
-}
+const pages = ["visitor/index.html", "staff/quote.html", "editor/editor.html", "shared/style.css", "staff/staff.css", "editor/editor.css"];
+for (const f of pages) writeFileSync(join(out, basename(f)), minified[f.split(".").pop()](readFileSync(join(www, f), "utf8")));
 // clinic.json is the staff view's price sheet: `null` (none) as shipped; a
 // clinic replaces it with its own sheet. The price sheet editor documents
-// the sample price list.
-for (const f of ["clinic.sample.json", "clinic.json", "pricelist.sample.csv"]) copyFileSync(join(www, f), join(out, f));
-// The embed's hostile host page (tests/browser/embed.test.mjs drives it).
-for (const f of ["embed-demo.html", "embed-demo.css"]) copyFileSync(join(www, f), join(out, f));
-// make bench's baseline: the same wasm and one formatted amount.
-copyFileSync(join(www, "bare.html"), join(out, "bare.html"));
+// the sample price list. The embed's hostile host page is what
+// tests/browser/embed.test.mjs drives.
+const files = ["staff/clinic.sample.json", "staff/clinic.json", "editor/pricelist.sample.csv", "embed/embed-demo.html", "embed/embed-demo.css"];
+for (const f of files) copyFileSync(join(www, f), join(out, basename(f)));
 for (const f of ["coursecost_bg.wasm", "coursecost_staff_bg.wasm"]) copyFileSync(join(root, "pkg", f), join(out, "pkg", f));
+// make bench's baseline: the same wasm and one formatted amount, served at /bench/ (scripts/serve.mjs --bench).
+copyFileSync(join(root, "benches/page/bare.html"), join(bench, "bare.html"));
+copyFileSync(join(root, "pkg/coursecost_bg.wasm"), join(bench, "pkg/coursecost_bg.wasm"));

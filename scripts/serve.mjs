@@ -1,6 +1,8 @@
 // Serves the built site (target/site/, from `make site`: www/ with each
 // page's modules bundled, and the wasm under /pkg/) on 127.0.0.1.
-// Usage: node scripts/serve.mjs [--port 8080]   (PORT in the environment works too)
+// Usage: node scripts/serve.mjs [--port 8080] [--bench]   (PORT in the environment works too)
+// --bench also serves make bench's baseline page (target/bench/, outside the
+// site) at /bench/, from the same server, so the two are loaded alike.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, dirname, sep } from "node:path";
@@ -14,12 +16,14 @@ const port = Number(argPort > 0 ? process.argv[argPort + 1] : process.env.PORT |
 const host = "127.0.0.1";
 
 const site = join(root, "target/site");
+const bench = process.argv.includes("--bench") ? join(root, "target/bench") : null;
 
-/** Maps a URL path to a file under the site, refusing anything outside it. */
+/** Maps a URL path to a file under the site (or the bench page's folder), refusing anything outside it. */
 function resolve(urlPath) {
   const clean = normalize(decodeURIComponent(urlPath.split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-  const file = join(site, clean.slice(1) || "index.html");
-  return file === site || file.startsWith(site + sep) ? file : null;
+  const [dir, rest] = bench && clean.startsWith("/bench/") ? [bench, clean.slice("/bench".length)] : [site, clean];
+  const file = join(dir, rest.slice(1) || "index.html");
+  return file === dir || file.startsWith(dir + sep) ? file : null;
 }
 
 const server = createServer(async (req, res) => {

@@ -2,7 +2,7 @@
 //! treatments it sells at its own prices.
 //!
 //! Staff quote from a sheet rather than from the public catalogue, so a
-//! clinic deploys the page with its prices baked in (`www/clinic.json`) or
+//! clinic deploys the page with its prices baked in (`www/staff/clinic.json`) or
 //! opens its sheet from a file. A sheet is decoded by the same decoder as a
 //! plan — each treatment's `phases`, `fees`, `packages` and `discounts` are a
 //! plan's — so every problem has a path (`treatments[1].phases[0].price`) and

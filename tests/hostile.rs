@@ -12,7 +12,7 @@ use coursecost::source::{Kind, Number, Source, Unreadable};
 use coursecost::{Error, ErrorCode, decode_clinic, decode_plan, decode_quote};
 use serde_json::{Map, Value, json};
 
-const SHEET: &str = include_str!("../www/clinic.sample.json");
+const SHEET: &str = include_str!("../www/staff/clinic.sample.json");
 
 fn golden(name: &str) -> Value {
     let text = std::fs::read_to_string(format!("tests/golden/{name}.plan.json"))

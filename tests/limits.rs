@@ -2,13 +2,13 @@
 //! places that repeat one are held to it:
 //!
 //! - the reference's table (`docs/limits.md`, between its `limits:begin` and
-//!   `limits:end` lines) and the pages' module of bounds (`www/limits.js`)
+//!   `limits:end` lines) and the pages' module of bounds (`www/shared/limits.js`)
 //!   are generated from the table: this test fails when they differ, and
 //!   `UPDATE_DOCS=1 cargo test --test limits` rewrites them;
 //! - every bound of the price sheet's JSON Schema that stands for a limit
 //!   equals the constant, and every other bound in it is accounted for;
 //! - the pages' scripts hold no bound of their own that equals a limit: they
-//!   import it from `www/limits.js`.
+//!   import it from `www/shared/limits.js`.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -157,7 +157,7 @@ fn js_module() -> String {
 
 #[test]
 fn the_pages_module_of_bounds_is_generated_from_the_limits() {
-    generated(&root().join("www/limits.js"), &js_module());
+    generated(&root().join("www/shared/limits.js"), &js_module());
 }
 
 // ---------------------------------------------------------------------------
@@ -562,7 +562,7 @@ fn the_pages_take_their_bounds_from_the_engines_table() {
     }
     assert!(
         found.is_empty(),
-        "the pages hard-code bounds that are the engine's limits; import them from www/limits.js:\n  {}",
+        "the pages hard-code bounds that are the engine's limits; import them from www/shared/limits.js:\n  {}",
         found.join("\n  ")
     );
 }

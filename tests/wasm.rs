@@ -300,7 +300,7 @@ fn range_and_compare_report_paths_and_leave_the_instance_working() {
     assert_eq!(text(&c, "months.0"), "2026-01");
 }
 
-const SHEET: &str = include_str!("../www/clinic.sample.json");
+const SHEET: &str = include_str!("../www/staff/clinic.sample.json");
 const INPUT: &str = r#"{"treatment": "iv-ketamine", "start": "2026-12-07", "date": "2026-11-21",
     "payment": "self-pay", "patient": {"name": "Ana Pérez", "birthDate": "1958-03-14"}}"#;
 

@@ -1,4 +1,4 @@
-// The price sheet editor (www/editor.html) in headless Chromium: a sheet
+// The price sheet editor (www/editor/editor.html) in headless Chromium: a sheet
 // built from scratch with forms, a CSV price list with bad rows reported by
 // line, problems shown at their fields and fixed there, saved as JSON,
 // found again after a reload (the draft, and nothing else, in storage),
@@ -14,7 +14,7 @@ import { usd } from "./staff.mjs";
 import { limitsSheet } from "./limits-sheet.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const { DRAFT_KEY, PREVIOUS_KEY, VERSION_KEY, ASIDE_KEY } = await import(pathToFileURL(join(root, "www/draft.js")));
+const { DRAFT_KEY, PREVIOUS_KEY, VERSION_KEY, ASIDE_KEY } = await import(pathToFileURL(join(root, "www/shared/draft.js")));
 const ready = () => document.body.dataset.ready === "true";
 const PATIENT = { name: "Philippa Ostrander-Quill", birthDate: "1949-02-11" };
 
@@ -164,7 +164,7 @@ test("a sheet from scratch: fields, a CSV price list with two bad rows, a proble
 
 test("an opened sheet's problems land at their fields or boxes; discarding is explicit and undoable", async () => {
   const { page, context, problems } = await openEditor();
-  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
   sheet.treatments[3].fees[1].provider = "lakeside";
   sheet.treatments[1].phases[0].prcie = 1;
   sheet.payers[0].allowed[0].amount = 99_000;
@@ -210,7 +210,7 @@ test("axe-core: the editor has no serious or critical violations, at 360 px with
 
 test("the largest sheet (50 treatments of 20 phases and 50 fees): opened and typed in with no main-thread task over 200 ms", async () => {
   const { page, context, problems } = await openEditor();
-  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
   sheet.payers = [];
   sheet.treatments = Array.from({ length: 50 }, (_, i) => ({ id: `t${i}`, name: `Treatment ${i}`,
     phases: Array.from({ length: 20 }, (_, j) => ({ name: `Phase ${j}`, every: { weeks: 1 }, sessions: 2, price: 1000 + j })),
@@ -237,7 +237,7 @@ test("the largest sheet (50 treatments of 20 phases and 50 fees): opened and typ
   await context.close();
 });
 
-const sample = () => JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+const sample = () => JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 const json = (name, value) => ({ name, mimeType: "application/json", buffer: Buffer.from(typeof value === "string" ? value : JSON.stringify(value)) });
 const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 const statusIs = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector("#status").textContent), re.source, { timeout: 10_000 });

@@ -1,4 +1,4 @@
-// <coursecost-estimate> on a deliberately hostile host page (www/embed-demo.html:
+// <coursecost-estimate> on a deliberately hostile host page (www/embed/embed-demo.html:
 // a strict Content-Security-Policy and global CSS that would wreck any widget
 // in the host's own DOM), in headless Chromium: the clinic's prices from its
 // price sheet, the engine's numbers, insurance filled from a typical plan and
@@ -21,9 +21,9 @@ import { root, start, open } from "./harness.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
 const staff = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const { course } = await import(pathToFileURL(join(root, "www/course.js")));
+const { course } = await import(pathToFileURL(join(root, "www/embed/course.js")));
 const catalogue = (await import(pathToFileURL(join(root, "pkg/catalogue.js")))).default;
-const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 const usd = (minor, locale = "en-US") => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(minor / 100);
 const NO_SHEET = "This estimator could not read the clinic's prices.";
 
@@ -31,7 +31,7 @@ let base, browser, stop;
 before(async () => ({ base, browser, stop } = await start()));
 after(async () => stop?.());
 
-/** What the element estimates for a sheet treatment: the element's own plan (www/course.js), with `coverage`. */
+/** What the element estimates for a sheet treatment: the element's own plan (www/embed/course.js), with `coverage`. */
 const plan = (id, startDate, coverage) => ({ ...course(sheet, sheet.treatments.find((x) => x.id === id), startDate), ...(coverage && { coverage }) });
 
 test("the element's plan for a sheet treatment is the staff engine's: the same estimate as a self-pay quote", () => {

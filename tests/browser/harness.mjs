@@ -11,9 +11,12 @@ const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-/** Starts scripts/serve.mjs on a free port and Chromium; `stop()` ends both. */
-export async function start() {
-  const server = spawn(process.execPath, [join(root, "scripts/serve.mjs"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+/**
+ * Starts scripts/serve.mjs on a free port (with `bench`, serving make
+ * bench's baseline page at /bench/ too) and Chromium; `stop()` ends both.
+ */
+export async function start({ bench = false } = {}) {
+  const server = spawn(process.execPath, [join(root, "scripts/serve.mjs"), "--port", "0", ...(bench ? ["--bench"] : [])], { stdio: ["ignore", "pipe", "inherit"] });
   const base = await new Promise((resolve, reject) => {
     server.stdout.on("data", (d) => {
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(String(d));

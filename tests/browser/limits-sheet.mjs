@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { root } from "./harness.mjs";
 
 export function limitsSheet() {
-  const sample = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const sample = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
   const course = () => ({
     phases: Array.from({ length: 20 }, (_, j) => ({ name: `Phase ${j}`, every: { weeks: 1 }, sessions: 2, price: 10_000 + j, code: "90868" })),
     fees: Array.from({ length: 50 }, (_, j) => ({ name: `Fee ${j}`, amount: 100 + j, when: "once" })),

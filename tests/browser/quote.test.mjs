@@ -1,4 +1,4 @@
-// The staff view (www/quote.html) in headless Chromium: a clinic's sheet
+// The staff view (www/staff/quote.html) in headless Chromium: a clinic's sheet
 // loaded (baked in as clinic.json, or opened from a file), quotes with the
 // engine's numbers on screen, in the printed PDF and in the downloads, the
 // Good Faith Estimate's elements, broken sheets reported path by path, and

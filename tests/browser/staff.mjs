@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { root, open } from "./harness.mjs";
 
-export const SAMPLE = readFileSync(join(root, "www/clinic.sample.json"), "utf8");
+export const SAMPLE = readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8");
 export const usd = (minor) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(minor / 100);
 export const longDate = (iso) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 

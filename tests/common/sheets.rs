@@ -6,7 +6,7 @@ use coursecost::{Error, ErrorCode, Problem, parse_quote, quote};
 use serde_json::{Value, json};
 
 /// The sample sheet the staff view offers.
-pub const SAMPLE: &str = include_str!("../../www/clinic.sample.json");
+pub const SAMPLE: &str = include_str!("../../www/staff/clinic.sample.json");
 
 pub fn sample() -> Value {
     serde_json::from_str(SAMPLE).expect("the sample sheet is JSON")

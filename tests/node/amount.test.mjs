@@ -1,10 +1,10 @@
-// The one amount parser (www/fields.js `money`), used by the visitor page,
+// The one amount parser (www/shared/fields.js `money`), used by the visitor page,
 // the staff view, the price-sheet editor, its CSV import and the embed.
 // Every expected value is worked by hand: dollars have 2 decimals (so
 // minor units = dollars × 100), yen none, Kuwaiti dinars 3 (× 1000).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { money } from "../../www/fields.js";
+import { money } from "../../www/shared/fields.js";
 
 const USD = { currency: "USD", minorUnits: 2 };
 const JPY = { currency: "JPY", minorUnits: 0 };

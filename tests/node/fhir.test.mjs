@@ -1,4 +1,4 @@
-// The Good Faith Estimate as an HL7 FHIR R4 Bundle (www/fhir.js) against
+// The Good Faith Estimate as an HL7 FHIR R4 Bundle (www/staff/fhir.js) against
 // the Da Vinci PCT 2.0.1 GFE profiles' required elements, and its totals
 // against the engine's.
 import { test } from "node:test";
@@ -9,9 +9,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const { gfeBundle, PROFILES } = await import(pathToFileURL(join(root, "www/fhir.js")));
-const { MAX_GFE_CLAIM_ITEMS } = await import(pathToFileURL(join(root, "www/limits.js")));
-const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+const { gfeBundle, PROFILES } = await import(pathToFileURL(join(root, "www/staff/fhir.js")));
+const { MAX_GFE_CLAIM_ITEMS } = await import(pathToFileURL(join(root, "www/shared/limits.js")));
+const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 const input = (treatment) => ({ treatment, start: "2026-12-07", date: "2026-11-21", scheduledOn: "2026-11-20", payment: "self-pay",
   patient: { name: "Ana María Pérez", birthDate: "1958-03-14" } });
 const cents = (money) => Math.round(money.value * 100);

@@ -1,4 +1,4 @@
-// US federal holidays on their observed days (www/holidays.js), against a
+// US federal holidays on their observed days (www/shared/holidays.js), against a
 // table worked by hand. The working: 1 January falls on Thu 2026, Fri 2027,
 // Sat 2028, Mon 2029, Tue 2030, Wed 2031 (a common year moves it one weekday,
 // a leap year two); the first of each later month is found by adding the
@@ -6,7 +6,7 @@
 // Friday before, a Sunday one on the Monday after.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { federalHolidays } from "../../www/holidays.js";
+import { federalHolidays } from "../../www/shared/holidays.js";
 
 const BY_HAND = {
   2026: [

@@ -40,7 +40,7 @@ const PLAN = {
   coverage: { coinsurance: 20, deductible: 100000, limits: [{ phases: ["Induction"], sessions: 4, per: "course" }] },
   assistance: [{ name: "Card", patientPaysAtMost: 1000, annualMax: 30000 }],
 };
-const SHEET = json("www/clinic.sample.json");
+const SHEET = json("www/staff/clinic.sample.json");
 const INPUT = { treatment: "tms", start: "2027-01-04", date: "2026-11-21", payment: "self-pay", patient: { name: "Ana Pérez", birthDate: "1958-03-14" } };
 const OPTIONS = { coverage: { deductible: 150000, coinsurance: 20 }, assistance: [{ name: "Card", patientPaysAtMost: 1000, annualMax: 30000 }], horizon: { months: 12 } };
 

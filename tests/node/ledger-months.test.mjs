@@ -1,8 +1,8 @@
-// The staff view's long-ledger summary (www/ledger-months.js), on a small
+// The staff view's long-ledger summary (www/shared/ledger-months.js), on a small
 // hand-written ledger whose sums are worked out below.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { byMonth } from "../../www/ledger-months.js";
+import { byMonth } from "../../www/shared/ledger-months.js";
 
 const line = (date, kind, name, code, charge, { insurerPays = 0, assistance = 0, discount = 0, adjustment = 0 } = {}) => ({
   date, kind, name, code, quantity: 1, gross: charge + discount, discount, charge, adjustment, insurerPays, assistance,

@@ -94,7 +94,7 @@ test("the shipped wasm survives hostile input: every call after it answers right
   const { validateClinic, quote, goodFaithEstimate, quoteCsv } = await loadStaff();
   const plan = JSON.parse(readFileSync(join(golden, "01-iv-ketamine.plan.json"), "utf8"));
   const expected = JSON.parse(readFileSync(join(golden, "01-iv-ketamine.estimate.json"), "utf8"));
-  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
   const cycle = { ...plan };
   cycle.clinic = { closedDates: [cycle] };
   let deep = {};
@@ -228,7 +228,7 @@ test("clinic sheets, quotes, Good Faith Estimates and the ledger CSV through cou
   // Both engines estimate alike.
   const golden = JSON.parse(readFileSync(join(root, "tests/fixtures/b-esketamine.json"), "utf8"));
   assert.deepEqual(estimate(golden), main.estimate(golden));
-  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
   assert.deepEqual(validateClinic(sheet), []);
   const input = { treatment: "tms", start: "2027-01-04", date: "2026-11-21", payment: "self-pay", patient: { name: "Ana Pérez", birthDate: "1958-03-14" } };
   const q = quote(sheet, input);
@@ -263,7 +263,7 @@ test("clinic sheets, quotes, Good Faith Estimates and the ledger CSV through cou
 
 test("a ClinicSheet decodes its sheet once and quotes exactly as the one-call functions do", async () => {
   const { ClinicSheet, quote, goodFaithEstimate, quoteCsv } = await loadStaff();
-  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
   const handle = new ClinicSheet(sheet);
   for (const treatment of sheet.treatments.map((t) => t.id)) {
     const input = { treatment, start: "2027-01-04", date: "2026-11-21", payment: "self-pay", patient: { name: "Ana Pérez", birthDate: "1958-03-14" } };
@@ -287,7 +287,7 @@ test("the JSON Schema of a price sheet accepts the sample and refuses what the e
   const { default: Ajv2020 } = await import(pathToFileURL(join(root, "node_modules/ajv/dist/2020.js")));
   const schema = JSON.parse(readFileSync(join(root, "schema/clinic.schema.json"), "utf8"));
   const check = new Ajv2020.default({ allErrors: true, multipleOfPrecision: 9 }).compile(schema);
-  const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+  const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
   assert.ok(check(sheet), JSON.stringify(check.errors));
   const broken = [
     (s) => { s.adress = s.address; },

@@ -1,10 +1,10 @@
-// The visitor page's plan building (www/plan.js): each field of the form
+// The visitor page's plan building (www/visitor/plan.js): each field of the form
 // lands where the contract says, amounts in minor units, and nothing blank
 // is read as 0. The preset below is small and written by hand, so every
 // expected plan is too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { build, defaults, editable } from "../../www/plan.js";
+import { build, defaults, editable } from "../../www/visitor/plan.js";
 
 const USD = { currency: "USD", minorUnits: 2 };
 const T = { yourProgram: "Your programme" };

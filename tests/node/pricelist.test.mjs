@@ -1,4 +1,4 @@
-// The sheet editor's CSV price list (www/pricelist.js): RFC 4180 records
+// The sheet editor's CSV price list (www/editor/pricelist.js): RFC 4180 records
 // with their line numbers, every bad row reported by line, the good ones
 // applied; the documented sample list reproduces the sample sheet's prices.
 import { test } from "node:test";
@@ -8,9 +8,9 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const { parseCsv, importPriceList } = await import(pathToFileURL(join(root, "www/pricelist.js")));
+const { parseCsv, importPriceList } = await import(pathToFileURL(join(root, "www/editor/pricelist.js")));
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const sheet = JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 const USD = { currency: "USD", minorUnits: 2 };
 
 test("records keep the line they start on, through quotes, doubled quotes, CRLF and line breaks in cells", () => {
@@ -26,7 +26,7 @@ test("records keep the line they start on, through quotes, doubled quotes, CRLF 
 });
 
 test("the documented sample price list sets exactly the sample sheet's prices and codes", () => {
-  const csv = readFileSync(join(root, "www/pricelist.sample.csv"), "utf8");
+  const csv = readFileSync(join(root, "www/editor/pricelist.sample.csv"), "utf8");
   const zeroed = structuredClone(sheet);
   // Both courses zeroed: the expected one and, where a treatment has one, the dear end.
   for (const c of zeroed.treatments.flatMap((t) => [t, t.high].filter(Boolean))) {

@@ -1,5 +1,5 @@
 // What the sheet editor refuses before a sheet replaces anything
-// (www/sheet-shape.js): the wrong shape, lists past their bounds, text that
+// (www/editor/sheet-shape.js): the wrong shape, lists past their bounds, text that
 // is not JSON, each with the path; and every valid sheet passes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,8 +8,8 @@ import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const { shapeProblems, sheetFrom } = await import(pathToFileURL(join(root, "www/sheet-shape.js")));
-const sample = () => JSON.parse(readFileSync(join(root, "www/clinic.sample.json"), "utf8"));
+const { shapeProblems, sheetFrom } = await import(pathToFileURL(join(root, "www/editor/sheet-shape.js")));
+const sample = () => JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 
 test("the sample sheet, a new one and one with every kind of engine problem can be drawn", () => {
   assert.deepEqual(shapeProblems(sample()), []);

@@ -1,9 +1,9 @@
-// The visitor page's link (www/state.js): what a visitor typed comes back
+// The visitor page's link (www/visitor/state.js): what a visitor typed comes back
 // from the link they copy. Expected states are written out by hand.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { toFragment, fromFragment } from "../../www/state.js";
-import { MAX_NAME_CHARS } from "../../www/limits.js";
+import { toFragment, fromFragment } from "../../www/visitor/state.js";
+import { MAX_NAME_CHARS } from "../../www/shared/limits.js";
 
 const IDS = ["iv-ketamine", "spravato", "tms", "ect"];
 

@@ -1,4 +1,4 @@
-// The visitor page's words: every key of the English words (www/en.js) has
+// The visitor page's words: every key of the English words (www/shared/en.js) has
 // its Spanish (es.js, as built into target/site/ by `make site`, where its
 // import of the catalogue resolves), of the same kind, recursively; and
 // every word index.html marks for translation has its Spanish in `static`.
@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import en from "../../www/en.js";
+import en from "../../www/shared/en.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const { default: es } = await import(pathToFileURL(join(root, "target/site/es.js")));
@@ -32,7 +32,7 @@ test("the shape check sees a missing or mistyped word", () => {
 });
 
 test("every word index.html marks for translation (data-t) has its Spanish", () => {
-  const html = readFileSync(join(root, "www/index.html"), "utf8");
+  const html = readFileSync(join(root, "www/visitor/index.html"), "utf8");
   const keys = [...new Set([...html.matchAll(/\sdata-t="([^"]+)"/g)].map((m) => m[1]))];
   assert.ok(keys.length > 20, `index.html marks its words (${keys.length} found)`);
   assert.deepEqual(keys.filter((k) => typeof es.static[k] !== "string" || es.static[k].trim() === ""), []);

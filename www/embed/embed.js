@@ -14,16 +14,16 @@
 // (script-src and connect-src, for the wasm) and 'wasm-unsafe-eval'. No
 // request leaves the host and this script's origin.
 import init, { estimate, compare } from "./pkg/coursecost.js";
-import catalogue from "./pkg/catalogue.js";
-import { h, fill } from "./dom.js";
-import { moneyOf, setLocale, formatMonth, formatDate, plainAmount, today } from "./format.js";
-import { money, percent, currencyOf, problemOf } from "./fields.js";
-import { figures, sentences, marks } from "./summary.js";
-import { lineChart } from "./chart.js";
+import catalogue from "./pkg/catalogue.js?part=examples";
+import { h, fill } from "../shared/dom.js";
+import { moneyOf, setLocale, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
+import { money, percent, currencyOf, problemOf } from "../shared/fields.js";
+import { figures, sentences, marks } from "../shared/summary.js";
+import { lineChart } from "../shared/chart.js";
 import { course } from "./course.js";
-import en from "./en.js";
-import { words as problemWords, say } from "./problems.js";
-import { words as entryWords } from "./entries.js";
+import en from "../shared/en.js";
+import { words as problemWords, say } from "../shared/problems.js";
+import { words as entryWords } from "../shared/entries.js";
 
 /**
  * The embed's words in English: the visitor page's (en.js), those for what

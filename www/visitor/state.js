@@ -4,7 +4,7 @@
 // shows its default. Links are untrusted input: anything malformed,
 // oversized or of the wrong type is dropped field by field, never executed
 // or shown as markup.
-import { MAX_NAME_CHARS } from "./limits.js";
+import { MAX_NAME_CHARS } from "../shared/limits.js";
 
 /** The choices a radio group or select may hold. */
 const CHOICES = {

@@ -2,8 +2,8 @@
 // page's own words. Only turns what was typed into a plan: every rule and
 // number is the engine's or the catalogue's. A field left empty is never
 // read as 0 or "no limit": the page asks for it instead (`need`).
-import { money, whole, percent, problemOf } from "./fields.js";
-import { federalHolidays } from "./holidays.js";
+import { money, whole, percent, problemOf } from "../shared/fields.js";
+import { federalHolidays } from "../shared/holidays.js";
 
 /** Where the preset's editable phases are: `{ induction, interval }`, -1 for none. */
 export function editable(p) {

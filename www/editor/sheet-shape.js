@@ -8,7 +8,7 @@
 import {
   MAX_APPLIES_TO_ENTRIES, MAX_CLOSED_DATES, MAX_DIAGNOSIS_CODES, MAX_DISCOUNTS, MAX_FEES, MAX_PACKAGES,
   MAX_PAYERS, MAX_PAYER_RATES, MAX_PHASES, MAX_PROVIDERS, MAX_SEPARATE_ITEMS, MAX_TREATMENTS, MAX_WEEKDAY_ENTRIES,
-} from "./limits.js";
+} from "../shared/limits.js";
 
 /** The largest JSON file the editor opens, in bytes: the largest valid sheet is a few megabytes. */
 export const MAX_SHEET_BYTES = 16_000_000;

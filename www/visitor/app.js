@@ -4,16 +4,16 @@
 // Nothing leaves the page: the state lives in the URL fragment, which
 // browsers never send.
 import init, { estimate, range, compare, presets, preset, version, coverageExamples } from "./pkg/index.js";
-import { h, fill, table, download } from "./dom.js";
-import { moneyOf, formatDate, formatDay, formatMonth, setLocale, plainAmount, today } from "./format.js";
+import { h, fill, table, download } from "../shared/dom.js";
+import { moneyOf, formatDate, formatDay, formatMonth, setLocale, plainAmount, today } from "../shared/format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
-import { lineChart } from "./chart.js";
-import { currencyOf, labelCurrency, showErrors } from "./fields.js";
-import { card, calendar } from "./cards.js";
-import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "./limits.js";
+import { lineChart } from "../shared/chart.js";
+import { currencyOf, labelCurrency, showErrors } from "../shared/fields.js";
+import { card, calendar } from "../shared/cards.js";
+import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "../shared/limits.js";
 import { build, defaults, editable, pharmacyLine, catalogueProgramme, INSURANCE } from "./plan.js";
-import { describe, figures, sentences, marks } from "./summary.js";
-import en from "./en.js";
+import { describe, figures, sentences, marks } from "../shared/summary.js";
+import en from "../shared/en.js";
 
 const $ = (id) => document.getElementById(id);
 const DEFAULT_TREATMENT = "iv-ketamine";

@@ -10,7 +10,7 @@
 // its total their subtotal, and the Summary's total the estimate's. This
 // module only re-expresses them; it is plain JavaScript with no page or
 // engine dependency, so the staff view, Node tests and other tools share it.
-import { MAX_GFE_CLAIM_ITEMS } from "./limits.js";
+import { MAX_GFE_CLAIM_ITEMS } from "../shared/limits.js";
 
 const PCT = "http://hl7.org/fhir/us/davinci-pct/StructureDefinition/";
 /** The canonical URLs of the profiles each resource claims. */

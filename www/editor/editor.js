@@ -11,13 +11,13 @@
 // shape the form draws (sheet-shape.js) and pass through the engine's
 // check first, and each replacement is one change Undo takes back. Long
 // lists are drawn a page at a time, so a sheet at every bound stays quick.
-import { h, fill, download } from "./dom.js";
-import { money, whole, percent } from "./fields.js";
-import { plainAmount } from "./format.js";
+import { h, fill, download } from "../shared/dom.js";
+import { money, whole, percent } from "../shared/fields.js";
+import { plainAmount } from "../shared/format.js";
 import { importPriceList, MAX_PRICE_LIST_BYTES } from "./pricelist.js";
-import { DRAFT_KEY, draftVersion, readDraft, readPrevious, setAside, storageRefused, writeDraft } from "./draft.js";
+import { DRAFT_KEY, draftVersion, readDraft, readPrevious, setAside, storageRefused, writeDraft } from "../shared/draft.js";
 import { FORBIDDEN_KEYS, MAX_SHEET_BYTES, sheetFrom } from "./sheet-shape.js";
-import { MAX_NAME_CHARS, MAX_CODE_CHARS, MAX_TEXT_CHARS } from "./limits.js";
+import { MAX_NAME_CHARS, MAX_CODE_CHARS, MAX_TEXT_CHARS } from "../shared/limits.js";
 
 const $ = (id) => document.getElementById(id);
 const WEEKDAYS = [["mon", "Mon"], ["tue", "Tue"], ["wed", "Wed"], ["thu", "Thu"], ["fri", "Fri"], ["sat", "Sat"], ["sun", "Sun"]];

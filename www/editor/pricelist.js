@@ -3,8 +3,8 @@
 // of a phase, fee or package the sheet already has. Every bad row is
 // reported with its line number; the good ones are applied. Used by the
 // sheet editor; plain JavaScript, so Node tests use it too.
-import { money } from "./fields.js";
-import { MAX_AMOUNT, MAX_CODE_CHARS, MAX_PRICE_LIST_ROWS } from "./limits.js";
+import { money } from "../shared/fields.js";
+import { MAX_AMOUNT, MAX_CODE_CHARS, MAX_PRICE_LIST_ROWS } from "../shared/limits.js";
 
 /** The columns, in order, that begin the header row. */
 export const COLUMNS = ["treatment", "item", "code", "price"];

@@ -2,7 +2,7 @@
 // palabras de index.html (`static`) y los textos del catálogo en español.
 // Se carga solo cuando se elige «Español», así que la página en inglés no
 // lo descarga.
-import catalogue from "./pkg/catalogue.js";
+import catalogue from "./pkg/catalogue.js?part=es";
 
 const s = (n) => (n === 1 ? "" : "s");
 

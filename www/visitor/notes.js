@@ -6,12 +6,12 @@
 // the estimate or prints it; its first screen needs none of it. (Bundled,
 // the catalogue import is only those texts; unbundled, it is the whole
 // catalogue, a superset the page reads the same way.)
-import catalogue from "./pkg/catalogue.js";
+import catalogue from "./pkg/catalogue.js?part=notes";
 
-import { words as entryWords } from "./entries.js";
+import { words as entryWords } from "../shared/entries.js";
 import { words as assumptionWords } from "./assumptions.js";
 
-export { entries } from "./entries.js";
+export { entries } from "../shared/entries.js";
 export { assumptionsOf } from "./assumptions.js";
 
 /** The English words of both. */

@@ -15,12 +15,12 @@
 // writes the URL, storage or cookies, or sends a request with them: the
 // only requests are for the page's own files and the clinic's price sheet;
 // the only storage read is the sheet editor's draft (a sheet, no patient).
-import { h, fill, table, download } from "./dom.js";
-import { moneyOf, formatDate, formatMonth, today } from "./format.js";
-import { money, percent, whole, labelCurrency, showErrors, fieldFor } from "./fields.js";
-import { card, calendar } from "./cards.js";
-import { readDraft } from "./draft.js";
-import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_BIRTH_YEAR, MIN_YEAR, MAX_HORIZON_MONTHS, MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
+import { h, fill, table, download } from "../shared/dom.js";
+import { moneyOf, formatDate, formatMonth, today } from "../shared/format.js";
+import { money, percent, whole, labelCurrency, showErrors, fieldFor } from "../shared/fields.js";
+import { card, calendar } from "../shared/cards.js";
+import { readDraft } from "../shared/draft.js";
+import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_BIRTH_YEAR, MIN_YEAR, MAX_HORIZON_MONTHS, MAX_LEDGER_ROWS_SHOWN } from "../shared/limits.js";
 
 const $ = (id) => document.getElementById(id);
 
