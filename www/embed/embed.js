@@ -16,7 +16,7 @@
 import init, { estimate, compare } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js?part=examples";
 import { h, fill } from "../shared/dom.js";
-import { moneyOf, setLocale, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
+import { moneyOf, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
 import { money, percent, currencyOf, problemOf } from "../shared/fields.js";
 import { figures, sentences, marks } from "../shared/summary.js";
 import { lineChart } from "../shared/chart.js";
@@ -189,7 +189,6 @@ class Estimate extends HTMLElement {
   }
 
   #form(t, { sheet, unit }) {
-    setLocale(t.locale);
     const want = this.getAttribute("treatment");
     const examples = examplesFor(unit, t);
     // Choices as radio buttons, which wrap: a select would cut long names off on a phone.
@@ -245,11 +244,10 @@ class Estimate extends HTMLElement {
   #update() {
     const { t, sheet, unit, example } = this.#view;
     const root = this.#root;
-    // Two elements on a page may speak two languages: each formats in its own.
-    setLocale(t.locale);
+    // Two elements on a page may speak two languages: each formats in its own (t.locale, passed).
     const $ = (id) => root.getElementById(id);
     const tr = sheet.treatments.find((x) => x.id === root.querySelector("input[name=t]:checked")?.value) ?? sheet.treatments[0];
-    const m = moneyOf(unit);
+    const m = moneyOf(unit, t.locale);
     $("about").textContent = own(tr, "description") ?? "";
     const insured = root.querySelector("input[name=pay]:checked").value === "insured";
     $("ins").hidden = !insured;
@@ -284,17 +282,12 @@ class Estimate extends HTMLElement {
     }
     fill($("head"), t.youPay, " ", h("span", { class: "big" }, m(e.totals.patientPays)), " ", t.over(plan.horizon.months));
     const how = !insured ? t.selfPay : example ? t.example(example.name) : t.yourPlan;
-    $("assumes").textContent = `${how} · ${t.embedPrice(m(plan.phases[0].price))} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start))}.`;
+    $("assumes").textContent = `${how} · ${t.embedPrice(m(plan.phases[0].price))} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
     fill($("fig"), figures({ c, e, plan, m, t }).map(([term, value, note]) => h("div", {}, h("dt", {}, term), h("dd", {}, value, note ? h("span", { class: "note" }, note) : null))));
     fill($("chg"), sentences({ c, plan, m, t }).map((x) => h("li", {}, x)));
     lineChart($("chart"), { id: "cc-chart", title: t.chartTitle, months: e.months.map((x) => x.month),
-      desc: t.chartDesc(formatMonth(e.months[0].month), formatMonth(e.months.at(-1).month), m(e.totals.patientPays)),
+      desc: t.chartDesc(formatMonth(e.months[0].month, t.locale), formatMonth(e.months.at(-1).month, t.locale), m(e.totals.patientPays)),
       series: [{ name: t.youPay, values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits, marks: marks(c, t), words: t });
-    const redraw = $("chart").redraw;
-    $("chart").redraw = () => {
-      setLocale(t.locale);
-      redraw();
-    };
     this.dataset.complete = "true";
   }
 }

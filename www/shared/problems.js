@@ -57,7 +57,7 @@ export const words = {
 export function say([field, kind], unit, t) {
   if (kind === "need") return [field, t.need[field]];
   if (kind !== "amount") return [field, t[kind]];
-  const cur = currencyWords(unit.currency).name;
+  const cur = currencyWords(unit.currency, t.locale).name;
   return [field, unit.minorUnits ? t.amount(cur) : t.amountZero(cur)];
 }
 

@@ -9,25 +9,25 @@ const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toIS
 export function describe({ p, e, v, ex, insuranceTouched, price, m, t }) {
   const how = v.pay !== "insured" ? t.selfPay : ex && !insuranceTouched ? t.example(ex.name) : t.yourPlan;
   const priced = price === p.plan.phases[0].price ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
-  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start))}.`;
+  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
 }
 
 /** `[term, value, note]` for the figure cards. */
 export function figures({ c, e, plan, m, t }) {
-  const out = [[t.firstMonth, m(c.firstMonth.patientPays), t.fromTo(formatDate(c.firstMonth.start), formatDate(dayBefore(c.firstMonth.end)))]];
+  const out = [[t.firstMonth, m(c.firstMonth.patientPays), t.fromTo(formatDate(c.firstMonth.start, t.locale), formatDate(dayBefore(c.firstMonth.end), t.locale))]];
   const s = c.typicalMonth;
   if (s && s.monthly !== undefined) {
-    out.push([t.typical, m(s.monthly), t.typicalNote(t.fromTo(formatDate(s.start), formatDate(dayBefore(s.end))), s.months, m(s.low), m(s.high))]);
+    out.push([t.typical, m(s.monthly), t.typicalNote(t.fromTo(formatDate(s.start, t.locale), formatDate(dayBefore(s.end), t.locale)), s.months, m(s.low), m(s.high))]);
   } else if (s) {
-    out.push([t.rest, m(s.patientPays), t.fromTo(formatDate(s.start), formatDate(dayBefore(s.end)))]);
+    out.push([t.rest, m(s.patientPays), t.fromTo(formatDate(s.start, t.locale), formatDate(dayBefore(s.end), t.locale))]);
   }
   const y = c.planYear;
-  const cut = e.end < y.end ? formatDate(dayBefore(e.end)) : "";
-  out.push([plan.coverage ? t.thisYear : t.thisCalendarYear, m(y.patientPays), t.yearNote(formatDate(y.start), formatDate(dayBefore(y.end)), cut)]);
+  const cut = e.end < y.end ? formatDate(dayBefore(e.end), t.locale) : "";
+  out.push([plan.coverage ? t.thisYear : t.thisCalendarYear, m(y.patientPays), t.yearNote(formatDate(y.start, t.locale), formatDate(dayBefore(y.end), t.locale), cut)]);
   if (plan.horizon.months !== 12) out.push([t.next12, m(c.firstYear), ""]);
   if (plan.coverage) {
-    out.push([t.oop, c.outOfPocketMaxReached ? formatDate(c.outOfPocketMaxReached) : plan.coverage.outOfPocketMax === undefined ? t.oopNone : t.oopNot,
-      c.outOfPocketMaxReached ? t.oopOn(formatDate(c.outOfPocketMaxReached)) : ""]);
+    out.push([t.oop, c.outOfPocketMaxReached ? formatDate(c.outOfPocketMaxReached, t.locale) : plan.coverage.outOfPocketMax === undefined ? t.oopNone : t.oopNot,
+      c.outOfPocketMaxReached ? t.oopOn(formatDate(c.outOfPocketMaxReached, t.locale)) : ""]);
   }
   return out;
 }
@@ -36,20 +36,20 @@ export function figures({ c, e, plan, m, t }) {
 function after(s, end, m, t) {
   if (s.patientPays === 0) return t.after(t.nothing);
   const amount = s.monthly !== undefined ? t.aMonth(m(s.monthly)) : m(s.patientPays);
-  return t.after(s.end < end ? t.until(amount, formatDate(dayBefore(s.end))) : amount);
+  return t.after(s.end < end ? t.until(amount, formatDate(dayBefore(s.end), t.locale)) : amount);
 }
 
 /** A sentence for each change: the card running out, the maximum reached, a new plan year, … */
 export function sentences({ c, plan, m, t }) {
   return c.changes.map((x) => {
-    const d = formatDate(x.date);
+    const d = formatDate(x.date, t.locale);
     const a = after(x.after, c.end, m, t);
     switch (x.kind) {
       case "assistanceExhausted": return t.chgAssistance(plan.assistance[Number(/\d+/.exec(x.path))]?.name ?? "", d, a);
       case "outOfPocketMax": return (x.benefit === "pharmacy" ? t.chgRxOop : t.chgOop)(d, a);
       case "planYear": return t.chgYear(d, a);
       case "coverageLimit": return t.chgLimit(d, a);
-      default: return t.chgEnd(formatDate(dayBefore(x.date)), a);
+      default: return t.chgEnd(formatDate(dayBefore(x.date), t.locale), a);
     }
   });
 }

@@ -5,7 +5,7 @@
 // browsers never send.
 import init, { estimate, range, compare, presets, preset, version, coverageExamples } from "./pkg/index.js";
 import { h, fill, table, download } from "../shared/dom.js";
-import { moneyOf, formatDate, formatDay, formatMonth, setLocale, plainAmount, today } from "../shared/format.js";
+import { moneyOf, formatDate, formatDay, formatMonth, plainAmount, today } from "../shared/format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
 import { lineChart } from "../shared/chart.js";
 import { currencyOf, labelCurrency, showErrors } from "../shared/fields.js";
@@ -90,7 +90,7 @@ function drawNotes() {
   if (!p) return;
   $("treatment-summary").textContent = words(p).summary ?? "";
   if (!notesModule.module || !shown) return;
-  const m = moneyOf(shown.estimate);
+  const m = moneyOf(shown.estimate, t.locale);
   assumptions(p, shown.plan, shown.v, m);
   entries(p, shown.v, examples.find((x) => x.id === shown.v.example), shown.plan, m);
 }
@@ -159,7 +159,7 @@ function writeDefaults(v) {
  * the form joins the page only after the first headline is painted.)
  */
 function setTreatment(p, unit) {
-  const m = moneyOf(unit);
+  const m = moneyOf(unit, t.locale);
   const w = words(p);
   const { induction, interval } = editable(p);
   labelCurrency(document.body, unit);
@@ -239,7 +239,7 @@ function update({ fromUser = true, changed } = {}) {
   $("example-hint").textContent = ex ? t.exampleFilled(words(ex, "examples").summary) : "";
   const prog = catalogueProgramme(p);
   if (prog) {
-    const m = moneyOf(unit);
+    const m = moneyOf(unit, t.locale);
     const why = prog.requires === "commercial" && v.pay !== "insured" ? t.programmeSelf
       : prog.requires === "commercial" && v["plan-type"] === "government" ? t.programmeGov
         : prog.requires === "coverage" && v.pay !== "insured" ? t.programmeInsured : "";
@@ -291,7 +291,7 @@ function showProblems(built, problems, unit) {
     return;
   }
   const w = withWords(fixes.words);
-  const said = [...built.errors.map((x) => fixes.say(x, unit, w)), ...problems.map((x) => fixes.explain(x, built.plan, moneyOf(unit), w))];
+  const said = [...built.errors.map((x) => fixes.say(x, unit, w)), ...problems.map((x) => fixes.explain(x, built.plan, moneyOf(unit, t.locale), w))];
   // One message per field and problem (two phases may break one rule).
   const loose = showErrors($("form"), [...new Map(said.map((x) => [x.join("\n"), x])).values()]);
   $("status").textContent = `${loose.join(" ")} ${w.fixFields(said.length)}${shown ? w.stale : w.toSee}`.trim();
@@ -321,7 +321,7 @@ function firstHeadline(state) {
 
 /** "You pay $X over N months", in the headline and (once the form is in) the sticky summary. */
 function headline(built, e) {
-  const m = moneyOf(e);
+  const m = moneyOf(e, t.locale);
   const months = built.plan.horizon.months;
   fill($("headline"), h("span", {}, t.youPay), " ", h("strong", { id: "total", class: "big" }, m(e.totals.patientPays)), " ", h("span", {}, t.over(months)));
   if (mounted) $("sticky").textContent = `${t.youPay} ${m(e.totals.patientPays)} ${t.over(months)}`;
@@ -329,7 +329,7 @@ function headline(built, e) {
 
 function render(p, built, e, v, ex) {
   const { plan } = built;
-  const m = moneyOf(e);
+  const m = moneyOf(e, t.locale);
   headline(built, e);
   // What the headline assumes (its first date format is made here, after the first paint).
   const insuranceTouched = INSURANCE.some((k) => touched.has(k));
@@ -352,7 +352,7 @@ function render(p, built, e, v, ex) {
 
   lineChart($("chart"), {
     id: "cumulative", title: t.chartTitle, months: e.months.map((x) => x.month),
-    desc: t.chartDesc(formatMonth(e.months[0].month), formatMonth(e.months.at(-1).month), m(e.totals.patientPays)),
+    desc: t.chartDesc(formatMonth(e.months[0].month, t.locale), formatMonth(e.months.at(-1).month, t.locale), m(e.totals.patientPays)),
     series: [{ name: t.youPay, values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits,
     marks: marks(mine, t), words: t,
   });
@@ -361,16 +361,16 @@ function render(p, built, e, v, ex) {
     assumptions(p, plan, v, m);
     entries(p, v, ex, plan, m);
   }
-  fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month), list.length), item: (x) => formatDay(x.date), moved: (d) => t.moved(formatDate(d)) }));
+  fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month, t.locale), list.length), item: (x) => formatDay(x.date, t.locale), moved: (d) => t.moved(formatDate(d, t.locale)) }));
   table($("ledger"), t.ledgerCaption, t.cols,
-    e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? t.packageLine(l.name) : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
+    e.lines.map((l) => [formatDate(l.date, t.locale), l.kind === "package" ? t.packageLine(l.name) : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
     { num: [3, 4, 5, 6, 7], foot: [t.total, "", "", e.totals.sessions, m(e.totals.charge), m(e.totals.insurerPays), m(e.totals.assistance), m(e.totals.patientPays)] });
   table($("phases"), null, t.phaseCols,
-    e.phases.map((x) => [x.name, x.sessions, x.first ? formatDate(x.first) : "—", x.last ? formatDate(x.last) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
+    e.phases.map((x) => [x.name, x.sessions, x.first ? formatDate(x.first, t.locale) : "—", x.last ? formatDate(x.last, t.locale) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
   $("plan-years-block").hidden = !e.planYears;
   if (e.planYears) {
     table($("plan-years"), null, t.yearCols,
-      e.planYears.map((y) => [`${formatDate(y.start)} – ${formatDate(y.end)}`, m(y.deductibleApplied), m(y.outOfPocket), m(y.charge), m(y.insurerPays), m(y.patientPays)]), { num: [1, 2, 3, 4, 5] });
+      e.planYears.map((y) => [`${formatDate(y.start, t.locale)} – ${formatDate(y.end, t.locale)}`, m(y.deductibleApplied), m(y.outOfPocket), m(y.charge), m(y.insurerPays), m(y.patientPays)]), { num: [1, 2, 3, 4, 5] });
   }
   renderCompare(p, others, own, c, plan);
   shown = { plan, estimate: e, summary: mine, v };
@@ -400,7 +400,7 @@ async function paymentPlan(e, plan) {
   $("financing").hidden = !f;
   if (!f) return;
   const { paymentPlan: view, words: own } = financingModule.module;
-  const { cards, columns, rows } = view({ financing: f, plan, t: withWords(own), m: moneyOf(e), date: formatDate });
+  const { cards, columns, rows } = view({ financing: f, plan, t: withWords(own), m: moneyOf(e, t.locale), date: (iso) => formatDate(iso, t.locale) });
   fill($("financing-summary"), cards.map(([term, value, note]) => card(term, value, { note })));
   table($("payments"), null, columns, rows, { num: [0, 2, 3, 4, 5] });
 }
@@ -428,7 +428,7 @@ function rangeOf(id, start, options) {
 }
 
 function renderCompare(p, others, own, c, plan) {
-  const m = moneyOf(c);
+  const m = moneyOf(c, t.locale);
   const names = [t.yours(words(p).name), ...others.map((o) => (own[o.id] ? t.ownPrice : t.typicalCourse)(words(o).name))];
   for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[0].price, c.minorUnits);
   table($("compare"), null, t.compareCols(plan.horizon.months),
@@ -437,7 +437,7 @@ function renderCompare(p, others, own, c, plan) {
   $("compare-chart").hidden = others.length === 0;
   if (others.length) {
     lineChart($("compare-chart"), { id: "compare-cumulative", title: t.compareTitle, months: c.months,
-      desc: t.chartDesc(formatMonth(c.months[0]), formatMonth(c.months.at(-1)), c.plans.map((x, i) => `${names[i]}: ${m(x.totals.patientPays)}`).join("; ")),
+      desc: t.chartDesc(formatMonth(c.months[0], t.locale), formatMonth(c.months.at(-1), t.locale), c.plans.map((x, i) => `${names[i]}: ${m(x.totals.patientPays)}`).join("; ")),
       series: c.plans.map((x, i) => ({ name: names[i], values: x.cumulative })), currency: c.currency, digits: c.minorUnits, words: t });
   }
 }
@@ -465,7 +465,7 @@ function assumptions(p, plan, v, m) {
  */
 function entries(p, v, ex, plan, m) {
   const rows = notesModule.module.entries({
-    plan, v, m, date: formatDate, t: noteWords(), treatment: words(p).name,
+    plan, v, m, date: (iso) => formatDate(iso, t.locale), t: noteWords(), treatment: words(p).name,
     example: ex && !INSURANCE.some((k) => touched.has(k)) ? words(ex, "examples").name : null,
   });
   fill($("entries"), rows.map(([k, x]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(x)))));
@@ -484,7 +484,6 @@ async function setLanguage(next) {
   lang = next === "es" ? "es" : "en";
   if (lang === "es") await spanishModule();
   t = lang === "es" ? spanishModule.module.default : en;
-  setLocale(t.locale);
   document.documentElement.lang = lang;
   // The English words are the page's own: written back only after Spanish.
   spanishModule.module?.translate(document, lang === "es");
@@ -616,7 +615,7 @@ function mount() {
     if (!shown) return;
     await loadNotes();
     if (!notesModule.module) return; // the status says why
-    const m = moneyOf(shown.estimate);
+    const m = moneyOf(shown.estimate, t.locale);
     const p = catalogue.find((x) => x.id === lastTreatment);
     const ex = examples.find((x) => x.id === shown.v.example);
     download(`coursecost-${lastTreatment}-${shown.plan.start}.json`, "application/json", JSON.stringify({
