@@ -61,26 +61,13 @@ export function say([field, kind], unit, t) {
   return [field, unit.minorUnits ? t.amount(cur) : t.amountZero(cur)];
 }
 
-/** Engine problem paths → the field that can fix them. */
-const PATHS = [
-  [/^start/, "start"], [/^horizon/, "months"], [/^phases\[\d+\]\.price/, "price"], [/^phases\[\d+\]\.sessions/, "induction"],
-  [/^phases\[\d+\]\.every/, "interval"], [/^phases\[\d+\]\.allowed/, "allowed"], [/^fees\[0\]/, "fee"],
-  [/^packages\[0\]\.sessions/, "pkg-sessions"], [/^packages/, "pkg-price"],
-  [/^coverage\.deductibleMet/, "deductible-met"], [/^coverage\.deductible/, "deductible"], [/^coverage\.coinsurance/, "coinsurance"],
-  [/^coverage\.copay/, "copay"], [/^coverage\.outOfPocketMax/, "oop-max"], [/^coverage\.outOfPocketMet/, "oop-met"],
-  [/^coverage\.planYearStart/, "year-start"], [/^coverage\.pharmacy\.deductible/, "rx-deductible"], [/^coverage\.pharmacy\.coinsurance/, "rx-coinsurance"],
-  [/^coverage\.pharmacy\.copay/, "rx-copay"], [/^coverage\.pharmacy\.outOfPocket/, "rx-oop-max"], [/^coverage\.limits/, "limit-sessions"],
-  [/^assistance\[\d+\]\.patientPaysAtMost/, "assist-at-most"], [/^assistance\[\d+\]\.annualMax/, "assist-max"],
-  [/^financing\.months/, "fin-months"], [/^financing\.apr/, "fin-apr"], [/^financing\.downPayment/, "fin-down"],
-];
-
 /**
- * An engine problem as `[field, message]` in the page's words, amounts as
+ * An engine problem as `[field, message]` in the page's words (`field`,
+ * the one its path names, is the page's to say), amounts as
  * money: "This is more than your deductible of $2,000.00." The engine's own
  * message (with paths and minor units) is never shown.
  */
-export function explain(problem, plan, m, t) {
-  const field = PATHS.find(([re]) => re.test(problem.path))?.[1];
+export function explain(problem, field, plan, m, t) {
   const c = plan.coverage ?? {};
   let text = t.invalid;
   if (problem.code === "invalid_date") text = t.notDate;

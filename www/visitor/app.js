@@ -8,10 +8,13 @@ import { h, fill, table, download } from "../shared/dom.js";
 import { moneyOf, formatDate, formatDay, formatMonth, plainAmount, today } from "../shared/format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
 import { lineChart } from "../shared/chart.js";
-import { currencyOf, labelCurrency, showErrors } from "../shared/fields.js";
+import { currencyOf, showErrors } from "../shared/fields.js";
 import { card, calendar } from "../shared/cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "../shared/limits.js";
-import { build, defaults, editable, pharmacyLine, catalogueProgramme, INSURANCE } from "./plan.js";
+import { build, defaults, editable, catalogueProgramme } from "./plan.js";
+import { fieldOf, fieldsWith } from "./form.js";
+import { radio, checks, readField, writeField } from "./form-io.js";
+import { treatmentLabels } from "./labels.js";
 import { describe, figures, sentences, marks } from "../shared/summary.js";
 import en from "../shared/en.js";
 
@@ -98,32 +101,6 @@ function drawNotes() {
 // ---------------------------------------------------------------------------
 // Reading and writing the form
 
-const radio = (name) => document.querySelector(`input[name="${name}"]:checked`)?.value;
-const checks = (sel) => [...document.querySelectorAll(`${sel} input:checked`)].map((c) => c.value);
-
-function readField(key) {
-  const kind = FIELDS[key];
-  if (kind === "bool") return $(key).checked;
-  if (kind === "choice" || kind === "example") return radio(key) ?? $(key)?.value;
-  if (key === "compare") return checks("#compare-picks");
-  if (key === "extras") return checks("#extras");
-  if (key === "cprice") return [...document.querySelectorAll("#compare-picks input[data-id]")].filter((i) => i.value.trim()).map((i) => `${i.dataset.id}:${i.value.trim()}`).join(";");
-  return $(key).value;
-}
-
-function writeField(key, v) {
-  const kind = FIELDS[key];
-  if (kind === "bool") $(key).checked = Boolean(v);
-  else if ($(key)?.tagName === "SELECT") $(key).value = v;
-  else if (kind === "choice" || kind === "example") {
-    for (const r of document.querySelectorAll(`input[name="${key}"]`)) r.checked = r.value === v;
-  } else if (key === "compare" || key === "extras") {
-    for (const c of document.querySelectorAll(key === "compare" ? "#compare-picks input" : "#extras input")) c.checked = v.includes(c.value);
-  } else if (key === "cprice") {
-    for (const [id, price] of String(v).split(";").map((x) => x.split(":"))) if ($(`cp-${id}`)) $(`cp-${id}`).value = price ?? "";
-  } else if ($(key) && $(key).value !== v) $(key).value = v;
-}
-
 /**
  * The effective values: the visitor's where set, the defaults elsewhere,
  * written into the form unless `write` is false (the first headline is
@@ -149,52 +126,6 @@ function writeDefaults(v) {
   writeField("example", v.example);
 }
 
-
-// ---------------------------------------------------------------------------
-// The treatment's labels, hints and choices
-
-/**
- * The fields, labels and hints of treatment `p`. (Naming a currency makes
- * two number formats, tens of milliseconds in a cold browser: one reason
- * the form joins the page only after the first headline is painted.)
- */
-function setTreatment(p, unit) {
-  const m = moneyOf(unit, t.locale);
-  const w = words(p);
-  const { induction, interval } = editable(p);
-  labelCurrency(document.body, unit);
-  $("treatment-summary").textContent = w.summary ?? "";
-  const price = p.plan.phases[0].price;
-  $("price-hint").textContent = t.published(m(price), m(p.low.phases[0].price), m(p.high.phases[0].price));
-  $("induction-field").hidden = induction < 0;
-  if (induction >= 0) {
-    $("induction-label").textContent = t.sessionsIn(p.plan.phases[induction].name);
-    const [lo, hi] = [p.low, p.high].map((x) => x.phases[induction].sessions).sort((a, b) => a - b);
-    const n = p.plan.phases[induction].sessions;
-    $("induction-hint").textContent = lo === hi ? t.typicalValue(n) : t.published(n, lo, hi);
-  }
-  $("interval-field").hidden = interval < 0;
-  if (interval >= 0) {
-    $("interval-label").textContent = t.weeksBetween(p.plan.phases[interval].name);
-    const [lo, hi] = [p.low, p.high].map((x) => x.phases[interval].every.weeks).sort((a, b) => a - b);
-    $("interval-hint").textContent = t.published(p.plan.phases[interval].every.weeks, lo, hi);
-  }
-  const fee = p.plan.fees?.[0];
-  $("fee-field").hidden = !fee;
-  if (fee) {
-    fill($("fee-label"), t.feeLabel(fee.name), " ", h("span", { class: "unit" }, "(", h("span", { class: "currency" }, $("price").labels[0].querySelector(".currency").textContent), ")"));
-    $("fee-hint").textContent = t.published(m(fee.amount), m(p.low.fees?.[0]?.amount ?? fee.amount), m(p.high.fees?.[0]?.amount ?? fee.amount));
-  }
-  fill($("extras"), (p.optionalFees ?? []).map((f) => h("label", { class: "check" }, h("input", { type: "checkbox", value: f.name }), " ", t.extra(f.name, m(f.amount), f.when))));
-  $("cover-hint").textContent = p.plan.phases.every((x) => x.covered !== false) ? t.coveredHint : t.uncoveredHint;
-  const rx = pharmacyLine(p);
-  $("pharmacy-block").hidden = !rx;
-  if (rx) $("rx-legend").textContent = t.rxLegend(rx.name);
-  const prog = catalogueProgramme(p);
-  $("programme-block").hidden = !prog;
-  if (prog) $("programme-label").textContent = t.programme(prog.name);
-}
-
 // ---------------------------------------------------------------------------
 // The loop: every change → state → plan → engine → page
 
@@ -205,7 +136,9 @@ function readState() {
 }
 
 /** Fields that belong to a treatment: reset when it changes, and named when they were the visitor's. */
-const PER_TREATMENT = ["price", "induction", "interval", "fee", "pkg-sessions", "pkg-price", "extras", "cover-sessions", "cover-fees", "programme", "allowed", "limit-sessions"];
+const PER_TREATMENT = fieldsWith("perTreatment");
+/** The plan's numbers: a typical plan chosen resets them, and once the visitor changes one the plan is theirs. */
+const INSURANCE = fieldsWith("insurance");
 
 function update({ fromUser = true, changed } = {}) {
   updates += 1;
@@ -225,7 +158,7 @@ function update({ fromUser = true, changed } = {}) {
       state = readState();
     }
     lastTreatment = p.id;
-    setTreatment(p, currencyOf(estimate, p.plan.currency));
+    treatmentLabels(p, currencyOf(estimate, p.plan.currency), words(p), t);
   }
   const { v, ex, unit } = values(p, state);
   $("insurance").hidden = v.pay !== "insured";
@@ -291,7 +224,7 @@ function showProblems(built, problems, unit) {
     return;
   }
   const w = withWords(fixes.words);
-  const said = [...built.errors.map((x) => fixes.say(x, unit, w)), ...problems.map((x) => fixes.explain(x, built.plan, moneyOf(unit, t.locale), w))];
+  const said = [...built.errors.map((x) => fixes.say(x, unit, w)), ...problems.map((x) => fixes.explain(x, fieldOf(x.path), built.plan, moneyOf(unit, t.locale), w))];
   // One message per field and problem (two phases may break one rule).
   const loose = showErrors($("form"), [...new Map(said.map((x) => [x.join("\n"), x])).values()]);
   $("status").textContent = `${loose.join(" ")} ${w.fixFields(said.length)}${shown ? w.stale : w.toSee}`.trim();
@@ -553,7 +486,7 @@ function fillForm(state) {
   touched = new Set(ownKeys(state));
   const p = chosen(state);
   $(`tr-${p.id}`).checked = true;
-  setTreatment(p, currencyOf(estimate, p.plan.currency));
+  treatmentLabels(p, currencyOf(estimate, p.plan.currency), words(p), t);
   lastTreatment = p.id;
   for (const k of touched) writeField(k, state[k]);
   update({ fromUser: false });
