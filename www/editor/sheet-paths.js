@@ -32,5 +32,9 @@ export function setAt(sheet, path, value) {
   else o[last] = value;
 }
 
-/** The path one step up: "a.b[2]" → "a.b", "a.b" → "a", "a" → "". */
-export const up = (path) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, "").replace(/^[^.[\]]+$/, "");
+/**
+ * The path one step up: "a.b[2]" → "a.b", "a.b" → "a", "a[2]" → "a",
+ * "a" → "". (An entry of a top-level list is inside the list: removing
+ * "treatments[0]" removes it from "treatments", not from the sheet.)
+ */
+export const up = (path) => (/[.[]/.test(path) ? path.replace(/(\.[^.[\]]+|\[\d+\])$/, "") : "");
