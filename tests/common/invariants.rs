@@ -238,8 +238,11 @@ pub fn violations(e: &Estimate) -> Vec<String> {
     out
 }
 
-/// Every amount a line carries, by the name the contract gives it.
-const AMOUNTS: [(&str, fn(&Line) -> Amount); 10] = [
+/// An amount a line carries, by the name the contract gives it.
+type Field = (&'static str, fn(&Line) -> Amount);
+
+/// Every amount a line carries.
+const AMOUNTS: [Field; 10] = [
     ("charge", |l| l.charge),
     ("adjustment", |l| l.adjustment),
     ("insurerPays", |l| l.insurer_pays),
