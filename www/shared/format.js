@@ -17,11 +17,19 @@ function once(key, locale, make) {
   return made.get(k);
 }
 
+/**
+ * `minor` minor units as a number of major units: (59050, 2) → 590.5. The
+ * one place minor units become a number (for Intl, a form's default and
+ * FHIR's decimals); exact for every amount the engine allows, which stay
+ * far below 2^53.
+ */
+export const toMajor = (minor, digits) => minor / 10 ** digits;
+
 /** `minor` minor units of `currency` (with `digits` decimals) for people in `locale`. */
 export function formatMoney(minor, currency, digits, locale) {
   const fmt = once(`money/${currency}/${digits}`, locale, () =>
     new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }));
-  return fmt.format(minor / 10 ** digits);
+  return fmt.format(toMajor(minor, digits));
 }
 
 /**

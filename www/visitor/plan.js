@@ -4,6 +4,7 @@
 // read as 0 or "no limit": the page asks for it instead (`need`).
 import { problemOf } from "../shared/fields.js";
 import { FORM } from "./form.js";
+import { toMajor } from "../shared/format.js";
 import { federalHolidays } from "../shared/holidays.js";
 
 /** Where the preset's editable phases are: `{ induction, interval }`, -1 for none. */
@@ -24,7 +25,7 @@ export const catalogueProgramme = (p) => p.plan.assistance?.[0];
  * a coverage example) and today, amounts in `unit`'s currency.
  */
 export function defaults(p, ex, today, unit) {
-  const plain = (minor) => (minor === undefined ? "" : String(minor / 10 ** unit.minorUnits));
+  const plain = (minor) => (minor === undefined ? "" : String(toMajor(minor, unit.minorUnits)));
   const context = { p, ex, c: ex?.coverage ?? {}, today, plain, at: editable(p) };
   return Object.fromEntries(Object.entries(FORM).map(([key, field]) => [key, field.default(context)]));
 }
