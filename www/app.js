@@ -11,7 +11,7 @@ import { lineChart } from "./chart.js";
 import { currencyOf, labelCurrency, showErrors } from "./fields.js";
 import { card, calendar } from "./cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "./limits.js";
-import { build, defaults, editable, pharmacyLine, catalogueProgramme, INSURANCE } from "./plan.js";
+import { build, defaults, editable, pharmacyLine, catalogueProgramme, pricedAt, pageFee, INSURANCE } from "./plan.js";
 import { describe, figures, sentences, marks } from "./summary.js";
 import en from "./en.js";
 
@@ -164,8 +164,9 @@ function setTreatment(p, unit) {
   const { induction, interval } = editable(p);
   labelCurrency(document.body, unit);
   $("treatment-summary").textContent = w.summary ?? "";
-  const price = p.plan.phases[0].price;
-  $("price-hint").textContent = t.published(m(price), m(p.low.phases[0].price), m(p.high.phases[0].price));
+  const at = pricedAt(p);
+  const price = p.plan.phases[at].price;
+  $("price-hint").textContent = t.published(m(price), m(p.low.phases[at].price), m(p.high.phases[at].price));
   $("induction-field").hidden = induction < 0;
   if (induction >= 0) {
     $("induction-label").textContent = t.sessionsIn(p.plan.phases[induction].name);
@@ -179,11 +180,11 @@ function setTreatment(p, unit) {
     const [lo, hi] = [p.low, p.high].map((x) => x.phases[interval].every.weeks).sort((a, b) => a - b);
     $("interval-hint").textContent = t.published(p.plan.phases[interval].every.weeks, lo, hi);
   }
-  const fee = p.plan.fees?.[0];
+  const fee = pageFee(p.plan);
   $("fee-field").hidden = !fee;
   if (fee) {
     fill($("fee-label"), t.feeLabel(fee.name), " ", h("span", { class: "unit" }, "(", h("span", { class: "currency" }, $("price").labels[0].querySelector(".currency").textContent), ")"));
-    $("fee-hint").textContent = t.published(m(fee.amount), m(p.low.fees?.[0]?.amount ?? fee.amount), m(p.high.fees?.[0]?.amount ?? fee.amount));
+    $("fee-hint").textContent = t.published(m(fee.amount), m(pageFee(p.low)?.amount ?? fee.amount), m(pageFee(p.high)?.amount ?? fee.amount));
   }
   fill($("extras"), (p.optionalFees ?? []).map((f) => h("label", { class: "check" }, h("input", { type: "checkbox", value: f.name }), " ", t.extra(f.name, m(f.amount), f.when))));
   $("cover-hint").textContent = p.plan.phases.every((x) => x.covered !== false) ? t.coveredHint : t.uncoveredHint;
@@ -252,7 +253,7 @@ function update({ fromUser = true, changed } = {}) {
   clearTimeout(writing);
   writing = setTimeout(writeLink);
 
-  const built = build(p, v, unit, t);
+  const built = build(p, v, unit, t, examples.find((x) => x.id === v.example));
   let e = null;
   let problems = [];
   if (built.errors.length === 0) {
@@ -310,7 +311,7 @@ function firstHeadline(state) {
   const p = chosen(state);
   touched = new Set(ownKeys(state));
   const { v, unit } = values(p, state, false);
-  const built = build(p, v, unit, t);
+  const built = build(p, v, unit, t, examples.find((x) => x.id === v.example));
   if (built.errors.length) return;
   try {
     headline(built, estimate(built.plan));
@@ -333,7 +334,7 @@ function render(p, built, e, v, ex) {
   headline(built, e);
   // What the headline assumes (its first date format is made here, after the first paint).
   const insuranceTouched = INSURANCE.some((k) => touched.has(k));
-  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[0].price, m, t });
+  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[pricedAt(p)].price, typical: p.plan.phases[pricedAt(p)].price, m, t });
   const others = [...new Set(v.compare)].filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
   const own = Object.fromEntries((v.cprice || "").split(";").map((x) => x.split(":")).filter((x) => x.length === 2));
   const otherPlans = others.map((o) => otherPlan(o, v, ex, own[o.id]));
@@ -415,8 +416,8 @@ function otherPlan(o, v, ex, price) {
   const d = defaults(o, ex, v.start, unit);
   const typical = { ...v, extras: [], "limit-on": false, "fin-on": false };
   for (const k of PER_TREATMENT) typical[k] = d[k];
-  const own = price === undefined ? null : build(o, { ...typical, price }, unit, t);
-  return (own && !own.errors.length ? own : build(o, typical, unit, t)).plan;
+  const own = price === undefined ? null : build(o, { ...typical, price }, unit, t, ex);
+  return (own && !own.errors.length ? own : build(o, typical, unit, t, ex)).plan;
 }
 
 /** The published range with the visitor's insurance, kept while only prices change. */
@@ -430,7 +431,7 @@ function rangeOf(id, start, options) {
 function renderCompare(p, others, own, c, plan) {
   const m = moneyOf(c);
   const names = [t.yours(words(p).name), ...others.map((o) => (own[o.id] ? t.ownPrice : t.typicalCourse)(words(o).name))];
-  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[0].price, c.minorUnits);
+  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[pricedAt(p2)].price, c.minorUnits);
   table($("compare"), null, t.compareCols(plan.horizon.months),
     c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.firstMonth.patientPays), x.typicalMonth?.monthly === undefined ? "—" : m(x.typicalMonth.monthly), m(x.firstYear), m(x.totals.patientPays)]),
     { num: [1, 2, 3, 4, 5] });
@@ -453,7 +454,7 @@ function assumptions(p, plan, v, m) {
   const notes = notesModule.module;
   const en = notes.presets[p.id];
   const tw = noteWords();
-  const items = notes.assumptionsOf({ p, said: words(p).assumptions, english: en.assumptions, plan, v, t: tw, m, editable: editable(p) });
+  const items = notes.assumptionsOf({ p, said: words(p).assumptions, english: en.assumptions, plan, v, t: tw, m, editable: editable(p), priced: pricedAt(p), fee: pageFee(p.plan) });
   fill($("assumptions"), items.map((x) => h("li", { class: x.changed ? "overridden" : undefined }, x.text, x.changed ? h("strong", {}, tw.changed(x.changed)) : null)));
   fill($("sources"), en.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), tw.checked(en.reviewed));
   return items;
@@ -465,7 +466,7 @@ function assumptions(p, plan, v, m) {
  */
 function entries(p, v, ex, plan, m) {
   const rows = notesModule.module.entries({
-    plan, v, m, date: formatDate, t: noteWords(), treatment: words(p).name,
+    plan, v, m, date: formatDate, t: noteWords(), treatment: words(p).name, priced: pricedAt(p),
     example: ex && !INSURANCE.some((k) => touched.has(k)) ? words(ex, "examples").name : null,
   });
   fill($("entries"), rows.map(([k, x]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(x)))));

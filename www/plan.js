@@ -11,6 +11,19 @@ export function editable(p) {
   return { induction: at(p.editable?.sessions), interval: at(p.editable?.interval) };
 }
 
+/**
+ * The phase whose price is the page's "price per session": the phase whose
+ * sessions a visitor may change, else the first (an evaluation visit on a
+ * day of its own may come before it).
+ */
+export const pricedAt = (p) => Math.max(0, editable(p).induction);
+
+/** Whether each phase of the preset's plan is priced like that one (a treatment session, not an evaluation visit). */
+const pricedLike = (p) => p.plan.phases.map((x) => x.price === p.plan.phases[pricedAt(p)].price);
+
+/** The fee the page lets a visitor price: the first fee of the whole course (tied to no phase), if any. */
+export const pageFee = (plan) => plan.fees?.find((f) => !f.phase);
+
 /** Whether any line of the preset's plan goes through the pharmacy benefit; its name. */
 export const pharmacyLine = (p) => [...p.plan.phases, ...(p.plan.fees ?? [])].find((x) => x.benefit === "pharmacy");
 
@@ -30,9 +43,9 @@ export function defaults(p, ex, today, unit) {
   const c = ex?.coverage ?? {};
   const rx = c.pharmacy;
   return {
-    start: today, months: String(p.plan.horizon?.months ?? 12), price: plain(p.plan.phases[0].price),
+    start: today, months: String(p.plan.horizon?.months ?? 12), price: plain(p.plan.phases[pricedAt(p)].price),
     induction: induction < 0 ? "" : String(p.plan.phases[induction].sessions), interval: interval < 0 ? "" : String(p.plan.phases[interval].every.weeks),
-    fee: plain(p.plan.fees?.[0]?.amount), "pkg-sessions": "", "pkg-price": "", holidays: true, extras: [],
+    fee: plain(pageFee(p.plan)?.amount), "pkg-sessions": "", "pkg-price": "", holidays: true, extras: [],
     pay: "self", example: ex?.id ?? "", "plan-type": c.type ?? "commercial", network: "in", allowed: "",
     deductible: plain(c.deductible), "deductible-met": "0", coinsurance: c.coinsurance === undefined ? "" : String(c.coinsurance), copay: plain(c.copay),
     "oop-max": plain(c.outOfPocketMax), "no-oop": Boolean(ex) && c.outOfPocketMax === undefined, "oop-met": "0", "year-month": "1", "year-day": "1",
@@ -55,13 +68,14 @@ function closed(plan, v) {
 
 /**
  * The visitor's plan from the effective field values `v` (every field, the
- * visitor's or its default) for preset `p`, amounts in `unit`'s currency.
+ * visitor's or its default) for preset `p`, amounts in `unit`'s currency;
+ * `ex`, the coverage example the visitor chose, if any.
  * Returns `{ plan, coverage, extra, errors }`: `coverage` and `extra` (the
  * visitor's own programme) are what the other treatments are compared with;
  * `errors` are `[field, kind]` for what is missing or not a number (problems.js
  * says them in words).
  */
-export function build(p, v, unit, t) {
+export function build(p, v, unit, t, ex) {
   const errors = [];
   const read = (id, parse, required = true) => {
     const r = parse(String(v[id] ?? ""), unit);
@@ -75,10 +89,12 @@ export function build(p, v, unit, t) {
   plan.start = v.start || p.plan.start;
   plan.horizon = { months: read("months", whole) ?? 12 };
   const price = read("price", money);
-  if (price !== undefined) for (const phase of plan.phases) phase.price = price;
+  const priced = pricedLike(p);
+  if (price !== undefined) plan.phases.forEach((phase, i) => priced[i] && (phase.price = price));
   if (induction >= 0) plan.phases[induction].sessions = read("induction", whole) ?? plan.phases[induction].sessions;
   if (interval >= 0) plan.phases[interval].every = { weeks: read("interval", whole) ?? 1 };
-  if (plan.fees?.length) plan.fees[0].amount = read("fee", money) ?? plan.fees[0].amount;
+  const fee = pageFee(plan);
+  if (fee) fee.amount = read("fee", money) ?? fee.amount;
   const pkgSessions = read("pkg-sessions", whole, Boolean(v["pkg-price"]));
   const pkgPrice = read("pkg-price", money, Boolean(v["pkg-sessions"]));
   if (pkgSessions !== undefined && pkgPrice !== undefined) {
@@ -115,10 +131,17 @@ export function build(p, v, unit, t) {
       coverage.limits = [{ phases, sessions: sessions ?? 1, per: v["limit-per"] }];
     }
     const allowed = read("allowed", money, false);
-    for (const phase of plan.phases) {
+    plan.phases.forEach((phase, i) => {
       phase.covered = v["cover-sessions"];
-      if (allowed !== undefined) phase.allowed = allowed;
-    }
+      if (allowed !== undefined && priced[i]) phase.allowed = allowed;
+    });
+    // The chosen example's terms the form has no field for: its fee
+    // schedule (what the insurer allows per billing code), and how its copay
+    // is charged.
+    const terms = ex?.id === v.example ? ex.coverage : undefined;
+    if (terms?.feeSchedule) coverage.feeSchedule = terms.feeSchedule;
+    if (terms?.copayPer && coverage.copay !== undefined) coverage.copayPer = terms.copayPer;
+    if (terms?.copayAfterDeductible && coverage.copay !== undefined) coverage.copayAfterDeductible = true;
     for (const fee of plan.fees ?? []) if (!v["cover-fees"]) fee.covered = false;
     plan.coverage = coverage;
   }
