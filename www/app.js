@@ -70,6 +70,9 @@ const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
  */
 const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notesModule.module?.presets[x.id] : null), ...(lang === "es" ? t[kind]?.[x.id] : null) });
 
+/** A name of preset `p`'s plans (a phase, fee, programme or optional fee) in the page's language. */
+const named = (p, name) => words(p).names?.[name] ?? name;
+
 /**
  * Loads notes.js once (the first screen needs none of its texts: they are
  * behind "What it is" and "Assumptions and sources", and in the download
@@ -169,31 +172,31 @@ function setTreatment(p, unit) {
   $("price-hint").textContent = t.published(m(price), m(p.low.phases[at].price), m(p.high.phases[at].price));
   $("induction-field").hidden = induction < 0;
   if (induction >= 0) {
-    $("induction-label").textContent = t.sessionsIn(p.plan.phases[induction].name);
+    $("induction-label").textContent = t.sessionsIn(named(p, p.plan.phases[induction].name));
     const [lo, hi] = [p.low, p.high].map((x) => x.phases[induction].sessions).sort((a, b) => a - b);
     const n = p.plan.phases[induction].sessions;
     $("induction-hint").textContent = lo === hi ? t.typicalValue(n) : t.published(n, lo, hi);
   }
   $("interval-field").hidden = interval < 0;
   if (interval >= 0) {
-    $("interval-label").textContent = t.weeksBetween(p.plan.phases[interval].name);
+    $("interval-label").textContent = t.weeksBetween(named(p, p.plan.phases[interval].name));
     const [lo, hi] = [p.low, p.high].map((x) => x.phases[interval].every.weeks).sort((a, b) => a - b);
     $("interval-hint").textContent = t.published(p.plan.phases[interval].every.weeks, lo, hi);
   }
   const fee = pageFee(p.plan);
   $("fee-field").hidden = !fee;
   if (fee) {
-    fill($("fee-label"), t.feeLabel(fee.name), " ", h("span", { class: "unit" }, "(", h("span", { class: "currency" }, $("price").labels[0].querySelector(".currency").textContent), ")"));
+    fill($("fee-label"), t.feeLabel(named(p, fee.name)), " ", h("span", { class: "unit" }, "(", h("span", { class: "currency" }, $("price").labels[0].querySelector(".currency").textContent), ")"));
     $("fee-hint").textContent = t.published(m(fee.amount), m(pageFee(p.low)?.amount ?? fee.amount), m(pageFee(p.high)?.amount ?? fee.amount));
   }
-  fill($("extras"), (p.optionalFees ?? []).map((f) => h("label", { class: "check" }, h("input", { type: "checkbox", value: f.name }), " ", t.extra(f.name, m(f.amount), f.when))));
+  fill($("extras"), (p.optionalFees ?? []).map((f) => h("label", { class: "check" }, h("input", { type: "checkbox", value: f.name }), " ", t.extra(named(p, f.name), m(f.amount), f.when))));
   $("cover-hint").textContent = p.plan.phases.every((x) => x.covered !== false) ? t.coveredHint : t.uncoveredHint;
   const rx = pharmacyLine(p);
   $("pharmacy-block").hidden = !rx;
-  if (rx) $("rx-legend").textContent = t.rxLegend(rx.name);
+  if (rx) $("rx-legend").textContent = t.rxLegend(named(p, rx.name));
   const prog = catalogueProgramme(p);
   $("programme-block").hidden = !prog;
-  if (prog) $("programme-label").textContent = t.programme(prog.name);
+  if (prog) $("programme-label").textContent = t.programme(named(p, prog.name));
 }
 
 // ---------------------------------------------------------------------------
@@ -346,7 +349,7 @@ function render(p, built, e, v, ex) {
   fill($("figures"), figures({ c: mine, e, plan, m, t }).map(([term, value, note]) => card(term, value, { note })));
   fill($("changes"), sentences({ c: mine, plan, m, t }).map((x) => h("li", {}, x)));
   fill($("warnings"), e.warnings.filter((w) => w.code !== "assistance_exhausted" && w.code !== "coverage_limit_reached")
-    .map((w) => h("li", {}, t[w.code]?.(plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "") ?? w.message)));
+    .map((w) => h("li", {}, t[w.code]?.(named(p, plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "")) ?? w.message)));
   // The published plans have their own phases: the visitor's limit on covered sessions is left out.
   const r = rangeOf(p.id, plan.start, { horizon: plan.horizon, coverage: plan.coverage && { ...plan.coverage, limits: undefined } });
   $("range").textContent = t.range(m(r.low.patientPays), m(r.high.patientPays), m(r.typical.patientPays));
@@ -364,10 +367,10 @@ function render(p, built, e, v, ex) {
   }
   fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month), list.length), item: (x) => formatDay(x.date), moved: (d) => t.moved(formatDate(d)) }));
   table($("ledger"), t.ledgerCaption, t.cols,
-    e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? t.packageLine(l.name) : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
+    e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? t.packageLine(l.name) : named(p, l.name), l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
     { num: [3, 4, 5, 6, 7], foot: [t.total, "", "", e.totals.sessions, m(e.totals.charge), m(e.totals.insurerPays), m(e.totals.assistance), m(e.totals.patientPays)] });
   table($("phases"), null, t.phaseCols,
-    e.phases.map((x) => [x.name, x.sessions, x.first ? formatDate(x.first) : "—", x.last ? formatDate(x.last) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
+    e.phases.map((x) => [named(p, x.name), x.sessions, x.first ? formatDate(x.first) : "—", x.last ? formatDate(x.last) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
   $("plan-years-block").hidden = !e.planYears;
   if (e.planYears) {
     table($("plan-years"), null, t.yearCols,

@@ -523,6 +523,11 @@ test("Español: every word, the catalogue's texts, dates and money for the local
     assert.equal(await page.$eval("input[name=treatment]:checked", (o) => o.parentElement.textContent.trim()), es.name);
     assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), es.summary);
     assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
+    // The names of the plan's phases and fees, in the ledger, the phases and the fields, are the catalogue's Spanish.
+    assert.equal(await page.$eval("#induction-label", (e) => e.textContent).then((x) => x.includes(es.names["Induction infusions"])), true);
+    const ledger = await page.$eval("#ledger", (e) => e.textContent);
+    assert.ok(ledger.includes(es.names["Induction infusions"]) && ledger.includes(es.names["Initial evaluation"]), ledger.slice(0, 300));
+    assert.ok(!ledger.includes("Induction infusions") && !ledger.includes("Initial evaluation"));
   }
   await page.fill("#deductible-met", "2000");
   assert.equal(await errorAt(page, "deductible-met"), `Es más que su deducible de ${usdEs(150000)}.`);
