@@ -987,6 +987,30 @@ fn every_fee_schedule_amount_a_preset_bills_is_in_its_assumptions() {
     }
     // G2082, G2083, 90870, 00104, 90792, 99214 and the visit line, at least.
     assert!(checked >= 7 * 3, "{checked}");
+    // And no amount of a schedule goes unsourced, billed or not: each is in
+    // some preset's assumption that cites CMS, in both languages.
+    let presets = catalogue();
+    for x in &list {
+        let schedule = serde_json::to_value(&x.coverage.fee_schedule).unwrap();
+        for (code, amount) in schedule.as_object().unwrap() {
+            let amount = shown(amount.as_i64().unwrap());
+            for es in [false, true] {
+                assert!(
+                    presets.iter().any(|p| {
+                        let texts = match es {
+                            false => &p.assumptions,
+                            true => &p.es.as_ref().unwrap().assumptions,
+                        };
+                        texts
+                            .iter()
+                            .any(|a| a.contains(&amount) && a.contains("CMS"))
+                    }),
+                    "{}: {code} at {amount} is stated nowhere",
+                    x.id
+                );
+            }
+        }
+    }
 }
 
 #[test]
