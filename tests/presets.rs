@@ -75,7 +75,7 @@ fn with_optional_fees(plan: &Plan, p: &Preset) -> Plan {
     decode_plan(&value).unwrap_or_else(|e| panic!("{} with its optional fees: {e}", p.id))
 }
 
-/// Money as the assumptions write it: `$1,050`, or `$187.48` with cents.
+/// Money as the assumptions write it: `$1,050`, or `$182.03` with cents.
 fn shown(minor: i64) -> String {
     let dollars = minor / 100;
     let mut s = dollars.to_string();
