@@ -42,11 +42,11 @@ const pkgFromRoot = {
  *    of the texts below;
  *  - `notes` (notes.js, loaded when a visitor opens "What it is" or
  *    "Assumptions and sources", downloads or prints): each preset's summary,
- *    assumptions, sources and review date;
+ *    assumptions, sources, review date and what one session costs in all;
  *  - `es` (es.js, loaded when a visitor chooses Español): the Spanish texts;
  *  - `examples` (the embed): the typical insurance plans in both languages.
  */
-const NOTES = ["summary", "assumptions", "sources", "reviewed"];
+const NOTES = ["summary", "assumptions", "sources", "reviewed", "sessionCost"];
 const catalogueParts = {
   name: "catalogue",
   setup(b) {

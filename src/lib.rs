@@ -72,7 +72,9 @@ pub mod wasm;
 pub use calendar::{Date, MonthDay, Weekday};
 #[cfg(feature = "std")]
 pub use catalogue::CATALOGUE_JSON;
-pub use catalogue::{Citation, CoverageExample, Editable, ExampleText, Preset, PresetText};
+pub use catalogue::{
+    Citation, CoverageExample, Editable, ExampleText, Names, Preset, PresetText, SessionCost,
+};
 #[cfg(sheets)]
 pub use clinic::{
     Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,

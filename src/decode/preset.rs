@@ -2,15 +2,15 @@
 //!
 //! A preset's plans are read everywhere: they move with the start, and
 //! `range` estimates them. What the catalogue says besides for people —
-//! optional fees, coverage limits, expected warnings, the Spanish texts and
-//! the examples of insurance — neither changes with the start nor is read by
+//! optional fees, coverage limits, expected warnings, the cost of one
+//! session, the Spanish texts and the examples of insurance — neither changes with the start nor is read by
 //! any estimate, so only the native build (`std`) reads and checks it
 //! ([`super::catalogue`]); the WebAssembly build accepts those fields
 //! unread, which keeps the engine's wasm small. The test suite runs the
 //! native checks on the data file the package ships.
 
 use crate::calendar::Date;
-use crate::catalogue::{Citation, Editable, Preset, PresetText};
+use crate::catalogue::{Citation, Editable, Preset, PresetText, SessionCost};
 use crate::error::{Error, ErrorCode};
 use crate::limits::{
     MAX_PRESET_ID_CHARS, MAX_PRESET_NOTES, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
@@ -41,6 +41,7 @@ pub(super) const PRESET_FIELDS: &[&str] = &[
     "optionalFees",
     "coverageLimits",
     "expectedWarnings",
+    "sessionCost",
     "es",
 ];
 
@@ -126,6 +127,7 @@ impl Decoder {
             optional_fees: extras.optional_fees,
             coverage_limits: extras.coverage_limits,
             expected_warnings: extras.expected_warnings,
+            session_cost: extras.session_cost,
             es: extras.es,
         })
     }
@@ -268,6 +270,7 @@ pub(super) struct Extras {
     pub(super) optional_fees: Vec<Fee>,
     pub(super) coverage_limits: Vec<CoverageLimit>,
     pub(super) expected_warnings: Vec<WarningCode>,
+    pub(super) session_cost: Option<SessionCost>,
     pub(super) es: Option<PresetText>,
 }
 

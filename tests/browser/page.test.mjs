@@ -222,7 +222,8 @@ test("every insurance control changes the numbers as the engine says", async () 
   await page.uncheck("#no-oop");
   await changed("an out-of-pocket maximum again", (p) => assert.equal(p.coverage.outOfPocketMax, 450000));
   await page.fill("#allowed", "400");
-  await changed("an allowed amount", (p) => assert.ok(p.phases.every((x) => x.allowed === 40000)));
+  // Per session: the evaluation, a visit of its own day at its own price, keeps its charge.
+  await changed("an allowed amount", (p) => assert.ok(p.phases.every((x) => x.allowed === (x.name === "Initial evaluation" ? undefined : 40000))));
   await page.check('input[name="network"][value="out"]');
   await changed("out of network", (p) => assert.equal(p.coverage.network, "out"));
   await page.fill("#copay", "40");
@@ -257,6 +258,17 @@ test("every insurance control changes the numbers as the engine says", async () 
   await context.close();
 });
 
+test("a Medicare example carries Medicare's fee schedule: ECT's psychiatrist is allowed the facility amount, not the clinic's price", async () => {
+  const { page, context, problems } = await open("#treatment=ect&start=2026-03-02&pay=insured&example=medicare-part-b");
+  const { plan, estimate } = await assertEngineFigures(page);
+  assert.equal(plan.coverage.feeSchedule["90870"], 9853);
+  // The first treatment's psychiatrist line: charged $182.03, allowed $98.53 (the written-off rest is the clinic's).
+  const psychiatrist = estimate.lines.find((l) => l.code === "90870");
+  assert.deepEqual([psychiatrist.charge, psychiatrist.allowed, psychiatrist.adjustment], [18203, 9853, 18203 - 9853]);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
 test("the four people: the figures they asked for, as the engine works them out, with no silent zero", async () => {
   const people = [
     // A Spravato patient with an employer plan that runs an accumulator program and the
@@ -266,8 +278,9 @@ test("the four people: the figures they asked for, as the engine works them out,
     ["#treatment=iv-ketamine&start=2026-03-02&compare=tms", { compare: "tms" }],
     // A Medicare patient considering TMS: Part B, no maximum.
     ["#treatment=tms&start=2026-03-02&pay=insured&plan-type=government&deductible=283&coinsurance=20&no-oop=1", { ends: true }],
-    // A clinic's marketing manager: esketamine at her price with the catalogue's high-deductible plan.
-    ["#treatment=esketamine&start=2026-03-02&price=900&pay=insured&example=employer-hdhp", { oop: true, year: true }],
+    // A clinic's marketing manager: esketamine at her price with the catalogue's high-deductible plan
+    // (a $25 copay a visit after its deductible: she never reaches its maximum).
+    ["#treatment=esketamine&start=2026-03-02&price=900&pay=insured&example=employer-hdhp", { year: true, copay: true }],
   ];
   for (const [hash, expect] of people) {
     const { page, context, problems } = await open(hash, { width: 360, height: 780 });
@@ -282,6 +295,13 @@ test("the four people: the figures they asked for, as the engine works them out,
     }
     if (expect.oop) assert.ok(changes.some((x) => x.startsWith(`You reach your out-of-pocket maximum on ${day(s.outOfPocketMaxReached)}`)), changes.join("\n"));
     if (expect.year) assert.ok(changes.some((x) => /Your plan year starts again on Jan 1, 2027: you pay the deductible again/.test(x)), changes.join("\n"));
+    if (expect.copay) {
+      // The example's terms the form has no field for come with it: a copay once a visit, after the deductible.
+      assert.equal(plan.coverage.copay, 2500);
+      assert.equal(plan.coverage.copayPer, "visit");
+      assert.equal(plan.coverage.copayAfterDeductible, true);
+      assert.equal(s.outOfPocketMaxReached, undefined);
+    }
     if (expect.ends) assert.ok(changes.some((x) => /Your last session is on .*; after that you pay nothing more/.test(x)), changes.join("\n"));
     if (expect.compare) {
       const rows = await page.$$eval("#compare tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
@@ -503,6 +523,11 @@ test("Español: every word, the catalogue's texts, dates and money for the local
     assert.equal(await page.$eval("input[name=treatment]:checked", (o) => o.parentElement.textContent.trim()), es.name);
     assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), es.summary);
     assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
+    // The names of the plan's phases and fees, in the ledger, the phases and the fields, are the catalogue's Spanish.
+    assert.equal(await page.$eval("#induction-label", (e) => e.textContent).then((x) => x.includes(es.names["Induction infusions"])), true);
+    const ledger = await page.$eval("#ledger", (e) => e.textContent);
+    assert.ok(ledger.includes(es.names["Induction infusions"]) && ledger.includes(es.names["Initial evaluation"]), ledger.slice(0, 300));
+    assert.ok(!ledger.includes("Induction infusions") && !ledger.includes("Initial evaluation"));
   }
   await page.fill("#deductible-met", "2000");
   assert.equal(await errorAt(page, "deductible-met"), `Es más que su deducible de ${usdEs(150000)}.`);

@@ -6,9 +6,9 @@ import { formatDate } from "./format.js";
 const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
 
 /** What the headline assumes: how the visitor pays, and the price. */
-export function describe({ p, e, v, ex, insuranceTouched, price, m, t }) {
+export function describe({ e, v, ex, insuranceTouched, price, typical, m, t }) {
   const how = v.pay !== "insured" ? t.selfPay : ex && !insuranceTouched ? t.example(ex.name) : t.yourPlan;
-  const priced = price === p.plan.phases[0].price ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
+  const priced = price === typical ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
   return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
 }
 

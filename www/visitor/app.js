@@ -11,7 +11,7 @@ import { lineChart } from "../shared/chart.js";
 import { currencyOf, showErrors } from "../shared/fields.js";
 import { card, calendar } from "../shared/cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "../shared/limits.js";
-import { build, defaults, editable, catalogueProgramme } from "./plan.js";
+import { build, defaults, editable, catalogueProgramme, pricedAt, pageFee } from "./plan.js";
 import { fieldOf, fieldsWith } from "./form.js";
 import { radio, checks, readField, writeField } from "./form-io.js";
 import { treatmentLabels } from "./labels.js";
@@ -72,6 +72,9 @@ const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
  * until it is loaded they are missing.
  */
 const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notesModule.module?.presets[x.id] : null), ...(lang === "es" ? t[kind]?.[x.id] : null) });
+
+/** A name of preset `p`'s plans (a phase, fee, programme or optional fee) in the page's language. */
+const named = (p, name) => words(p).names?.[name] ?? name;
 
 /**
  * Loads notes.js once (the first screen needs none of its texts: they are
@@ -185,7 +188,7 @@ function update({ fromUser = true, changed } = {}) {
   clearTimeout(writing);
   writing = setTimeout(writeLink);
 
-  const built = build(p, v, unit, t);
+  const built = build(p, v, unit, t, examples.find((x) => x.id === v.example));
   let e = null;
   let problems = [];
   if (built.errors.length === 0) {
@@ -243,7 +246,7 @@ function firstHeadline(state) {
   const p = chosen(state);
   touched = new Set(ownKeys(state));
   const { v, unit } = values(p, state, false);
-  const built = build(p, v, unit, t);
+  const built = build(p, v, unit, t, examples.find((x) => x.id === v.example));
   if (built.errors.length) return;
   try {
     headline(built, estimate(built.plan));
@@ -266,7 +269,7 @@ function render(p, built, e, v, ex) {
   headline(built, e);
   // What the headline assumes (its first date format is made here, after the first paint).
   const insuranceTouched = INSURANCE.some((k) => touched.has(k));
-  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[0].price, m, t });
+  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[pricedAt(p)].price, typical: p.plan.phases[pricedAt(p)].price, m, t });
   const others = [...new Set(v.compare)].filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
   const own = Object.fromEntries((v.cprice || "").split(";").map((x) => x.split(":")).filter((x) => x.length === 2));
   const otherPlans = others.map((o) => otherPlan(o, v, ex, own[o.id]));
@@ -278,7 +281,7 @@ function render(p, built, e, v, ex) {
   fill($("figures"), figures({ c: mine, e, plan, m, t }).map(([term, value, note]) => card(term, value, { note })));
   fill($("changes"), sentences({ c: mine, plan, m, t }).map((x) => h("li", {}, x)));
   fill($("warnings"), e.warnings.filter((w) => w.code !== "assistance_exhausted" && w.code !== "coverage_limit_reached")
-    .map((w) => h("li", {}, t[w.code]?.(plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "") ?? w.message)));
+    .map((w) => h("li", {}, t[w.code]?.(named(p, plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "")) ?? w.message)));
   // The published plans have their own phases: the visitor's limit on covered sessions is left out.
   const r = rangeOf(p.id, plan.start, { horizon: plan.horizon, coverage: plan.coverage && { ...plan.coverage, limits: undefined } });
   $("range").textContent = t.range(m(r.low.patientPays), m(r.high.patientPays), m(r.typical.patientPays));
@@ -296,10 +299,10 @@ function render(p, built, e, v, ex) {
   }
   fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month, t.locale), list.length), item: (x) => formatDay(x.date, t.locale), moved: (d) => t.moved(formatDate(d, t.locale)) }));
   table($("ledger"), t.ledgerCaption, t.cols,
-    e.lines.map((l) => [formatDate(l.date, t.locale), l.kind === "package" ? t.packageLine(l.name) : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
+    e.lines.map((l) => [formatDate(l.date, t.locale), l.kind === "package" ? t.packageLine(l.name) : named(p, l.name), l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
     { num: [3, 4, 5, 6, 7], foot: [t.total, "", "", e.totals.sessions, m(e.totals.charge), m(e.totals.insurerPays), m(e.totals.assistance), m(e.totals.patientPays)] });
   table($("phases"), null, t.phaseCols,
-    e.phases.map((x) => [x.name, x.sessions, x.first ? formatDate(x.first, t.locale) : "—", x.last ? formatDate(x.last, t.locale) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
+    e.phases.map((x) => [named(p, x.name), x.sessions, x.first ? formatDate(x.first, t.locale) : "—", x.last ? formatDate(x.last, t.locale) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
   $("plan-years-block").hidden = !e.planYears;
   if (e.planYears) {
     table($("plan-years"), null, t.yearCols,
@@ -348,8 +351,8 @@ function otherPlan(o, v, ex, price) {
   const d = defaults(o, ex, v.start, unit);
   const typical = { ...v, extras: [], "limit-on": false, "fin-on": false };
   for (const k of PER_TREATMENT) typical[k] = d[k];
-  const own = price === undefined ? null : build(o, { ...typical, price }, unit, t);
-  return (own && !own.errors.length ? own : build(o, typical, unit, t)).plan;
+  const own = price === undefined ? null : build(o, { ...typical, price }, unit, t, ex);
+  return (own && !own.errors.length ? own : build(o, typical, unit, t, ex)).plan;
 }
 
 /** The published range with the visitor's insurance, kept while only prices change. */
@@ -363,7 +366,7 @@ function rangeOf(id, start, options) {
 function renderCompare(p, others, own, c, plan) {
   const m = moneyOf(c, t.locale);
   const names = [t.yours(words(p).name), ...others.map((o) => (own[o.id] ? t.ownPrice : t.typicalCourse)(words(o).name))];
-  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[0].price, c.minorUnits);
+  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[pricedAt(p2)].price, c.minorUnits);
   table($("compare"), null, t.compareCols(plan.horizon.months),
     c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.firstMonth.patientPays), x.typicalMonth?.monthly === undefined ? "—" : m(x.typicalMonth.monthly), m(x.firstYear), m(x.totals.patientPays)]),
     { num: [1, 2, 3, 4, 5] });
@@ -386,7 +389,7 @@ function assumptions(p, plan, v, m) {
   const notes = notesModule.module;
   const en = notes.presets[p.id];
   const tw = noteWords();
-  const items = notes.assumptionsOf({ p, said: words(p).assumptions, english: en.assumptions, plan, v, t: tw, m, editable: editable(p) });
+  const items = notes.assumptionsOf({ p, said: words(p).assumptions, english: en.assumptions, plan, v, t: tw, m, editable: editable(p), priced: pricedAt(p), fee: pageFee(p.plan) });
   fill($("assumptions"), items.map((x) => h("li", { class: x.changed ? "overridden" : undefined }, x.text, x.changed ? h("strong", {}, tw.changed(x.changed)) : null)));
   fill($("sources"), en.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), tw.checked(en.reviewed));
   return items;
@@ -398,7 +401,7 @@ function assumptions(p, plan, v, m) {
  */
 function entries(p, v, ex, plan, m) {
   const rows = notesModule.module.entries({
-    plan, v, m, date: (iso) => formatDate(iso, t.locale), t: noteWords(), treatment: words(p).name,
+    plan, v, m, date: (iso) => formatDate(iso, t.locale), t: noteWords(), treatment: words(p).name, priced: pricedAt(p),
     example: ex && !INSURANCE.some((k) => touched.has(k)) ? words(ex, "examples").name : null,
   });
   fill($("entries"), rows.map(([k, x]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(x)))));

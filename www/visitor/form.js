@@ -7,6 +7,7 @@
 // Its words are keyed by its name: `t.fields[name]` (in sentences),
 // `t.need[name]` (what to enter), and its label in index.html.
 import { money, whole, percent } from "../shared/fields.js";
+import { pricedAt, pageFee, catalogueProgramme } from "./preset.js";
 
 /**
  * What a field's default is made from: the preset `p`, the typical plan
@@ -24,10 +25,10 @@ export const FORM = {
   label: text(null, { default: () => "" }),
   start: text(null, { default: ({ today }) => today, paths: [/^start/] }),
   months: text(whole, { default: ({ p }) => String(p.plan.horizon?.months ?? 12), paths: [/^horizon/] }),
-  price: text(money, { default: ({ p, plain }) => plain(p.plan.phases[0].price), paths: [/^phases\[\d+\]\.price/], perTreatment: true }),
+  price: text(money, { default: ({ p, plain }) => plain(p.plan.phases[pricedAt(p)].price), paths: [/^phases\[\d+\]\.price/], perTreatment: true }),
   induction: text(whole, { default: ({ p, at }) => (at.induction < 0 ? "" : String(p.plan.phases[at.induction].sessions)), paths: [/^phases\[\d+\]\.sessions/], perTreatment: true }),
   interval: text(whole, { default: ({ p, at }) => (at.interval < 0 ? "" : String(p.plan.phases[at.interval].every.weeks)), paths: [/^phases\[\d+\]\.every/], perTreatment: true }),
-  fee: text(money, { default: ({ p, plain }) => plain(p.plan.fees?.[0]?.amount), paths: [/^fees\[0\]/], perTreatment: true }),
+  fee: text(money, { default: ({ p, plain }) => plain(pageFee(p.plan)?.amount), paths: [/^fees\[\d+\]\.amount/], perTreatment: true }),
   "pkg-sessions": text(whole, { default: () => "", paths: [/^packages\[0\]\.sessions/], perTreatment: true }),
   "pkg-price": text(money, { default: () => "", paths: [/^packages/], perTreatment: true }),
   holidays: tick(() => true),
@@ -57,7 +58,7 @@ export const FORM = {
   "limit-sessions": text(whole, { default: ({ p }) => String(p.coverageLimits?.[0]?.sessions ?? ""), paths: [/^coverage\.limits/], perTreatment: true }),
   "limit-per": choice(["planYear", "course"], ({ p }) => p.coverageLimits?.[0]?.per ?? "planYear"),
   accumulator: tick(() => false),
-  programme: tick(({ p }) => Boolean(p.plan.assistance?.[0]), { perTreatment: true }),
+  programme: tick(({ p }) => Boolean(catalogueProgramme(p)), { perTreatment: true }),
   "assist-on": tick(() => false),
   "assist-at-most": text(money, { default: () => "", paths: [/^assistance\[\d+\]\.patientPaysAtMost/] }),
   "assist-max": text(money, { default: () => "", paths: [/^assistance\[\d+\]\.annualMax/] }),

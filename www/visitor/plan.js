@@ -6,18 +6,9 @@ import { problemOf } from "../shared/fields.js";
 import { FORM } from "./form.js";
 import { toMajor } from "../shared/format.js";
 import { federalHolidays } from "../shared/holidays.js";
+import { editable, pricedLike, pageFee, pharmacyLine, catalogueProgramme } from "./preset.js";
 
-/** Where the preset's editable phases are: `{ induction, interval }`, -1 for none. */
-export function editable(p) {
-  const at = (name) => (name === undefined ? -1 : p.plan.phases.findIndex((x) => x.name === name));
-  return { induction: at(p.editable?.sessions), interval: at(p.editable?.interval) };
-}
-
-/** Whether any line of the preset's plan goes through the pharmacy benefit; its name. */
-export const pharmacyLine = (p) => [...p.plan.phases, ...(p.plan.fees ?? [])].find((x) => x.benefit === "pharmacy");
-
-/** The programme the catalogue gives the treatment (a manufacturer's savings programme), if any. */
-export const catalogueProgramme = (p) => p.plan.assistance?.[0];
+export { editable, pricedAt, pageFee, pharmacyLine, catalogueProgramme } from "./preset.js";
 
 /**
  * What every field shows until the visitor changes it: each field's
@@ -40,13 +31,14 @@ function closed(plan, v) {
 
 /**
  * The visitor's plan from the effective field values `v` (every field, the
- * visitor's or its default) for preset `p`, amounts in `unit`'s currency.
+ * visitor's or its default) for preset `p`, amounts in `unit`'s currency;
+ * `ex`, the coverage example the visitor chose, if any.
  * Returns `{ plan, coverage, extra, errors }`: `coverage` and `extra` (the
  * visitor's own programme) are what the other treatments are compared with;
  * `errors` are `[field, kind]` for what is missing or not a number (problems.js
  * says them in words).
  */
-export function build(p, v, unit, t) {
+export function build(p, v, unit, t, ex) {
   const errors = [];
   const read = (id, required = true) => {
     const { parse } = FORM[id];
@@ -61,10 +53,12 @@ export function build(p, v, unit, t) {
   plan.start = v.start || p.plan.start;
   plan.horizon = { months: read("months") ?? 12 };
   const price = read("price");
-  if (price !== undefined) for (const phase of plan.phases) phase.price = price;
+  const priced = pricedLike(p);
+  if (price !== undefined) plan.phases.forEach((phase, i) => priced[i] && (phase.price = price));
   if (induction >= 0) plan.phases[induction].sessions = read("induction") ?? plan.phases[induction].sessions;
   if (interval >= 0) plan.phases[interval].every = { weeks: read("interval") ?? 1 };
-  if (plan.fees?.length) plan.fees[0].amount = read("fee") ?? plan.fees[0].amount;
+  const fee = pageFee(plan);
+  if (fee) fee.amount = read("fee") ?? fee.amount;
   const pkgSessions = read("pkg-sessions", Boolean(v["pkg-price"]));
   const pkgPrice = read("pkg-price", Boolean(v["pkg-sessions"]));
   if (pkgSessions !== undefined && pkgPrice !== undefined) {
@@ -101,10 +95,17 @@ export function build(p, v, unit, t) {
       coverage.limits = [{ phases, sessions: sessions ?? 1, per: v["limit-per"] }];
     }
     const allowed = read("allowed", false);
-    for (const phase of plan.phases) {
+    plan.phases.forEach((phase, i) => {
       phase.covered = v["cover-sessions"];
-      if (allowed !== undefined) phase.allowed = allowed;
-    }
+      if (allowed !== undefined && priced[i]) phase.allowed = allowed;
+    });
+    // The chosen example's terms the form has no field for: its fee
+    // schedule (what the insurer allows per billing code), and how its copay
+    // is charged.
+    const terms = ex?.id === v.example ? ex.coverage : undefined;
+    if (terms?.feeSchedule) coverage.feeSchedule = terms.feeSchedule;
+    if (terms?.copayPer && coverage.copay !== undefined) coverage.copayPer = terms.copayPer;
+    if (terms?.copayAfterDeductible && coverage.copay !== undefined) coverage.copayAfterDeductible = true;
     for (const fee of plan.fees ?? []) if (!v["cover-fees"]) fee.covered = false;
     plan.coverage = coverage;
   }
