@@ -68,11 +68,40 @@ async function assertEngineFigures(page) {
   assert.equal(await total(page), usd(estimate.totals.patientPays));
   const f = await figures(page);
   assert.equal(f["First month"], usd(s.firstMonth.patientPays));
-  if (s.typicalMonth?.monthly !== undefined) assert.equal(f["Then, a typical month"], usd(s.typicalMonth.monthly));
+  // A card the engine gives no figure for is not drawn at all.
+  assert.equal(f["Then, a typical month"], s.typicalMonth?.monthly === undefined ? undefined : usd(s.typicalMonth.monthly));
   assert.equal(f[plan.coverage ? "This plan year" : "This calendar year"], usd(s.planYear.patientPays));
-  if (plan.coverage) assert.equal(f["Out-of-pocket maximum"], s.outOfPocketMaxReached ? day(s.outOfPocketMaxReached) : plan.coverage.outOfPocketMax === undefined ? "Your plan has none" : "Not reached in this estimate");
+  const oop = !plan.coverage ? undefined : s.outOfPocketMaxReached ? day(s.outOfPocketMaxReached) : plan.coverage.outOfPocketMax === undefined ? "Your plan has none" : "Not reached in this estimate";
+  assert.equal(f["Out-of-pocket maximum"], oop);
   return { plan, estimate, s };
 }
+
+/**
+ * IV ketamine with every number the form holds set by the link, so the
+ * catalogue's own figures do not matter: from Monday 2 March 2026 for 3
+ * months, no holidays closed, $100 a session, 3 induction infusions, a
+ * booster every 4 weeks, a $50 evaluation.
+ */
+const IV = "#treatment=iv-ketamine&start=2026-03-02&months=3&holidays=0&price=100&induction=3&interval=4&fee=50";
+/** The plan IV's link describes, written out: the treatment's phases with the link's numbers. */
+const ivPlan = () => ({
+  start: "2026-03-02",
+  horizon: { months: 3 },
+  phases: [
+    { name: "Induction infusions", every: { weekdays: ["mon", "wed", "fri"] }, sessions: 3, price: 10000, code: "96365", covered: false },
+    { name: "Booster infusions", every: { weeks: 4 }, price: 10000, code: "96365", covered: false },
+  ],
+  fees: [{ name: "Initial evaluation", amount: 5000, when: "once", code: "90792" }],
+  assistance: [],
+});
+/** IV's insurance, every number set: a $300 deductible, 20 % coinsurance, a $400 out-of-pocket maximum, sessions covered. */
+const IV_INSURED = `${IV}&pay=insured&plan-type=commercial&cover-sessions=1&deductible=300&coinsurance=20&oop-max=400`;
+const ivInsuredPlan = () => {
+  const plan = ivPlan();
+  for (const phase of plan.phases) phase.covered = true;
+  plan.coverage = { type: "commercial", network: "in", accumulator: false, deductible: 30000, deductibleMet: 0, coinsurance: 20, outOfPocketMax: 40000, outOfPocketMet: 0, planYearStart: "01-01" };
+  return plan;
+};
 
 test("answer first at 360 × 780: the headline and the treatment picker without scrolling; the engine's numbers", async () => {
   const { page, context, problems } = await open("", { width: 360, height: 780 });
@@ -169,6 +198,212 @@ test("every change recomputes as the engine says: price, sessions, interval, ext
   assert.equal(await page.$eval("#financing-summary .big", (e) => e.textContent), usd(financed.financing.payment));
   assert.equal(await page.$$eval("#payments tbody tr", (r) => r.length), financed.financing.payments.length);
   assert.deepEqual(plan.financing, { months: 12, apr: 9.99, downPayment: 0 });
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("each step of the self-pay form builds the plan written here; hand-worked totals", async () => {
+  const { page, context, problems } = await open(IV);
+  let want = ivPlan();
+  const pinned = async (what) => {
+    const { plan } = await downloaded(page);
+    assert.deepEqual(plan, want, what);
+    return plan;
+  };
+  await pinned("the link's treatment, price, sessions, interval and fee");
+  // Sessions: induction Mon 2, Wed 4, Fri 6 March; boosters every 4 weeks
+  // from the last one: 3 April, 1 May, 29 May (26 June is past the end, 2 June).
+  // 6 sessions × $100 + the $50 evaluation = $650.00.
+  assert.equal(await total(page), "$650.00");
+  await page.fill("#price", "120");
+  for (const phase of want.phases) phase.price = 12000;
+  await pinned("the price, on every phase");
+  // The same 6 sessions at $120: 6 × $120 + $50 = $770.00.
+  assert.equal(await total(page), "$770.00");
+  await page.fill("#induction", "4");
+  want.phases[0].sessions = 4;
+  await pinned("the induction's sessions");
+  await page.fill("#interval", "6");
+  want.phases[1].every = { weeks: 6 };
+  await pinned("the boosters' interval");
+  await page.fill("#fee", "75");
+  want.fees[0].amount = 7500;
+  await pinned("the evaluation's fee");
+  // A package: both its fields, or the page asks for the other one.
+  await page.click("#package-more > summary");
+  await page.fill("#pkg-sessions", "3");
+  assert.match(await errorAt(page, "pkg-price"), /./);
+  await page.fill("#pkg-price", "250");
+  want.packages = [{ name: "Induction infusions package", phase: "Induction infusions", sessions: 3, price: 25000 }];
+  await pinned("a package of induction sessions");
+  await page.fill("#pkg-sessions", "");
+  await page.fill("#pkg-price", "");
+  delete want.packages;
+  await pinned("no package");
+  // Federal holidays closed: the plan's closed days are the federal holidays
+  // (on their observed days) from the start through the end of the calendar
+  // year after the one the horizon ends in, written out here.
+  await page.check("#holidays");
+  want.clinic = { closedDates: [
+    "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
+    "2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05", "2027-09-06", "2027-10-11",
+    "2027-11-11", "2027-11-25", "2027-12-24", "2027-12-31",
+  ] };
+  await pinned("federal holidays closed");
+  delete want.clinic;
+  await page.uncheck("#holidays");
+  await pinned("holidays open again");
+  // Financing: months, rate and down payment as typed.
+  await page.check("#fin-on");
+  await page.fill("#fin-months", "6");
+  await page.fill("#fin-apr", "0");
+  await page.fill("#fin-down", "100");
+  want.financing = { months: 6, apr: 0, downPayment: 10000 };
+  await pinned("a payment plan");
+  // The treatment picked: its phases, with the visitor's numbers typed again
+  // (a change of treatment resets the price and sessions to the new one's).
+  await page.check("#tr-oral-ketamine");
+  await settle(page);
+  await page.fill("#price", "200");
+  await page.fill("#induction", "4");
+  await page.fill("#interval", "4");
+  await page.uncheck("#fin-on");
+  want = {
+    start: "2026-03-02",
+    horizon: { months: 3 },
+    phases: [
+      { name: "Initial sessions", every: { weeks: 1 }, sessions: 4, price: 20000, covered: false },
+      { name: "Maintenance sessions", every: { weeks: 4 }, price: 20000, covered: false },
+    ],
+    assistance: [],
+  };
+  await pinned("oral ketamine");
+  // Weekly on Mondays 2, 9, 16, 23 March; then every 4 weeks from the last:
+  // 20 April, 18 May (15 June is past 2 June). 6 × $200 = $1,200.00.
+  assert.equal(await total(page), "$1,200.00");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("each step of the insurance form builds the plan written here; hand-worked totals", async () => {
+  const { page, context, problems } = await open(IV_INSURED);
+  const want = ivInsuredPlan();
+  const pinned = async (what) => {
+    const { plan } = await downloaded(page);
+    assert.deepEqual(plan, want, what);
+  };
+  await pinned("insured: deductible, coinsurance, out-of-pocket maximum");
+  // Sessions as in the self-pay plan: 2, 4, 6 March, 3 April, 1 and 29 May.
+  // 2 Mar: $50 evaluation + $100 session, all to the deductible: $150 (met $150).
+  // 4 Mar: $100 to the deductible: $100 (met $250).
+  // 6 Mar: $50 ends the deductible, 20 % of the other $50 = $10: $60.
+  // 3 Apr, 1 May, 29 May: 20 % of $100 = $20 each: $60.
+  // $150 + $100 + $60 + $60 = $370.00, under the $400 maximum.
+  assert.equal(await total(page), "$370.00");
+  await page.fill("#oop-max", "350");
+  want.coverage.outOfPocketMax = 35000;
+  await pinned("a lower out-of-pocket maximum");
+  // By 3 April the patient has paid $150 + $100 + $60 + $20 = $330; 1 May's
+  // $20 reaches $350, the maximum; 29 May costs nothing. $350.00.
+  assert.equal(await total(page), "$350.00");
+  assert.equal((await figures(page))["Out-of-pocket maximum"], "May 1, 2026");
+  await page.fill("#copay", "15");
+  want.coverage.copay = 1500;
+  await pinned("a copay");
+  await page.fill("#copay", "");
+  delete want.coverage.copay;
+  await page.fill("#deductible-met", "100");
+  want.coverage.deductibleMet = 10000;
+  await pinned("part of the deductible met");
+  await page.fill("#oop-met", "40");
+  want.coverage.outOfPocketMet = 4000;
+  await pinned("part of the maximum met");
+  await page.check("#no-oop");
+  delete want.coverage.outOfPocketMax;
+  delete want.coverage.outOfPocketMet;
+  await pinned("no out-of-pocket maximum");
+  await page.uncheck("#no-oop");
+  await page.fill("#oop-max", "400");
+  await page.fill("#oop-met", "0");
+  await page.fill("#deductible-met", "0");
+  want.coverage.outOfPocketMax = 40000;
+  want.coverage.outOfPocketMet = 0;
+  want.coverage.deductibleMet = 0;
+  await pinned("back to the first terms");
+  assert.equal(await total(page), "$370.00");
+  await page.selectOption("#year-month", "7");
+  want.coverage.planYearStart = "07-01";
+  await pinned("a plan year from July");
+  await page.check('input[name="network"][value="out"]');
+  want.coverage.network = "out";
+  await pinned("out of network");
+  await page.fill("#allowed", "80");
+  for (const phase of want.phases) phase.allowed = 8000;
+  await pinned("an allowed amount");
+  await page.check("#limit-on");
+  await page.fill("#limit-sessions", "4");
+  want.coverage.limits = [{ phases: ["Induction infusions", "Booster infusions"], sessions: 4, per: "planYear" }];
+  await pinned("a limit on covered sessions");
+  await page.check('input[name="limit-per"][value="course"]');
+  want.coverage.limits[0].per = "course";
+  await pinned("a limit per course");
+  await page.check("#accumulator");
+  want.coverage.accumulator = true;
+  await pinned("an accumulator program");
+  // The visitor's own savings program, with and without a yearly limit.
+  await page.check("#assist-on");
+  await page.fill("#assist-at-most", "25");
+  await page.fill("#assist-max", "3000");
+  want.assistance = [{ name: "Your savings program", patientPaysAtMost: 2500, annualMax: 300000 }];
+  await pinned("a savings program");
+  await page.check("#assist-no-cap");
+  delete want.assistance[0].annualMax;
+  await pinned("a savings program with no yearly limit");
+  await page.check('input[name="plan-type"][value="government"]');
+  want.coverage.type = "government";
+  await pinned("a government plan");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("esketamine's pharmacy benefit and manufacturer's programme build the plan written here", async () => {
+  // Every number the form holds is set; the drug's price per session and
+  // the weekly phase's 4 sessions have no field, so they are the catalogue's.
+  const cat = engine.preset("esketamine", "2026-03-02").plan;
+  const drug = cat.fees.find((f) => f.benefit === "pharmacy");
+  const { page, context, problems } = await open("#treatment=esketamine&start=2026-03-02&months=3&holidays=0&price=100&induction=8&interval=2&fee=50&pay=insured&plan-type=commercial&cover-sessions=1&deductible=300&coinsurance=20&oop-max=400&rx=medical&programme=0");
+  const want = {
+    start: "2026-03-02",
+    horizon: { months: 3 },
+    phases: [
+      { name: "Weeks 1-4, twice weekly", every: { weekdays: ["mon", "thu"] }, sessions: 8, price: 10000, code: "99214+99415+99416", covered: true },
+      { name: "Weeks 5-8, weekly", every: { weeks: 1 }, sessions: cat.phases[1].sessions, price: 10000, code: "99214+99415+99416", covered: true },
+      { name: "Maintenance, every 2 weeks", every: { weeks: 2 }, price: 10000, code: "99214+99415+99416", covered: true },
+    ],
+    fees: [{ name: "Initial evaluation", amount: 5000, when: "once", code: "90792" }, drug],
+    coverage: { type: "commercial", network: "in", accumulator: false, deductible: 30000, deductibleMet: 0, coinsurance: 20, outOfPocketMax: 40000, outOfPocketMet: 0, planYearStart: "01-01" },
+    assistance: [],
+  };
+  const pinned = async (what) => {
+    const { plan } = await downloaded(page);
+    assert.deepEqual(plan, want, what);
+  };
+  await pinned("the drug under the medical benefit");
+  assert.equal(await page.isVisible("#pharmacy-block"), true, "the drug's pharmacy benefit can be set");
+  await page.check('input[name="rx"][value="own"]');
+  await page.fill("#rx-deductible", "0");
+  await page.fill("#rx-coinsurance", "25");
+  await page.fill("#rx-oop-max", "2100");
+  want.coverage.pharmacy = { deductible: 0, coinsurance: 25, outOfPocketMax: 210000 };
+  await pinned("the pharmacy benefit's own terms");
+  await page.fill("#rx-copay", "30");
+  want.coverage.pharmacy.copay = 3000;
+  await pinned("a pharmacy copay");
+  // The catalogue's programme for the treatment, taken as the catalogue gives it.
+  assert.equal(await page.isVisible("#programme-block"), true);
+  await page.check("#programme");
+  want.assistance = [cat.assistance[0]];
+  await pinned("the manufacturer's programme");
   assert.deepEqual(await problems(), []);
   await context.close();
 });
