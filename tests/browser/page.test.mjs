@@ -129,22 +129,29 @@ test("answer first at 360 × 780: the headline and the treatment picker without 
 test("the sticky summary: shown while editing further down, announced politely, never over the field being edited", async () => {
   const { page, context, problems } = await open("#pay=insured&deductible=1000&coinsurance=20&no-oop=1&fin-on=1&fin-apr=5", { width: 360, height: 780 });
   assert.equal(await page.$eval("#sticky", (e) => e.getAttribute("aria-live")), "polite");
-  let stuck = 0;
+  const shown = [];
   for (const id of ["price", "induction", "deductible", "coinsurance", "oop-met", "fin-apr", "label"]) {
     await page.focus(`#${id}`);
     await page.keyboard.type("1");
     await page.keyboard.press("Backspace");
-    await page.waitForTimeout(50); // the IntersectionObserver's callback
-    const [bar, field, on, headline] = await page.evaluate((id) => [document.getElementById("sticky").getBoundingClientRect().toJSON(), document.getElementById(id).getBoundingClientRect().toJSON(), document.getElementById("sticky").classList.contains("on"), document.getElementById("headline").getBoundingClientRect().toJSON()], id);
-    // Either the headline itself is on screen, or the summary is, at the top.
-    assert.ok(on || (headline.bottom > 0 && headline.top < 780), `#${id}: the headline or the summary is in view`);
-    if (on) {
-      stuck += bar.top < 1;
-      assert.ok(bar.top >= -1 && bar.bottom <= 780, `the summary is on screen (${bar.top})`);
-      assert.ok(field.top >= bar.bottom - 1 || field.bottom <= bar.top + 1, `#${id} (${field.top}–${field.bottom}) is not under the summary (${bar.top}–${bar.bottom})`);
-    }
+    // The IntersectionObserver's callback has run once the summary is on
+    // exactly when the headline is out of view.
+    await page.waitForFunction(() => {
+      const headline = document.getElementById("headline").getBoundingClientRect();
+      const inView = headline.bottom > 0 && headline.top < window.innerHeight;
+      return document.getElementById("sticky").classList.contains("on") === !inView;
+    });
+    const [bar, field, on] = await page.evaluate((id) => [document.getElementById("sticky").getBoundingClientRect().toJSON(), document.getElementById(id).getBoundingClientRect().toJSON(), document.getElementById("sticky").classList.contains("on")], id);
+    shown.push({ id, bar, field, on });
   }
-  assert.ok(stuck >= 3, `the summary stays at the top while the visitor edits further down (${stuck})`);
+  // The fields further down are edited with the summary stuck at the top.
+  const on = shown.filter((x) => x.on);
+  const stuck = on.filter((x) => x.bar.top < 1);
+  assert.ok(stuck.length >= 3, `the summary stays at the top while the visitor edits further down: ${on.map((x) => `${x.id} ${x.bar.top}`)}`);
+  for (const { id, bar, field } of on) {
+    assert.ok(bar.top >= -1 && bar.bottom <= 780, `the summary is on screen (${bar.top})`);
+    assert.ok(field.top >= bar.bottom - 1 || field.bottom <= bar.top + 1, `#${id} (${field.top}–${field.bottom}) is not under the summary (${bar.top}–${bar.bottom})`);
+  }
   await page.fill("#price", "500");
   assert.equal(await page.$eval("#sticky", (e) => e.textContent), `You pay ${await total(page)} over 12 months`);
   assert.deepEqual(await problems(), []);
@@ -182,12 +189,14 @@ test("every change recomputes as the engine says: price, sessions, interval, ext
   await page.check("#holidays");
   ({ plan } = await assertEngineFigures(page));
   assert.ok(plan.clinic.closedDates.includes("2026-05-25") && plan.clinic.closedDates.includes("2026-07-03"));
-  const extra = (await page.$$eval("#extras input", (x) => x.map((i) => i.value)))[0];
-  if (extra) {
-    await page.check(`#extras input[value="${extra}"]`);
-    ({ plan } = await assertEngineFigures(page));
-    assert.ok(plan.fees.some((f) => f.name === extra));
-  }
+  // An extra the catalogue offers with IV ketamine: the plan gets it as the catalogue gives it.
+  const offered = engine.preset("iv-ketamine").optionalFees ?? [];
+  assert.ok(offered.length > 0, "IV ketamine offers extras to pick");
+  assert.deepEqual(await page.$$eval("#extras input", (x) => x.map((i) => i.value)), offered.map((f) => f.name));
+  await page.check(`#extras input[value="${offered[0].name}"]`);
+  const feesBefore = plan.fees;
+  ({ plan } = await assertEngineFigures(page));
+  assert.deepEqual(plan.fees, [...feesBefore, offered[0]]);
   await page.check("#fin-on");
   assert.match(await errorAt(page, "fin-apr"), /interest rate/, "no APR is never read as 0 %");
   await page.fill("#fin-apr", "9.99");
@@ -410,22 +419,21 @@ test("esketamine's pharmacy benefit and manufacturer's programme build the plan 
 
 test("no silent zero: insurance and a savings program ask for their numbers (or fill them from the catalogue, saying so)", async () => {
   const { page, context, problems } = await open("#treatment=tms&start=2026-03-02");
-  const before = await total(page);
   await page.check('input[name="pay"][value="insured"]');
-  if (examples.length) {
-    // Filled from the catalogue's typical plan, and the headline says so.
-    assert.equal(await page.$eval("input[name=example]:checked", (s) => s.value), examples[0].id);
-    assert.equal(await page.$eval("#deductible", (i) => i.value), String(examples[0].coverage.deductible / 100));
-    assert.match(await page.$eval("#assumes", (e) => e.textContent), new RegExp(`${examples[0].name}, filled in below`));
-    const { plan } = await assertEngineFigures(page);
-    assert.equal(plan.coverage.deductible, examples[0].coverage.deductible);
-    await page.fill("#deductible", "");
-  }
+  // Filled from the catalogue's first typical plan, and the headline says so.
+  assert.ok(examples.length > 0, "the catalogue has typical insurance plans");
+  assert.equal(await page.$eval("input[name=example]:checked", (s) => s.value), examples[0].id);
+  assert.equal(await page.$eval("#deductible", (i) => i.value), String(examples[0].coverage.deductible / 100));
+  assert.match(await page.$eval("#assumes", (e) => e.textContent), new RegExp(`${examples[0].name}, filled in below`));
+  const { plan: filled } = await assertEngineFigures(page);
+  assert.equal(filled.coverage.deductible, examples[0].coverage.deductible);
+  const before = await total(page);
+  await page.fill("#deductible", "");
   // An empty deductible is asked for, not read as $0.
   assert.match(await errorAt(page, "deductible"), /Enter your deductible/);
   assert.match(await status(page), /Fill in or fix the highlighted field/);
   assert.ok(!(await page.$eval("#answer", (e) => e.textContent)).includes("$0.00 over"));
-  if (!examples.length) assert.equal(await total(page), before, "the last good estimate stays");
+  assert.equal(await total(page), before, "the last good estimate stays");
   await page.fill("#deductible", "1500");
   await page.fill("#coinsurance", "20");
   await page.fill("#oop-max", "5000");
@@ -470,13 +478,13 @@ test("every insurance control changes the numbers as the engine says", async () 
   await page.check("#limit-on");
   await page.fill("#limit-sessions", "10");
   await changed("a limit on covered sessions", (p) => assert.equal(p.coverage.limits[0].sessions, 10));
-  if (await page.isVisible("#pharmacy-block")) {
-    await page.check('input[name="rx"][value="own"]');
-    await page.fill("#rx-deductible", "0");
-    await page.fill("#rx-coinsurance", "25");
-    await page.fill("#rx-oop-max", "2100");
-    await changed("the pharmacy benefit's own terms", (p) => assert.deepEqual(p.coverage.pharmacy, { deductible: 0, coinsurance: 25, outOfPocketMax: 210000 }));
-  }
+  // Esketamine's drug goes through the pharmacy benefit: its own terms can be set.
+  assert.equal(await page.isVisible("#pharmacy-block"), true);
+  await page.check('input[name="rx"][value="own"]');
+  await page.fill("#rx-deductible", "0");
+  await page.fill("#rx-coinsurance", "25");
+  await page.fill("#rx-oop-max", "2100");
+  await changed("the pharmacy benefit's own terms", (p) => assert.deepEqual(p.coverage.pharmacy, { deductible: 0, coinsurance: 25, outOfPocketMax: 210000 }));
   await page.check("#assist-on");
   await page.fill("#assist-at-most", "10");
   await page.fill("#assist-max", "3000");
@@ -487,42 +495,56 @@ test("every insurance control changes the numbers as the engine says", async () 
   await page.check('input[name="plan-type"][value="government"]');
   const { plan } = await assertEngineFigures(page);
   assert.equal(plan.coverage.type, "government");
-  if (await page.isVisible("#programme-block")) assert.match(await page.$eval("#programme-hint", (e) => e.textContent), /does not apply with Medicare/);
+  // Esketamine has a manufacturer's programme in the catalogue; it says why it does not apply.
+  assert.equal(await page.isVisible("#programme-block"), true);
+  assert.match(await page.$eval("#programme-hint", (e) => e.textContent), /does not apply with Medicare/);
   assert.deepEqual(await problems(), []);
   await context.close();
 });
 
 test("the four people: the figures they asked for, as the engine works them out, with no silent zero", async () => {
+  // Each person's own sentences, asserted for that person: `s` is the
+  // engine's summary of the plan the page built, `changes` the page's list.
+  const has = (changes, pred) => assert.ok(changes.some(pred), changes.join("\n"));
+  const oop = (changes, s) => {
+    assert.ok(s.outOfPocketMaxReached, "the maximum is reached");
+    has(changes, (x) => x.startsWith(`You reach your out-of-pocket maximum on ${day(s.outOfPocketMaxReached)}`));
+  };
+  const year = (changes) => has(changes, (x) => /Your plan year starts again on Jan 1, 2027: you pay the deductible again/.test(x));
   const people = [
     // A Spravato patient with an employer plan that runs an accumulator program and the
     // manufacturer's savings card from the catalogue, which runs out.
-    ["#treatment=esketamine&start=2026-03-02&pay=insured&deductible=6000&coinsurance=20&oop-max=8000&accumulator=1", { card: true, oop: true, year: true }],
+    ["#treatment=esketamine&start=2026-03-02&pay=insured&deductible=6000&coinsurance=20&oop-max=8000&accumulator=1", async ({ changes, s }) => {
+      const c = s.changes.find((x) => x.kind === "assistanceExhausted");
+      assert.ok(c, "the savings card runs out");
+      has(changes, (x) => x.includes(`reaches its yearly limit on ${day(c.date)}`) && x.includes("after that you pay"));
+      oop(changes, s);
+      year(changes);
+    }],
     // A self-pay patient comparing IV ketamine with TMS.
-    ["#treatment=iv-ketamine&start=2026-03-02&compare=tms", { compare: "tms" }],
+    ["#treatment=iv-ketamine&start=2026-03-02&compare=tms", async ({ page, plan }) => {
+      const rows = await page.$$eval("#compare tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+      const c = engine.compare([plan, { ...engine.preset("tms", "2026-03-02").plan, clinic: plan.clinic }], { horizon: plan.horizon });
+      assert.deepEqual(rows.map((r) => [r[2], r[5]]), c.plans.map((x) => [usd(x.firstMonth.patientPays), usd(x.totals.patientPays)]));
+    }],
     // A Medicare patient considering TMS: Part B, no maximum.
-    ["#treatment=tms&start=2026-03-02&pay=insured&plan-type=government&deductible=283&coinsurance=20&no-oop=1", { ends: true }],
+    ["#treatment=tms&start=2026-03-02&pay=insured&plan-type=government&deductible=283&coinsurance=20&no-oop=1", async ({ changes }) => {
+      has(changes, (x) => /Your last session is on .*; after that you pay nothing more/.test(x));
+    }],
     // A clinic's marketing manager: esketamine at her price with the catalogue's high-deductible plan.
-    ["#treatment=esketamine&start=2026-03-02&price=900&pay=insured&example=employer-hdhp", { oop: true, year: true }],
+    ["#treatment=esketamine&start=2026-03-02&price=900&pay=insured&example=employer-hdhp", async ({ changes, s }) => {
+      oop(changes, s);
+      year(changes);
+    }],
   ];
-  for (const [hash, expect] of people) {
+  for (const [hash, check] of people) {
     const { page, context, problems } = await open(hash, { width: 360, height: 780 });
     const { plan, s } = await assertEngineFigures(page);
     const text = await page.$eval("#answer", (e) => e.innerText);
     assert.doesNotMatch(text, /You pay \$0\.00|Insurance pays \$0\.00 everywhere/);
     const changes = await page.$$eval("#changes li", (li) => li.map((x) => x.textContent));
     assert.equal(changes.length, s.changes.length, hash);
-    if (expect.card) {
-      const c = s.changes.find((x) => x.kind === "assistanceExhausted");
-      assert.ok(changes.some((x) => x.includes(`reaches its yearly limit on ${day(c.date)}`) && x.includes("after that you pay")), changes.join("\n"));
-    }
-    if (expect.oop) assert.ok(changes.some((x) => x.startsWith(`You reach your out-of-pocket maximum on ${day(s.outOfPocketMaxReached)}`)), changes.join("\n"));
-    if (expect.year) assert.ok(changes.some((x) => /Your plan year starts again on Jan 1, 2027: you pay the deductible again/.test(x)), changes.join("\n"));
-    if (expect.ends) assert.ok(changes.some((x) => /Your last session is on .*; after that you pay nothing more/.test(x)), changes.join("\n"));
-    if (expect.compare) {
-      const rows = await page.$$eval("#compare tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-      const c = engine.compare([plan, { ...engine.preset("tms", "2026-03-02").plan, clinic: plan.clinic }], { horizon: plan.horizon });
-      assert.deepEqual(rows.map((r) => [r[2], r[5]]), c.plans.map((x) => [usd(x.firstMonth.patientPays), usd(x.totals.patientPays)]));
-    }
+    await check({ page, plan, s, changes });
     // Chart marks for every change but the course's end, each at its date.
     const labels = await page.$$eval("#chart .mark text", (t) => t.map((x) => x.textContent));
     assert.equal(labels.length, s.changes.filter((x) => x.kind !== "courseEnds").length);
@@ -733,12 +755,12 @@ test("Español: every word, the catalogue's texts, dates and money for the local
   const { plan, estimate } = await downloaded(page);
   assert.equal(await total(page), usdEs(estimate.totals.patientPays));
   assert.match(await page.$eval("#figures", (e) => e.textContent), /del 2 mar 2026 al 1 abr 2026/);
+  // The catalogue gives IV ketamine its Spanish name, summary and assumptions: the page shows them.
   const es = catalogue.presets.find((p) => p.id === "iv-ketamine").es;
-  if (es) {
-    assert.equal(await page.$eval("input[name=treatment]:checked", (o) => o.parentElement.textContent.trim()), es.name);
-    assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), es.summary);
-    assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
-  }
+  assert.ok(es?.name && es.summary && es.assumptions?.length, "IV ketamine has its Spanish texts in the catalogue");
+  assert.equal(await page.$eval("input[name=treatment]:checked", (o) => o.parentElement.textContent.trim()), es.name);
+  assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), es.summary);
+  assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
   await page.fill("#deductible-met", "2000");
   assert.equal(await errorAt(page, "deductible-met"), `Es más que su deducible de ${usdEs(150000)}.`);
   await page.fill("#deductible-met", "0");
