@@ -146,7 +146,7 @@ impl Date {
     /// WebAssembly built for size (BENCHMARKS.md). Not inlined: one copy
     /// serves the JSON writer, `Display` and month keys.
     #[inline(never)]
-    fn iso(self) -> [u8; 10] {
+    pub(crate) fn iso(self) -> [u8; 10] {
         let (y, m, d) = self.ymd();
         let y = y.unsigned_abs();
         [

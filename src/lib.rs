@@ -265,15 +265,16 @@ fn position(ids: &[&str], id: &str) -> Result<usize, Error> {
         return Ok(at);
     }
     let hint = match text::nearest(id, ids) {
-        Some(near) => format!(" Did you mean \"{near}\"?"),
+        Some(near) => text::cat!(" Did you mean \"{}\"?", near),
         None => String::new(),
     };
     Err(Error::new(vec![Problem::new(
         ErrorCode::UnknownName,
         "id",
-        format!(
-            "there is no preset \"{}\".{hint} The presets are {}.",
+        text::cat!(
+            "there is no preset \"{}\".{} The presets are {}.",
             text::clip(id),
+            hint,
             text::quoted_list(ids)
         ),
     )]))
