@@ -34,8 +34,8 @@ extern crate alloc;
 /// What `std`'s prelude gives every module, for the `no_std` build.
 mod prelude {
     pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
     pub(crate) use alloc::vec::Vec;
-    pub(crate) use alloc::{format, vec};
 }
 
 mod assemble;

@@ -1,14 +1,11 @@
 //! Words for messages: lengths in code points, clipped quotes, lists of
 //! options and "did you mean" suggestions.
 
-use crate::calendar::Date;
-use crate::currency::Currency;
-use crate::money::Amount;
 use crate::prelude::*;
 
 /// A message or path: `cat!("phases[{}].{}", i, key)` is
-/// `format!("phases[{i}].{key}")`. Only text, whole numbers, amounts,
-/// currencies and dates go in, each written as `format!` writes it (every
+/// `format!("phases[{i}].{key}")`. Only text, whole numbers and what
+/// implements [`Part`] (amounts, currencies, dates) go in, each written as `format!` writes it (every
 /// `{}` takes the next part; a brace not directly closed is plain text).
 /// Not `format!` itself: core's formatting machinery (its argument
 /// interpreter, padding and integer `Display`) would be much of the weight
@@ -44,27 +41,6 @@ impl<T: Part + ?Sized> Part for &T {
     }
 }
 
-impl Part for Currency {
-    fn put(&self, out: &mut String) {
-        out.push_str(self.code());
-    }
-}
-
-/// An amount as its `Display` writes it: minor units.
-impl Part for Amount {
-    fn put(&self, out: &mut String) {
-        number(out, self.minor() < 0, self.minor().unsigned_abs());
-    }
-}
-
-impl Part for Date {
-    fn put(&self, out: &mut String) {
-        for d in self.iso() {
-            out.push(char::from(d));
-        }
-    }
-}
-
 macro_rules! unsigned_part {
     ($($t:ty),+) => {$(
         impl Part for $t {
@@ -74,7 +50,7 @@ macro_rules! unsigned_part {
         }
     )+};
 }
-unsigned_part!(u8, u32, usize);
+unsigned_part!(u8, u16, u32, u64, usize);
 
 macro_rules! signed_part {
     ($($t:ty),+) => {$(
@@ -313,6 +289,27 @@ const INVISIBLE: &[(char, char)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cat_writes_parts_as_format_does() {
+        // Worked by hand: each `{}` takes the next part, in order.
+        let key = String::from("price");
+        assert_eq!(
+            cat!("phases[{}].{}: {}", 3usize, key, -1250i64),
+            "phases[3].price: -1250"
+        );
+        // The extremes of the number types, against std's own formatting.
+        assert_eq!(cat!("{}", i64::MIN), i64::MIN.to_string());
+        assert_eq!(cat!("{}", i64::MAX), "9223372036854775807");
+        assert_eq!(cat!("{}", u64::MAX), "18446744073709551615");
+        assert_eq!(cat!("{}|{}|{}", 0u8, -7i32, u32::MAX), "0|-7|4294967295");
+        // A brace not directly closed is text; a `{}` with no part left
+        // writes nothing.
+        assert_eq!(cat!("{ \"months\": {} }", 12u32), "{ \"months\": 12 }");
+        assert_eq!(cat!("a{}b{}", "x"), "axb");
+        assert_eq!(cat!("no parts"), "no parts");
+        assert_eq!(cat!("{}{}", "", "é…"), "é…");
+    }
 
     #[test]
     fn billing_codes_are_cpt_or_hcpcs_shaped() {
