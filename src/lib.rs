@@ -34,8 +34,8 @@ extern crate alloc;
 /// What `std`'s prelude gives every module, for the `no_std` build.
 mod prelude {
     pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
     pub(crate) use alloc::vec::Vec;
-    pub(crate) use alloc::{format, vec};
 }
 
 mod assemble;
@@ -267,15 +267,16 @@ fn position(ids: &[&str], id: &str) -> Result<usize, Error> {
         return Ok(at);
     }
     let hint = match text::nearest(id, ids) {
-        Some(near) => format!(" Did you mean \"{near}\"?"),
+        Some(near) => text::cat!(" Did you mean \"{}\"?", near),
         None => String::new(),
     };
     Err(Error::new(vec![Problem::new(
         ErrorCode::UnknownName,
         "id",
-        format!(
-            "there is no preset \"{}\".{hint} The presets are {}.",
+        text::cat!(
+            "there is no preset \"{}\".{} The presets are {}.",
             text::clip(id),
+            hint,
             text::quoted_list(ids)
         ),
     )]))

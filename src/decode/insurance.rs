@@ -13,8 +13,8 @@ use crate::plan::{
 };
 use crate::prelude::*;
 use crate::source::{Kind, Source};
-use crate::text::clip;
 use crate::text::code_points;
+use crate::text::{cat, clip};
 
 use super::{Decoder, Obj};
 
@@ -184,7 +184,8 @@ impl Decoder {
                 self.report_fmt(
                     ErrorCode::OutOfRange,
                     path,
-                    format_args!("has more than {MAX_FEE_SCHEDULE_ENTRIES} codes"),
+                    "has more than {} codes",
+                    &[&MAX_FEE_SCHEDULE_ENTRIES],
                 );
                 ok = false;
                 return false;
@@ -195,9 +196,8 @@ impl Decoder {
                 self.report_fmt(
                     ErrorCode::OutOfRange,
                     &at,
-                    format_args!(
-                        "a code must be at most {MAX_CODE_CHARS} characters long; it has {chars}"
-                    ),
+                    "a code must be at most {} characters long; it has {}",
+                    &[&MAX_CODE_CHARS, &chars],
                 );
                 ok = false;
             }
@@ -278,12 +278,14 @@ impl Decoder {
             (None, Some(_)) => self.report_fmt(
                 ErrorCode::ConflictingFields,
                 &join(path, key),
-                format_args!("\"{key}\" needs an \"{of}\" to count against"),
+                "\"{}\" needs an \"{}\" to count against",
+                &[&key, &of],
             ),
             (Some(amount), Some(met)) if met > amount => self.report_fmt(
                 ErrorCode::OutOfRange,
                 &join(path, key),
-                format_args!("is more than the {what} ({met} > {amount})"),
+                "is more than the {} ({} > {})",
+                &[&what, &met, &amount],
             ),
             _ => return true,
         }
@@ -347,7 +349,7 @@ impl Decoder {
                     d.report(
                         ErrorCode::InvalidValue,
                         &index(p, i),
-                        format!("\"{}\" is listed twice", clip(name)),
+                        cat!("\"{}\" is listed twice", clip(name)),
                     );
                     ok = false;
                 }

@@ -15,8 +15,6 @@
 //! clinic's price sheet, `quote` for a quote's input and `preset` for the
 //! catalogue.
 
-use core::fmt;
-
 use crate::calendar::Weekday;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::limits::{MAX_CODE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_WEEKDAY_ENTRIES};
@@ -24,7 +22,7 @@ use crate::path::{index, join};
 use crate::plan::Plan;
 use crate::prelude::*;
 use crate::source::{Kind, Source};
-use crate::text::{clip, code_points, nearest, quoted_list};
+use crate::text::{Part, cat, clip, code_points, concat, nearest, quoted_list};
 
 #[cfg(feature = "std")]
 pub(crate) mod catalogue;
@@ -99,10 +97,16 @@ impl Decoder {
     /// A problem whose message is formatted only if there is room for it.
     /// (Arguments that take work to compute, like a suggestion, are
     /// computed under a [`Decoder::full`] check instead.)
-    pub(crate) fn report_fmt(&mut self, code: ErrorCode, path: &str, message: fmt::Arguments<'_>) {
+    pub(crate) fn report_fmt(
+        &mut self,
+        code: ErrorCode,
+        path: &str,
+        template: &str,
+        parts: &[&dyn Part],
+    ) {
         if !self.full() {
             self.problems
-                .push(Problem::new(code, path, alloc::fmt::format(message)));
+                .push(Problem::new(code, path, concat(template, parts)));
         }
     }
 
@@ -155,7 +159,8 @@ impl Decoder {
             self.report_fmt(
                 ErrorCode::OutOfRange,
                 path,
-                format_args!("must be 1 to {max} characters long; it has {chars}"),
+                "must be 1 to {} characters long; it has {}",
+                &[&max, &chars],
             );
             return None;
         }
@@ -192,7 +197,8 @@ impl Decoder {
             self.report_fmt(
                 ErrorCode::InvalidType,
                 path,
-                format_args!("expected {expected}, found {found}"),
+                "expected {}, found {}",
+                &[&expected, &found],
             );
         }
     }
@@ -225,9 +231,10 @@ impl Decoder {
                 // A hostile key may be megabytes long: name it clipped.
                 let shown = clip(key);
                 let message = match nearest(key, known) {
-                    Some(near) => format!("unknown field \"{shown}\" — did you mean \"{near}\"?"),
-                    None => format!(
-                        "unknown field \"{shown}\"; known fields are {}",
+                    Some(near) => cat!("unknown field \"{}\" — did you mean \"{}\"?", shown, near),
+                    None => cat!(
+                        "unknown field \"{}\"; known fields are {}",
+                        shown,
                         quoted_list(known)
                     ),
                 };
@@ -265,7 +272,7 @@ impl Decoder {
                 self.report(
                     ErrorCode::MissingField,
                     &join(&obj.path, key),
-                    format!("\"{key}\" is required"),
+                    cat!("\"{}\" is required", key),
                 );
                 None
             }
@@ -273,7 +280,7 @@ impl Decoder {
                 self.report(
                     ErrorCode::InvalidType,
                     &join(&obj.path, key),
-                    format!("\"{key}\" is required and cannot be null"),
+                    cat!("\"{}\" is required and cannot be null", key),
                 );
                 None
             }
@@ -375,7 +382,8 @@ impl Decoder {
             self.report_fmt(
                 ErrorCode::OutOfRange,
                 path,
-                format_args!("has {len} entries; at most {max} are allowed"),
+                "has {} entries; at most {} are allowed",
+                &[&len, &max],
             );
             return None;
         }
@@ -406,7 +414,8 @@ impl Decoder {
             self.report_fmt(
                 ErrorCode::OutOfRange,
                 path,
-                format_args!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}"),
+                "must be at most {} characters long; it has {}",
+                &[&MAX_CODE_CHARS, &chars],
             );
             return None;
         }
@@ -415,10 +424,7 @@ impl Decoder {
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!(
-                    "\"{}\" is not a CPT or HCPCS code: 5 characters, 5 digits (99205), 4 digits and F, T or U (0019T), or a capital letter A to V and 4 digits (G2082)",
-                    clip(&s)
-                ),
+                cat!("\"{}\" is not a CPT or HCPCS code: 5 characters, 5 digits (99205), 4 digits and F, T or U (0019T), or a capital letter A to V and 4 digits (G2082)", clip(&s)),
             );
             return None;
         }
@@ -462,7 +468,7 @@ impl Decoder {
                     self.report(
                         ErrorCode::InvalidValue,
                         &index(path, i),
-                        format!("\"{}\" is listed twice", day.name()),
+                        cat!("\"{}\" is listed twice", day.name()),
                     );
                 }
                 ok = false;
@@ -492,7 +498,7 @@ impl Decoder {
                     self.report(
                         ErrorCode::MissingField,
                         path,
-                        format!("needs exactly one of {}", quoted_list(options)),
+                        cat!("needs exactly one of {}", quoted_list(options)),
                     );
                 }
                 None
@@ -502,7 +508,7 @@ impl Decoder {
                     self.report(
                         ErrorCode::ConflictingFields,
                         &join(path, second),
-                        format!(
+                        cat!(
                             "give only one of {}, not {}",
                             quoted_list(options),
                             quoted_list(&given)

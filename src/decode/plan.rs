@@ -12,6 +12,7 @@ use crate::plan::{
 };
 use crate::prelude::*;
 use crate::source::Source;
+use crate::text::cat;
 
 use super::{Decoder, Obj, rules};
 
@@ -237,7 +238,12 @@ impl Decoder {
             self.report(
                 ErrorCode::OutOfRange,
                 &join(path, "allowed"),
-                format!("is more than the {of} ({a} > {price}): an insurer allows at most what is charged"),
+                cat!(
+                    "is more than the {} ({} > {}): an insurer allows at most what is charged",
+                    of,
+                    a,
+                    price
+                ),
             );
             return None;
         }
@@ -330,7 +336,7 @@ impl Decoder {
                     d.report(
                         ErrorCode::InvalidValue,
                         &index(p, i),
-                        format!("\"{}\" is listed twice", kind.name()),
+                        cat!("\"{}\" is listed twice", kind.name()),
                     );
                     ok = false;
                 }

@@ -20,7 +20,7 @@ use crate::path::{join, nest};
 use crate::plan::{CoverageLimit, Every, Fee, Phase, Plan};
 use crate::prelude::*;
 use crate::source::Source;
-use crate::text::clip;
+use crate::text::{cat, clip};
 
 #[cfg(not(feature = "std"))]
 use super::Obj;
@@ -54,9 +54,10 @@ impl Decoder {
                 self.report(
                     ErrorCode::InvalidValue,
                     &nest(&nest(path, field), "currency"),
-                    format!(
+                    cat!(
                         "is {}, but the typical plan is in {}: a range needs one currency",
-                        other.currency, plan.currency
+                        other.currency,
+                        plan.currency
                     ),
                 );
                 return false;
@@ -195,9 +196,12 @@ impl Decoder {
             };
             for (plan, phases) in plans.map(|(field, plan)| (field, plan.phases())) {
                 if !phases.get(i).is_some_and(fits) {
-                    let message = format!(
-                        "\"{}\" cannot be changed here: {plan}.phases[{i}] {lacks}",
-                        clip(name)
+                    let message = cat!(
+                        "\"{}\" cannot be changed here: {}.phases[{}] {}",
+                        clip(name),
+                        plan,
+                        i,
+                        lacks
                     );
                     self.report(ErrorCode::InvalidValue, &at, message);
                     ok = false;
@@ -217,9 +221,10 @@ impl Decoder {
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!(
-                    "\"{}\" is not an id: use 1 to {MAX_PRESET_ID_CHARS} lower-case letters, digits and hyphens",
-                    clip(&s)
+                cat!(
+                    "\"{}\" is not an id: use 1 to {} lower-case letters, digits and hyphens",
+                    clip(&s),
+                    MAX_PRESET_ID_CHARS
                 ),
             );
             return None;
@@ -236,7 +241,7 @@ impl Decoder {
                 d.report(
                     ErrorCode::InvalidValue,
                     p,
-                    format!("\"{}\" is not an https:// address", clip(&url)),
+                    cat!("\"{}\" is not an https:// address", clip(&url)),
                 );
                 return None;
             }
@@ -251,11 +256,11 @@ impl Decoder {
     /// A month written `YYYY-MM`.
     fn year_month<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
         let s = self.string(value, path)?;
-        if s.len() != 7 || Date::parse(&format!("{s}-01")).is_none() {
+        if s.len() != 7 || Date::parse(&cat!("{}-01", s)).is_none() {
             self.report(
                 ErrorCode::InvalidDate,
                 path,
-                format!("\"{}\" is not a month written YYYY-MM", clip(&s)),
+                cat!("\"{}\" is not a month written YYYY-MM", clip(&s)),
             );
             return None;
         }
