@@ -376,23 +376,31 @@ test("each step of the insurance form builds the plan written here; hand-worked 
 });
 
 test("esketamine's pharmacy benefit and manufacturer's programme build the plan written here", async () => {
-  // Every number the form holds is set; the drug's price per session and
-  // the weekly phase's 4 sessions have no field, so they are the catalogue's.
+  // Every number the form holds is set; the drug's prices per session (a
+  // fee of each dosing phase), the first dose and the weekly phase's 4
+  // sessions have no field, so they are the catalogue's. The price field is
+  // the dosing visits' ($100.00 on each of the four); the evaluation, a visit
+  // of its own day at its own price, keeps its $250.00. No fee is the
+  // course's alone (each drug fee belongs to a phase), so `fee=50` prices
+  // nothing.
   const cat = engine.preset("esketamine", "2026-03-02").plan;
-  const drug = cat.fees.find((f) => f.benefit === "pharmacy");
+  const code = "99214+99415+99416";
   const { page, context, problems } = await open("#treatment=esketamine&start=2026-03-02&months=3&holidays=0&price=100&induction=8&interval=2&fee=50&pay=insured&plan-type=commercial&cover-sessions=1&deductible=300&coinsurance=20&oop-max=400&rx=medical&programme=0");
   const want = {
     start: "2026-03-02",
     horizon: { months: 3 },
     phases: [
-      { name: "Weeks 1-4, twice weekly", every: { weekdays: ["mon", "thu"] }, sessions: 8, price: 10000, code: "99214+99415+99416", covered: true },
-      { name: "Weeks 5-8, weekly", every: { weeks: 1 }, sessions: cat.phases[1].sessions, price: 10000, code: "99214+99415+99416", covered: true },
-      { name: "Maintenance, every 2 weeks", every: { weeks: 2 }, price: 10000, code: "99214+99415+99416", covered: true },
+      { name: "Initial evaluation", every: { weeks: 1 }, sessions: 1, price: 25000, code: "90792", covered: true },
+      { name: "First dose, 56 mg", every: { weekdays: ["mon", "thu"] }, sessions: 1, startAfter: { days: 3 }, price: 10000, code, covered: true },
+      { name: "Weeks 1-4, twice weekly", every: { weekdays: ["mon", "thu"] }, sessions: 8, price: 10000, code, covered: true },
+      { name: "Weeks 5-8, weekly", every: { weeks: 1 }, sessions: cat.phases[3].sessions, price: 10000, code, covered: true },
+      { name: "Maintenance, every 2 weeks", every: { weeks: 2 }, price: 10000, code, covered: true },
     ],
-    fees: [{ name: "Initial evaluation", amount: 5000, when: "once", code: "90792" }, drug],
+    fees: cat.fees,
     coverage: { type: "commercial", network: "in", accumulator: false, deductible: 30000, deductibleMet: 0, coinsurance: 20, outOfPocketMax: 40000, outOfPocketMet: 0, planYearStart: "01-01" },
     assistance: [],
   };
+  assert.deepEqual(cat.fees.map((f) => f.benefit), ["pharmacy", "pharmacy", "pharmacy", "pharmacy"], "the drug is on the pharmacy benefit");
   const pinned = async (what) => {
     const { plan } = await downloaded(page);
     assert.deepEqual(plan, want, what);
