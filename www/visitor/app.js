@@ -15,6 +15,7 @@ import { build, defaults, editable, catalogueProgramme, pricedAt, pageFee } from
 import { fieldOf, fieldsWith } from "./form.js";
 import { radio, checks, readField, writeField } from "./form-io.js";
 import { treatmentLabels } from "./labels.js";
+import { onRequest, afterPaint } from "./loading.js";
 import { describe, figures, sentences, marks } from "../shared/summary.js";
 import en from "../shared/en.js";
 
@@ -24,7 +25,8 @@ const DEFAULT_TREATMENT = "iv-ketamine";
 let t = en; // the words of the page's language
 let lang = "en";
 let catalogue = []; // presets at their default start
-let examples = []; // the catalogue's typical insurance plans
+let examples = []; // the catalogue's typical insurance plans, once examples.js is loaded
+let exampleIds = []; // their ids, in the page's bundle (to read a link)
 let shown = null; // what the download saves and print shows
 let touched = new Set(); // the fields the visitor set (kept in the link); the rest show defaults
 let lastTreatment = null;
@@ -35,18 +37,6 @@ let notice = ""; // what the last change of treatment reset, until the next edit
 let writing; // the pending write of the link
 const writeLink = () => location.hash !== lastWritten && history.replaceState(null, "", lastWritten);
 
-/**
- * A module of the page's that loads when a visitor first asks for what it
- * holds: `load()` imports it once (again after a failure) and resolves to
- * it; `load.module` is it once loaded.
- */
-function onRequest(file) {
-  const load = () => (load.promise ??= import(new URL(file, import.meta.url).href).then((m) => (load.module = m), (err) => {
-    load.promise = null;
-    throw err;
-  }));
-  return load;
-}
 /** The catalogue's summaries, assumptions and sources in English, and what was entered (print, download). */
 const notesModule = onRequest("notes.js");
 /** The words for what to fix, and the engine's problems in them. */
@@ -55,16 +45,26 @@ const problemsModule = onRequest("problems.js");
 const financingModule = onRequest("financing.js");
 /** The page in Spanish. */
 const spanishModule = onRequest("es.js");
+/** The typical insurance plans. */
+const examplesModule = onRequest("examples.js");
+
+/** Whether `state` needs the typical insurance plans: insured, or one of them named. */
+const wantsExamples = (state) => state.pay === "insured" || Boolean(state.example);
+
+/** Loads the typical insurance plans (once), and offers them on the form. */
+async function loadExamples() {
+  await examplesModule();
+  if (examples.length) return;
+  examples = examplesModule.module.default;
+  if (mounted) {
+    $("example-field").hidden = examples.length === 0; // until examples.js is here
+    formWords();
+  }
+}
 
 /** The page's words with `extra`'s English ones (a module's own): in Spanish, es.js has them all. */
 const withWords = (extra) => (lang === "es" ? t : { ...t, ...extra });
 
-/**
- * Runs `fn` once the next frame is painted: a task queued from an animation
- * frame callback runs after that frame. (A plain `setTimeout` may run first
- * and hold the frame back.)
- */
-const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
 
 /**
  * A preset's or example's name, summary and assumptions in the page's
@@ -151,6 +151,14 @@ function update({ fromUser = true, changed } = {}) {
   }
   if (changed === "example") for (const k of INSURANCE) touched.delete(k);
   let state = readState();
+  if (wantsExamples(state) && !examples.length) {
+    // Drawn again once they are here; the last estimate stays meanwhile.
+    const drawing = updates;
+    loadExamples().then(() => drawing === updates && update({ fromUser: false }), (err) => {
+      $("status").textContent = t.cantDraw(err.message);
+    });
+    return;
+  }
   const p = chosen(state);
   if (p.id !== lastTreatment) {
     if (lastTreatment !== null && fromUser) {
@@ -449,7 +457,7 @@ function formWords() {
 // Start
 
 /** The state the link holds. */
-const linkState = () => fromFragment(location.hash, catalogue.map((p) => p.id), examples.map((x) => x.id));
+const linkState = () => fromFragment(location.hash, catalogue.map((p) => p.id), exampleIds);
 /** The treatment a state names, or the default. */
 const chosen = (state) => catalogue.find((x) => x.id === state.treatment) ?? catalogue.find((x) => x.id === DEFAULT_TREATMENT);
 /** A state's fields (the visitor's), without the treatment and the language. */
@@ -462,9 +470,11 @@ async function main() {
   // and the treatment picker (none of them needs the engine), so the frame
   // that paints the headline lays out little else.
   catalogue = presets();
-  examples = coverageExamples(); // the catalogue's typical insurance plans
+  exampleIds = coverageExamples().map((x) => x.id);
   const state = linkState();
   await setLanguage(state.lang);
+  // A link that is insured brings the typical plans before its headline.
+  if (wantsExamples(state)) await loadExamples().catch(() => {}); // update() says why, once the form is in
   $(`tr-${chosen(state).id}`).checked = true;
   const failed = await started;
   if (failed) {
@@ -510,7 +520,7 @@ function mount() {
   formWords();
   $("version").textContent = version();
   $("label").maxLength = MAX_NAME_CHARS;
-  $("example-field").hidden = examples.length === 0;
+  $("example-field").hidden = examples.length === 0; // until examples.js is here
   fill($("year-day"), Array.from({ length: 31 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))));
 
   window.addEventListener("hashchange", () => {
