@@ -37,7 +37,8 @@ const pkgFromRoot = {
  * whole catalogue loads, which holds every part:
  *  - `page` (no query: the visitor page's bundle, through the package's
  *    index.js): the plans, names and optional fees the estimate needs, and
- *    the typical insurance plans' ids; no Spanish (`es` is optional, so the
+ *    the typical insurance plans' ids; nothing the page does not read
+ *    (`UNREAD`), no Spanish (`es` is optional, so the
  *    engine validates the plans the same) and none of the texts below;
  *  - `typical` (examples.js, loaded when a visitor says insurance pays
  *    part): the typical insurance plans' names, summaries and coverage;
@@ -48,6 +49,8 @@ const pkgFromRoot = {
  *  - `examples` (the embed): the typical insurance plans in both languages.
  */
 const NOTES = ["summary", "assumptions", "sources", "reviewed", "sessionCost"];
+/** What the visitor page does not read of a preset (the tests read it natively). */
+const UNREAD = ["expectedWarnings"];
 const catalogueParts = {
   name: "catalogue",
   setup(b) {
@@ -56,7 +59,7 @@ const catalogueParts = {
     const pick = (x, keys) => Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, x[k]]));
     const omit = (x, keys) => Object.fromEntries(Object.entries(x).filter(([k]) => !keys.includes(k)));
     const parts = {
-      page: () => ({ presets: data.presets.map((p) => omit(p, ["es", ...NOTES])), coverageExamples: (data.coverageExamples ?? []).map((x) => pick(x, ["id"])) }),
+      page: () => ({ presets: data.presets.map((p) => omit(p, ["es", ...NOTES, ...UNREAD])), coverageExamples: (data.coverageExamples ?? []).map((x) => pick(x, ["id"])) }),
       typical: () => ({ coverageExamples: (data.coverageExamples ?? []).map((x) => omit(x, ["es", "sources"])) }),
       notes: () => ({ presets: data.presets.map((p) => pick(p, ["id", ...NOTES])) }),
       es: () => ({ presets: data.presets.map((p) => pick(p, ["id", "es"])), coverageExamples: (data.coverageExamples ?? []).map((x) => pick(x, ["id", "es"])) }),

@@ -3,7 +3,8 @@
 // day what they pay changes course. All numbers are the engine's.
 import { formatDate } from "./format.js";
 
-const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
+/** The day before an ISO date: the last day of a period that ends (exclusive) on it. */
+export const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
 
 /** What the headline assumes: how the visitor pays, and the price. */
 export function describe({ e, v, ex, insuranceTouched, price, typical, m, t }) {
@@ -59,3 +60,20 @@ export const marks = (c, t) => c.changes.filter((x) => x.kind !== "courseEnds").
   date: x.date,
   label: { planYear: t.markYear, coverageLimit: t.markLimit, assistanceExhausted: t.markCard, outOfPocketMax: t.markOop }[x.kind],
 }));
+
+/**
+ * The published range in words: from the smallest to the largest of what
+ * the visitor pays on the preset's cheap, typical and dear courses (`r`,
+ * the engine's `range`), with the typical one inside. The courses' charges
+ * are ordered, but what is left to pay need not be: a programme pays more
+ * of a dearer course, and insurance may share it differently; when the order
+ * changes, one sentence says which.
+ */
+export function rangeText(r, insured, m, t) {
+  const pays = [r.low, r.typical, r.high].map((x) => x.patientPays);
+  const [lo, hi] = [Math.min(...pays), Math.max(...pays)];
+  const text = t.range(m(lo), m(hi), m(r.typical.patientPays), insured);
+  if (pays[0] <= pays[1] && pays[1] <= pays[2]) return text;
+  const programme = [r.low, r.typical, r.high].some((x) => x.assistance > 0);
+  return `${text} ${programme ? t.rangeProgramme : t.rangeCoverage}`;
+}

@@ -16,7 +16,7 @@ import { fieldOf, fieldsWith } from "./form.js";
 import { radio, checks, readField, writeField } from "./form-io.js";
 import { treatmentLabels } from "./labels.js";
 import { onRequest, afterPaint } from "./loading.js";
-import { describe, figures, sentences, marks } from "../shared/summary.js";
+import { describe, figures, sentences, marks, rangeText, dayBefore } from "../shared/summary.js";
 import en from "../shared/en.js";
 
 const $ = (id) => document.getElementById(id);
@@ -292,7 +292,7 @@ function render(p, built, e, v, ex) {
     .map((w) => h("li", {}, t[w.code]?.(named(p, plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "")) ?? w.message)));
   // The published plans have their own phases: the visitor's limit on covered sessions is left out.
   const r = rangeOf(p.id, plan.start, { horizon: plan.horizon, coverage: plan.coverage && { ...plan.coverage, limits: undefined } });
-  $("range").textContent = t.range(m(r.low.patientPays), m(r.high.patientPays), m(r.typical.patientPays));
+  $("range").textContent = rangeText(r, Boolean(plan.coverage), m, t);
 
   lineChart($("chart"), {
     id: "cumulative", title: t.chartTitle, months: e.months.map((x) => x.month),
@@ -313,8 +313,11 @@ function render(p, built, e, v, ex) {
     e.phases.map((x) => [named(p, x.name), x.sessions, x.first ? formatDate(x.first, t.locale) : "—", x.last ? formatDate(x.last, t.locale) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
   $("plan-years-block").hidden = !e.planYears;
   if (e.planYears) {
+    // Each year by its first and last day; its charge is written off, paid
+    // by the insurer, by programmes and by the visitor, column by column.
     table($("plan-years"), null, t.yearCols,
-      e.planYears.map((y) => [`${formatDate(y.start, t.locale)} – ${formatDate(y.end, t.locale)}`, m(y.deductibleApplied), m(y.outOfPocket), m(y.charge), m(y.insurerPays), m(y.patientPays)]), { num: [1, 2, 3, 4, 5] });
+      e.planYears.map((y) => [`${formatDate(y.start, t.locale)} – ${formatDate(dayBefore(y.end), t.locale)}`, m(y.deductibleApplied), m(y.outOfPocket),
+        m(y.charge), m(y.adjustment), m(y.insurerPays), m(y.assistance), m(y.patientPays)]), { num: [1, 2, 3, 4, 5, 6, 7] });
   }
   renderCompare(p, others, own, c, plan);
   shown = { plan, estimate: e, summary: mine, v };
