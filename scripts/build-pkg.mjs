@@ -65,6 +65,7 @@ writeFileSync(
     `export default freeze(${JSON.stringify(catalogue)});\n`,
 );
 copyFileSync(join(root, "npm/README.md"), join(pkg, "README.md"));
+for (const f of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(join(root, f), join(pkg, f));
 rmSync(join(pkg, ".gitignore"), { force: true });
 
 const size = (f) => {

@@ -131,7 +131,13 @@ test("the shipped wasm survives hostile input: every call after it answers right
 test("the package.json exports map and metadata", () => {
   const manifest = JSON.parse(readFileSync(join(project, "node_modules/coursecost/package.json"), "utf8"));
   assert.equal(manifest.type, "module");
-  assert.equal(manifest.sideEffects, false);
+  // node.js and staff-node.js instantiate the wasm when imported: a bundler
+  // that honours `sideEffects` must keep them (with `false` it dropped them).
+  assert.deepEqual(manifest.sideEffects, ["./node.js", "./staff-node.js"]);
+  for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) {
+    assert.ok(readdirSync(join(project, "node_modules/coursecost")).includes(file), `${file} is published`);
+  }
+  assert.match(readFileSync(join(project, "node_modules/coursecost/LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0, January 2004/);
   assert.equal(manifest.types, "./index.d.ts");
   assert.equal(manifest.exports["."].types, "./index.d.ts");
   assert.equal(manifest.exports["."].node, "./node.js");
