@@ -76,6 +76,18 @@ pub struct Problem {
     pub path: String,
     /// A sentence for people, e.g. `unknown field "prcie" — did you mean "price"?`.
     pub message: String,
+    /// On an `out_of_range` problem whose bound is a number: the least
+    /// value allowed, when the value is below it (amounts in minor units,
+    /// lists in entries, texts in characters). A form says it in its own
+    /// words without restating the engine's bounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub min: Option<i64>,
+    /// On an `out_of_range` problem whose bound is a number: the greatest
+    /// value allowed, when the value is above it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub max: Option<i64>,
 }
 
 impl Problem {
@@ -88,7 +100,40 @@ impl Problem {
             code,
             path: path.into(),
             message: message.into(),
+            min: None,
+            max: None,
         }
+    }
+
+    /// An `out_of_range` problem with the bound the value broke: `Min(n)`
+    /// when it is below `n`, `Max(n)` when it is above.
+    pub(crate) fn out_of_range(
+        path: impl Into<String>,
+        bound: Bound,
+        message: impl Into<String>,
+    ) -> Problem {
+        let mut p = Problem::new(ErrorCode::OutOfRange, path, message);
+        match bound {
+            Bound::Min(n) => p.min = Some(n),
+            Bound::Max(n) => p.max = Some(n),
+        }
+        p
+    }
+}
+
+/// The bound a value broke ([`Problem::min`], [`Problem::max`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bound {
+    /// Below this least value.
+    Min(i64),
+    /// Above this greatest value.
+    Max(i64),
+}
+
+impl Bound {
+    /// The bound `n` broke of `min..=max` (`n` is outside it).
+    pub(crate) fn of(n: i64, min: i64, max: i64) -> Bound {
+        if n < min { Bound::Min(min) } else { Bound::Max(max) }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The readers of a plan's insurance and savings programmes.
 
-use crate::error::ErrorCode;
+use crate::error::{Bound, ErrorCode};
 use crate::limits::{
     MAX_CODE_CHARS, MAX_COVERAGE_LIMITS, MAX_FEE_SCHEDULE_ENTRIES, MAX_FEES, MAX_PHASES,
     MAX_REIMBURSEMENT_DAYS, MAX_SESSIONS,
@@ -137,30 +137,42 @@ impl Decoder {
                 ErrorCode::ConflictingFields,
                 "balanceBilling",
                 "\"medicare\" needs \"type\": \"government\"",
+                None,
             ),
             (
                 c.reimbursement_days.is_some() && c.claims != Claims::Patient,
                 ErrorCode::ConflictingFields,
                 "reimbursementDays",
                 "needs \"claims\": \"patient\"",
+                None,
             ),
             (
                 below(family.deductible, Some(c.medical.deductible)),
                 ErrorCode::OutOfRange,
                 "family.deductible",
                 "is less than the patient's \"deductible\"",
+                Some(c.medical.deductible),
             ),
             (
                 below(family.out_of_pocket_max, c.medical.out_of_pocket_max),
                 ErrorCode::OutOfRange,
                 "family.outOfPocketMax",
                 "is less than the patient's \"outOfPocketMax\"",
+                c.medical.out_of_pocket_max,
             ),
         ];
         let mut ok = true;
-        for (broken, code, key, message) in rules {
+        for (broken, code, key, message, least) in rules {
             if broken {
-                self.report(code, &join(path, key), message);
+                // A family amount below the patient's: the patient's is its least.
+                match least {
+                    Some(m) => self.out_of_range(
+                        &join(path, key),
+                        Bound::Min(m.minor()),
+                        format_args!("{message}"),
+                    ),
+                    None => self.report(code, &join(path, key), message),
+                }
                 ok = false;
             }
         }
@@ -181,9 +193,9 @@ impl Decoder {
         let listed = value.keys(&mut |key: &str| {
             seen += 1;
             if seen > MAX_FEE_SCHEDULE_ENTRIES {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     path,
+                    Bound::Max(MAX_FEE_SCHEDULE_ENTRIES as i64),
                     format_args!("has more than {MAX_FEE_SCHEDULE_ENTRIES} codes"),
                 );
                 ok = false;
@@ -192,9 +204,9 @@ impl Decoder {
             let at = join(path, &clip(key));
             let chars = code_points(key);
             if chars > MAX_CODE_CHARS {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     &at,
+                    Bound::Max(MAX_CODE_CHARS as i64),
                     format_args!(
                         "a code must be at most {MAX_CODE_CHARS} characters long; it has {chars}"
                     ),
@@ -280,9 +292,9 @@ impl Decoder {
                 &join(path, key),
                 format_args!("\"{key}\" needs an \"{of}\" to count against"),
             ),
-            (Some(amount), Some(met)) if met > amount => self.report_fmt(
-                ErrorCode::OutOfRange,
+            (Some(amount), Some(met)) if met > amount => self.out_of_range(
                 &join(path, key),
+                Bound::Max(amount.minor()),
                 format_args!("is more than the {what} ({met} > {amount})"),
             ),
             _ => return true,

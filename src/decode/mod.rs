@@ -18,7 +18,7 @@
 use core::fmt;
 
 use crate::calendar::Weekday;
-use crate::error::{Error, ErrorCode, Problem};
+use crate::error::{Bound, Error, ErrorCode, Problem};
 use crate::limits::{MAX_CODE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_WEEKDAY_ENTRIES};
 use crate::path::{index, join};
 use crate::plan::Plan;
@@ -96,6 +96,16 @@ impl Decoder {
         }
     }
 
+    /// An `out_of_range` problem carrying the bound the value broke,
+    /// formatted only if there is room for it.
+    pub(crate) fn out_of_range(&mut self, path: &str, bound: Bound, message: fmt::Arguments<'_>) {
+        if !self.full() {
+            let message = alloc::fmt::format(message);
+            self.problems
+                .push(Problem::out_of_range(path, bound, message));
+        }
+    }
+
     /// A problem whose message is formatted only if there is room for it.
     /// (Arguments that take work to compute, like a suggestion, are
     /// computed under a [`Decoder::full`] check instead.)
@@ -152,9 +162,9 @@ impl Decoder {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
         if chars == 0 || chars > max {
-            self.report_fmt(
-                ErrorCode::OutOfRange,
+            self.out_of_range(
                 path,
+                Bound::of(chars as i64, 1, max as i64),
                 format_args!("must be 1 to {max} characters long; it has {chars}"),
             );
             return None;
@@ -372,9 +382,9 @@ impl Decoder {
             return None;
         };
         if len > max {
-            self.report_fmt(
-                ErrorCode::OutOfRange,
+            self.out_of_range(
                 path,
+                Bound::Max(max as i64),
                 format_args!("has {len} entries; at most {max} are allowed"),
             );
             return None;
@@ -403,9 +413,9 @@ impl Decoder {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
         if chars > MAX_CODE_CHARS {
-            self.report_fmt(
-                ErrorCode::OutOfRange,
+            self.out_of_range(
                 path,
+                Bound::Max(MAX_CODE_CHARS as i64),
                 format_args!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}"),
             );
             return None;
@@ -447,11 +457,7 @@ impl Decoder {
     ) -> Option<Vec<Weekday>> {
         let days = self.list(value, path, MAX_WEEKDAY_ENTRIES, Decoder::weekday)?;
         if days.is_empty() && !allow_empty {
-            self.report(
-                ErrorCode::OutOfRange,
-                path,
-                "must name at least one weekday",
-            );
+            self.out_of_range(path, Bound::Min(1), format_args!("must name at least one weekday"));
             return None;
         }
         let mut seen = 0u8;

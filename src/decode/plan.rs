@@ -1,7 +1,7 @@
 //! The readers of a plan and of the options that change one.
 
 use crate::calendar::Date;
-use crate::error::{Error, ErrorCode};
+use crate::error::{Bound, Error, ErrorCode};
 use crate::limits::*;
 use crate::money::Amount;
 use crate::money::Percent;
@@ -96,7 +96,7 @@ impl Decoder {
         let phases = self.req_with(obj, "phases", |d, v, p| {
             let phases = d.list(v, p, MAX_PHASES, Decoder::phase)?;
             if phases.is_empty() {
-                d.report(ErrorCode::OutOfRange, p, "needs at least one phase");
+                d.out_of_range(p, Bound::Min(1), format_args!("needs at least one phase"));
                 return None;
             }
             Some(phases)
@@ -234,10 +234,10 @@ impl Decoder {
     ) -> Option<Option<Amount>> {
         let (allowed, price) = (allowed.ok()?, price?);
         if let Some(a) = allowed.filter(|a| *a > price) {
-            self.report(
-                ErrorCode::OutOfRange,
+            self.out_of_range(
                 &join(path, "allowed"),
-                format!("is more than the {of} ({a} > {price}): an insurer allows at most what is charged"),
+                Bound::Max(price.minor()),
+                format_args!("is more than the {of} ({a} > {price}): an insurer allows at most what is charged"),
             );
             return None;
         }

@@ -3,7 +3,7 @@
 
 use crate::calendar::{Date, MonthDay};
 use crate::currency::Currency;
-use crate::error::ErrorCode;
+use crate::error::{Bound, ErrorCode};
 use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::money::{Amount, Percent, PercentError};
 use crate::prelude::*;
@@ -26,9 +26,9 @@ impl Decoder {
                 Some(n as u32)
             }
             Some(Number::Int(n)) => {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     path,
+                    Bound::of(n, min.into(), max.into()),
                     format_args!("must be from {min} to {max}; it is {n}"),
                 );
                 None
@@ -54,9 +54,9 @@ impl Decoder {
         match value.as_number() {
             Some(Number::Int(n)) if (0..=max).contains(&n) => Some(Amount::new(n)),
             Some(Number::Int(n)) => {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     path,
+                    Bound::of(n, 0, max),
                     format_args!("must be from 0 to {max} minor units; it is {n}"),
                 );
                 None
@@ -89,10 +89,10 @@ impl Decoder {
         match Percent::from_number(number) {
             Ok(p) => Some(p),
             Err(PercentError::OutOfRange) => {
-                self.report(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     path,
-                    "must be a percentage from 0 to 100",
+                    if number < 0.0 { Bound::Min(0) } else { Bound::Max(100) },
+                    format_args!("must be a percentage from 0 to 100"),
                 );
                 None
             }
