@@ -102,6 +102,7 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
                     terms.down_payment, financed
                 ),
                 date: None,
+                reason: None,
             });
             return None;
         }
@@ -321,6 +322,7 @@ fn schedule_warnings(plan: &Plan, schedule: &Schedule) -> Vec<Warning> {
             path: format!("phases[{i}]"),
             message,
             date: None,
+            reason: None,
         });
     }
     warnings

@@ -133,7 +133,11 @@ pub(crate) enum Bound {
 impl Bound {
     /// The bound `n` broke of `min..=max` (`n` is outside it).
     pub(crate) fn of(n: i64, min: i64, max: i64) -> Bound {
-        if n < min { Bound::Min(min) } else { Bound::Max(max) }
+        if n < min {
+            Bound::Min(min)
+        } else {
+            Bound::Max(max)
+        }
     }
 }
 

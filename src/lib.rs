@@ -81,13 +81,13 @@ pub use clinic::{
 pub use comparison::{
     Change, ChangeKind, Compared, Comparison, Period, Range, Stretch, compare, range,
 };
-pub use currency::Currency;
+pub use currency::{Currency, CurrencyUnit};
 pub use error::{Error, ErrorCode, Problem};
 pub use label::Label;
 pub use money::{Amount, Percent};
 pub use output::{
     Estimate, FinancingSchedule, Line, MonthTotal, Payment, PhaseTotal, PlanYearTotal, Session,
-    Totals, Warning, WarningCode,
+    Totals, Warning, WarningCode, WarningReason,
 };
 pub use plan::{
     Assistance, BalanceBilling, Benefit, Beyond, Claims, Clinic, CopayPer, CostSharing, Coverage,
@@ -149,6 +149,19 @@ pub fn decode_comparison<S: source::Source>(
     options: Option<S>,
 ) -> Result<(prelude::Vec<Plan>, PlanOptions), Error> {
     decode::plan::comparison(plans, options)
+}
+
+/// A currency code (`None`: the default, USD) as the engine counts it:
+/// its minor units and, for a few, its sign. Anything but a current ISO
+/// 4217 code with a minor unit, in capitals, is refused with the problem a
+/// plan's `currency` would get, at the empty path.
+pub fn decode_currency<S: source::Source>(code: Option<S>) -> Result<CurrencyUnit, Error> {
+    let Some(code) = code else {
+        return Ok(Currency::USD.into());
+    };
+    let mut d = decode::Decoder::default();
+    let currency = d.currency(code, "");
+    d.finish(currency).map(CurrencyUnit::from)
 }
 
 /// Validates and decodes one preset, written like the catalogue's entries.

@@ -5,7 +5,7 @@
 use crate::calendar::{Date, MonthDay};
 use crate::lines::Origin;
 use crate::money::Amount;
-use crate::output::{Warning, WarningCode};
+use crate::output::{Warning, WarningCode, WarningReason};
 use crate::plan::{Plan, PlanType, Requires};
 use crate::prelude::*;
 
@@ -40,7 +40,8 @@ pub(crate) struct Programme {
     left: Option<Amount>,
     phases: Vec<usize>,
     fees: Vec<usize>,
-    eligible: bool,
+    /// Why the patient is not eligible; `None` when they are.
+    refused: Option<WarningReason>,
     exhausted_on: Option<Date>,
 }
 
@@ -57,11 +58,13 @@ impl Programme {
             .iter()
             .filter_map(|n| plan.fees.iter().position(|f| &f.name == n))
             .collect();
-        let eligible = match (a.requires, &plan.coverage) {
-            (Requires::None, _) => true,
-            (Requires::Coverage, coverage) => coverage.is_some(),
-            (Requires::Commercial, Some(c)) => c.kind == PlanType::Commercial,
-            (Requires::Commercial, None) => false,
+        let refused = match (a.requires, &plan.coverage) {
+            (Requires::None, _) => None,
+            (_, None) => Some(WarningReason::NoCoverage),
+            (Requires::Commercial, Some(c)) if c.kind != PlanType::Commercial => {
+                Some(WarningReason::NotCommercial)
+            }
+            _ => None,
         };
         Programme {
             name: a.name.clone(),
@@ -71,7 +74,7 @@ impl Programme {
             left: a.annual_max,
             phases,
             fees,
-            eligible,
+            refused,
             exhausted_on: None,
         }
     }
@@ -80,7 +83,7 @@ impl Programme {
     /// phases and the lines of its fees, or every session line when it names
     /// neither; never a package; nothing when the patient is not eligible.
     pub(crate) fn applies(&self, origin: Origin) -> bool {
-        self.eligible
+        self.refused.is_none()
             && match origin {
                 Origin::Package => false,
                 Origin::Session { phase } => {
@@ -111,7 +114,7 @@ impl Programme {
 
     pub(crate) fn warning(&self, index: usize) -> Option<Warning> {
         let path = format!("assistance[{index}]");
-        if !self.eligible {
+        if let Some(reason) = self.refused {
             return Some(Warning {
                 code: WarningCode::AssistanceNotEligible,
                 path,
@@ -120,6 +123,7 @@ impl Programme {
                     self.name
                 ),
                 date: None,
+                reason: Some(reason),
             });
         }
         let date = self.exhausted_on?;
@@ -131,6 +135,7 @@ impl Programme {
                 self.name
             ),
             date: Some(date),
+            reason: None,
         })
     }
 }

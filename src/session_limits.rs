@@ -121,6 +121,7 @@ impl Limits {
                             path: format!("coverage.limits[{i}]"),
                             message: "From this day the clinic writes off the sessions insurance no longer covers.".into(),
                             date: Some(date),
+                            reason: None,
                         });
                     }
                 }
@@ -146,5 +147,6 @@ fn limit_warning(i: usize, limit: &Limit, date: Date) -> Warning {
             limit.sessions
         ),
         date: Some(date),
+        reason: None,
     }
 }

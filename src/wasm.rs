@@ -318,6 +318,19 @@ export function range(preset: Preset, options?: RangeOptions): Range;
 export function compare(plans: Plan[], options?: CompareOptions): Comparison;
 "#;
 
+/// A currency as the engine counts it: `{ currency, minorUnits, symbol? }`
+/// for an ISO 4217 code (absent: the default, USD).
+///
+/// Throws a `PlanError` (code `invalid_currency`, empty path) for anything
+/// else.
+#[wasm_bindgen(js_name = currency, unchecked_return_type = "CurrencyUnit")]
+pub fn currency(
+    #[wasm_bindgen(unchecked_param_type = "string | undefined")] code: JsValue,
+) -> Result<JsValue, JsValue> {
+    let unit = crate::decode_currency(optional(code)).map_err(|e| plan_error(&e))?;
+    to_js(&unit)
+}
+
 /// The engine's version, e.g. `"0.1.0"`.
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {

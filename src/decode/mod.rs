@@ -457,7 +457,11 @@ impl Decoder {
     ) -> Option<Vec<Weekday>> {
         let days = self.list(value, path, MAX_WEEKDAY_ENTRIES, Decoder::weekday)?;
         if days.is_empty() && !allow_empty {
-            self.out_of_range(path, Bound::Min(1), format_args!("must name at least one weekday"));
+            self.out_of_range(
+                path,
+                Bound::Min(1),
+                format_args!("must name at least one weekday"),
+            );
             return None;
         }
         let mut seen = 0u8;

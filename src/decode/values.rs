@@ -91,7 +91,11 @@ impl Decoder {
             Err(PercentError::OutOfRange) => {
                 self.out_of_range(
                     path,
-                    if number < 0.0 { Bound::Min(0) } else { Bound::Max(100) },
+                    if number < 0.0 {
+                        Bound::Min(0)
+                    } else {
+                        Bound::Max(100)
+                    },
                     format_args!("must be a percentage from 0 to 100"),
                 );
                 None
