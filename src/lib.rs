@@ -136,6 +136,15 @@ pub fn decode_plan<S: source::Source>(input: S) -> Result<Plan, Error> {
     decode::plan(input)
 }
 
+/// Validates and decodes a plan with the checks `options` asks for:
+/// `{ "requireTerms": true }` makes every block of insurance terms name its
+/// deductible and its coinsurance or copay (`missing_field` at its path),
+/// where a form must not read a blank as 0. Problems with the options come
+/// first, under `options.`.
+pub fn decode_plan_with<S: source::Source>(input: S, options: Option<S>) -> Result<Plan, Error> {
+    decode::plan_with(input, options)
+}
+
 /// Validates and decodes [`PlanOptions`] (problems under `options`); `None`
 /// means no changes.
 pub fn decode_options<S: source::Source>(input: Option<S>) -> Result<PlanOptions, Error> {

@@ -231,20 +231,27 @@ pub(crate) fn plan_error(err: &Error) -> JsValue {
 ///
 /// Throws a `PlanError` (an `Error` with `code`, `path` and `problems`) when
 /// the plan is invalid.
+///
+/// With `{ requireTerms: true }`, every block of insurance terms must name
+/// its deductible and its coinsurance or copay (`missing_field`).
 #[wasm_bindgen(js_name = estimate, unchecked_return_type = "Estimate")]
 pub fn estimate(
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Checks | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let plan = crate::decode_plan(Js::new(plan)).map_err(|e| plan_error(&e))?;
+    let plan =
+        crate::decode_plan_with(Js::new(plan), optional(options)).map_err(|e| plan_error(&e))?;
     to_js(&crate::estimate(&plan))
 }
 
-/// Every problem with a plan; an empty array when it is valid.
+/// Every problem with a plan (with the checks `options` asks for, as
+/// [`estimate`]); an empty array when it is valid.
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "Problem[]")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Checks | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let problems = crate::decode_plan(Js::new(plan))
+    let problems = crate::decode_plan_with(Js::new(plan), optional(options))
         .err()
         .map(Error::into_problems)
         .unwrap_or_default();
@@ -293,6 +300,17 @@ pub fn compare(plans: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVa
 /// optional options argument.
 #[wasm_bindgen(typescript_custom_section)]
 const SIGNATURES: &str = r#"
+/** The checks `estimate` and `validate` can add to a plan's own. */
+export interface Checks {
+    /**
+     * Every block of insurance terms (`coverage`, `coverage.pharmacy`,
+     * `coverage.outOfNetwork`) must name its `deductible` and its
+     * `coinsurance` or `copay` (`missing_field` at the absent one), where
+     * a form must not read a blank field as 0. Default false.
+     */
+    requireTerms?: boolean;
+}
+
 /** What `range` puts on a preset's three plans. */
 export type RangeOptions = PlanOptions;
 /** What `compare` puts on every plan: the same options as `range`. */

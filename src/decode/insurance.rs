@@ -330,6 +330,24 @@ impl Decoder {
             path,
             ("outOfPocketMet", "outOfPocketMax", "out-of-pocket maximum"),
         );
+        if self.require_terms {
+            if deductible == Ok(None) {
+                self.report(
+                    ErrorCode::MissingField,
+                    &join(path, "deductible"),
+                    "needs the deductible (0 when the plan has none)",
+                );
+                ok = false;
+            }
+            if coinsurance == Ok(None) && copay == Ok(None) {
+                self.report(
+                    ErrorCode::MissingField,
+                    &join(path, "coinsurance"),
+                    "needs the coinsurance (0 when there is none) or a copay",
+                );
+                ok = false;
+            }
+        }
         if sharing.copay_after_deductible && sharing.copay.is_none() {
             self.report(
                 ErrorCode::ConflictingFields,

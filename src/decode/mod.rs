@@ -40,8 +40,23 @@ mod values;
 
 /// Validates and decodes a plan from any [`Source`].
 pub fn plan<S: Source>(input: S) -> Result<Plan, Error> {
+    plan_with(input, None)
+}
+
+/// Validates and decodes a plan with the checks `options` asks for
+/// (`{ requireTerms }`; its problems come first, under `options.`).
+pub fn plan_with<S: Source>(input: S, options: Option<S>) -> Result<Plan, Error> {
     let mut d = Decoder::default();
-    let plan = d.plan(input);
+    let mut ok = true;
+    if let Some(options) = options {
+        let terms = d
+            .object(options, "options", &["requireTerms"])
+            .ok_or(())
+            .and_then(|obj| d.opt_with(&obj, "requireTerms", Decoder::boolean));
+        ok = terms.is_ok();
+        d.require_terms = terms == Ok(Some(true));
+    }
+    let plan = d.plan(input).filter(|_| ok);
     rules::checked(d.finish(plan)?)
 }
 
@@ -61,6 +76,10 @@ pub(crate) struct Decoder {
     /// visitor's own, and the catalogue's codes are free text).
     #[cfg(sheets)]
     pub(crate) printed: bool,
+    /// Whether each block of insurance terms must name its deductible and
+    /// its coinsurance or copay (the `requireTerms` option): a form's
+    /// blank field is then a `missing_field`, never read as 0.
+    pub(crate) require_terms: bool,
 }
 
 /// The providers named by the phases and fees of a sheet's course, in the
