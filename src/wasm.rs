@@ -35,6 +35,8 @@ use crate::source::{Kind, Number, Source, Unreadable};
 /// The staff exports (clinic sheets, quotes, Good Faith Estimates, CSV):
 /// built into the staff wasm only (`--features staff`, the default), so the
 /// visitor page's wasm does not carry them.
+mod course;
+pub use course::sheet_plan;
 #[cfg(feature = "staff")]
 mod staff;
 #[cfg(feature = "staff")]

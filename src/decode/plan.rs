@@ -30,13 +30,18 @@ const SHEET_PHASE_KEYS: &[&str] = &[
     "provider",
 ];
 /// The fields of a plan's phase.
-const PHASE_KEYS: &[&str] = SHEET_PHASE_KEYS.split_at(SHEET_PHASE_KEYS.len() - 1).0;
+pub(crate) const PHASE_KEYS: &[&str] = SHEET_PHASE_KEYS.split_at(SHEET_PHASE_KEYS.len() - 1).0;
 /// The fields of a price sheet's fee: a plan's, then who bills it.
 const SHEET_FEE_KEYS: &[&str] = &[
     "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed", "provider",
 ];
 /// The fields of a plan's fee.
-const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 1).0;
+pub(crate) const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 1).0;
+
+/// The fields of a package.
+pub(crate) const PACKAGE_KEYS: &[&str] = &["name", "phase", "sessions", "price", "code"];
+/// The fields of a discount.
+pub(crate) const DISCOUNT_KEYS: &[&str] = &["name", "percent", "appliesTo"];
 
 /// What a course is and what it charges: the part of a plan that a clinic's
 /// price sheet lists per treatment.
@@ -285,7 +290,7 @@ impl Decoder {
     }
 
     fn package<S: Source>(&mut self, value: S, path: &str) -> Option<Package> {
-        let obj = self.object(value, path, &["name", "phase", "sessions", "price", "code"])?;
+        let obj = self.object(value, path, PACKAGE_KEYS)?;
         let name = self.req_with(&obj, "name", Decoder::name);
         let phase = self.req_with(&obj, "phase", Decoder::name);
         let sessions = self.req_with(&obj, "sessions", |d, v, p| d.count(v, p, 1, MAX_SESSIONS));
@@ -301,7 +306,7 @@ impl Decoder {
     }
 
     fn discount<S: Source>(&mut self, value: S, path: &str) -> Option<Discount> {
-        let obj = self.object(value, path, &["name", "percent", "appliesTo"])?;
+        let obj = self.object(value, path, DISCOUNT_KEYS)?;
         let name = self.req_with(&obj, "name", Decoder::name);
         let percent = self.req_with(&obj, "percent", |d, v, p| {
             let pct = d.percent(v, p)?;

@@ -1,0 +1,156 @@
+//! `sheetPlan`: one treatment of a clinic's price sheet as a visitor's
+//! plan, for pages that estimate from a sheet with the visitor's engine
+//! (the `<coursecost-estimate>` element), which carries no sheet reader.
+//!
+//! The plan takes each phase's, fee's, package's and discount's fields from
+//! the lists the plan's own reader knows ([`PHASE_KEYS`] and the rest), so a
+//! field the contract gives a phase reaches the plan without any page
+//! listing it. Values are passed on as they are, unchecked: `estimate`
+//! judges them, with their paths in the plan. Only own fields are read, as
+//! everywhere in the bindings.
+
+use crate::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use super::{Js, UNREADABLE, json_parse, plan_error, reflect_set};
+use crate::decode::plan::{DISCOUNT_KEYS, FEE_KEYS, PACKAGE_KEYS, PHASE_KEYS};
+use crate::error::{Error, ErrorCode, Problem};
+use crate::limits::{MAX_DISCOUNTS, MAX_FEES, MAX_PACKAGES, MAX_PHASES, MAX_TREATMENTS};
+use crate::source::{Kind, Source};
+
+/// The plan of treatment `treatment` (its `id`) of price sheet `sheet`,
+/// starting on `start`: the sheet's currency, closed weekdays and holidays,
+/// the treatment's horizon in months (12 when it has none or counts weeks)
+/// and its phases, fees, packages and discounts. The caller adds insurance.
+///
+/// Throws a `PlanError`: `unknown_name` at `treatment` when the sheet has
+/// no such treatment, `invalid_type` at a sheet path whose value could not
+/// be read.
+#[wasm_bindgen(js_name = sheetPlan, unchecked_return_type = "Plan")]
+pub fn sheet_plan(
+    #[wasm_bindgen(unchecked_param_type = "object")] sheet: JsValue,
+    treatment: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
+) -> Result<JsValue, JsValue> {
+    let sheet = Js::new(sheet);
+    let (t, i) = find(&sheet, treatment).ok_or_else(|| {
+        one(
+            ErrorCode::UnknownName,
+            "treatment".into(),
+            format!(
+                "the price sheet has no treatment \"{}\"",
+                crate::text::clip(treatment)
+            ),
+        )
+    })?;
+    let at = format!("treatments[{i}]");
+    let plan = object()?;
+    if let Some(currency) = sheet.field("currency") {
+        set(&plan, "currency", &value(currency, "currency")?)?;
+    }
+    set(&plan, "start", &start)?;
+    let months = match t.field("horizon").and_then(|h| h.field("months")) {
+        Some(m) => value(m, &format!("{at}.horizon.months"))?,
+        None => JsValue::UNDEFINED,
+    };
+    let horizon = object()?;
+    let months = if months.is_truthy() {
+        months
+    } else {
+        12.into()
+    };
+    set(&horizon, "months", &months)?;
+    set(&plan, "horizon", &horizon)?;
+    let clinic = object()?;
+    for (from, to) in [
+        ("closedWeekdays", "closedWeekdays"),
+        ("holidays", "closedDates"),
+    ] {
+        let days = match sheet.field(from) {
+            Some(v) => value(v, from)?,
+            None => JsValue::NULL,
+        };
+        let days = if days.is_null() {
+            json_parse("[]")?
+        } else {
+            days
+        };
+        set(&clinic, to, &days)?;
+    }
+    set(&plan, "clinic", &clinic)?;
+    let lists: [(&str, &[&str], usize); 4] = [
+        ("phases", PHASE_KEYS, MAX_PHASES),
+        ("fees", FEE_KEYS, MAX_FEES),
+        ("packages", PACKAGE_KEYS, MAX_PACKAGES),
+        ("discounts", DISCOUNT_KEYS, MAX_DISCOUNTS),
+    ];
+    for (name, keys, max) in lists {
+        if let Some(list) = t.field(name) {
+            let list = plain(list, &format!("{at}.{name}"), keys, max)?;
+            set(&plan, name, &list)?;
+        }
+    }
+    Ok(plan)
+}
+
+/// The treatment whose own `id` is `id`, and its index.
+fn find(sheet: &Js, id: &str) -> Option<(Js, usize)> {
+    let list = sheet.field("treatments")?;
+    let len = (list.kind() == Kind::Array)
+        .then(|| list.length().ok())??
+        .min(MAX_TREATMENTS);
+    (0..len).find_map(|i| {
+        let t = list.item(i)?;
+        let found = t.kind() == Kind::Object && t.field("id")?.as_str()? == id;
+        found.then_some((t, i))
+    })
+}
+
+/// A list of objects with only their fields in `keys`; anything else (a
+/// list that is not a list, or longer than a plan allows; an element that
+/// is not an object) as it is, for the engine to refuse at its path.
+fn plain(list: Js, path: &str, keys: &[&str], max: usize) -> Result<JsValue, JsValue> {
+    let len = match list.length() {
+        Ok(n) if list.kind() == Kind::Array && n <= max => n,
+        _ => return value(list, path),
+    };
+    let out = json_parse("[]")?;
+    for i in 0..len {
+        let at = || format!("{path}[{i}]");
+        let item = list.item(i).ok_or_else(|| unreadable(at()))?;
+        let copy = if item.kind() == Kind::Object {
+            let copy = object()?;
+            for key in keys {
+                if let Some(v) = item.field(key) {
+                    set(&copy, key, &value(v, &format!("{}.{key}", at()))?)?;
+                }
+            }
+            copy
+        } else {
+            value(item, &at())?
+        };
+        reflect_set(&out, &JsValue::from(i as u32), &copy)?;
+    }
+    Ok(out)
+}
+
+/// The value read, or the problem of a value that could not be read.
+fn value(v: Js, path: &str) -> Result<JsValue, JsValue> {
+    v.0.ok_or_else(|| unreadable(path.into()))
+}
+
+fn unreadable(path: String) -> JsValue {
+    one(ErrorCode::InvalidType, path, format!("is {UNREADABLE}"))
+}
+
+fn one(code: ErrorCode, path: String, message: String) -> JsValue {
+    plan_error(&Error::new(vec![Problem::new(code, path, message)]))
+}
+
+fn object() -> Result<JsValue, JsValue> {
+    json_parse("{}")
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    reflect_set(target, &key.into(), value).map(|_| ())
+}
