@@ -12,7 +12,7 @@
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::{Js, UNREADABLE, json_parse, plan_error, reflect_set};
+use super::{Js, json_parse, plan_error, reflect_set};
 use crate::decode::plan::{DISCOUNT_KEYS, FEE_KEYS, PACKAGE_KEYS, PHASE_KEYS};
 use crate::error::{Error, ErrorCode, Problem};
 use crate::limits::{MAX_DISCOUNTS, MAX_FEES, MAX_PACKAGES, MAX_PHASES, MAX_TREATMENTS};
@@ -24,60 +24,64 @@ use crate::source::{Kind, Source};
 /// and its phases, fees, packages and discounts. The caller adds insurance.
 ///
 /// Throws a `PlanError`: `unknown_name` at `treatment` when the sheet has
-/// no such treatment, `invalid_type` at a sheet path whose value could not
-/// be read.
+/// no such treatment, `invalid_type` at the empty path when a value of the
+/// sheet could not be read (a getter or a Proxy threw).
 #[wasm_bindgen(js_name = sheetPlan, unchecked_return_type = "Plan")]
 pub fn sheet_plan(
     #[wasm_bindgen(unchecked_param_type = "object")] sheet: JsValue,
     treatment: &str,
     #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let sheet = Js::new(sheet);
-    let (t, i) = find(&sheet, treatment).ok_or_else(|| {
-        one(
-            ErrorCode::UnknownName,
-            "treatment".into(),
-            format!(
-                "the price sheet has no treatment \"{}\"",
-                crate::text::clip(treatment)
+    build(&Js::new(sheet), treatment, start).map_err(|code| {
+        let (path, message) = match code {
+            ErrorCode::UnknownName => ("treatment", "the price sheet has no treatment of this id"),
+            _ => (
+                "",
+                "the price sheet holds a value that could not be read (a getter or a Proxy threw)",
             ),
-        )
-    })?;
-    let at = format!("treatments[{i}]");
+        };
+        plan_error(&Error::new(vec![Problem::new(code, path, message)]))
+    })
+}
+
+fn build(sheet: &Js, id: &str, start: JsValue) -> Result<JsValue, ErrorCode> {
+    let t = find(sheet, id).ok_or(ErrorCode::UnknownName)?;
     let plan = object()?;
     if let Some(currency) = sheet.field("currency") {
-        set(&plan, "currency", &value(currency, "currency")?)?;
+        set(&plan, "currency", value(currency)?)?;
     }
-    set(&plan, "start", &start)?;
+    set(&plan, "start", start)?;
     let months = match t.field("horizon").and_then(|h| h.field("months")) {
-        Some(m) => value(m, &format!("{at}.horizon.months"))?,
+        Some(m) => value(m)?,
         None => JsValue::UNDEFINED,
     };
     let horizon = object()?;
-    let months = if months.is_truthy() {
-        months
-    } else {
-        12.into()
-    };
-    set(&horizon, "months", &months)?;
-    set(&plan, "horizon", &horizon)?;
+    set(
+        &horizon,
+        "months",
+        if months.is_truthy() {
+            months
+        } else {
+            12.into()
+        },
+    )?;
+    set(&plan, "horizon", horizon)?;
     let clinic = object()?;
     for (from, to) in [
         ("closedWeekdays", "closedWeekdays"),
         ("holidays", "closedDates"),
     ] {
         let days = match sheet.field(from) {
-            Some(v) => value(v, from)?,
+            Some(v) => value(v)?,
             None => JsValue::NULL,
         };
-        let days = if days.is_null() {
-            json_parse("[]")?
-        } else {
-            days
-        };
-        set(&clinic, to, &days)?;
+        set(
+            &clinic,
+            to,
+            if days.is_null() { parse("[]")? } else { days },
+        )?;
     }
-    set(&plan, "clinic", &clinic)?;
+    set(&plan, "clinic", clinic)?;
     let lists: [(&str, &[&str], usize); 4] = [
         ("phases", PHASE_KEYS, MAX_PHASES),
         ("fees", FEE_KEYS, MAX_FEES),
@@ -86,15 +90,14 @@ pub fn sheet_plan(
     ];
     for (name, keys, max) in lists {
         if let Some(list) = t.field(name) {
-            let list = plain(list, &format!("{at}.{name}"), keys, max)?;
-            set(&plan, name, &list)?;
+            set(&plan, name, plain(list, keys, max)?)?;
         }
     }
     Ok(plan)
 }
 
-/// The treatment whose own `id` is `id`, and its index.
-fn find(sheet: &Js, id: &str) -> Option<(Js, usize)> {
+/// The treatment whose own `id` is `id`.
+fn find(sheet: &Js, id: &str) -> Option<Js> {
     let list = sheet.field("treatments")?;
     let len = (list.kind() == Kind::Array)
         .then(|| list.length().ok())??
@@ -102,55 +105,54 @@ fn find(sheet: &Js, id: &str) -> Option<(Js, usize)> {
     (0..len).find_map(|i| {
         let t = list.item(i)?;
         let found = t.kind() == Kind::Object && t.field("id")?.as_str()? == id;
-        found.then_some((t, i))
+        found.then_some(t)
     })
 }
 
 /// A list of objects with only their fields in `keys`; anything else (a
 /// list that is not a list, or longer than a plan allows; an element that
 /// is not an object) as it is, for the engine to refuse at its path.
-fn plain(list: Js, path: &str, keys: &[&str], max: usize) -> Result<JsValue, JsValue> {
+#[inline(never)]
+fn plain(list: Js, keys: &[&str], max: usize) -> Result<JsValue, ErrorCode> {
     let len = match list.length() {
         Ok(n) if list.kind() == Kind::Array && n <= max => n,
-        _ => return value(list, path),
+        _ => return value(list),
     };
-    let out = json_parse("[]")?;
+    let out = parse("[]")?;
     for i in 0..len {
-        let at = || format!("{path}[{i}]");
-        let item = list.item(i).ok_or_else(|| unreadable(at()))?;
+        let item = list.item(i).ok_or(ErrorCode::InvalidType)?;
         let copy = if item.kind() == Kind::Object {
             let copy = object()?;
             for key in keys {
                 if let Some(v) = item.field(key) {
-                    set(&copy, key, &value(v, &format!("{}.{key}", at()))?)?;
+                    set(&copy, key, value(v)?)?;
                 }
             }
             copy
         } else {
-            value(item, &at())?
+            value(item)?
         };
-        reflect_set(&out, &JsValue::from(i as u32), &copy)?;
+        reflect_set(&out, &JsValue::from(i as u32), &copy).map_err(|_| ErrorCode::InvalidType)?;
     }
     Ok(out)
 }
 
-/// The value read, or the problem of a value that could not be read.
-fn value(v: Js, path: &str) -> Result<JsValue, JsValue> {
-    v.0.ok_or_else(|| unreadable(path.into()))
+/// The value read, or `invalid_type` for one that could not be read.
+fn value(v: Js) -> Result<JsValue, ErrorCode> {
+    v.0.ok_or(ErrorCode::InvalidType)
 }
 
-fn unreadable(path: String) -> JsValue {
-    one(ErrorCode::InvalidType, path, format!("is {UNREADABLE}"))
+fn parse(json: &str) -> Result<JsValue, ErrorCode> {
+    json_parse(json).map_err(|_| ErrorCode::InvalidType)
 }
 
-fn one(code: ErrorCode, path: String, message: String) -> JsValue {
-    plan_error(&Error::new(vec![Problem::new(code, path, message)]))
+fn object() -> Result<JsValue, ErrorCode> {
+    parse("{}")
 }
 
-fn object() -> Result<JsValue, JsValue> {
-    json_parse("{}")
-}
-
-fn set(target: &JsValue, key: &str, value: &JsValue) -> Result<(), JsValue> {
-    reflect_set(target, &key.into(), value).map(|_| ())
+#[inline(never)]
+fn set(target: &JsValue, key: &str, value: JsValue) -> Result<(), ErrorCode> {
+    reflect_set(target, &key.into(), &value)
+        .map(|_| ())
+        .map_err(|_| ErrorCode::InvalidType)
 }
