@@ -47,39 +47,25 @@ pub fn sheet_plan(
 fn build(sheet: &Js, id: &str, start: JsValue) -> Result<JsValue, ErrorCode> {
     let t = find(sheet, id).ok_or(ErrorCode::UnknownName)?;
     let plan = object()?;
-    if let Some(currency) = sheet.field("currency") {
-        set(&plan, "currency", value(currency)?)?;
+    if let Some(currency) = get(sheet, "currency")? {
+        set(&plan, "currency", currency)?;
     }
     set(&plan, "start", start)?;
-    let months = match t.field("horizon").and_then(|h| h.field("months")) {
-        Some(m) => value(m)?,
-        None => JsValue::UNDEFINED,
+    let months = match t.field("horizon") {
+        Some(horizon) => get(&horizon, "months")?,
+        None => None,
     };
     let horizon = object()?;
-    set(
-        &horizon,
-        "months",
-        if months.is_truthy() {
-            months
-        } else {
-            12.into()
-        },
-    )?;
+    let months = months.filter(JsValue::is_truthy).unwrap_or(12.into());
+    set(&horizon, "months", months)?;
     set(&plan, "horizon", horizon)?;
     let clinic = object()?;
     for (from, to) in [
         ("closedWeekdays", "closedWeekdays"),
         ("holidays", "closedDates"),
     ] {
-        let days = match sheet.field(from) {
-            Some(v) => value(v)?,
-            None => JsValue::NULL,
-        };
-        set(
-            &clinic,
-            to,
-            if days.is_null() { parse("[]")? } else { days },
-        )?;
+        let days = get(sheet, from)?.filter(|v| !v.is_null());
+        set(&clinic, to, days.map_or_else(|| parse("[]"), Ok)?)?;
     }
     set(&plan, "clinic", clinic)?;
     let lists: [(&str, &[&str], usize); 4] = [
@@ -94,6 +80,16 @@ fn build(sheet: &Js, id: &str, start: JsValue) -> Result<JsValue, ErrorCode> {
         }
     }
     Ok(plan)
+}
+
+/// The own field `key` of `o`, if it has one; `invalid_type` when `o` or
+/// the field could not be read.
+#[inline(never)]
+fn get(o: &Js, key: &str) -> Result<Option<JsValue>, ErrorCode> {
+    if o.0.is_none() {
+        return Err(ErrorCode::InvalidType);
+    }
+    o.field(key).map(value).transpose()
 }
 
 /// The treatment whose own `id` is `id`.
@@ -124,8 +120,8 @@ fn plain(list: Js, keys: &[&str], max: usize) -> Result<JsValue, ErrorCode> {
         let copy = if item.kind() == Kind::Object {
             let copy = object()?;
             for key in keys {
-                if let Some(v) = item.field(key) {
-                    set(&copy, key, value(v)?)?;
+                if let Some(v) = get(&item, key)? {
+                    set(&copy, key, v)?;
                 }
             }
             copy
@@ -138,6 +134,7 @@ fn plain(list: Js, keys: &[&str], max: usize) -> Result<JsValue, ErrorCode> {
 }
 
 /// The value read, or `invalid_type` for one that could not be read.
+#[inline(never)]
 fn value(v: Js) -> Result<JsValue, ErrorCode> {
     v.0.ok_or(ErrorCode::InvalidType)
 }
