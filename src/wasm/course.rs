@@ -12,11 +12,13 @@
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::{Js, json_parse, plan_error, reflect_set};
+use super::{
+    is_array, json_parse, list_length, own, own_index, plan_error, reflect_get, reflect_get_index,
+    reflect_set,
+};
 use crate::decode::plan::{DISCOUNT_KEYS, FEE_KEYS, PACKAGE_KEYS, PHASE_KEYS};
 use crate::error::{Error, ErrorCode, Problem};
 use crate::limits::{MAX_DISCOUNTS, MAX_FEES, MAX_PACKAGES, MAX_PHASES, MAX_TREATMENTS};
-use crate::source::{Kind, Source};
 
 /// The plan of treatment `treatment` (its `id`) of price sheet `sheet`,
 /// starting on `start`: the sheet's currency, closed weekdays and holidays,
@@ -32,7 +34,7 @@ pub fn sheet_plan(
     treatment: &str,
     #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
 ) -> Result<JsValue, JsValue> {
-    build(&Js::new(sheet), treatment, start).map_err(|code| {
+    build(&sheet, treatment, start).map_err(|code| {
         let (path, message) = match code {
             ErrorCode::UnknownName => ("treatment", "the price sheet has no treatment of this id"),
             _ => (
@@ -44,14 +46,14 @@ pub fn sheet_plan(
     })
 }
 
-fn build(sheet: &Js, id: &str, start: JsValue) -> Result<JsValue, ErrorCode> {
-    let t = find(sheet, id).ok_or(ErrorCode::UnknownName)?;
+fn build(sheet: &JsValue, id: &str, start: JsValue) -> Result<JsValue, ErrorCode> {
+    let t = find(sheet, id)?.ok_or(ErrorCode::UnknownName)?;
     let plan = object()?;
     if let Some(currency) = get(sheet, "currency")? {
         set(&plan, "currency", currency)?;
     }
     set(&plan, "start", start)?;
-    let months = match t.field("horizon") {
+    let months = match get(&t, "horizon")? {
         Some(horizon) => get(&horizon, "months")?,
         None => None,
     };
@@ -75,68 +77,88 @@ fn build(sheet: &Js, id: &str, start: JsValue) -> Result<JsValue, ErrorCode> {
         ("discounts", DISCOUNT_KEYS, MAX_DISCOUNTS),
     ];
     for (name, keys, max) in lists {
-        if let Some(list) = t.field(name) {
+        if let Some(list) = get(&t, name)? {
             set(&plan, name, plain(list, keys, max)?)?;
         }
     }
     Ok(plan)
 }
 
-/// The own field `key` of `o`, if it has one; `invalid_type` when `o` or
-/// the field could not be read.
-#[inline(never)]
-fn get(o: &Js, key: &str) -> Result<Option<JsValue>, ErrorCode> {
-    if o.0.is_none() {
-        return Err(ErrorCode::InvalidType);
+/// The treatment whose own `id` is `id`.
+fn find(sheet: &JsValue, id: &str) -> Result<Option<JsValue>, ErrorCode> {
+    let Some(list) = get(sheet, "treatments")? else {
+        return Ok(None);
+    };
+    for i in 0..length(&list, MAX_TREATMENTS)?.unwrap_or(0) {
+        let t = item(&list, i)?;
+        if get(&t, "id")?.and_then(|v| v.as_string()).as_deref() == Some(id) {
+            return Ok(Some(t));
+        }
     }
-    o.field(key).map(value).transpose()
+    Ok(None)
 }
 
-/// The treatment whose own `id` is `id`.
-fn find(sheet: &Js, id: &str) -> Option<Js> {
-    let list = sheet.field("treatments")?;
-    let len = (list.kind() == Kind::Array)
-        .then(|| list.length().ok())??
-        .min(MAX_TREATMENTS);
-    (0..len).find_map(|i| {
-        let t = list.item(i)?;
-        let found = t.kind() == Kind::Object && t.field("id")?.as_str()? == id;
-        found.then_some(t)
-    })
+/// A list's length, when it is a list of at most `max` entries.
+fn length(list: &JsValue, max: usize) -> Result<Option<u32>, ErrorCode> {
+    if !is_array(list).map_err(|_| ErrorCode::InvalidType)? {
+        return Ok(None);
+    }
+    let n = list_length(list).ok_or(ErrorCode::InvalidType)?;
+    Ok((n as usize <= max).then_some(n))
+}
+
+/// A list's entry `i` (`undefined` for a hole, as in JSON).
+fn item(list: &JsValue, i: u32) -> Result<JsValue, ErrorCode> {
+    match own_index(list, i) {
+        Ok(true) => reflect_get_index(list, i).map_err(|_| ErrorCode::InvalidType),
+        Ok(false) => Ok(JsValue::UNDEFINED),
+        Err(_) => Err(ErrorCode::InvalidType),
+    }
+}
+
+/// The own field `key` of object `o` (`None` when `o` is not an object or
+/// has no such field, or it is `undefined`); `invalid_type` when it could
+/// not be read.
+#[inline(never)]
+fn get(o: &JsValue, key: &str) -> Result<Option<JsValue>, ErrorCode> {
+    if !o.is_object() {
+        return Ok(None);
+    }
+    let key = JsValue::from_str(key);
+    match own(o, &key) {
+        Ok(false) => Ok(None),
+        Ok(true) => match reflect_get(o, &key) {
+            Ok(v) => Ok((!v.is_undefined()).then_some(v)),
+            Err(_) => Err(ErrorCode::InvalidType),
+        },
+        Err(_) => Err(ErrorCode::InvalidType),
+    }
 }
 
 /// A list of objects with only their fields in `keys`; anything else (a
-/// list that is not a list, or longer than a plan allows; an element that
+/// list that is not a list, or longer than a plan allows; an entry that
 /// is not an object) as it is, for the engine to refuse at its path.
-#[inline(never)]
-fn plain(list: Js, keys: &[&str], max: usize) -> Result<JsValue, ErrorCode> {
-    let len = match list.length() {
-        Ok(n) if list.kind() == Kind::Array && n <= max => n,
-        _ => return value(list),
+fn plain(list: JsValue, keys: &[&str], max: usize) -> Result<JsValue, ErrorCode> {
+    let Some(len) = length(&list, max)? else {
+        return Ok(list);
     };
     let out = parse("[]")?;
     for i in 0..len {
-        let item = list.item(i).ok_or(ErrorCode::InvalidType)?;
-        let copy = if item.kind() == Kind::Object {
+        let entry = item(&list, i)?;
+        let copy = if entry.is_object() && !is_array(&entry).map_err(|_| ErrorCode::InvalidType)? {
             let copy = object()?;
             for key in keys {
-                if let Some(v) = get(&item, key)? {
+                if let Some(v) = get(&entry, key)? {
                     set(&copy, key, v)?;
                 }
             }
             copy
         } else {
-            value(item)?
+            entry
         };
-        reflect_set(&out, &JsValue::from(i as u32), &copy).map_err(|_| ErrorCode::InvalidType)?;
+        reflect_set(&out, &JsValue::from(i), &copy).map_err(|_| ErrorCode::InvalidType)?;
     }
     Ok(out)
-}
-
-/// The value read, or `invalid_type` for one that could not be read.
-#[inline(never)]
-fn value(v: Js) -> Result<JsValue, ErrorCode> {
-    v.0.ok_or(ErrorCode::InvalidType)
 }
 
 fn parse(json: &str) -> Result<JsValue, ErrorCode> {
