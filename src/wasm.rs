@@ -348,15 +348,7 @@ pub fn currency(
     #[wasm_bindgen(unchecked_param_type = "string | undefined")] code: JsValue,
 ) -> Result<JsValue, JsValue> {
     let unit = crate::decode_currency(optional(code)).map_err(|e| plan_error(&e))?;
-    // Written by hand rather than serialized: a serializer of its own for
-    // three fields would cost the page's wasm a few hundred bytes.
-    let symbol = unit
-        .symbol
-        .map_or_else(String::new, |s| format!(",\"symbol\":\"{s}\""));
-    json_parse(&format!(
-        "{{\"currency\":\"{}\",\"minorUnits\":{}{symbol}}}",
-        unit.currency, unit.minor_units
-    ))
+    to_js(&unit)
 }
 
 /// The engine's version, e.g. `"0.1.0"`.
