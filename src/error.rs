@@ -77,14 +77,14 @@ pub struct Problem {
     /// A sentence for people, e.g. `unknown field "prcie" — did you mean "price"?`.
     pub message: String,
     /// On an `out_of_range` problem whose bound is a number: the least
-    /// value allowed, when the value is below it (amounts in minor units,
-    /// lists in entries, texts in characters). A form says it in its own
-    /// words without restating the engine's bounds.
+    /// value allowed (amounts in minor units, lists in entries, texts in
+    /// characters), when the value is below it or must lie in a range. A
+    /// form says it in its own words without restating the engine's bounds.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(ts, tsify(optional))]
     pub min: Option<i64>,
     /// On an `out_of_range` problem whose bound is a number: the greatest
-    /// value allowed, when the value is above it.
+    /// value allowed, when the value is above it or must lie in a range.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(ts, tsify(optional))]
     pub max: Option<i64>,
@@ -106,7 +106,8 @@ impl Problem {
     }
 
     /// An `out_of_range` problem with the bound the value broke: `Min(n)`
-    /// when it is below `n`, `Max(n)` when it is above.
+    /// when it is below `n`, `Max(n)` when it is above, `Range` both when
+    /// it must lie between them.
     pub(crate) fn out_of_range(
         path: impl Into<String>,
         bound: Bound,
@@ -116,6 +117,7 @@ impl Problem {
         match bound {
             Bound::Min(n) => p.min = Some(n),
             Bound::Max(n) => p.max = Some(n),
+            Bound::Range(min, max) => (p.min, p.max) = (Some(min), Some(max)),
         }
         p
     }
@@ -128,17 +130,8 @@ pub(crate) enum Bound {
     Min(i64),
     /// Above this greatest value.
     Max(i64),
-}
-
-impl Bound {
-    /// The bound `n` broke of `min..=max` (`n` is outside it).
-    pub(crate) fn of(n: i64, min: i64, max: i64) -> Bound {
-        if n < min {
-            Bound::Min(min)
-        } else {
-            Bound::Max(max)
-        }
-    }
+    /// Outside this range (both ends included).
+    Range(i64, i64),
 }
 
 impl fmt::Display for Problem {

@@ -183,7 +183,7 @@ impl Decoder {
         if chars == 0 || chars > max {
             self.out_of_range(
                 path,
-                Bound::of(chars as i64, 1, max as i64),
+                Bound::Range(1, max as i64),
                 format_args!("must be 1 to {max} characters long; it has {chars}"),
             );
             return None;

@@ -28,7 +28,7 @@ impl Decoder {
             Some(Number::Int(n)) => {
                 self.out_of_range(
                     path,
-                    Bound::of(n, min.into(), max.into()),
+                    Bound::Range(min.into(), max.into()),
                     format_args!("must be from {min} to {max}; it is {n}"),
                 );
                 None
@@ -56,7 +56,7 @@ impl Decoder {
             Some(Number::Int(n)) => {
                 self.out_of_range(
                     path,
-                    Bound::of(n, 0, max),
+                    Bound::Range(0, max),
                     format_args!("must be from 0 to {max} minor units; it is {n}"),
                 );
                 None

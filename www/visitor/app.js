@@ -3,7 +3,7 @@
 // (estimate, range, compare); every number on screen is the engine's.
 // Nothing leaves the page: the state lives in the URL fragment, which
 // browsers never send.
-import init, { estimate, range, compare, presets, preset, version, coverageExamples } from "./pkg/index.js";
+import init, { estimate, range, compare, presets, preset, version, coverageExamples, currency } from "./pkg/index.js";
 import { h, fill, table, download } from "../shared/dom.js";
 import { moneyOf, formatDate, formatDay, formatMonth, setLocale, plainAmount, today } from "../shared/format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
@@ -131,7 +131,7 @@ function writeField(key, v) {
  */
 function values(p, state, write = true) {
   const ex = examples.find((x) => x.id === (state.example ?? "")) ?? (state.pay === "insured" ? examples[0] : undefined);
-  const unit = currencyOf(estimate, p.plan.currency);
+  const unit = currencyOf(currency, p.plan.currency);
   const d = defaults(p, ex, today(), unit);
   const v = {};
   for (const key of Object.keys(FIELDS)) {
@@ -225,7 +225,7 @@ function update({ fromUser = true, changed } = {}) {
       state = readState();
     }
     lastTreatment = p.id;
-    setTreatment(p, currencyOf(estimate, p.plan.currency));
+    setTreatment(p, currencyOf(currency, p.plan.currency));
   }
   const { v, ex, unit } = values(p, state);
   $("insurance").hidden = v.pay !== "insured";
@@ -411,7 +411,7 @@ async function paymentPlan(e, plan) {
  * visitor's price for it) when that is a valid amount.
  */
 function otherPlan(o, v, ex, price) {
-  const unit = currencyOf(estimate, o.plan.currency);
+  const unit = currencyOf(currency, o.plan.currency);
   const d = defaults(o, ex, v.start, unit);
   const typical = { ...v, extras: [], "limit-on": false, "fin-on": false };
   for (const k of PER_TREATMENT) typical[k] = d[k];
@@ -554,7 +554,7 @@ function fillForm(state) {
   touched = new Set(ownKeys(state));
   const p = chosen(state);
   $(`tr-${p.id}`).checked = true;
-  setTreatment(p, currencyOf(estimate, p.plan.currency));
+  setTreatment(p, currencyOf(currency, p.plan.currency));
   lastTreatment = p.id;
   for (const k of touched) writeField(k, state[k]);
   update({ fromUser: false });
