@@ -335,7 +335,7 @@ impl Decoder {
                 self.report(
                     ErrorCode::MissingField,
                     &join(path, "deductible"),
-                    "needs the deductible (0 when the plan has none)",
+                    "needs the deductible (0 if the plan has none): a blank is not 0",
                 );
                 ok = false;
             }
@@ -343,7 +343,7 @@ impl Decoder {
                 self.report(
                     ErrorCode::MissingField,
                     &join(path, "coinsurance"),
-                    "needs the coinsurance (0 when there is none) or a copay",
+                    "needs the coinsurance (0 if none) or a copay: a blank does not mean insurance pays everything",
                 );
                 ok = false;
             }

@@ -257,7 +257,7 @@ function update({ fromUser = true, changed } = {}) {
   let problems = [];
   if (built.errors.length === 0) {
     try {
-      e = estimate(built.plan);
+      e = estimate(built.plan, { requireTerms: true });
     } catch (err) {
       problems = err.problems ?? [];
     }
@@ -313,7 +313,7 @@ function firstHeadline(state) {
   const built = build(p, v, unit, t);
   if (built.errors.length) return;
   try {
-    headline(built, estimate(built.plan));
+    headline(built, estimate(built.plan, { requireTerms: true }));
   } catch {
     // The form names the problem once it is in the page.
   }

@@ -1,7 +1,9 @@
 // The visitor's form as the engine's plan, and the engine's problems as the
 // page's own words. Only turns what was typed into a plan: every rule and
 // number is the engine's or the catalogue's. A field left empty is never
-// read as 0 or "no limit": the page asks for it instead (`need`).
+// read as 0 or "no limit": the page asks for it instead (`need`), or the
+// engine does (its `requireTerms` check: the deductible and the
+// coinsurance or copay).
 import { money, whole, percent, problemOf } from "../shared/fields.js";
 import { federalHolidays } from "../shared/holidays.js";
 
@@ -91,20 +93,26 @@ export function build(p, v, unit, t) {
   let coverage;
   if (v.pay === "insured") {
     coverage = { type: v["plan-type"], network: v.network, accumulator: v.accumulator };
-    coverage.deductible = read("deductible", money);
+    // A blank deductible or coinsurance is left out: the engine's
+    // `requireTerms` check asks for it at its field (app.js).
+    const terms = (block, key, id, parse) => {
+      const value = read(id, parse, false);
+      if (value !== undefined) block[key] = value;
+    };
+    terms(coverage, "deductible", "deductible", money);
     coverage.deductibleMet = read("deductible-met", money);
-    const copay = read("copay", money, false);
-    if (copay !== undefined) coverage.copay = copay;
-    coverage.coinsurance = read("coinsurance", percent, copay === undefined) ?? 0;
+    terms(coverage, "copay", "copay", money);
+    terms(coverage, "coinsurance", "coinsurance", percent);
     if (!v["no-oop"]) {
       coverage.outOfPocketMax = read("oop-max", money);
       coverage.outOfPocketMet = read("oop-met", money);
     }
     coverage.planYearStart = `${v["year-month"].padStart(2, "0")}-${v["year-day"].padStart(2, "0")}`;
     if (pharmacyLine(p) && v.rx === "own") {
-      const rxCopay = read("rx-copay", money, false);
-      const rx = { deductible: read("rx-deductible", money), coinsurance: read("rx-coinsurance", percent, rxCopay === undefined) ?? 0 };
-      if (rxCopay !== undefined) rx.copay = rxCopay;
+      const rx = {};
+      terms(rx, "deductible", "rx-deductible", money);
+      terms(rx, "coinsurance", "rx-coinsurance", percent);
+      terms(rx, "copay", "rx-copay", money);
       const rxMax = read("rx-oop-max", money, false);
       if (rxMax !== undefined) rx.outOfPocketMax = rxMax;
       coverage.pharmacy = rx;
