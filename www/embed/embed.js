@@ -13,16 +13,15 @@
 // from the host's Content-Security-Policy but this script's origin
 // (script-src and connect-src, for the wasm) and 'wasm-unsafe-eval'. No
 // request leaves the host and this script's origin.
-import init, { estimate, compare } from "./pkg/coursecost.js";
+import init, { estimate, compare, currency, sheetPlan } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js?part=examples";
 import { h, fill } from "../shared/dom.js";
 import { moneyOf, setLocale, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
 import { money, percent, currencyOf, problemOf } from "../shared/fields.js";
 import { figures, sentences, marks } from "../shared/summary.js";
 import { lineChart } from "../shared/chart.js";
-import { course } from "./course.js";
 import en from "../shared/en.js";
-import { words as problemWords, say } from "../shared/problems.js";
+import { words as problemWords, say, explain } from "../shared/problems.js";
 import { words as entryWords } from "../shared/entries.js";
 
 /**
@@ -98,14 +97,14 @@ const optionalText = (v) => v === undefined || typeof v === "string";
 function readable(data) {
   const treatments = isObject(data) ? own(data, "treatments") : undefined;
   if (!Array.isArray(treatments) || !treatments.length || !optionalText(own(data, "name"))) throw new Error("not a price sheet");
-  const unit = currencyOf(estimate, own(data, "currency"));
+  const unit = currencyOf(currency, own(data, "currency"));
   const ids = new Set();
   for (const tr of treatments) {
     if (!isObject(tr) || typeof own(tr, "id") !== "string" || typeof own(tr, "name") !== "string" || !optionalText(own(tr, "description")) || ids.has(tr.id)) {
       throw new Error("not a treatment");
     }
     ids.add(tr.id);
-    estimate(course(data, tr, today()));
+    estimate(sheetPlan(data, tr.id, today()));
   }
   return { sheet: data, unit };
 }
@@ -254,7 +253,7 @@ class Estimate extends HTMLElement {
     const insured = root.querySelector("input[name=pay]:checked").value === "insured";
     $("ins").hidden = !insured;
     $("oop").disabled = $("no-oop").checked;
-    const plan = course(sheet, tr, $("start").value || today());
+    const plan = sheetPlan(sheet, tr.id, $("start").value || today());
     const errors = [];
     if (!$("start").value) errors.push(["start", t.need.start]);
     if (insured && example) {
@@ -262,24 +261,30 @@ class Estimate extends HTMLElement {
       plan.coverage = JSON.parse(JSON.stringify(example.coverage));
     } else if (insured) {
       // Said as the visitor page says it, under the page's field name (`field`).
-      const read = (id, parse, field) => {
+      // A blank deductible or coinsurance is left out for the engine to ask
+      // for (`requireTerms`); a blank maximum is asked for here.
+      const read = (id, parse, field, required = false) => {
         const r = parse($(id).value, unit);
-        const problem = problemOf(parse, r);
+        const problem = problemOf(parse, r, required);
         if (problem) errors.push([id, say([field, problem], unit, t)[1]]);
         return r.value;
       };
       plan.coverage = { deductible: read("ded", money, "deductible"), coinsurance: read("co", percent, "coinsurance") };
-      if (!$("no-oop").checked) plan.coverage.outOfPocketMax = read("oop", money, "oop-max");
+      if (!$("no-oop").checked) plan.coverage.outOfPocketMax = read("oop", money, "oop-max", true);
     }
     for (const el of root.querySelectorAll(".error")) el.textContent = "";
     for (const [id, msg] of errors) $(`${id}-error`).textContent = msg;
     if (errors.length) return;
     let e, c;
     try {
-      e = estimate(plan);
+      e = estimate(plan, { requireTerms: true });
       c = compare([plan]).plans[0];
-    } catch {
-      fill($("head"), t.embedNoSheet);
+    } catch (err) {
+      // What the visitor typed, at its field, in the page's words; anything
+      // else is the sheet's.
+      const typed = (err.problems ?? []).map((p) => explain(p, plan, m, t)).filter(([field]) => TYPED[field]);
+      for (const [field, msg] of typed) $(`${TYPED[field]}-error`).textContent = msg;
+      if (!typed.length) fill($("head"), t.embedNoSheet);
       return;
     }
     fill($("head"), t.youPay, " ", h("span", { class: "big" }, m(e.totals.patientPays)), " ", t.over(plan.horizon.months));
@@ -298,5 +303,8 @@ class Estimate extends HTMLElement {
     this.dataset.complete = "true";
   }
 }
+
+/** The visitor page's fields (problems.js) that the element asks for, as its own field ids. */
+const TYPED = { deductible: "ded", coinsurance: "co", copay: "co", "oop-max": "oop" };
 
 if (!customElements.get("coursecost-estimate")) customElements.define("coursecost-estimate", Estimate);
