@@ -11,6 +11,6 @@ export default async function init() {
 }
 
 export {
-  initSync, estimate, validate, range, compare, version,
+  initSync, estimate, validate, range, compare, version, currency, sheetPlan,
   ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv,
 } from "./staff.js";
