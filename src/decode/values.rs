@@ -91,11 +91,7 @@ impl Decoder {
             Err(PercentError::OutOfRange) => {
                 self.out_of_range(
                     path,
-                    if number < 0.0 {
-                        Bound::Min(0)
-                    } else {
-                        Bound::Max(100)
-                    },
+                    Bound::Range(0, 100),
                     format_args!("must be a percentage from 0 to 100"),
                 );
                 None
