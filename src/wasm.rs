@@ -236,11 +236,10 @@ pub(crate) fn plan_error(err: &Error) -> JsValue {
 ///
 /// With `{ requireTerms: true }`, every block of insurance terms must name
 /// its deductible and its coinsurance or copay (`missing_field`).
-#[wasm_bindgen(js_name = estimate, unchecked_return_type = "Estimate")]
-pub fn estimate(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Checks | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+///
+/// (Declared in [`SIGNATURES`], with its optional argument.)
+#[wasm_bindgen(js_name = estimate, skip_typescript)]
+pub fn estimate(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let plan =
         crate::decode_plan_with(Js::new(plan), optional(options)).map_err(|e| plan_error(&e))?;
     to_js(&crate::estimate(&plan))
@@ -248,11 +247,8 @@ pub fn estimate(
 
 /// Every problem with a plan (with the checks `options` asks for, as
 /// [`estimate`]); an empty array when it is valid.
-#[wasm_bindgen(js_name = validate, unchecked_return_type = "Problem[]")]
-pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Checks | undefined")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = validate, skip_typescript)]
+pub fn validate(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let problems = crate::decode_plan_with(Js::new(plan), optional(options))
         .err()
         .map(Error::into_problems)
@@ -298,8 +294,8 @@ pub fn compare(plans: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVa
     to_js(&comparison.map_err(|e| plan_error(&e))?)
 }
 
-/// The TypeScript signatures of [`range`] and [`compare`], with their
-/// optional options argument.
+/// The TypeScript signatures of [`estimate`], [`validate`], [`currency`],
+/// [`range`] and [`compare`], with their optional arguments.
 #[wasm_bindgen(typescript_custom_section)]
 const SIGNATURES: &str = r#"
 /** The checks `estimate` and `validate` can add to a plan's own. */
@@ -312,6 +308,23 @@ export interface Checks {
      */
     requireTerms?: boolean;
 }
+
+/**
+ * Estimates a plan (the reference), with the checks `options` asks for.
+ *
+ * Throws a `PlanError` (an `Error` with `code`, `path` and `problems`) when
+ * the plan is invalid.
+ */
+export function estimate(plan: Plan, options?: Checks): Estimate;
+
+/** Every problem with a plan (with the checks `options` asks for); `[]` when it is valid. */
+export function validate(plan: Plan, options?: Checks): Problem[];
+
+/**
+ * A currency as the engine counts it (`code` absent: USD). Throws a
+ * `PlanError` (`invalid_currency`, empty path) for anything else.
+ */
+export function currency(code?: string): CurrencyUnit;
 
 /** What `range` puts on a preset's three plans. */
 export type RangeOptions = PlanOptions;
@@ -343,10 +356,8 @@ export function compare(plans: Plan[], options?: CompareOptions): Comparison;
 ///
 /// Throws a `PlanError` (code `invalid_currency`, empty path) for anything
 /// else.
-#[wasm_bindgen(js_name = currency, unchecked_return_type = "CurrencyUnit")]
-pub fn currency(
-    #[wasm_bindgen(unchecked_param_type = "string | undefined")] code: JsValue,
-) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = currency, skip_typescript)]
+pub fn currency(code: JsValue) -> Result<JsValue, JsValue> {
     let unit = crate::decode_currency(optional(code)).map_err(|e| plan_error(&e))?;
     to_js(&unit)
 }

@@ -134,7 +134,10 @@ fn other_problems_carry_no_bound() {
     assert_eq!((p.code, p.min, p.max), (ErrorCode::InvalidType, None, None));
     // And neither is written out when absent.
     let text = serde_json::to_string(&p).unwrap_or_default();
-    assert!(!text.contains(r#""min""#) && !text.contains(r#""max""#), "{text}");
+    assert!(
+        !text.contains(r#""min""#) && !text.contains(r#""max""#),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------------------

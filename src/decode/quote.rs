@@ -124,8 +124,8 @@ impl Decoder {
             payer: payer.ok()?,
             scheduled_on: scheduled_on.ok()?,
             requested: requested.ok()?.unwrap_or(false),
+            require_terms: terms.ok()?.unwrap_or(false),
         };
-        terms.ok()?;
         if input.payer.is_some() && input.payment == PaymentType::SelfPay {
             self.report(
                 ErrorCode::ConflictingFields,

@@ -310,6 +310,56 @@ test("the JSON Schema of a price sheet accepts the sample and refuses what the e
   }
 });
 
+test("the engine's own rules for pages: currency, the bounds a problem carries, requireTerms, why a programme pays nothing, a sheet's plan, the deadline in words", async () => {
+  const { currency, validate, estimate, sheetPlan } = await load();
+  // ISO 4217: 0 decimals for the yen, 3 for the Kuwaiti dinar; USD by default.
+  assert.deepEqual(currency("JPY"), { currency: "JPY", minorUnits: 0, symbol: "¥" });
+  assert.deepEqual(currency("KWD"), { currency: "KWD", minorUnits: 3 });
+  assert.deepEqual(currency(), { currency: "USD", minorUnits: 2, symbol: "$" });
+  assert.throws(() => currency("usd"), (e) => e.name === "PlanError" && e.code === "invalid_currency" && e.path === "");
+  // Weeks between sessions are 1 to 52; a met deductible at most the deductible (200000).
+  const plan = { start: "2026-01-05", horizon: { months: 2 }, phases: [{ name: "S", every: { weeks: 0 }, price: 50000 }] };
+  assert.deepEqual(validate(plan).map(({ path, min, max }) => ({ path, min, max })), [{ path: "phases[0].every.weeks", min: 1, max: 52 }]);
+  plan.phases[0].every.weeks = 1;
+  plan.coverage = { deductible: 200000, deductibleMet: 250000, coinsurance: 20 };
+  const [met] = validate(plan);
+  assert.equal(met.max, 200000);
+  assert.equal("min" in met, false);
+  // requireTerms: a blank deductible and coinsurance are asked for, not read as 0.
+  plan.coverage = { outOfPocketMax: 500000 };
+  assert.deepEqual(validate(plan), []);
+  assert.deepEqual(validate(plan, { requireTerms: true }).map((p) => [p.code, p.path]), [["missing_field", "coverage.deductible"], ["missing_field", "coverage.coinsurance"]]);
+  assert.throws(() => estimate(plan, { requireTerms: true }), (e) => e.code === "missing_field" && e.path === "coverage.deductible");
+  assert.deepEqual(validate(plan, { requireTerms: 1 }).map((p) => [p.code, p.path]), [["invalid_type", "options.requireTerms"]]);
+  // A copay card on Medicare: not commercial.
+  plan.coverage = { type: "government", deductible: 0, coinsurance: 20 };
+  plan.assistance = [{ name: "Card", patientPaysAtMost: 1000, requires: "commercial" }];
+  assert.deepEqual(estimate(plan).warnings.map((w) => [w.code, w.reason]), [["assistance_not_eligible", "notCommercial"]]);
+  // A sheet's treatment as a plan: the plan's fields of each phase, not the sheet's `provider`.
+  const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
+  const t = sheet.treatments[0];
+  t.phases[0].provider = "someone";
+  const p = sheetPlan(sheet, t.id, "2026-12-07");
+  assert.equal(p.start, "2026-12-07");
+  assert.equal(p.currency, sheet.currency);
+  assert.deepEqual(p.clinic, { closedWeekdays: sheet.closedWeekdays ?? [], closedDates: sheet.holidays ?? [] });
+  assert.equal(Object.hasOwn(p.phases[0], "provider"), false);
+  assert.deepEqual(p.phases[0], Object.fromEntries(Object.entries(t.phases[0]).filter(([k]) => k !== "provider")));
+  assert.throws(() => sheetPlan(sheet, "nope", "2026-12-07"), (e) => e.name === "PlanError" && e.code === "unknown_name" && e.path === "treatment");
+  // A getter that throws is refused, not dropped.
+  const hostile = JSON.parse(JSON.stringify(sheet));
+  Object.defineProperty(hostile.treatments[0].phases[0], "price", { enumerable: true, get() { throw new Error("no"); } });
+  assert.throws(() => sheetPlan(hostile, t.id, "2026-12-07"), (e) => e.code === "invalid_type" && e.path === "");
+  // The staff engine words the Good Faith Estimate's deadline: scheduled
+  // Friday 2026-11-20 for Monday 2026-12-07 is 10 business days ahead on
+  // the sample sheet (weekends and 2026-11-26 closed).
+  const staff = await loadStaff();
+  const input = { treatment: "tms", start: "2026-12-07", date: "2026-11-21", payment: "self-pay", patient: { name: "A", birthDate: "1960-01-01" }, scheduledOn: "2026-11-20" };
+  const g = staff.goodFaithEstimate(JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8")), input);
+  assert.equal(g.delivery.deadline, "3 business days after scheduling (scheduled at least 10 business days ahead)");
+  assert.equal(staff.currency("EUR").symbol, "€");
+});
+
 test("TypeScript types: real interfaces, strict consumer compiles", () => {
   const dts = readFileSync(join(pkg, "coursecost.d.ts"), "utf8");
   const staffDts = readFileSync(join(pkg, "coursecost_staff.d.ts"), "utf8");
@@ -336,8 +386,12 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   const ours = dts.slice(0, dts.indexOf("export type InitInput")).replace(/\/\*[\s\S]*?\*\//g, "");
   assert.ok(ours.length > 5000);
   assert.doesNotMatch(ours, /\bany\b/, "no any in the declarations");
-  assert.match(dts, /export function estimate\(plan: Plan\): Estimate;/);
-  assert.match(dts, /export function validate\(plan: Plan\): Problem\[\];/);
+  assert.match(dts, /export function estimate\(plan: Plan, options\?: Checks\): Estimate;/);
+  assert.match(dts, /export function validate\(plan: Plan, options\?: Checks\): Problem\[\];/);
+  assert.match(dts, /export function currency\(code\?: string\): CurrencyUnit;/);
+  assert.match(dts, /export function sheetPlan\(sheet: object, treatment: string, start: string\): Plan;/);
+  assert.match(dts, /export interface CurrencyUnit \{/);
+  assert.match(dts, /export type WarningReason = "noCoverage" \| "notCommercial";/);
   assert.match(dts, /export function range\(preset: Preset, options\?: RangeOptions\): Range;/);
   assert.match(dts, /export function compare\(plans: Plan\[\], options\?: CompareOptions\): Comparison;/);
   assert.match(staffDts, /export function validateClinic\(clinic: PriceSheet\): Problem\[\];/);
@@ -352,7 +406,7 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "consumer.ts"),
-    `import { estimate, validate, presets, preset, range, compare, type Plan, type Estimate, type Preset, type Range, type Comparison, type Problem } from "coursecost";
+    `import { estimate, validate, presets, preset, range, compare, currency, sheetPlan, type Plan, type Estimate, type Preset, type Range, type Comparison, type Problem } from "coursecost";
 import { ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, type PriceSheet, type QuoteInput, type Quote, type GoodFaithEstimate } from "coursecost/staff";
 const plan: Plan = { start: "2026-01-05", phases: [{ name: "IV", every: { weekdays: ["mon", "thu"] }, sessions: 6, price: 50000 }] };
 const e: Estimate = estimate(plan);
@@ -423,6 +477,18 @@ const again: Quote = handle.quote(input);
 handle.free();
 // @ts-expect-error the payment type is one of two words
 const wrong: QuoteInput = { ...input, payment: "cash" };
+// What the pages used to work out themselves: currencies, bounds, terms, reasons, a sheet's plan, a deadline.
+const yen: { currency: string; minorUnits: number; symbol?: string } = currency("JPY");
+const dollars = currency();
+const most: number | undefined = validate(plan, { requireTerms: true })[0]?.max;
+const least: number | undefined = validate(plan)[0]?.min;
+// @ts-expect-error the checks are requireTerms only
+validate(plan, { requireTerm: true });
+const why: "noCoverage" | "notCommercial" | undefined = v2e.warnings[0]?.reason;
+const fromSheet: Plan = sheetPlan(sheet, "iv", "2026-12-07");
+const due: string | undefined = g.delivery?.deadline;
+const strictInput: QuoteInput = { ...input, payment: "insured", coverage: {}, requireTerms: true };
+export { yen, dollars, most, least, why, fromSheet, due, strictInput };
 export { cents, first, problems, bad, typical, steady, reached, kind, url, q, itemCode, csv, sheetProblems, wrong, benefit, adjustment, when, dental, monthly, again, parts, back, atVisit, later, monthPaid, yearCopay, misspelt, partial, familyCoins, scheduleText };
 `,
   );
