@@ -13,7 +13,7 @@
 // from the host's Content-Security-Policy but this script's origin
 // (script-src and connect-src, for the wasm) and 'wasm-unsafe-eval'. No
 // request leaves the host and this script's origin.
-import init, { estimate, compare, currency, sheetPlan } from "./pkg/coursecost.js";
+import init, { estimate, validate, compare, currency, sheetPlan } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js?part=examples";
 import { h, fill } from "../shared/dom.js";
 import { moneyOf, setLocale, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
@@ -272,6 +272,15 @@ class Estimate extends HTMLElement {
       plan.coverage = { deductible: read("ded", money, "deductible"), coinsurance: read("co", percent, "coinsurance") };
       if (!$("no-oop").checked) plan.coverage.outOfPocketMax = read("oop", money, "oop-max", true);
     }
+    if (insured && !example) {
+      // What the engine asks of the terms typed (a blank deductible or
+      // coinsurance), at its field, beside what the page could not read.
+      for (const p of validate(plan, { requireTerms: true })) {
+        const [field, msg] = explain(p, plan, m, t);
+        const id = TYPED[field];
+        if (id && !errors.some(([e]) => e === id)) errors.push([id, msg]);
+      }
+    }
     for (const el of root.querySelectorAll(".error")) el.textContent = "";
     for (const [id, msg] of errors) $(`${id}-error`).textContent = msg;
     if (errors.length) return;
@@ -279,12 +288,8 @@ class Estimate extends HTMLElement {
     try {
       e = estimate(plan, { requireTerms: true });
       c = compare([plan]).plans[0];
-    } catch (err) {
-      // What the visitor typed, at its field, in the page's words; anything
-      // else is the sheet's.
-      const typed = (err.problems ?? []).map((p) => explain(p, plan, m, t)).filter(([field]) => TYPED[field]);
-      for (const [field, msg] of typed) $(`${TYPED[field]}-error`).textContent = msg;
-      if (!typed.length) fill($("head"), t.embedNoSheet);
+    } catch {
+      fill($("head"), t.embedNoSheet);
       return;
     }
     fill($("head"), t.youPay, " ", h("span", { class: "big" }, m(e.totals.patientPays)), " ", t.over(plan.horizon.months));
