@@ -6,12 +6,21 @@
 #![cfg(target_arch = "wasm32")]
 
 use coursecost::wasm::{
-    Sheet, compare, estimate, good_faith_estimate, quote, quote_csv, range, validate,
-    validate_clinic, version,
+    Sheet, compare, good_faith_estimate, quote, quote_csv, range, validate_clinic, version,
 };
 use js_sys::{Array, Function, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+/// `estimate(plan)`, with no options, as JavaScript calls it.
+fn estimate(plan: JsValue) -> Result<JsValue, JsValue> {
+    coursecost::wasm::estimate(plan, JsValue::UNDEFINED)
+}
+
+/// `validate(plan)`, with no options.
+fn validate(plan: JsValue) -> Result<JsValue, JsValue> {
+    coursecost::wasm::validate(plan, JsValue::UNDEFINED)
+}
 
 const PLAN: &str = r#"{
     "start": "2026-01-05", "horizon": {"months": 6},
@@ -606,4 +615,42 @@ fn inherited_fields_change_no_answer_of_the_staff_engine() {
         problems,
         [("invalid_type".to_string(), "treatments[0]".to_string())]
     );
+}
+
+#[wasm_bindgen_test]
+fn the_rules_pages_ask_the_engine_for() {
+    // requireTerms: the plan's coverage names neither its deductible nor
+    // its coinsurance, so both are asked for; without the option it is valid.
+    let plan = with("p.coverage = { outOfPocketMax: 500000 }");
+    let checks = js(r#"{ "requireTerms": true }"#);
+    let found: Array = coursecost::wasm::validate(plan.clone(), checks.clone())
+        .expect("validate")
+        .dyn_into()
+        .expect("a list");
+    let paths: Vec<String> = found.iter().map(|p| text(&p, "path")).collect();
+    assert_eq!(paths, ["coverage.deductible", "coverage.coinsurance"]);
+    assert!(estimate(plan.clone()).is_ok());
+    let err = coursecost::wasm::estimate(plan, checks).expect_err("refused");
+    assert_eq!(text(&err, "code"), "missing_field");
+    // currency: the yen has no minor unit.
+    let yen = coursecost::wasm::currency("JPY".into()).expect("JPY");
+    assert_eq!(
+        json_text(&yen),
+        r#"{"currency":"JPY","minorUnits":0,"symbol":"¥"}"#
+    );
+    assert!(coursecost::wasm::currency("jpy".into()).is_err());
+    // sheetPlan: a phase whose getter throws is refused, and the next call
+    // (of any export) still works.
+    let hostile = from_js(&format!(
+        "(() => {{ const s = {SHEET}; Object.defineProperty(s.treatments[0].phases[0], 'price', {{ enumerable: true, get() {{ throw new Error('no'); }} }}); return s; }})()"
+    ));
+    let id = text(&get(&js(SHEET), "treatments.0"), "id");
+    for _ in 0..200 {
+        let err = coursecost::wasm::sheet_plan(hostile.clone(), &id, "2026-12-07".into())
+            .expect_err("refused");
+        assert_eq!(text(&err, "code"), "invalid_type");
+    }
+    let plan = coursecost::wasm::sheet_plan(js(SHEET), &id, "2026-12-07".into()).expect("a plan");
+    assert_eq!(text(&plan, "start"), "2026-12-07");
+    assert!(estimate(plan).is_ok());
 }
