@@ -1,7 +1,8 @@
 //! Prints the built-in catalogue as the README shows it: `cargo run --example
-//! catalogue [start]` prints the table of 12-month totals (self-pay and with
-//! the typical employer plan), then every entry with its assumptions and
-//! sources, then the examples of insurance. `tests/presets.rs` checks that
+//! catalogue [start]` prints the table of what one session costs in all and
+//! of 12-month totals (self-pay and with each example of insurance), then
+//! every entry with its assumptions and sources, then the examples of
+//! insurance. `tests/presets.rs` checks that
 //! the README holds exactly this text.
 
 use coursecost::{
@@ -32,34 +33,50 @@ fn cell(totals: [&Totals; 3]) -> String {
     totals.map(|t| dollars(t.patient_pays.minor())).join(" / ")
 }
 
-/// The README's table: sessions and 12-month patient totals, low / typical /
-/// high, self-pay and with the typical employer plan, for every preset
-/// starting on `start`.
+/// The README's table: sessions, what one typical session costs in all,
+/// and 12-month patient totals, low / typical / high, self-pay and with
+/// each example of insurance, for every preset starting on `start`.
 pub fn table(start: Date) -> String {
-    let employer = coverage_examples()
-        .expect("the catalogue decodes")
-        .into_iter()
-        .find(|e| e.id == "employer-typical")
-        .expect("the catalogue has a typical employer plan");
-    let options = insured(&employer);
-    let mut out = String::from(
-        "| id | treatment | sessions | 12 months self-pay | 12 months with the typical employer plan |\n|---|---|---|---|---|\n",
-    );
+    let examples = coverage_examples().expect("the catalogue decodes");
+    let mut out =
+        String::from("| id | treatment | sessions | one session, in all | 12 months self-pay |");
+    let mut rule = String::from("|---|---|---|---|---|");
+    for x in &examples {
+        out += &format!(" {} |", x.name);
+        rule += "---|";
+    }
+    out += &format!("\n{rule}\n");
     for p in presets(start).expect("the catalogue moves to the start") {
         let [low, typical, high] = [&p.low, &p.plan, &p.high].map(|plan| estimate(plan).totals);
-        let r = range(&p, &options).expect("the employer plan fits every preset");
+        let session = p
+            .session_cost
+            .as_ref()
+            .map_or_else(|| "—".to_string(), |c| cents(c.amount.minor()));
         out += &format!(
-            "| `{}` | {} | {} / {} / {} | {} | {} |\n",
+            "| `{}` | {} | {} / {} / {} | {} | {} |",
             p.id,
             p.name,
             low.sessions,
             typical.sessions,
             high.sessions,
+            session,
             cell([&low, &typical, &high]),
-            cell([&r.low, &r.typical, &r.high]),
         );
+        for x in &examples {
+            let r = range(&p, &insured(x)).expect("every example fits every preset");
+            out += &format!(" {} |", cell([&r.low, &r.typical, &r.high]));
+        }
+        out += "\n";
     }
     out
+}
+
+/// Money with its cents when it has any: `$1,595.03`, `$300`.
+fn cents(minor: i64) -> String {
+    match minor % 100 {
+        0 => dollars(minor),
+        c => format!("{}.{c:02}", dollars(minor)),
+    }
 }
 
 fn sources(list: &[Citation]) -> String {

@@ -37,16 +37,20 @@ const pkgFromRoot = {
  * whole catalogue loads, which holds every part:
  *  - `page` (no query: the visitor page's bundle, through the package's
  *    index.js): the plans, names and optional fees the estimate needs, and
- *    the typical insurance plans' names, summaries and coverage; no Spanish
- *    (`es` is optional, so the engine validates the plans the same) and none
- *    of the texts below;
+ *    the typical insurance plans' ids; nothing the page does not read
+ *    (`UNREAD`), no Spanish (`es` is optional, so the
+ *    engine validates the plans the same) and none of the texts below;
+ *  - `typical` (examples.js, loaded when a visitor says insurance pays
+ *    part): the typical insurance plans' names, summaries and coverage;
  *  - `notes` (notes.js, loaded when a visitor opens "What it is" or
  *    "Assumptions and sources", downloads or prints): each preset's summary,
- *    assumptions, sources and review date;
+ *    assumptions, sources, review date and what one session costs in all;
  *  - `es` (es.js, loaded when a visitor chooses Español): the Spanish texts;
  *  - `examples` (the embed): the typical insurance plans in both languages.
  */
-const NOTES = ["summary", "assumptions", "sources", "reviewed"];
+const NOTES = ["summary", "assumptions", "sources", "reviewed", "sessionCost"];
+/** What the visitor page does not read of a preset (the tests read it natively). */
+const UNREAD = ["expectedWarnings"];
 const catalogueParts = {
   name: "catalogue",
   setup(b) {
@@ -55,7 +59,8 @@ const catalogueParts = {
     const pick = (x, keys) => Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, x[k]]));
     const omit = (x, keys) => Object.fromEntries(Object.entries(x).filter(([k]) => !keys.includes(k)));
     const parts = {
-      page: () => ({ presets: data.presets.map((p) => omit(p, ["es", ...NOTES])), coverageExamples: (data.coverageExamples ?? []).map((x) => omit(x, ["es", "sources"])) }),
+      page: () => ({ presets: data.presets.map((p) => omit(p, ["es", ...NOTES, ...UNREAD])), coverageExamples: (data.coverageExamples ?? []).map((x) => pick(x, ["id"])) }),
+      typical: () => ({ coverageExamples: (data.coverageExamples ?? []).map((x) => omit(x, ["es", "sources"])) }),
       notes: () => ({ presets: data.presets.map((p) => pick(p, ["id", ...NOTES])) }),
       es: () => ({ presets: data.presets.map((p) => pick(p, ["id", "es"])), coverageExamples: (data.coverageExamples ?? []).map((x) => pick(x, ["id", "es"])) }),
       examples: () => ({ coverageExamples: data.coverageExamples ?? [] }),
@@ -79,7 +84,7 @@ mkdirSync(join(out, "pkg"), { recursive: true });
 mkdirSync(join(bench, "pkg"), { recursive: true });
 /** Each module the site serves, by its name there: the pages' own and the on-request ones. */
 const modules = {
-  app: "visitor/app.js", notes: "visitor/notes.js", financing: "visitor/financing.js",
+  app: "visitor/app.js", notes: "visitor/notes.js", financing: "visitor/financing.js", examples: "visitor/examples.js",
   es: "shared/es.js", problems: "shared/problems.js",
   // The staff view's engine runs in a worker of its own (quote-worker.js,
   // the sheet editor's too); its FHIR writer (fhir.js) is loaded only when

@@ -18,6 +18,7 @@ export const visitorOnRequest = {
   "the catalogue's notes, the assumptions and what was entered (notes.js: opened, downloaded or printed)": ["notes.js"],
   "the words for what to fix (problems.js: the first problem)": ["problems.js"],
   "the payment plan (financing.js: paying in instalments)": ["financing.js"],
+  "the typical insurance plans (examples.js: insurance pays part)": ["examples.js"],
 };
 for (const files of Object.values(visitorOnRequest)) files.forEach((f, i) => (files[i] = `target/site/${f}`));
 

@@ -5,6 +5,7 @@
 //! scheduled and warnings are written, into the types of [`crate::output`].
 
 use crate::prelude::*;
+use crate::text::cat;
 
 use crate::calendar::Date;
 use crate::coverage::{self, Claim};
@@ -97,10 +98,7 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
             warnings.push(Warning {
                 code: WarningCode::NothingToFinance,
                 path: "financing".into(),
-                message: format!(
-                    "There is nothing to finance: the down payment ({}) covers the {} the patient owes.",
-                    terms.down_payment, financed
-                ),
+                message: cat!("There is nothing to finance: the down payment ({}) covers the {} the patient owes.", terms.down_payment, financed),
                 date: None,
                 reason: None,
             });
@@ -303,23 +301,25 @@ fn schedule_warnings(plan: &Plan, schedule: &Schedule) -> Vec<Warning> {
             Outcome::Complete => continue,
             Outcome::Truncated => (
                 WarningCode::TruncatedByHorizon,
-                format!(
-                    "Phase \"{}\" is cut short: only {} of its sessions fall on or before {last_day}, the last day of the estimate.",
+                cat!(
+                    "Phase \"{}\" is cut short: only {} of its sessions fall on or before {}, the last day of the estimate.",
                     phase.name,
-                    schedule.phase_ranges[i].len()
+                    schedule.phase_ranges[i].len(),
+                    last_day
                 ),
             ),
             Outcome::NotReached => (
                 WarningCode::PhaseNotReached,
-                format!(
-                    "Phase \"{}\" has no sessions on or before {last_day}, the last day of the estimate.",
-                    phase.name
+                cat!(
+                    "Phase \"{}\" has no sessions on or before {}, the last day of the estimate.",
+                    phase.name,
+                    last_day
                 ),
             ),
         };
         warnings.push(Warning {
             code,
-            path: format!("phases[{i}]"),
+            path: cat!("phases[{}]", i),
             message,
             date: None,
             reason: None,

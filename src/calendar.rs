@@ -7,6 +7,7 @@
 //! the clock: callers pass dates in.
 
 use crate::prelude::*;
+use crate::text::Part;
 use core::fmt;
 
 use serde::{Serialize, Serializer};
@@ -161,6 +162,15 @@ impl Date {
             digit(d, 10),
             digit(d, 1),
         ]
+    }
+}
+
+/// A date in a message: `YYYY-MM-DD`, as `Display` writes it.
+impl Part for Date {
+    fn put(&self, out: &mut String) {
+        for d in self.iso() {
+            out.push(char::from(d));
+        }
     }
 }
 
@@ -373,6 +383,8 @@ mod tests {
     fn epoch_and_round_trip() {
         assert_eq!(d("1970-01-01").days_since_epoch(), 0);
         assert_eq!(d("2026-01-05").to_string(), "2026-01-05");
+        // In a message, as `Display` writes it.
+        assert_eq!(crate::text::cat!("on {}", d("2026-01-05")), "on 2026-01-05");
         assert_eq!(d("2000-03-01").days_since_epoch(), 11_017);
     }
 

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::error::Error;
+use crate::money::Amount;
 use crate::output::WarningCode;
 use crate::plan::{Coverage, CoverageLimit, Fee, Plan};
 
@@ -72,6 +73,12 @@ pub struct Preset {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(ts, tsify(optional))]
     pub expected_warnings: Vec<WarningCode>,
+    /// What one typical session costs in all, and the parts of the typical
+    /// plan it adds up, so a page never calls one part the whole; absent
+    /// for a preset that does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub session_cost: Option<SessionCost>,
     /// The texts for people in Spanish: name, summary and as many
     /// assumptions as in English, in the same order; absent for a preset
     /// written in English only.
@@ -90,6 +97,57 @@ pub struct PresetText {
     pub summary: String,
     /// The assumptions, one for each of the English ones.
     pub assumptions: Vec<String>,
+    /// The names a visitor sees in the plans (phases, fees, optional fees,
+    /// programmes), each English name with its translation.
+    #[serde(skip_serializing_if = "Names::is_empty")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub names: Names,
+}
+
+/// English names and their translations, in the order written. A list of
+/// pairs, written in JSON as an object from English name to translation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[cfg_attr(ts, tsify(type = "Record<string, string>"))]
+pub struct Names(pub Vec<(String, String)>);
+
+impl Names {
+    /// Whether it has no name.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The translation of `name`, when given.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(en, _)| en == name)
+            .map(|(_, t)| t.as_str())
+    }
+}
+
+impl Serialize for Names {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (en, t) in &self.0 {
+            map.serialize_entry(en, t)?;
+        }
+        map.end()
+    }
+}
+
+/// What one typical session of a preset costs in all: the price of a phase
+/// of the typical plan and the amounts of its fees charged with that
+/// session, named, and their sum.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+pub struct SessionCost {
+    /// The sum of the parts.
+    pub amount: Amount,
+    /// The phase and the fees of the typical plan it adds up, by name: the
+    /// first a phase, the rest fees.
+    pub parts: Vec<String>,
 }
 
 /// An example of insurance a visitor may have, with where its numbers come

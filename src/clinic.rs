@@ -11,6 +11,7 @@
 //! tools by `schema/clinic.schema.json`.
 
 use crate::prelude::*;
+use crate::text::cat;
 use serde::Serialize;
 
 use crate::calendar::{Date, Weekday};
@@ -326,8 +327,9 @@ impl ClinicSheet {
     /// `expected` course, is refused.
     pub(crate) fn dear_end_problem(&self, start: Date, expected: Amount, dear: Amount) -> String {
         let minor = self.currency.minor_units();
-        format!(
-            "the dear-end course costs less than the expected one from {start} ({} < {} {}): it is the top of the range a Good Faith Estimate states, so it must cost at least as much",
+        cat!(
+            "the dear-end course costs less than the expected one from {} ({} < {} {}): it is the top of the range a Good Faith Estimate states, so it must cost at least as much",
+            start,
             dear.decimal(minor),
             expected.decimal(minor),
             self.currency.code()

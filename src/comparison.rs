@@ -6,6 +6,7 @@
 //! can never disagree with it.
 
 use crate::prelude::*;
+use crate::text::cat;
 use serde::Serialize;
 
 use crate::calendar::{Date, MonthDay};
@@ -222,9 +223,10 @@ pub fn compare(plans: &[Plan], options: &PlanOptions) -> Result<Comparison, Erro
         return Err(problem(
             ErrorCode::OutOfRange,
             "plans",
-            format!(
-                "has {} entries; at most {MAX_COMPARED} are allowed",
-                plans.len()
+            cat!(
+                "has {} entries; at most {} are allowed",
+                plans.len(),
+                MAX_COMPARED
             ),
         ));
     }
@@ -232,10 +234,11 @@ pub fn compare(plans: &[Plan], options: &PlanOptions) -> Result<Comparison, Erro
     if let Some(i) = plans.iter().position(|p| p.currency() != currency) {
         return Err(problem(
             ErrorCode::InvalidValue,
-            &format!("plans[{i}].currency"),
-            format!(
-                "is {}, but plans[0] is in {currency}: compare plans in one currency",
-                plans[i].currency()
+            &cat!("plans[{}].currency", i),
+            cat!(
+                "is {}, but plans[0] is in {}: compare plans in one currency",
+                plans[i].currency(),
+                currency
             ),
         ));
     }
@@ -243,7 +246,7 @@ pub fn compare(plans: &[Plan], options: &PlanOptions) -> Result<Comparison, Erro
     for (i, plan) in plans.iter().enumerate() {
         let plan = plan
             .with_options(options)
-            .map_err(|e| locate(e, options, &format!("plans[{i}]")))?;
+            .map_err(|e| locate(e, options, &cat!("plans[{}]", i)))?;
         let (estimate, maximums) = crate::assemble::assess(&plan);
         estimates.push((plan, estimate, maximums));
     }

@@ -4,6 +4,8 @@
 //! fils. Codes with no minor unit (gold, SDRs, test codes) cannot price a
 //! course and are rejected, like unknown codes.
 
+use crate::prelude::*;
+use crate::text::Part;
 use core::fmt;
 
 use serde::{Serialize, Serializer};
@@ -45,6 +47,13 @@ impl Currency {
 impl Default for Currency {
     fn default() -> Self {
         Currency::USD
+    }
+}
+
+/// A currency in a message: its code, as `Display` writes it.
+impl Part for Currency {
+    fn put(&self, out: &mut String) {
+        out.push_str(self.code);
     }
 }
 

@@ -5,6 +5,7 @@
 //! (`phases[1].every.weeks`) so a form can put the message next to its field.
 
 use crate::prelude::*;
+use crate::text::cat;
 use core::fmt;
 
 use serde::Serialize;
@@ -139,7 +140,9 @@ impl fmt::Display for Problem {
         if self.path.is_empty() {
             f.write_str(&self.message)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            f.write_str(&self.path)?;
+            f.write_str(": ")?;
+            f.write_str(&self.message)
         }
     }
 }
@@ -198,12 +201,30 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Error::to_string(self))
+    }
+}
+
+impl Error {
+    /// The first problem (`"path: message"`), and how many more there are:
+    /// what `Display` writes. An inherent method, so that the bindings'
+    /// `to_string` is this one and not `ToString`'s, which would bring
+    /// core's formatting machinery into the wasm for a `Formatter`.
+    #[allow(clippy::inherent_to_string_shadow_display)]
+    pub fn to_string(&self) -> String {
+        let one = |p: &Problem| {
+            if p.path.is_empty() {
+                p.message.clone()
+            } else {
+                cat!("{}: {}", p.path, p.message)
+            }
+        };
         match self.problems.as_slice() {
-            [] => f.write_str("invalid input"),
-            [one] => one.fmt(f),
+            [] => String::from("invalid input"),
+            [one_problem] => one(one_problem),
             [first, rest @ ..] => {
                 let s = if rest.len() == 1 { "" } else { "s" };
-                write!(f, "{first} (and {} more problem{s})", rest.len())
+                cat!("{} (and {} more problem{})", one(first), rest.len(), s)
             }
         }
     }

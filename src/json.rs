@@ -10,6 +10,7 @@
 //! tests hold this writer to serde_json's output (values and key order) for every kind of result over random inputs (`tests/json_writer.rs`).
 
 use crate::prelude::*;
+use crate::text::cat;
 use core::fmt;
 
 use serde::ser::{self, Serialize};
@@ -39,6 +40,16 @@ impl fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
+impl Error {
+    /// The message: what `Display` writes. An inherent method, so that
+    /// the bindings' `to_string` is this one and not `ToString`'s, which
+    /// would bring core's formatting machinery into the wasm.
+    #[allow(clippy::inherent_to_string_shadow_display)]
+    pub fn to_string(&self) -> String {
+        self.0.clone()
+    }
+}
+
 impl ser::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
@@ -46,7 +57,7 @@ impl ser::Error for Error {
 }
 
 fn unsupported(what: &str) -> Error {
-    Error(format!("the JSON writer does not write {what}"))
+    Error(cat!("the JSON writer does not write {}", what))
 }
 
 /// JSON text as bytes: strings are copied in runs between the characters

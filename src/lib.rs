@@ -34,8 +34,8 @@ extern crate alloc;
 /// What `std`'s prelude gives every module, for the `no_std` build.
 mod prelude {
     pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
     pub(crate) use alloc::vec::Vec;
-    pub(crate) use alloc::{format, vec};
 }
 
 mod assemble;
@@ -72,7 +72,9 @@ pub mod wasm;
 pub use calendar::{Date, MonthDay, Weekday};
 #[cfg(feature = "std")]
 pub use catalogue::CATALOGUE_JSON;
-pub use catalogue::{Citation, CoverageExample, Editable, ExampleText, Preset, PresetText};
+pub use catalogue::{
+    Citation, CoverageExample, Editable, ExampleText, Names, Preset, PresetText, SessionCost,
+};
 #[cfg(sheets)]
 pub use clinic::{
     Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
@@ -287,15 +289,16 @@ fn position(ids: &[&str], id: &str) -> Result<usize, Error> {
         return Ok(at);
     }
     let hint = match text::nearest(id, ids) {
-        Some(near) => format!(" Did you mean \"{near}\"?"),
+        Some(near) => text::cat!(" Did you mean \"{}\"?", near),
         None => String::new(),
     };
     Err(Error::new(vec![Problem::new(
         ErrorCode::UnknownName,
         "id",
-        format!(
-            "there is no preset \"{}\".{hint} The presets are {}.",
+        text::cat!(
+            "there is no preset \"{}\".{} The presets are {}.",
             text::clip(id),
+            hint,
             text::quoted_list(ids)
         ),
     )]))

@@ -6,6 +6,7 @@
 //! product in `i128` followed by one rounding, half away from zero.
 
 use crate::prelude::*;
+use crate::text::{Part, cat};
 use core::fmt;
 use core::iter::Sum;
 use core::ops::{Add, AddAssign, Sub, SubAssign};
@@ -44,15 +45,19 @@ impl Amount {
     /// grouping, e.g. `"1234.50"` for 123450 cents: the form spreadsheets
     /// and billing systems import. Exact: integer digits, no float.
     pub fn decimal(self, minor_units: u8) -> String {
-        let digits = self.0.unsigned_abs().to_string();
+        let digits = cat!("{}", self.0.unsigned_abs());
         let sign = if self.0 < 0 { "-" } else { "" };
         let places = usize::from(minor_units);
         if places == 0 {
-            return format!("{sign}{digits}");
+            return cat!("{}{}", sign, digits);
         }
         // At least one digit before the point; built char by char, since
         // slicing a str would pull its panic formatting into the wasm.
-        let padded = format!("{digits:0>width$}", width = places + 1);
+        let mut padded = String::new();
+        for _ in digits.len()..=places {
+            padded.push('0');
+        }
+        padded.push_str(&digits);
         let point = padded.len() - places;
         let mut out = String::from(sign);
         for (i, c) in padded.chars().enumerate() {
@@ -159,6 +164,13 @@ impl Sum for Amount {
     }
 }
 
+/// An amount in a message: minor units, as `Display` writes it.
+impl Part for Amount {
+    fn put(&self, out: &mut String) {
+        self.0.put(out);
+    }
+}
+
 impl fmt::Display for Amount {
     /// Minor units, as the plan writes them. People-facing formatting belongs
     /// to the caller (`Intl.NumberFormat` in the page).
@@ -239,11 +251,13 @@ impl Serialize for Percent {
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (whole, frac) = (self.0 / 100, self.0 % 100);
-        match frac {
-            0 => write!(f, "{whole}%"),
-            f10 if f10 % 10 == 0 => write!(f, "{whole}.{}%", f10 / 10),
-            _ => write!(f, "{whole}.{frac:02}%"),
-        }
+        let text = match frac {
+            0 => cat!("{}%", whole),
+            f10 if f10 % 10 == 0 => cat!("{}.{}%", whole, f10 / 10),
+            _ if frac < 10 => cat!("{}.0{}%", whole, frac),
+            _ => cat!("{}.{}%", whole, frac),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -357,6 +371,14 @@ mod tests {
             Percent::from_number(f64::NAN),
             Err(PercentError::OutOfRange)
         );
+    }
+
+    #[test]
+    fn amounts_and_currencies_in_messages() {
+        // Minor units with their sign, and the code: as `Display` writes them.
+        let usd = crate::currency::Currency::from_code("USD").expect("USD");
+        assert_eq!(cat!("{} {}", Amount::new(-1250), usd), "-1250 USD");
+        assert_eq!(cat!("{}", Amount::new(0)), "0");
     }
 
     #[test]

@@ -2,19 +2,20 @@
 //! `phases[1].every.weeks`.
 
 use crate::prelude::*;
+use crate::text::cat;
 
 /// The path of field `key` of the object at `path`.
 pub(crate) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
-        format!("{path}.{key}")
+        cat!("{}.{}", path, key)
     }
 }
 
 /// The path of element `i` of the list at `path`.
 pub(crate) fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    cat!("{}[{}]", path, i)
 }
 
 /// A problem path inside a larger input: `phases[0]` under `low` is
@@ -23,8 +24,8 @@ pub(crate) fn nest(prefix: &str, path: &str) -> String {
     if path.is_empty() {
         prefix.to_string()
     } else if prefix.is_empty() || path.starts_with('[') {
-        format!("{prefix}{path}")
+        cat!("{}{}", prefix, path)
     } else {
-        format!("{prefix}.{path}")
+        cat!("{}.{}", prefix, path)
     }
 }

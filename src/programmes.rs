@@ -8,6 +8,7 @@ use crate::money::Amount;
 use crate::output::{Warning, WarningCode, WarningReason};
 use crate::plan::{Plan, PlanType, Requires};
 use crate::prelude::*;
+use crate::text::cat;
 
 /// A year-long accumulator that resets on a given day of the year.
 pub(crate) struct Yearly {
@@ -113,12 +114,12 @@ impl Programme {
     }
 
     pub(crate) fn warning(&self, index: usize) -> Option<Warning> {
-        let path = format!("assistance[{index}]");
+        let path = cat!("assistance[{}]", index);
         if let Some(reason) = self.refused {
             return Some(Warning {
                 code: WarningCode::AssistanceNotEligible,
                 path,
-                message: format!(
+                message: cat!(
                     "Savings programme \"{}\" pays nothing here: the patient's insurance does not meet what it requires.",
                     self.name
                 ),
@@ -130,9 +131,10 @@ impl Programme {
         Some(Warning {
             code: WarningCode::AssistanceExhausted,
             path,
-            message: format!(
-                "Savings programme \"{}\" reaches its yearly maximum on {date}.",
-                self.name
+            message: cat!(
+                "Savings programme \"{}\" reaches its yearly maximum on {}.",
+                self.name,
+                date
             ),
             date: Some(date),
             reason: None,

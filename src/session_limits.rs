@@ -6,6 +6,7 @@ use crate::calendar::{Date, MonthDay};
 use crate::output::{Warning, WarningCode};
 use crate::plan::{Beyond, Coverage, FeeWhen, LimitPer, Plan};
 use crate::prelude::*;
+use crate::text::cat;
 
 /// What a coverage limit decides about a session.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -118,7 +119,7 @@ impl Limits {
                     if let Some(slot) = warnings.get_mut(2 * i + 1) {
                         *slot = Some(Warning {
                             code: WarningCode::WrittenOffBeyondLimit,
-                            path: format!("coverage.limits[{i}]"),
+                            path: cat!("coverage.limits[{}]", i),
                             message: "From this day the clinic writes off the sessions insurance no longer covers.".into(),
                             date: Some(date),
                             reason: None,
@@ -141,10 +142,12 @@ fn limit_warning(i: usize, limit: &Limit, date: Date) -> Warning {
     };
     Warning {
         code: WarningCode::CoverageLimitReached,
-        path: format!("coverage.limits[{i}]"),
-        message: format!(
-            "Insurance covers at most {} sessions in {period}; from {date} the sessions are not covered.",
-            limit.sessions
+        path: cat!("coverage.limits[{}]", i),
+        message: cat!(
+            "Insurance covers at most {} sessions in {}; from {} the sessions are not covered.",
+            limit.sessions,
+            period,
+            date
         ),
         date: Some(date),
         reason: None,

@@ -3,6 +3,111 @@
 
 use crate::prelude::*;
 
+/// A message or path: `cat!("phases[{}].{}", i, key)` is
+/// `format!("phases[{i}].{key}")`. Only text, whole numbers and what
+/// implements [`Part`] (amounts, currencies, dates) go in, each written as `format!` writes it (every
+/// `{}` takes the next part; a brace not directly closed is plain text).
+/// Not `format!` itself: core's formatting machinery (its argument
+/// interpreter, padding and integer `Display`) would be much of the weight
+/// it adds to the wasm.
+macro_rules! cat {
+    ($template:expr $(, $part:expr)* $(,)?) => {
+        $crate::text::concat($template, &[$(&$part),*])
+    };
+}
+pub(crate) use cat;
+
+/// What can fill a `{}` of a [`cat!`] template.
+pub(crate) trait Part {
+    /// Writes the part at the end of `out`.
+    fn put(&self, out: &mut String);
+}
+
+impl Part for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Part for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Part + ?Sized> Part for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+
+macro_rules! unsigned_part {
+    ($($t:ty),+) => {$(
+        impl Part for $t {
+            fn put(&self, out: &mut String) {
+                number(out, false, *self as u64);
+            }
+        }
+    )+};
+}
+unsigned_part!(u8, u16, u32, u64, usize);
+
+macro_rules! signed_part {
+    ($($t:ty),+) => {$(
+        impl Part for $t {
+            fn put(&self, out: &mut String) {
+                number(out, *self < 0, self.unsigned_abs() as u64);
+            }
+        }
+    )+};
+}
+signed_part!(i32, i64);
+
+/// A whole number in decimal digits, `-` first when `negative`.
+#[inline(never)]
+fn number(out: &mut String, negative: bool, mut magnitude: u64) {
+    if negative {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    while start > 0 {
+        start -= 1;
+        digits[start] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    for &d in digits.iter().skip(start) {
+        out.push(char::from(d));
+    }
+}
+
+/// `template` with each `{}` replaced by the next of `parts` (what
+/// [`cat!`] calls).
+#[inline(never)]
+pub(crate) fn concat(template: &str, parts: &[&dyn Part]) -> String {
+    let mut out = String::new();
+    let mut parts = parts.iter();
+    let bytes = template.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'{' && bytes[i + 1] == b'}' {
+            out.push_str(template.get(start..i).unwrap_or_default());
+            if let Some(part) = parts.next() {
+                part.put(&mut out);
+            }
+            i += 2;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(template.get(start..).unwrap_or_default());
+    out
+}
+
 /// A string shortened for an error message, so a 10 MB string does not make
 /// a 10 MB message.
 pub(crate) fn clip(s: &str) -> String {
@@ -10,7 +115,9 @@ pub(crate) fn clip(s: &str) -> String {
     if code_points(s) <= MAX {
         s.to_string()
     } else {
-        format!("{}…", s.chars().take(MAX).collect::<String>())
+        let mut out: String = s.chars().take(MAX).collect();
+        out.push('…');
+        out
     }
 }
 
@@ -84,10 +191,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// with nothing close, the list of names there are.
 pub(crate) fn no_such_name(name: &str, known: &[&str], what: &str) -> String {
     let hint = match nearest(name, known) {
-        Some(near) => format!(" — did you mean \"{near}\"?"),
-        None => format!("; the {what}s are {}", quoted_list(known)),
+        Some(near) => cat!(" — did you mean \"{}\"?", near),
+        None => cat!("; the {}s are {}", what, quoted_list(known)),
     };
-    format!("there is no {what} named \"{}\"{hint}", clip(name))
+    cat!("there is no {} named \"{}\"{}", what, clip(name), hint)
 }
 
 /// Whether `c` shows nothing by itself: white space (Unicode
@@ -182,6 +289,27 @@ const INVISIBLE: &[(char, char)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cat_writes_parts_as_format_does() {
+        // Worked by hand: each `{}` takes the next part, in order.
+        let key = String::from("price");
+        assert_eq!(
+            cat!("phases[{}].{}: {}", 3usize, key, -1250i64),
+            "phases[3].price: -1250"
+        );
+        // The extremes of the number types, against std's own formatting.
+        assert_eq!(cat!("{}", i64::MIN), i64::MIN.to_string());
+        assert_eq!(cat!("{}", i64::MAX), "9223372036854775807");
+        assert_eq!(cat!("{}", u64::MAX), "18446744073709551615");
+        assert_eq!(cat!("{}|{}|{}", 0u8, -7i32, u32::MAX), "0|-7|4294967295");
+        // A brace not directly closed is text; a `{}` with no part left
+        // writes nothing.
+        assert_eq!(cat!("{ \"months\": {} }", 12u32), "{ \"months\": 12 }");
+        assert_eq!(cat!("a{}b{}", "x"), "axb");
+        assert_eq!(cat!("no parts"), "no parts");
+        assert_eq!(cat!("{}{}", "", "é…"), "é…");
+    }
 
     #[test]
     fn billing_codes_are_cpt_or_hcpcs_shaped() {

@@ -1,19 +1,22 @@
 //! The native build's readers of what the catalogue says for people and no
 //! estimate reads (see [`super::preset`]): a preset's optional fees,
-//! coverage limits, expected warnings and Spanish texts, and the catalogue's
-//! examples of insurance.
+//! coverage limits, expected warnings, cost of one session and Spanish
+//! texts, and the catalogue's examples of insurance.
 
 use crate::calendar::Date;
-use crate::catalogue::{Catalogue, Citation, CoverageExample, ExampleText, Preset, PresetText};
+use crate::catalogue::{
+    Catalogue, Citation, CoverageExample, ExampleText, Names, Preset, PresetText, SessionCost,
+};
 use crate::error::{Error, ErrorCode};
 use crate::limits::{
-    MAX_COVERAGE_LIMITS, MAX_FEES, MAX_PRESET_NOTES, MAX_PRESETS, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
+    MAX_COVERAGE_LIMITS, MAX_FEES, MAX_PHASES, MAX_PRESET_NOTES, MAX_PRESETS, MAX_SUMMARY_CHARS,
+    MAX_TEXT_CHARS,
 };
 use crate::output::WarningCode;
 use crate::path::{index, join, nest};
-use crate::plan::{Fee, Plan};
+use crate::plan::{Fee, FeeWhen, Plan};
 use crate::prelude::*;
-use crate::source::Source;
+use crate::source::{Kind, Source};
 use crate::text::clip;
 
 use super::preset::Extras;
@@ -80,8 +83,8 @@ pub(crate) fn contents<S: Source>(input: S, start: Option<Date>) -> Result<Catal
 }
 
 impl Decoder {
-    /// Reads a preset's `optionalFees`, `coverageLimits`, `expectedWarnings`
-    /// and `es`.
+    /// Reads a preset's `optionalFees`, `coverageLimits`, `expectedWarnings`,
+    /// `sessionCost` and `es`.
     pub(super) fn extras<S: Source>(&mut self, obj: &Obj<S>) -> Option<Extras> {
         let optional_fees = self.opt_with(obj, "optionalFees", |d, v, p| {
             d.list(v, p, MAX_FEES, |d, v, p| d.fee(v, p))
@@ -95,11 +98,13 @@ impl Decoder {
                     .map(|i| WarningCode::ALL[i])
             })
         });
+        let session_cost = self.opt_with(obj, "sessionCost", |d, v, p| d.session_cost(v, p));
         let es = self.opt_with(obj, "es", |d, v, p| d.preset_text(v, p));
         Some(Extras {
             optional_fees: optional_fees.ok()?.unwrap_or_default(),
             coverage_limits: coverage_limits.ok()?.unwrap_or_default(),
             expected_warnings: expected_warnings.ok()?.unwrap_or_default(),
+            session_cost: session_cost.ok()?,
             es: es.ok()?,
         })
     }
@@ -120,6 +125,9 @@ impl Decoder {
                 let at = index(&join(&index(&nest(path, "coverageLimits"), i), "phases"), j);
                 self.known_phase(&at, phase, plans);
             }
+        }
+        if let Some(cost) = &extras.session_cost {
+            self.session_cost_fits(cost, plans[0].1, &nest(path, "sessionCost"));
         }
         if let Some(es) = &extras.es
             && es.assumptions.len() != assumptions
@@ -169,9 +177,75 @@ impl Decoder {
         }
     }
 
+    /// `sessionCost`: `{ amount, parts }`, at least one part.
+    fn session_cost<S: Source>(&mut self, value: S, path: &str) -> Option<SessionCost> {
+        let obj = self.object(value, path, &["amount", "parts"])?;
+        let amount = self.req_with(&obj, "amount", Decoder::amount);
+        let parts = self.req_with(&obj, "parts", |d, v, p| {
+            let list = d.list(v, p, MAX_FEES + 1, |d, v, p| d.name(v, p))?;
+            if list.is_empty() {
+                d.report(ErrorCode::OutOfRange, p, "needs at least one part: a phase");
+                return None;
+            }
+            Some(list)
+        });
+        Some(SessionCost {
+            amount: amount?,
+            parts: parts?,
+        })
+    }
+
+    /// Whether the cost of one session names a phase of the typical plan
+    /// and then fees of it charged with that phase's sessions, and is their
+    /// sum; reports what does not fit, at its path under `path`.
+    fn session_cost_fits(&mut self, cost: &SessionCost, plan: &Plan, path: &str) {
+        let at = |i: usize| index(&join(path, "parts"), i);
+        let phases: Vec<&str> = plan.phases().iter().map(|p| p.name.as_str()).collect();
+        let Some(first) = cost.parts.first() else {
+            return;
+        };
+        let Some(phase) = plan.phases().iter().find(|p| &p.name == first) else {
+            rules::known_name(self, &at(0), first, &phases, "phase of plan");
+            return;
+        };
+        let mut sum = phase.price;
+        let names: Vec<&str> = plan.fees().iter().map(|f| f.name.as_str()).collect();
+        for (i, part) in cost.parts.iter().enumerate().skip(1) {
+            let Some(fee) = plan.fees().iter().find(|f| &f.name == part) else {
+                rules::known_name(self, &at(i), part, &names, "fee of plan");
+                return;
+            };
+            if fee.when != FeeWhen::Session || fee.phase.as_ref().is_some_and(|p| *p != phase.name)
+            {
+                self.report(
+                    ErrorCode::InvalidValue,
+                    &at(i),
+                    format!(
+                        "\"{}\" is not charged with every session of \"{}\"",
+                        clip(part),
+                        clip(&phase.name)
+                    ),
+                );
+                return;
+            }
+            sum += fee.amount;
+        }
+        if sum != cost.amount {
+            self.report(
+                ErrorCode::InvalidValue,
+                &join(path, "amount"),
+                format!(
+                    "is {}, but its parts add up to {}",
+                    cost.amount.minor(),
+                    sum.minor()
+                ),
+            );
+        }
+    }
+
     /// A preset's texts in another language.
     fn preset_text<S: Source>(&mut self, value: S, path: &str) -> Option<PresetText> {
-        let obj = self.object(value, path, &["name", "summary", "assumptions"])?;
+        let obj = self.object(value, path, &["name", "summary", "assumptions", "names"])?;
         let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
         let summary = self.req_with(&obj, "summary", |d, v, p| d.text(v, p, MAX_SUMMARY_CHARS));
         let assumptions = self.opt_with(&obj, "assumptions", |d, v, p| {
@@ -179,11 +253,46 @@ impl Decoder {
                 d.text(v, p, MAX_TEXT_CHARS)
             })
         });
+        let names = self.opt_with(&obj, "names", |d, v, p| d.names(v, p));
         Some(PresetText {
             name: name?,
             summary: summary?,
             assumptions: assumptions.ok()?.unwrap_or_default(),
+            names: names.ok()?.unwrap_or_default(),
         })
+    }
+
+    /// `names`: an object from an English name to its translation, each a
+    /// name.
+    fn names<S: Source>(&mut self, value: S, path: &str) -> Option<Names> {
+        if value.kind() != Kind::Object {
+            self.wrong_type(&value, path, "an object of names and their translations");
+            return None;
+        }
+        let mut pairs = Vec::new();
+        let mut ok = true;
+        let listed = value.keys(&mut |key: &str| {
+            if pairs.len() >= 2 * (MAX_PHASES + MAX_FEES) {
+                self.report(ErrorCode::OutOfRange, path, "has too many names");
+                ok = false;
+                return false;
+            }
+            let at = join(path, &clip(key));
+            match value.field(key).and_then(|v| self.name(v, &at)) {
+                Some(t) => pairs.push((key.to_string(), t)),
+                None => ok = false,
+            }
+            true
+        });
+        if listed.is_err() {
+            self.report(
+                ErrorCode::InvalidType,
+                path,
+                "expected an object, found an object whose fields could not be listed",
+            );
+            return None;
+        }
+        ok.then_some(Names(pairs))
     }
 
     /// A coverage example: an id, texts, a `coverage` object and its sources.

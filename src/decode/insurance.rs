@@ -13,8 +13,8 @@ use crate::plan::{
 };
 use crate::prelude::*;
 use crate::source::{Kind, Source};
-use crate::text::clip;
 use crate::text::code_points;
+use crate::text::{cat, clip};
 
 use super::{Decoder, Obj};
 
@@ -169,7 +169,8 @@ impl Decoder {
                     Some(m) => self.out_of_range(
                         &join(path, key),
                         Bound::Min(m.minor()),
-                        format_args!("{message}"),
+                        "{}",
+                        &[&message],
                     ),
                     None => self.report(code, &join(path, key), message),
                 }
@@ -196,7 +197,8 @@ impl Decoder {
                 self.out_of_range(
                     path,
                     Bound::Max(MAX_FEE_SCHEDULE_ENTRIES as i64),
-                    format_args!("has more than {MAX_FEE_SCHEDULE_ENTRIES} codes"),
+                    "has more than {} codes",
+                    &[&MAX_FEE_SCHEDULE_ENTRIES],
                 );
                 ok = false;
                 return false;
@@ -207,9 +209,8 @@ impl Decoder {
                 self.out_of_range(
                     &at,
                     Bound::Max(MAX_CODE_CHARS as i64),
-                    format_args!(
-                        "a code must be at most {MAX_CODE_CHARS} characters long; it has {chars}"
-                    ),
+                    "a code must be at most {} characters long; it has {}",
+                    &[&MAX_CODE_CHARS, &chars],
                 );
                 ok = false;
             }
@@ -290,12 +291,14 @@ impl Decoder {
             (None, Some(_)) => self.report_fmt(
                 ErrorCode::ConflictingFields,
                 &join(path, key),
-                format_args!("\"{key}\" needs an \"{of}\" to count against"),
+                "\"{}\" needs an \"{}\" to count against",
+                &[&key, &of],
             ),
             (Some(amount), Some(met)) if met > amount => self.out_of_range(
                 &join(path, key),
                 Bound::Max(amount.minor()),
-                format_args!("is more than the {what} ({met} > {amount})"),
+                "is more than the {} ({} > {})",
+                &[&what, &met, &amount],
             ),
             _ => return true,
         }
@@ -377,7 +380,7 @@ impl Decoder {
                     d.report(
                         ErrorCode::InvalidValue,
                         &index(p, i),
-                        format!("\"{}\" is listed twice", clip(name)),
+                        cat!("\"{}\" is listed twice", clip(name)),
                     );
                     ok = false;
                 }

@@ -15,8 +15,6 @@
 //! clinic's price sheet, `quote` for a quote's input and `preset` for the
 //! catalogue.
 
-use core::fmt;
-
 use crate::calendar::Weekday;
 use crate::error::{Bound, Error, ErrorCode, Problem};
 use crate::limits::{MAX_CODE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_WEEKDAY_ENTRIES};
@@ -24,7 +22,7 @@ use crate::path::{index, join};
 use crate::plan::Plan;
 use crate::prelude::*;
 use crate::source::{Kind, Source};
-use crate::text::{clip, code_points, nearest, quoted_list};
+use crate::text::{Part, cat, clip, code_points, concat, nearest, quoted_list};
 
 #[cfg(feature = "std")]
 pub(crate) mod catalogue;
@@ -117,21 +115,32 @@ impl Decoder {
 
     /// An `out_of_range` problem carrying the bound the value broke,
     /// formatted only if there is room for it.
-    pub(crate) fn out_of_range(&mut self, path: &str, bound: Bound, message: fmt::Arguments<'_>) {
+    pub(crate) fn out_of_range(
+        &mut self,
+        path: &str,
+        bound: Bound,
+        template: &str,
+        parts: &[&dyn Part],
+    ) {
         if !self.full() {
-            let message = alloc::fmt::format(message);
             self.problems
-                .push(Problem::out_of_range(path, bound, message));
+                .push(Problem::out_of_range(path, bound, concat(template, parts)));
         }
     }
 
     /// A problem whose message is formatted only if there is room for it.
     /// (Arguments that take work to compute, like a suggestion, are
     /// computed under a [`Decoder::full`] check instead.)
-    pub(crate) fn report_fmt(&mut self, code: ErrorCode, path: &str, message: fmt::Arguments<'_>) {
+    pub(crate) fn report_fmt(
+        &mut self,
+        code: ErrorCode,
+        path: &str,
+        template: &str,
+        parts: &[&dyn Part],
+    ) {
         if !self.full() {
             self.problems
-                .push(Problem::new(code, path, alloc::fmt::format(message)));
+                .push(Problem::new(code, path, concat(template, parts)));
         }
     }
 
@@ -184,7 +193,8 @@ impl Decoder {
             self.out_of_range(
                 path,
                 Bound::Range(1, max as i64),
-                format_args!("must be 1 to {max} characters long; it has {chars}"),
+                "must be 1 to {} characters long; it has {}",
+                &[&max, &chars],
             );
             return None;
         }
@@ -221,7 +231,8 @@ impl Decoder {
             self.report_fmt(
                 ErrorCode::InvalidType,
                 path,
-                format_args!("expected {expected}, found {found}"),
+                "expected {}, found {}",
+                &[&expected, &found],
             );
         }
     }
@@ -254,9 +265,10 @@ impl Decoder {
                 // A hostile key may be megabytes long: name it clipped.
                 let shown = clip(key);
                 let message = match nearest(key, known) {
-                    Some(near) => format!("unknown field \"{shown}\" — did you mean \"{near}\"?"),
-                    None => format!(
-                        "unknown field \"{shown}\"; known fields are {}",
+                    Some(near) => cat!("unknown field \"{}\" — did you mean \"{}\"?", shown, near),
+                    None => cat!(
+                        "unknown field \"{}\"; known fields are {}",
+                        shown,
                         quoted_list(known)
                     ),
                 };
@@ -294,7 +306,7 @@ impl Decoder {
                 self.report(
                     ErrorCode::MissingField,
                     &join(&obj.path, key),
-                    format!("\"{key}\" is required"),
+                    cat!("\"{}\" is required", key),
                 );
                 None
             }
@@ -302,7 +314,7 @@ impl Decoder {
                 self.report(
                     ErrorCode::InvalidType,
                     &join(&obj.path, key),
-                    format!("\"{key}\" is required and cannot be null"),
+                    cat!("\"{}\" is required and cannot be null", key),
                 );
                 None
             }
@@ -404,7 +416,8 @@ impl Decoder {
             self.out_of_range(
                 path,
                 Bound::Max(max as i64),
-                format_args!("has {len} entries; at most {max} are allowed"),
+                "has {} entries; at most {} are allowed",
+                &[&len, &max],
             );
             return None;
         }
@@ -435,7 +448,8 @@ impl Decoder {
             self.out_of_range(
                 path,
                 Bound::Max(MAX_CODE_CHARS as i64),
-                format_args!("must be at most {MAX_CODE_CHARS} characters long; it has {chars}"),
+                "must be at most {} characters long; it has {}",
+                &[&MAX_CODE_CHARS, &chars],
             );
             return None;
         }
@@ -444,10 +458,7 @@ impl Decoder {
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!(
-                    "\"{}\" is not a CPT or HCPCS code: 5 characters, 5 digits (99205), 4 digits and F, T or U (0019T), or a capital letter A to V and 4 digits (G2082)",
-                    clip(&s)
-                ),
+                cat!("\"{}\" is not a CPT or HCPCS code: 5 characters, 5 digits (99205), 4 digits and F, T or U (0019T), or a capital letter A to V and 4 digits (G2082)", clip(&s)),
             );
             return None;
         }
@@ -476,11 +487,7 @@ impl Decoder {
     ) -> Option<Vec<Weekday>> {
         let days = self.list(value, path, MAX_WEEKDAY_ENTRIES, Decoder::weekday)?;
         if days.is_empty() && !allow_empty {
-            self.out_of_range(
-                path,
-                Bound::Min(1),
-                format_args!("must name at least one weekday"),
-            );
+            self.out_of_range(path, Bound::Min(1), "must name at least one weekday", &[]);
             return None;
         }
         let mut seen = 0u8;
@@ -491,7 +498,7 @@ impl Decoder {
                     self.report(
                         ErrorCode::InvalidValue,
                         &index(path, i),
-                        format!("\"{}\" is listed twice", day.name()),
+                        cat!("\"{}\" is listed twice", day.name()),
                     );
                 }
                 ok = false;
@@ -521,7 +528,7 @@ impl Decoder {
                     self.report(
                         ErrorCode::MissingField,
                         path,
-                        format!("needs exactly one of {}", quoted_list(options)),
+                        cat!("needs exactly one of {}", quoted_list(options)),
                     );
                 }
                 None
@@ -531,7 +538,7 @@ impl Decoder {
                     self.report(
                         ErrorCode::ConflictingFields,
                         &join(path, second),
-                        format!(
+                        cat!(
                             "give only one of {}, not {}",
                             quoted_list(options),
                             quoted_list(&given)

@@ -12,6 +12,7 @@ use crate::plan::{
 };
 use crate::prelude::*;
 use crate::source::Source;
+use crate::text::cat;
 
 use super::{Decoder, Obj, rules};
 
@@ -101,7 +102,7 @@ impl Decoder {
         let phases = self.req_with(obj, "phases", |d, v, p| {
             let phases = d.list(v, p, MAX_PHASES, Decoder::phase)?;
             if phases.is_empty() {
-                d.out_of_range(p, Bound::Min(1), format_args!("needs at least one phase"));
+                d.out_of_range(p, Bound::Min(1), "needs at least one phase", &[]);
                 return None;
             }
             Some(phases)
@@ -242,7 +243,8 @@ impl Decoder {
             self.out_of_range(
                 &join(path, "allowed"),
                 Bound::Max(price.minor()),
-                format_args!("is more than the {of} ({a} > {price}): an insurer allows at most what is charged"),
+                "is more than the {} ({} > {}): an insurer allows at most what is charged",
+                &[&of, &a, &price],
             );
             return None;
         }
@@ -335,7 +337,7 @@ impl Decoder {
                     d.report(
                         ErrorCode::InvalidValue,
                         &index(p, i),
-                        format!("\"{}\" is listed twice", kind.name()),
+                        cat!("\"{}\" is listed twice", kind.name()),
                     );
                     ok = false;
                 }

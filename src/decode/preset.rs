@@ -2,15 +2,15 @@
 //!
 //! A preset's plans are read everywhere: they move with the start, and
 //! `range` estimates them. What the catalogue says besides for people —
-//! optional fees, coverage limits, expected warnings, the Spanish texts and
-//! the examples of insurance — neither changes with the start nor is read by
+//! optional fees, coverage limits, expected warnings, the cost of one
+//! session, the Spanish texts and the examples of insurance — neither changes with the start nor is read by
 //! any estimate, so only the native build (`std`) reads and checks it
 //! ([`super::catalogue`]); the WebAssembly build accepts those fields
 //! unread, which keeps the engine's wasm small. The test suite runs the
 //! native checks on the data file the package ships.
 
 use crate::calendar::Date;
-use crate::catalogue::{Citation, Editable, Preset, PresetText};
+use crate::catalogue::{Citation, Editable, Preset, PresetText, SessionCost};
 use crate::error::{Error, ErrorCode};
 use crate::limits::{
     MAX_PRESET_ID_CHARS, MAX_PRESET_NOTES, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
@@ -20,7 +20,7 @@ use crate::path::{join, nest};
 use crate::plan::{CoverageLimit, Every, Fee, Phase, Plan};
 use crate::prelude::*;
 use crate::source::Source;
-use crate::text::clip;
+use crate::text::{cat, clip};
 
 #[cfg(not(feature = "std"))]
 use super::Obj;
@@ -41,6 +41,7 @@ pub(super) const PRESET_FIELDS: &[&str] = &[
     "optionalFees",
     "coverageLimits",
     "expectedWarnings",
+    "sessionCost",
     "es",
 ];
 
@@ -53,9 +54,10 @@ impl Decoder {
                 self.report(
                     ErrorCode::InvalidValue,
                     &nest(&nest(path, field), "currency"),
-                    format!(
+                    cat!(
                         "is {}, but the typical plan is in {}: a range needs one currency",
-                        other.currency, plan.currency
+                        other.currency,
+                        plan.currency
                     ),
                 );
                 return false;
@@ -126,6 +128,7 @@ impl Decoder {
             optional_fees: extras.optional_fees,
             coverage_limits: extras.coverage_limits,
             expected_warnings: extras.expected_warnings,
+            session_cost: extras.session_cost,
             es: extras.es,
         })
     }
@@ -193,9 +196,12 @@ impl Decoder {
             };
             for (plan, phases) in plans.map(|(field, plan)| (field, plan.phases())) {
                 if !phases.get(i).is_some_and(fits) {
-                    let message = format!(
-                        "\"{}\" cannot be changed here: {plan}.phases[{i}] {lacks}",
-                        clip(name)
+                    let message = cat!(
+                        "\"{}\" cannot be changed here: {}.phases[{}] {}",
+                        clip(name),
+                        plan,
+                        i,
+                        lacks
                     );
                     self.report(ErrorCode::InvalidValue, &at, message);
                     ok = false;
@@ -215,9 +221,10 @@ impl Decoder {
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!(
-                    "\"{}\" is not an id: use 1 to {MAX_PRESET_ID_CHARS} lower-case letters, digits and hyphens",
-                    clip(&s)
+                cat!(
+                    "\"{}\" is not an id: use 1 to {} lower-case letters, digits and hyphens",
+                    clip(&s),
+                    MAX_PRESET_ID_CHARS
                 ),
             );
             return None;
@@ -234,7 +241,7 @@ impl Decoder {
                 d.report(
                     ErrorCode::InvalidValue,
                     p,
-                    format!("\"{}\" is not an https:// address", clip(&url)),
+                    cat!("\"{}\" is not an https:// address", clip(&url)),
                 );
                 return None;
             }
@@ -249,11 +256,11 @@ impl Decoder {
     /// A month written `YYYY-MM`.
     fn year_month<S: Source>(&mut self, value: S, path: &str) -> Option<String> {
         let s = self.string(value, path)?;
-        if s.len() != 7 || Date::parse(&format!("{s}-01")).is_none() {
+        if s.len() != 7 || Date::parse(&cat!("{}-01", s)).is_none() {
             self.report(
                 ErrorCode::InvalidDate,
                 path,
-                format!("\"{}\" is not a month written YYYY-MM", clip(&s)),
+                cat!("\"{}\" is not a month written YYYY-MM", clip(&s)),
             );
             return None;
         }
@@ -268,6 +275,7 @@ pub(super) struct Extras {
     pub(super) optional_fees: Vec<Fee>,
     pub(super) coverage_limits: Vec<CoverageLimit>,
     pub(super) expected_warnings: Vec<WarningCode>,
+    pub(super) session_cost: Option<SessionCost>,
     pub(super) es: Option<PresetText>,
 }
 

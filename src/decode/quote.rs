@@ -8,7 +8,7 @@ use crate::path::join;
 use crate::prelude::*;
 use crate::quoting::{Patient, PaymentType, QuoteInput};
 use crate::source::Source;
-use crate::text::clip;
+use crate::text::{cat, clip};
 
 use super::Decoder;
 
@@ -155,14 +155,15 @@ impl Decoder {
         }
         // ISO dates of one length compare as text.
         if let Some(patient) = &input.patient
-            && patient.birth_date > input.date.to_string()
+            && patient.birth_date > cat!("{}", input.date)
         {
             self.report(
                 ErrorCode::OutOfRange,
                 &join(path, "patient.birthDate"),
-                format!(
+                cat!(
                     "{} is after the quote's date, {}",
-                    patient.birth_date, input.date
+                    patient.birth_date,
+                    input.date
                 ),
             );
         }
@@ -178,9 +179,11 @@ impl Decoder {
                 d.report(
                     ErrorCode::InvalidDate,
                     p,
-                    format!(
-                        "\"{}\" is not a real date of birth written YYYY-MM-DD in the years {MIN_BIRTH_YEAR}–{MAX_YEAR}",
-                        clip(&text)
+                    cat!(
+                        "\"{}\" is not a real date of birth written YYYY-MM-DD in the years {}–{}",
+                        clip(&text),
+                        MIN_BIRTH_YEAR,
+                        MAX_YEAR
                     ),
                 );
                 return None;

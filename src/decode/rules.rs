@@ -6,7 +6,7 @@ use crate::limits::MAX_HORIZON_MONTHS;
 use crate::money::Percent;
 use crate::plan::{Discount, Fee, Horizon, LineKind, Package, Phase, Plan};
 use crate::prelude::*;
-use crate::text::no_such_name;
+use crate::text::{cat, no_such_name};
 
 use super::Decoder;
 
@@ -32,9 +32,12 @@ fn check_plan(plan: &Plan, d: &mut Decoder) {
             d.report(
                 ErrorCode::OutOfRange,
                 "horizon.until",
-                format!(
-                    "must be from the start ({}) to {MAX_HORIZON_MONTHS} months later ({latest}); it is {last}",
-                    plan.start
+                cat!(
+                    "must be from the start ({}) to {} months later ({}); it is {}",
+                    plan.start,
+                    MAX_HORIZON_MONTHS,
+                    latest,
+                    last
                 ),
             );
         }
@@ -47,7 +50,7 @@ fn check_plan(plan: &Plan, d: &mut Decoder) {
             for (j, phase) in limit.phases.iter().enumerate() {
                 known_name(
                     d,
-                    &format!("coverage.limits[{i}].phases[{j}]"),
+                    &cat!("coverage.limits[{}].phases[{}]", i, j),
                     phase,
                     &phase_names,
                     "phase",
@@ -59,7 +62,7 @@ fn check_plan(plan: &Plan, d: &mut Decoder) {
         for (j, phase) in programme.phases.iter().enumerate() {
             known_name(
                 d,
-                &format!("assistance[{i}].phases[{j}]"),
+                &cat!("assistance[{}].phases[{}]", i, j),
                 phase,
                 &phase_names,
                 "phase",
@@ -68,7 +71,7 @@ fn check_plan(plan: &Plan, d: &mut Decoder) {
         for (j, fee) in programme.fees.iter().enumerate() {
             known_name(
                 d,
-                &format!("assistance[{i}].fees[{j}]"),
+                &cat!("assistance[{}].fees[{}]", i, j),
                 fee,
                 &fee_names,
                 "fee",
@@ -104,24 +107,20 @@ pub(crate) fn course(
         if i > 0 && phases[i - 1].is_open_ended() {
             d.report(
                 ErrorCode::UnreachablePhase,
-                &format!("phases[{i}]"),
-                format!(
-                    "phase \"{}\" can never start: the phase before it, \"{}\", has no \"sessions\" or \"weeks\" and runs until the estimate ends",
-                    phase.name,
-                    phases[i - 1].name
-                ),
+                &cat!("phases[{}]", i),
+                cat!("phase \"{}\" can never start: the phase before it, \"{}\", has no \"sessions\" or \"weeks\" and runs until the estimate ends", phase.name, phases[i - 1].name),
             );
         }
     }
     for (i, fee) in fees.iter().enumerate() {
         if let Some(phase) = &fee.phase {
-            known_name(d, &format!("fees[{i}].phase"), phase, &phase_names, "phase");
+            known_name(d, &cat!("fees[{}].phase", i), phase, &phase_names, "phase");
         }
     }
     for (i, package) in packages.iter().enumerate() {
         known_name(
             d,
-            &format!("packages[{i}].phase"),
+            &cat!("packages[{}].phase", i),
             &package.phase,
             &phase_names,
             "phase",
@@ -137,8 +136,8 @@ pub(crate) fn course(
             if total > Percent::FULL_BASIS_POINTS {
                 d.report(
                     ErrorCode::OutOfRange,
-                    &format!("discounts[{i}]"),
-                    format!(
+                    &cat!("discounts[{}]", i),
+                    cat!(
                         "the discounts on {} lines add up to more than 100% with \"{}\"",
                         kind.name(),
                         discount.name
@@ -184,8 +183,8 @@ fn repeats(d: &mut Decoder, list: &str, field: &str, names: &[&str]) {
         if names[..i].contains(name) {
             d.report(
                 ErrorCode::DuplicateName,
-                &format!("{list}[{i}].{field}"),
-                format!("\"{name}\" is used twice in {list}"),
+                &cat!("{}[{}].{}", list, i, field),
+                cat!("\"{}\" is used twice in {}", name, list),
             );
         }
     }

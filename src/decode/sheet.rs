@@ -15,7 +15,7 @@ use crate::path::join;
 use crate::plan::{Horizon, Network};
 use crate::prelude::*;
 use crate::source::Source;
-use crate::text::clip;
+use crate::text::{cat, clip};
 
 use super::{Billers, Decoder, Obj, rules};
 
@@ -55,20 +55,20 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
     rules::open_weekday(d, &sheet.closed_weekdays, "closedWeekdays");
     let providers: Vec<&str> = sheet.providers.iter().map(|p| p.id.as_str()).collect();
     for (t, treatment) in sheet.treatments.iter().enumerate() {
-        let mut courses = vec![(format!("treatments[{t}]"), &treatment.course)];
+        let mut courses = vec![(cat!("treatments[{}]", t), &treatment.course)];
         if let Some(high) = &treatment.high {
-            courses.push((format!("treatments[{t}].high"), high));
+            courses.push((cat!("treatments[{}].high", t), high));
         }
         for (path, course) in courses {
             for (i, phase) in course.phases.iter().enumerate() {
                 if let Some(id) = &phase.provider {
-                    let at = format!("{path}.phases[{i}].provider");
+                    let at = cat!("{}.phases[{}].provider", path, i);
                     rules::known_name(d, &at, id, &providers, "provider");
                 }
             }
             for (i, fee) in course.fees.iter().enumerate() {
                 if let Some(id) = &fee.provider {
-                    let at = format!("{path}.fees[{i}].provider");
+                    let at = cat!("{}.fees[{}].provider", path, i);
                     rules::known_name(d, &at, id, &providers, "provider");
                 }
             }
@@ -78,7 +78,7 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
     let ids: Vec<&str> = sheet.treatments.iter().map(|t| t.id.as_str()).collect();
     for (p, payer) in sheet.payers.iter().enumerate() {
         for (r, rate) in payer.allowed.iter().enumerate() {
-            let at = format!("payers[{p}].allowed[{r}]");
+            let at = cat!("payers[{}].allowed[{}]", p, r);
             check_rate(sheet, d, &at, rate, &ids);
             let same = |other: &Rate| {
                 other.treatment == rate.treatment
@@ -124,7 +124,7 @@ fn dear_ends(sheet: &ClinicSheet, d: &mut Decoder) {
         if dear < expected {
             d.report(
                 ErrorCode::OutOfRange,
-                &format!("treatments[{t}].high"),
+                &cat!("treatments[{}].high", t),
                 sheet.dear_end_problem(start, expected, dear),
             );
         }
@@ -168,10 +168,8 @@ fn check_rate(sheet: &ClinicSheet, d: &mut Decoder, at: &str, rate: &Rate, ids: 
         d.out_of_range(
             &join(at, "amount"),
             Bound::Max(price.minor()),
-            format_args!(
-                "is more than the clinic charges for {field} \"{name}\" ({} > {price}): an insurer allows at most what is charged",
-                rate.amount
-            ),
+            "is more than the clinic charges for {} \"{}\" ({} > {}): an insurer allows at most what is charged",
+            &[&field, &name, &rate.amount, &price],
         );
     }
 }
@@ -332,10 +330,7 @@ impl Decoder {
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!(
-                    "\"{}\" is not a provider taxonomy code: 10 characters ending in X, like 2084P0800X",
-                    clip(&s)
-                ),
+                cat!("\"{}\" is not a provider taxonomy code: 10 characters ending in X, like 2084P0800X", clip(&s)),
             );
             return None;
         }
@@ -368,7 +363,7 @@ impl Decoder {
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!("\"{}\" is not an NPI: an NPI is 10 digits", clip(&s)),
+                cat!("\"{}\" is not an NPI: an NPI is 10 digits", clip(&s)),
             );
             return None;
         }
@@ -376,7 +371,7 @@ impl Decoder {
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!("\"{s}\" is not a valid NPI: its check digit does not match (a digit may be mistyped)"),
+                cat!("\"{}\" is not a valid NPI: its check digit does not match (a digit may be mistyped)", s),
             );
             return None;
         }
@@ -397,7 +392,7 @@ impl Decoder {
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!(
+                cat!(
                     "\"{}\" is not a TIN: write 9 digits, as 123456789 or 12-3456789",
                     clip(&s)
                 ),
@@ -518,10 +513,7 @@ impl Decoder {
                 d.report(
                     ErrorCode::InvalidValue,
                     p,
-                    format!(
-                        "\"{}\" is not an ICD-10-CM code: a capital letter, a digit, a digit or capital letter, then optionally a dot and 1 to 4 more (F33.2, F32.A)",
-                        clip(&code)
-                    ),
+                    cat!("\"{}\" is not an ICD-10-CM code: a capital letter, a digit, a digit or capital letter, then optionally a dot and 1 to 4 more (F33.2, F32.A)", clip(&code)),
                 );
                 return None;
             }

@@ -8,7 +8,7 @@ use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::money::{Amount, Percent, PercentError};
 use crate::prelude::*;
 use crate::source::{Number, Source};
-use crate::text::{clip, nearest, quoted_list};
+use crate::text::{cat, clip, nearest, quoted_list};
 
 use super::Decoder;
 
@@ -29,7 +29,8 @@ impl Decoder {
                 self.out_of_range(
                     path,
                     Bound::Range(min.into(), max.into()),
-                    format_args!("must be from {min} to {max}; it is {n}"),
+                    "must be from {} to {}; it is {}",
+                    &[&min, &max, &n],
                 );
                 None
             }
@@ -37,7 +38,8 @@ impl Decoder {
                 self.report_fmt(
                     ErrorCode::InvalidType,
                     path,
-                    format_args!("must be a whole number from {min} to {max}"),
+                    "must be a whole number from {} to {}",
+                    &[&min, &max],
                 );
                 None
             }
@@ -57,7 +59,8 @@ impl Decoder {
                 self.out_of_range(
                     path,
                     Bound::Range(0, max),
-                    format_args!("must be from 0 to {max} minor units; it is {n}"),
+                    "must be from 0 to {} minor units; it is {}",
+                    &[&max, &n],
                 );
                 None
             }
@@ -92,7 +95,8 @@ impl Decoder {
                 self.out_of_range(
                     path,
                     Bound::Range(0, 100),
-                    format_args!("must be a percentage from 0 to 100"),
+                    "must be a percentage from 0 to 100",
+                    &[],
                 );
                 None
             }
@@ -115,9 +119,8 @@ impl Decoder {
             self.report_fmt(
                 ErrorCode::InvalidDate,
                 path,
-                format_args!(
-                    "\"{shown}\" is not a real date written YYYY-MM-DD in the years {MIN_YEAR}–{MAX_YEAR}"
-                ),
+                "\"{}\" is not a real date written YYYY-MM-DD in the years {}–{}",
+                &[&shown, &MIN_YEAR, &MAX_YEAR],
             );
         }
         d
@@ -131,7 +134,8 @@ impl Decoder {
             self.report_fmt(
                 ErrorCode::InvalidDate,
                 path,
-                format_args!("\"{shown}\" is not a day written MM-DD that exists every year"),
+                "\"{}\" is not a day written MM-DD that exists every year",
+                &[&shown],
             );
         }
         d
@@ -148,16 +152,17 @@ impl Decoder {
         let found = options.iter().position(|o| *o == s);
         if found.is_none() && !self.full() {
             let hint = match nearest(&s, options) {
-                Some(near) => format!(" — did you mean \"{near}\"?"),
+                Some(near) => cat!(" — did you mean \"{}\"?", near),
                 None => String::new(),
             };
             self.report(
                 ErrorCode::InvalidValue,
                 path,
-                format!(
-                    "\"{}\" is not one of {}{hint}",
+                cat!(
+                    "\"{}\" is not one of {}{}",
                     clip(&s),
-                    quoted_list(options)
+                    quoted_list(options),
+                    hint
                 ),
             );
         }
@@ -169,16 +174,17 @@ impl Decoder {
         let c = Currency::from_code(&s);
         if c.is_none() && !self.full() {
             let hint = if Currency::from_code(&s.to_ascii_uppercase()).is_some() {
-                format!(" (write it in capitals: \"{}\")", s.to_ascii_uppercase())
+                cat!(" (write it in capitals: \"{}\")", s.to_ascii_uppercase())
             } else {
                 String::new()
             };
             self.report(
                 ErrorCode::InvalidCurrency,
                 path,
-                format!(
-                    "\"{}\" is not a current ISO 4217 currency code with minor units{hint}",
-                    clip(&s)
+                cat!(
+                    "\"{}\" is not a current ISO 4217 currency code with minor units{}",
+                    clip(&s),
+                    hint
                 ),
             );
         }

@@ -1,6 +1,7 @@
 //! The quote's ledger as CSV, for spreadsheets and billing systems.
 
 use crate::prelude::*;
+use crate::text::cat;
 use crate::text::is_invisible;
 
 use super::Quote;
@@ -25,12 +26,12 @@ impl Quote {
         for line in &e.lines {
             let cells = [
                 text_cell(&self.number),
-                line.date.to_string(),
+                cat!("{}", line.date),
                 line.kind.name().to_string(),
                 text_cell(&line.name),
                 text_cell(line.phase.as_deref().unwrap_or("")),
                 text_cell(line.code.as_deref().unwrap_or("")),
-                line.quantity.to_string(),
+                cat!("{}", line.quantity),
                 e.currency.code().to_string(),
                 (if line.covered { "yes" } else { "no" }).to_string(),
                 line.allowed.map_or(String::new(), |a| a.decimal(units)),
@@ -76,12 +77,12 @@ fn formula_like(text: &str) -> bool {
 /// One CSV cell of free text: formula-safe, then quoted if it must be.
 fn text_cell(text: &str) -> String {
     let guarded = if formula_like(text) {
-        format!("'{text}")
+        cat!("'{}", text)
     } else {
         text.to_string()
     };
     if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
+        cat!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
     }

@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::calendar::Date;
 use crate::clinic::ClinicSheet;
 use crate::prelude::*;
+use crate::text::cat;
 
 /// Scheduled at least this many business days ahead: due 1 business day
 /// after scheduling.
@@ -120,25 +121,26 @@ pub(crate) fn delivery(
 /// A rule in words; `ahead` is the business days counted before the
 /// first service.
 fn deadline(rule: DueRule, ahead: u32) -> String {
-    let days = |n: u32| format!("{n} business day{}", if n == 1 { "" } else { "s" });
+    let days = |n: u32| cat!("{} business day{}", n, if n == 1 { "" } else { "s" });
     match rule {
-        DueRule::OneBusinessDay => format!(
+        DueRule::OneBusinessDay => cat!(
             "{} after scheduling (scheduled at least {} ahead)",
             days(DUE_AFTER_NOTICE),
             days(NOTICE_DAYS)
         ),
-        DueRule::ThreeBusinessDays => format!(
+        DueRule::ThreeBusinessDays => cat!(
             "{} after scheduling (scheduled at least {} ahead)",
             days(DUE_AFTER_LONG_NOTICE),
             days(LONG_NOTICE_DAYS)
         ),
-        DueRule::Requested => format!(
+        DueRule::Requested => cat!(
             "{} after the patient asked for it",
             days(DUE_AFTER_LONG_NOTICE)
         ),
-        DueRule::NoDeadline => format!(
-            "no deadline: scheduled {} ahead (fewer than {NOTICE_DAYS})",
-            days(ahead)
+        DueRule::NoDeadline => cat!(
+            "no deadline: scheduled {} ahead (fewer than {})",
+            days(ahead),
+            NOTICE_DAYS
         ),
     }
 }

@@ -3,6 +3,7 @@
 //! asks for, with the patient, the provider and the required disclaimers.
 
 use crate::prelude::*;
+use crate::text::cat;
 use serde::Serialize;
 
 use crate::calendar::Date;
@@ -203,11 +204,7 @@ pub fn good_faith_estimate(
         problems.push(Problem::new(
             ErrorCode::OutOfRange,
             "input.horizon",
-            format!(
-                "a Good Faith Estimate covers at most {MAX_GFE_MONTHS} months of a recurring course, and this one runs to {}: give this estimate for the {MAX_GFE_MONTHS} months to {} (a horizon of {{ \"months\": {MAX_GFE_MONTHS} }}); a new Good Faith Estimate is needed for the rest",
-                end.add_days(-1),
-                limit.add_days(-1)
-            ),
+            cat!("a Good Faith Estimate covers at most {} months of a recurring course, and this one runs to {}: give this estimate for the {} months to {} (a horizon of { \"months\": {} }); a new Good Faith Estimate is needed for the rest", MAX_GFE_MONTHS, end.add_days(-1), MAX_GFE_MONTHS, limit.add_days(-1), MAX_GFE_MONTHS),
         ));
     }
     let patient = match &input.patient {
@@ -224,7 +221,7 @@ pub fn good_faith_estimate(
             return Err(Error::new(vec![Problem::new(
                 ErrorCode::OutOfRange,
                 "input.scheduledOn",
-                format!("{day} is after the first service, on {first_service}"),
+                cat!("{} is after the first service, on {}", day, first_service),
             )]));
         }
         Some(day) => Some(delivery(sheet, day, input.requested, first_service)),
@@ -251,7 +248,7 @@ pub fn good_faith_estimate(
             .unwrap_or_default();
         return Err(Error::new(vec![Problem::new(
             ErrorCode::OutOfRange,
-            format!("clinic.treatments[{t}].high"),
+            cat!("clinic.treatments[{}].high", t),
             sheet.dear_end_problem(input.start, quote.estimate.totals.charge, high),
         )]));
     }
@@ -368,11 +365,12 @@ fn separately_scheduled_note(clinic: &Provider) -> String {
     let phone = clinic
         .phone
         .as_deref()
-        .map(|p| format!(" at {p}"))
+        .map(|p| cat!(" at {}", p))
         .unwrap_or_default();
-    format!(
-        "Separate Good Faith Estimates will be issued to you upon scheduling or upon request of the items or services listed below, with their diagnosis codes, service codes, expected charges and provider or facility identifiers. To get one, contact {}{phone}, or the provider or facility who will give them.",
-        clinic.name
+    cat!(
+        "Separate Good Faith Estimates will be issued to you upon scheduling or upon request of the items or services listed below, with their diagnosis codes, service codes, expected charges and provider or facility identifiers. To get one, contact {}{}, or the provider or facility who will give them.",
+        clinic.name,
+        phone
     )
 }
 
@@ -387,28 +385,19 @@ pub const CMS_EMAIL: &str = "FederalPPDRQuestions@cms.hhs.gov";
 /// HHS standard form, shortened.
 fn disclaimers(provider: &str, co_providers: bool) -> Vec<String> {
     let contact = if co_providers {
-        format!("{provider} or the provider or facility who billed it")
+        cat!("{} or the provider or facility who billed it", provider)
     } else {
         provider.to_string()
     };
     vec![
-        format!(
-            "There may be additional items or services {provider} recommends as part of your care that must be scheduled or requested separately and are not included in this Good Faith Estimate."
-        ),
+        cat!("There may be additional items or services {} recommends as part of your care that must be scheduled or requested separately and are not included in this Good Faith Estimate.", provider),
         "This Good Faith Estimate shows the costs of items and services that are reasonably expected for your health care needs, based on information known when it was created. It is only an estimate: actual items, services or charges may differ from it.".to_string(),
         "It does not include any unknown or unexpected costs that may arise during treatment. You could be charged more if complications or special circumstances occur; if this happens, federal law allows you to dispute the bill.".to_string(),
         "This Good Faith Estimate is not a contract and does not require you to obtain the items or services listed from any provider or facility.".to_string(),
-        format!(
-            "If you are billed for more than this Good Faith Estimate, you may contact {contact} to let them know the billed charges are higher. You can ask them to update the bill to match this estimate, ask to negotiate the bill, or ask if financial assistance is available."
-        ),
-        format!(
-            "You have the right to start a patient-provider dispute resolution process with the U.S. Department of Health and Human Services if you are billed ${} or more above this Good Faith Estimate for any provider or facility. You must start it within 120 calendar days (about 4 months) of the date on the original bill; there is a $25 fee. Starting a dispute will not affect the quality of the care you receive.",
-            DISPUTE_THRESHOLD_CENTS / 100
-        ),
+        cat!("If you are billed for more than this Good Faith Estimate, you may contact {} to let them know the billed charges are higher. You can ask them to update the bill to match this estimate, ask to negotiate the bill, or ask if financial assistance is available.", contact),
+        cat!("You have the right to start a patient-provider dispute resolution process with the U.S. Department of Health and Human Services if you are billed ${} or more above this Good Faith Estimate for any provider or facility. You must start it within 120 calendar days (about 4 months) of the date on the original bill; there is a $25 fee. Starting a dispute will not affect the quality of the care you receive.", DISPUTE_THRESHOLD_CENTS / 100),
         "If the agency reviewing your dispute agrees with you, you will have to pay the price on this Good Faith Estimate. If it disagrees with you and agrees with the provider or facility, you will have to pay the higher amount.".to_string(),
-        format!(
-            "To learn more, get the form to start a dispute, or ask about your right to a Good Faith Estimate, visit {CMS_WEB}, email {CMS_EMAIL} or call {CMS_PHONE}."
-        ),
+        cat!("To learn more, get the form to start a dispute, or ask about your right to a Good Faith Estimate, visit {}, email {} or call {}.", CMS_WEB, CMS_EMAIL, CMS_PHONE),
         "Keep a copy of this Good Faith Estimate in a safe place or take pictures of it: you may need it if you are billed a higher amount.".to_string(),
     ]
 }

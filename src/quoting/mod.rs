@@ -34,6 +34,7 @@
 //! ```
 
 use crate::prelude::*;
+use crate::text::cat;
 use serde::Serialize;
 
 use crate::calendar::Date;
@@ -158,9 +159,19 @@ fn default_number(quote: &Quote) -> String {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    let (y, m, d) = quote.date.ymd();
     let folded = (hash ^ (hash >> 32)) as u32;
-    format!("Q-{y:04}{m:02}{d:02}-{}-{folded:08X}", quote.treatment)
+    // `Q-YYYYMMDD-treatment-XXXXXXXX`: the date's digits (a year is four
+    // digits, 1970 to 2199) and the hash in eight upper-case hex digits.
+    let mut number = String::from("Q-");
+    number.extend(cat!("{}", quote.date).chars().filter(|&c| c != '-'));
+    number.push('-');
+    number.push_str(&quote.treatment);
+    number.push('-');
+    for shift in (0..8).rev() {
+        let nibble = (folded >> (shift * 4)) & 0xF;
+        number.push(char::from(b"0123456789ABCDEF"[nibble as usize]));
+    }
+    number
 }
 
 /// The treatment a quote asks for, or an `unknown_name` problem at
@@ -186,9 +197,10 @@ fn estimate(
         return Err(Error::new(vec![Problem::new(
             ErrorCode::OutOfRange,
             "input.horizon",
-            format!(
-                "this quote would list {} charges; a quote lists at most {MAX_QUOTE_LINES}: choose a shorter horizon",
-                estimate.lines.len()
+            cat!(
+                "this quote would list {} charges; a quote lists at most {}: choose a shorter horizon",
+                estimate.lines.len(),
+                MAX_QUOTE_LINES
             ),
         )]));
     }

@@ -30,11 +30,14 @@ const errorAt = (page, path) => page.evaluate((p) => {
   const id = input?.getAttribute("aria-describedby");
   return id ? document.getElementById(id)?.textContent ?? "" : null;
 }, path);
-/** Waits for the engine's check of the sheet as it is now (150 ms after the last keystroke, in a worker). */
-const settle = async (page) => {
-  await page.waitForTimeout(50);
-  await page.waitForFunction(() => document.body.dataset.checking === "false");
-};
+/**
+ * Waits for the engine's check of the sheet as it is now (150 ms after the
+ * last keystroke, in a worker). Every change marks the check as due
+ * (`body[data-checking="true"]`) in the same task as the change itself, so
+ * once the action that changed the sheet has returned, "false" means the
+ * check of that sheet has come back.
+ */
+const settle = (page) => page.waitForFunction(() => document.body.dataset.checking === "false");
 
 test("a sheet from scratch: fields, a CSV price list with two bad rows, a problem fixed at its field, saved, reloaded, quoted from", async () => {
   const { page, context, problems, requests } = await openEditor();

@@ -68,11 +68,40 @@ async function assertEngineFigures(page) {
   assert.equal(await total(page), usd(estimate.totals.patientPays));
   const f = await figures(page);
   assert.equal(f["First month"], usd(s.firstMonth.patientPays));
-  if (s.typicalMonth?.monthly !== undefined) assert.equal(f["Then, a typical month"], usd(s.typicalMonth.monthly));
+  // A card the engine gives no figure for is not drawn at all.
+  assert.equal(f["Then, a typical month"], s.typicalMonth?.monthly === undefined ? undefined : usd(s.typicalMonth.monthly));
   assert.equal(f[plan.coverage ? "This plan year" : "This calendar year"], usd(s.planYear.patientPays));
-  if (plan.coverage) assert.equal(f["Out-of-pocket maximum"], s.outOfPocketMaxReached ? day(s.outOfPocketMaxReached) : plan.coverage.outOfPocketMax === undefined ? "Your plan has none" : "Not reached in this estimate");
+  const oop = !plan.coverage ? undefined : s.outOfPocketMaxReached ? day(s.outOfPocketMaxReached) : plan.coverage.outOfPocketMax === undefined ? "Your plan has none" : "Not reached in this estimate";
+  assert.equal(f["Out-of-pocket maximum"], oop);
   return { plan, estimate, s };
 }
+
+/**
+ * IV ketamine with every number the form holds set by the link, so the
+ * catalogue's own figures do not matter: from Monday 2 March 2026 for 3
+ * months, no holidays closed, $100 a session, 3 induction infusions, a
+ * booster every 4 weeks, a $50 evaluation.
+ */
+const IV = "#treatment=iv-ketamine&start=2026-03-02&months=3&holidays=0&price=100&induction=3&interval=4&fee=50";
+/** The plan IV's link describes, written out: the treatment's phases with the link's numbers. */
+const ivPlan = () => ({
+  start: "2026-03-02",
+  horizon: { months: 3 },
+  phases: [
+    { name: "Induction infusions", every: { weekdays: ["mon", "wed", "fri"] }, sessions: 3, price: 10000, code: "96365", covered: false },
+    { name: "Booster infusions", every: { weeks: 4 }, price: 10000, code: "96365", covered: false },
+  ],
+  fees: [{ name: "Initial evaluation", amount: 5000, when: "once", code: "90792" }],
+  assistance: [],
+});
+/** IV's insurance, every number set: a $300 deductible, 20 % coinsurance, a $400 out-of-pocket maximum, sessions covered. */
+const IV_INSURED = `${IV}&pay=insured&plan-type=commercial&cover-sessions=1&deductible=300&coinsurance=20&oop-max=400`;
+const ivInsuredPlan = () => {
+  const plan = ivPlan();
+  for (const phase of plan.phases) phase.covered = true;
+  plan.coverage = { type: "commercial", network: "in", accumulator: false, deductible: 30000, deductibleMet: 0, coinsurance: 20, outOfPocketMax: 40000, outOfPocketMet: 0, planYearStart: "01-01" };
+  return plan;
+};
 
 test("answer first at 360 × 780: the headline and the treatment picker without scrolling; the engine's numbers", async () => {
   const { page, context, problems } = await open("", { width: 360, height: 780 });
@@ -100,22 +129,29 @@ test("answer first at 360 × 780: the headline and the treatment picker without 
 test("the sticky summary: shown while editing further down, announced politely, never over the field being edited", async () => {
   const { page, context, problems } = await open("#pay=insured&deductible=1000&coinsurance=20&no-oop=1&fin-on=1&fin-apr=5", { width: 360, height: 780 });
   assert.equal(await page.$eval("#sticky", (e) => e.getAttribute("aria-live")), "polite");
-  let stuck = 0;
+  const shown = [];
   for (const id of ["price", "induction", "deductible", "coinsurance", "oop-met", "fin-apr", "label"]) {
     await page.focus(`#${id}`);
     await page.keyboard.type("1");
     await page.keyboard.press("Backspace");
-    await page.waitForTimeout(50); // the IntersectionObserver's callback
-    const [bar, field, on, headline] = await page.evaluate((id) => [document.getElementById("sticky").getBoundingClientRect().toJSON(), document.getElementById(id).getBoundingClientRect().toJSON(), document.getElementById("sticky").classList.contains("on"), document.getElementById("headline").getBoundingClientRect().toJSON()], id);
-    // Either the headline itself is on screen, or the summary is, at the top.
-    assert.ok(on || (headline.bottom > 0 && headline.top < 780), `#${id}: the headline or the summary is in view`);
-    if (on) {
-      stuck += bar.top < 1;
-      assert.ok(bar.top >= -1 && bar.bottom <= 780, `the summary is on screen (${bar.top})`);
-      assert.ok(field.top >= bar.bottom - 1 || field.bottom <= bar.top + 1, `#${id} (${field.top}–${field.bottom}) is not under the summary (${bar.top}–${bar.bottom})`);
-    }
+    // The IntersectionObserver's callback has run once the summary is on
+    // exactly when the headline is out of view.
+    await page.waitForFunction(() => {
+      const headline = document.getElementById("headline").getBoundingClientRect();
+      const inView = headline.bottom > 0 && headline.top < window.innerHeight;
+      return document.getElementById("sticky").classList.contains("on") === !inView;
+    });
+    const [bar, field, on] = await page.evaluate((id) => [document.getElementById("sticky").getBoundingClientRect().toJSON(), document.getElementById(id).getBoundingClientRect().toJSON(), document.getElementById("sticky").classList.contains("on")], id);
+    shown.push({ id, bar, field, on });
   }
-  assert.ok(stuck >= 3, `the summary stays at the top while the visitor edits further down (${stuck})`);
+  // The fields further down are edited with the summary stuck at the top.
+  const on = shown.filter((x) => x.on);
+  const stuck = on.filter((x) => x.bar.top < 1);
+  assert.ok(stuck.length >= 3, `the summary stays at the top while the visitor edits further down: ${on.map((x) => `${x.id} ${x.bar.top}`)}`);
+  for (const { id, bar, field } of on) {
+    assert.ok(bar.top >= -1 && bar.bottom <= 780, `the summary is on screen (${bar.top})`);
+    assert.ok(field.top >= bar.bottom - 1 || field.bottom <= bar.top + 1, `#${id} (${field.top}–${field.bottom}) is not under the summary (${bar.top}–${bar.bottom})`);
+  }
   await page.fill("#price", "500");
   assert.equal(await page.$eval("#sticky", (e) => e.textContent), `You pay ${await total(page)} over 12 months`);
   assert.deepEqual(await problems(), []);
@@ -153,12 +189,14 @@ test("every change recomputes as the engine says: price, sessions, interval, ext
   await page.check("#holidays");
   ({ plan } = await assertEngineFigures(page));
   assert.ok(plan.clinic.closedDates.includes("2026-05-25") && plan.clinic.closedDates.includes("2026-07-03"));
-  const extra = (await page.$$eval("#extras input", (x) => x.map((i) => i.value)))[0];
-  if (extra) {
-    await page.check(`#extras input[value="${extra}"]`);
-    ({ plan } = await assertEngineFigures(page));
-    assert.ok(plan.fees.some((f) => f.name === extra));
-  }
+  // An extra the catalogue offers with IV ketamine: the plan gets it as the catalogue gives it.
+  const offered = engine.preset("iv-ketamine").optionalFees ?? [];
+  assert.ok(offered.length > 0, "IV ketamine offers extras to pick");
+  assert.deepEqual(await page.$$eval("#extras input", (x) => x.map((i) => i.value)), offered.map((f) => f.name));
+  await page.check(`#extras input[value="${offered[0].name}"]`);
+  const feesBefore = plan.fees;
+  ({ plan } = await assertEngineFigures(page));
+  assert.deepEqual(plan.fees, [...feesBefore, offered[0]]);
   await page.check("#fin-on");
   assert.match(await errorAt(page, "fin-apr"), /interest rate/, "no APR is never read as 0 %");
   await page.fill("#fin-apr", "9.99");
@@ -173,24 +211,237 @@ test("every change recomputes as the engine says: price, sessions, interval, ext
   await context.close();
 });
 
+test("each step of the self-pay form builds the plan written here; hand-worked totals", async () => {
+  const { page, context, problems } = await open(IV);
+  let want = ivPlan();
+  const pinned = async (what) => {
+    const { plan } = await downloaded(page);
+    assert.deepEqual(plan, want, what);
+    return plan;
+  };
+  await pinned("the link's treatment, price, sessions, interval and fee");
+  // Sessions: induction Mon 2, Wed 4, Fri 6 March; boosters every 4 weeks
+  // from the last one: 3 April, 1 May, 29 May (26 June is past the end, 2 June).
+  // 6 sessions × $100 + the $50 evaluation = $650.00.
+  assert.equal(await total(page), "$650.00");
+  await page.fill("#price", "120");
+  for (const phase of want.phases) phase.price = 12000;
+  await pinned("the price, on every phase");
+  // The same 6 sessions at $120: 6 × $120 + $50 = $770.00.
+  assert.equal(await total(page), "$770.00");
+  await page.fill("#induction", "4");
+  want.phases[0].sessions = 4;
+  await pinned("the induction's sessions");
+  await page.fill("#interval", "6");
+  want.phases[1].every = { weeks: 6 };
+  await pinned("the boosters' interval");
+  await page.fill("#fee", "75");
+  want.fees[0].amount = 7500;
+  await pinned("the evaluation's fee");
+  // A package: both its fields, or the page asks for the other one.
+  await page.click("#package-more > summary");
+  await page.fill("#pkg-sessions", "3");
+  assert.match(await errorAt(page, "pkg-price"), /./);
+  await page.fill("#pkg-price", "250");
+  want.packages = [{ name: "Induction infusions package", phase: "Induction infusions", sessions: 3, price: 25000 }];
+  await pinned("a package of induction sessions");
+  await page.fill("#pkg-sessions", "");
+  await page.fill("#pkg-price", "");
+  delete want.packages;
+  await pinned("no package");
+  // Federal holidays closed: the plan's closed days are the federal holidays
+  // (on their observed days) from the start through the end of the calendar
+  // year after the one the horizon ends in, written out here.
+  await page.check("#holidays");
+  want.clinic = { closedDates: [
+    "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
+    "2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05", "2027-09-06", "2027-10-11",
+    "2027-11-11", "2027-11-25", "2027-12-24", "2027-12-31",
+  ] };
+  await pinned("federal holidays closed");
+  delete want.clinic;
+  await page.uncheck("#holidays");
+  await pinned("holidays open again");
+  // Financing: months, rate and down payment as typed.
+  await page.check("#fin-on");
+  await page.fill("#fin-months", "6");
+  await page.fill("#fin-apr", "0");
+  await page.fill("#fin-down", "100");
+  want.financing = { months: 6, apr: 0, downPayment: 10000 };
+  await pinned("a payment plan");
+  // The treatment picked: its phases, with the visitor's numbers typed again
+  // (a change of treatment resets the price and sessions to the new one's).
+  await page.check("#tr-oral-ketamine");
+  await settle(page);
+  await page.fill("#price", "200");
+  await page.fill("#induction", "4");
+  await page.fill("#interval", "4");
+  await page.uncheck("#fin-on");
+  want = {
+    start: "2026-03-02",
+    horizon: { months: 3 },
+    phases: [
+      { name: "Initial sessions", every: { weeks: 1 }, sessions: 4, price: 20000, covered: false },
+      { name: "Maintenance sessions", every: { weeks: 4 }, price: 20000, covered: false },
+    ],
+    assistance: [],
+  };
+  await pinned("oral ketamine");
+  // Weekly on Mondays 2, 9, 16, 23 March; then every 4 weeks from the last:
+  // 20 April, 18 May (15 June is past 2 June). 6 × $200 = $1,200.00.
+  assert.equal(await total(page), "$1,200.00");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("each step of the insurance form builds the plan written here; hand-worked totals", async () => {
+  const { page, context, problems } = await open(IV_INSURED);
+  const want = ivInsuredPlan();
+  const pinned = async (what) => {
+    const { plan } = await downloaded(page);
+    assert.deepEqual(plan, want, what);
+  };
+  await pinned("insured: deductible, coinsurance, out-of-pocket maximum");
+  // Sessions as in the self-pay plan: 2, 4, 6 March, 3 April, 1 and 29 May.
+  // 2 Mar: $50 evaluation + $100 session, all to the deductible: $150 (met $150).
+  // 4 Mar: $100 to the deductible: $100 (met $250).
+  // 6 Mar: $50 ends the deductible, 20 % of the other $50 = $10: $60.
+  // 3 Apr, 1 May, 29 May: 20 % of $100 = $20 each: $60.
+  // $150 + $100 + $60 + $60 = $370.00, under the $400 maximum.
+  assert.equal(await total(page), "$370.00");
+  await page.fill("#oop-max", "350");
+  want.coverage.outOfPocketMax = 35000;
+  await pinned("a lower out-of-pocket maximum");
+  // By 3 April the patient has paid $150 + $100 + $60 + $20 = $330; 1 May's
+  // $20 reaches $350, the maximum; 29 May costs nothing. $350.00.
+  assert.equal(await total(page), "$350.00");
+  assert.equal((await figures(page))["Out-of-pocket maximum"], "May 1, 2026");
+  await page.fill("#copay", "15");
+  want.coverage.copay = 1500;
+  await pinned("a copay");
+  await page.fill("#copay", "");
+  delete want.coverage.copay;
+  await page.fill("#deductible-met", "100");
+  want.coverage.deductibleMet = 10000;
+  await pinned("part of the deductible met");
+  await page.fill("#oop-met", "40");
+  want.coverage.outOfPocketMet = 4000;
+  await pinned("part of the maximum met");
+  await page.check("#no-oop");
+  delete want.coverage.outOfPocketMax;
+  delete want.coverage.outOfPocketMet;
+  await pinned("no out-of-pocket maximum");
+  await page.uncheck("#no-oop");
+  await page.fill("#oop-max", "400");
+  await page.fill("#oop-met", "0");
+  await page.fill("#deductible-met", "0");
+  want.coverage.outOfPocketMax = 40000;
+  want.coverage.outOfPocketMet = 0;
+  want.coverage.deductibleMet = 0;
+  await pinned("back to the first terms");
+  assert.equal(await total(page), "$370.00");
+  await page.selectOption("#year-month", "7");
+  want.coverage.planYearStart = "07-01";
+  await pinned("a plan year from July");
+  await page.check('input[name="network"][value="out"]');
+  want.coverage.network = "out";
+  await pinned("out of network");
+  await page.fill("#allowed", "80");
+  for (const phase of want.phases) phase.allowed = 8000;
+  await pinned("an allowed amount");
+  await page.check("#limit-on");
+  await page.fill("#limit-sessions", "4");
+  want.coverage.limits = [{ phases: ["Induction infusions", "Booster infusions"], sessions: 4, per: "planYear" }];
+  await pinned("a limit on covered sessions");
+  await page.check('input[name="limit-per"][value="course"]');
+  want.coverage.limits[0].per = "course";
+  await pinned("a limit per course");
+  await page.check("#accumulator");
+  want.coverage.accumulator = true;
+  await pinned("an accumulator program");
+  // The visitor's own savings program, with and without a yearly limit.
+  await page.check("#assist-on");
+  await page.fill("#assist-at-most", "25");
+  await page.fill("#assist-max", "3000");
+  want.assistance = [{ name: "Your savings program", patientPaysAtMost: 2500, annualMax: 300000 }];
+  await pinned("a savings program");
+  await page.check("#assist-no-cap");
+  delete want.assistance[0].annualMax;
+  await pinned("a savings program with no yearly limit");
+  await page.check('input[name="plan-type"][value="government"]');
+  want.coverage.type = "government";
+  await pinned("a government plan");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("esketamine's pharmacy benefit and manufacturer's programme build the plan written here", async () => {
+  // Every number the form holds is set; the drug's prices per session (a
+  // fee of each dosing phase), the first dose and the weekly phase's 4
+  // sessions have no field, so they are the catalogue's. The price field is
+  // the dosing visits' ($100.00 on each of the four); the evaluation, a visit
+  // of its own day at its own price, keeps its $250.00. No fee is the
+  // course's alone (each drug fee belongs to a phase), so `fee=50` prices
+  // nothing.
+  const cat = engine.preset("esketamine", "2026-03-02").plan;
+  const code = "99214+99415+99416";
+  const { page, context, problems } = await open("#treatment=esketamine&start=2026-03-02&months=3&holidays=0&price=100&induction=8&interval=2&fee=50&pay=insured&plan-type=commercial&cover-sessions=1&deductible=300&coinsurance=20&oop-max=400&rx=medical&programme=0");
+  const want = {
+    start: "2026-03-02",
+    horizon: { months: 3 },
+    phases: [
+      { name: "Initial evaluation", every: { weeks: 1 }, sessions: 1, price: 25000, code: "90792", covered: true },
+      { name: "First dose, 56 mg", every: { weekdays: ["mon", "thu"] }, sessions: 1, startAfter: { days: 3 }, price: 10000, code, covered: true },
+      { name: "Weeks 1-4, twice weekly", every: { weekdays: ["mon", "thu"] }, sessions: 8, price: 10000, code, covered: true },
+      { name: "Weeks 5-8, weekly", every: { weeks: 1 }, sessions: cat.phases[3].sessions, price: 10000, code, covered: true },
+      { name: "Maintenance, every 2 weeks", every: { weeks: 2 }, price: 10000, code, covered: true },
+    ],
+    fees: cat.fees,
+    coverage: { type: "commercial", network: "in", accumulator: false, deductible: 30000, deductibleMet: 0, coinsurance: 20, outOfPocketMax: 40000, outOfPocketMet: 0, planYearStart: "01-01" },
+    assistance: [],
+  };
+  assert.deepEqual(cat.fees.map((f) => f.benefit), ["pharmacy", "pharmacy", "pharmacy", "pharmacy"], "the drug is on the pharmacy benefit");
+  const pinned = async (what) => {
+    const { plan } = await downloaded(page);
+    assert.deepEqual(plan, want, what);
+  };
+  await pinned("the drug under the medical benefit");
+  assert.equal(await page.isVisible("#pharmacy-block"), true, "the drug's pharmacy benefit can be set");
+  await page.check('input[name="rx"][value="own"]');
+  await page.fill("#rx-deductible", "0");
+  await page.fill("#rx-coinsurance", "25");
+  await page.fill("#rx-oop-max", "2100");
+  want.coverage.pharmacy = { deductible: 0, coinsurance: 25, outOfPocketMax: 210000 };
+  await pinned("the pharmacy benefit's own terms");
+  await page.fill("#rx-copay", "30");
+  want.coverage.pharmacy.copay = 3000;
+  await pinned("a pharmacy copay");
+  // The catalogue's programme for the treatment, taken as the catalogue gives it.
+  assert.equal(await page.isVisible("#programme-block"), true);
+  await page.check("#programme");
+  want.assistance = [cat.assistance[0]];
+  await pinned("the manufacturer's programme");
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
 test("no silent zero: insurance and a savings program ask for their numbers (or fill them from the catalogue, saying so)", async () => {
   const { page, context, problems } = await open("#treatment=tms&start=2026-03-02");
-  const before = await total(page);
   await page.check('input[name="pay"][value="insured"]');
-  if (examples.length) {
-    // Filled from the catalogue's typical plan, and the headline says so.
-    assert.equal(await page.$eval("input[name=example]:checked", (s) => s.value), examples[0].id);
-    assert.equal(await page.$eval("#deductible", (i) => i.value), String(examples[0].coverage.deductible / 100));
-    assert.match(await page.$eval("#assumes", (e) => e.textContent), new RegExp(`${examples[0].name}, filled in below`));
-    const { plan } = await assertEngineFigures(page);
-    assert.equal(plan.coverage.deductible, examples[0].coverage.deductible);
-    await page.fill("#deductible", "");
-  }
+  // Filled from the catalogue's first typical plan, and the headline says so.
+  assert.ok(examples.length > 0, "the catalogue has typical insurance plans");
+  assert.equal(await page.$eval("input[name=example]:checked", (s) => s.value), examples[0].id);
+  assert.equal(await page.$eval("#deductible", (i) => i.value), String(examples[0].coverage.deductible / 100));
+  assert.match(await page.$eval("#assumes", (e) => e.textContent), new RegExp(`${examples[0].name}, filled in below`));
+  const { plan: filled } = await assertEngineFigures(page);
+  assert.equal(filled.coverage.deductible, examples[0].coverage.deductible);
+  const before = await total(page);
+  await page.fill("#deductible", "");
   // An empty deductible is asked for, not read as $0.
   assert.match(await errorAt(page, "deductible"), /Enter your deductible/);
   assert.match(await status(page), /Fill in or fix the highlighted field/);
   assert.ok(!(await page.$eval("#answer", (e) => e.textContent)).includes("$0.00 over"));
-  if (!examples.length) assert.equal(await total(page), before, "the last good estimate stays");
+  assert.equal(await total(page), before, "the last good estimate stays");
   await page.fill("#deductible", "1500");
   await page.fill("#coinsurance", "20");
   await page.fill("#oop-max", "5000");
@@ -222,7 +473,8 @@ test("every insurance control changes the numbers as the engine says", async () 
   await page.uncheck("#no-oop");
   await changed("an out-of-pocket maximum again", (p) => assert.equal(p.coverage.outOfPocketMax, 450000));
   await page.fill("#allowed", "400");
-  await changed("an allowed amount", (p) => assert.ok(p.phases.every((x) => x.allowed === 40000)));
+  // Per session: the evaluation, a visit of its own day at its own price, keeps its charge.
+  await changed("an allowed amount", (p) => assert.ok(p.phases.every((x) => x.allowed === (x.name === "Initial evaluation" ? undefined : 40000))));
   await page.check('input[name="network"][value="out"]');
   await changed("out of network", (p) => assert.equal(p.coverage.network, "out"));
   await page.fill("#copay", "40");
@@ -235,13 +487,13 @@ test("every insurance control changes the numbers as the engine says", async () 
   await page.check("#limit-on");
   await page.fill("#limit-sessions", "10");
   await changed("a limit on covered sessions", (p) => assert.equal(p.coverage.limits[0].sessions, 10));
-  if (await page.isVisible("#pharmacy-block")) {
-    await page.check('input[name="rx"][value="own"]');
-    await page.fill("#rx-deductible", "0");
-    await page.fill("#rx-coinsurance", "25");
-    await page.fill("#rx-oop-max", "2100");
-    await changed("the pharmacy benefit's own terms", (p) => assert.deepEqual(p.coverage.pharmacy, { deductible: 0, coinsurance: 25, outOfPocketMax: 210000 }));
-  }
+  // Esketamine's drug goes through the pharmacy benefit: its own terms can be set.
+  assert.equal(await page.isVisible("#pharmacy-block"), true);
+  await page.check('input[name="rx"][value="own"]');
+  await page.fill("#rx-deductible", "0");
+  await page.fill("#rx-coinsurance", "25");
+  await page.fill("#rx-oop-max", "2100");
+  await changed("the pharmacy benefit's own terms", (p) => assert.deepEqual(p.coverage.pharmacy, { deductible: 0, coinsurance: 25, outOfPocketMax: 210000 }));
   await page.check("#assist-on");
   await page.fill("#assist-at-most", "10");
   await page.fill("#assist-max", "3000");
@@ -252,42 +504,72 @@ test("every insurance control changes the numbers as the engine says", async () 
   await page.check('input[name="plan-type"][value="government"]');
   const { plan } = await assertEngineFigures(page);
   assert.equal(plan.coverage.type, "government");
-  if (await page.isVisible("#programme-block")) assert.match(await page.$eval("#programme-hint", (e) => e.textContent), /does not apply with Medicare/);
+  // Esketamine has a manufacturer's programme in the catalogue; it says why it does not apply.
+  assert.equal(await page.isVisible("#programme-block"), true);
+  assert.match(await page.$eval("#programme-hint", (e) => e.textContent), /does not apply with Medicare/);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("a Medicare example carries Medicare's fee schedule: ECT's psychiatrist is allowed the facility amount, not the clinic's price", async () => {
+  const { page, context, problems } = await open("#treatment=ect&start=2026-03-02&pay=insured&example=medicare-part-b");
+  const { plan, estimate } = await assertEngineFigures(page);
+  assert.equal(plan.coverage.feeSchedule["90870"], 9853);
+  // The first treatment's psychiatrist line: charged $182.03, allowed $98.53 (the written-off rest is the clinic's).
+  const psychiatrist = estimate.lines.find((l) => l.code === "90870");
+  assert.deepEqual([psychiatrist.charge, psychiatrist.allowed, psychiatrist.adjustment], [18203, 9853, 18203 - 9853]);
   assert.deepEqual(await problems(), []);
   await context.close();
 });
 
 test("the four people: the figures they asked for, as the engine works them out, with no silent zero", async () => {
+  // Each person's own sentences, asserted for that person: `s` is the
+  // engine's summary of the plan the page built, `changes` the page's list.
+  const has = (changes, pred) => assert.ok(changes.some(pred), changes.join("\n"));
+  const oop = (changes, s) => {
+    assert.ok(s.outOfPocketMaxReached, "the maximum is reached");
+    has(changes, (x) => x.startsWith(`You reach your out-of-pocket maximum on ${day(s.outOfPocketMaxReached)}`));
+  };
+  const year = (changes) => has(changes, (x) => /Your plan year starts again on Jan 1, 2027: you pay the deductible again/.test(x));
   const people = [
     // A Spravato patient with an employer plan that runs an accumulator program and the
     // manufacturer's savings card from the catalogue, which runs out.
-    ["#treatment=esketamine&start=2026-03-02&pay=insured&deductible=6000&coinsurance=20&oop-max=8000&accumulator=1", { card: true, oop: true, year: true }],
+    ["#treatment=esketamine&start=2026-03-02&pay=insured&deductible=6000&coinsurance=20&oop-max=8000&accumulator=1", async ({ changes, s }) => {
+      const c = s.changes.find((x) => x.kind === "assistanceExhausted");
+      assert.ok(c, "the savings card runs out");
+      has(changes, (x) => x.includes(`reaches its yearly limit on ${day(c.date)}`) && x.includes("after that you pay"));
+      oop(changes, s);
+      year(changes);
+    }],
     // A self-pay patient comparing IV ketamine with TMS.
-    ["#treatment=iv-ketamine&start=2026-03-02&compare=tms", { compare: "tms" }],
+    ["#treatment=iv-ketamine&start=2026-03-02&compare=tms", async ({ page, plan }) => {
+      const rows = await page.$$eval("#compare tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+      const c = engine.compare([plan, { ...engine.preset("tms", "2026-03-02").plan, clinic: plan.clinic }], { horizon: plan.horizon });
+      assert.deepEqual(rows.map((r) => [r[2], r[5]]), c.plans.map((x) => [usd(x.firstMonth.patientPays), usd(x.totals.patientPays)]));
+    }],
     // A Medicare patient considering TMS: Part B, no maximum.
-    ["#treatment=tms&start=2026-03-02&pay=insured&plan-type=government&deductible=283&coinsurance=20&no-oop=1", { ends: true }],
-    // A clinic's marketing manager: esketamine at her price with the catalogue's high-deductible plan.
-    ["#treatment=esketamine&start=2026-03-02&price=900&pay=insured&example=employer-hdhp", { oop: true, year: true }],
+    ["#treatment=tms&start=2026-03-02&pay=insured&plan-type=government&deductible=283&coinsurance=20&no-oop=1", async ({ changes }) => {
+      has(changes, (x) => /Your last session is on .*; after that you pay nothing more/.test(x));
+    }],
+    // A clinic's marketing manager: esketamine at her price with the catalogue's high-deductible plan
+    // (a $25 copay a visit after its deductible: she never reaches its maximum).
+    ["#treatment=esketamine&start=2026-03-02&price=900&pay=insured&example=employer-hdhp", async ({ changes, s, plan }) => {
+      year(changes);
+      // The example's terms the form has no field for come with it: a copay once a visit, after the deductible.
+      assert.equal(plan.coverage.copay, 2500);
+      assert.equal(plan.coverage.copayPer, "visit");
+      assert.equal(plan.coverage.copayAfterDeductible, true);
+      assert.equal(s.outOfPocketMaxReached, undefined);
+    }],
   ];
-  for (const [hash, expect] of people) {
+  for (const [hash, check] of people) {
     const { page, context, problems } = await open(hash, { width: 360, height: 780 });
     const { plan, s } = await assertEngineFigures(page);
     const text = await page.$eval("#answer", (e) => e.innerText);
     assert.doesNotMatch(text, /You pay \$0\.00|Insurance pays \$0\.00 everywhere/);
     const changes = await page.$$eval("#changes li", (li) => li.map((x) => x.textContent));
     assert.equal(changes.length, s.changes.length, hash);
-    if (expect.card) {
-      const c = s.changes.find((x) => x.kind === "assistanceExhausted");
-      assert.ok(changes.some((x) => x.includes(`reaches its yearly limit on ${day(c.date)}`) && x.includes("after that you pay")), changes.join("\n"));
-    }
-    if (expect.oop) assert.ok(changes.some((x) => x.startsWith(`You reach your out-of-pocket maximum on ${day(s.outOfPocketMaxReached)}`)), changes.join("\n"));
-    if (expect.year) assert.ok(changes.some((x) => /Your plan year starts again on Jan 1, 2027: you pay the deductible again/.test(x)), changes.join("\n"));
-    if (expect.ends) assert.ok(changes.some((x) => /Your last session is on .*; after that you pay nothing more/.test(x)), changes.join("\n"));
-    if (expect.compare) {
-      const rows = await page.$$eval("#compare tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-      const c = engine.compare([plan, { ...engine.preset("tms", "2026-03-02").plan, clinic: plan.clinic }], { horizon: plan.horizon });
-      assert.deepEqual(rows.map((r) => [r[2], r[5]]), c.plans.map((x) => [usd(x.firstMonth.patientPays), usd(x.totals.patientPays)]));
-    }
+    await check({ page, plan, s, changes });
     // Chart marks for every change but the course's end, each at its date.
     const labels = await page.$$eval("#chart .mark text", (t) => t.map((x) => x.textContent));
     assert.equal(labels.length, s.changes.filter((x) => x.kind !== "courseEnds").length);
@@ -498,12 +780,17 @@ test("Español: every word, the catalogue's texts, dates and money for the local
   const { plan, estimate } = await downloaded(page);
   assert.equal(await total(page), usdEs(estimate.totals.patientPays));
   assert.match(await page.$eval("#figures", (e) => e.textContent), /del 2 mar 2026 al 1 abr 2026/);
+  // The catalogue gives IV ketamine its Spanish name, summary and assumptions: the page shows them.
   const es = catalogue.presets.find((p) => p.id === "iv-ketamine").es;
-  if (es) {
-    assert.equal(await page.$eval("input[name=treatment]:checked", (o) => o.parentElement.textContent.trim()), es.name);
-    assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), es.summary);
-    assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
-  }
+  assert.ok(es?.name && es.summary && es.assumptions?.length, "IV ketamine has its Spanish texts in the catalogue");
+  assert.equal(await page.$eval("input[name=treatment]:checked", (o) => o.parentElement.textContent.trim()), es.name);
+  assert.equal(await page.$eval("#treatment-summary", (e) => e.textContent), es.summary);
+  assert.equal(await page.$eval("#assumptions li", (e) => e.textContent), es.assumptions[0]);
+  // The names of the plan's phases and fees, in the ledger, the phases and the fields, are the catalogue's Spanish.
+  assert.equal(await page.$eval("#induction-label", (e) => e.textContent).then((x) => x.includes(es.names["Induction infusions"])), true);
+  const ledger = await page.$eval("#ledger", (e) => e.textContent);
+  assert.ok(ledger.includes(es.names["Induction infusions"]) && ledger.includes(es.names["Initial evaluation"]), ledger.slice(0, 300));
+  assert.ok(!ledger.includes("Induction infusions") && !ledger.includes("Initial evaluation"));
   await page.fill("#deductible-met", "2000");
   assert.equal(await errorAt(page, "deductible-met"), `Es más que su deducible de ${usdEs(150000)}.`);
   await page.fill("#deductible-met", "0");

@@ -196,15 +196,24 @@ test("a daily treatment with 50 per-session fees: summarised by month, no main-t
   await page.fill("#quote-date", "2026-11-20");
   const input = { treatment: "daily", start: "2026-12-07", date: "2026-11-20", scheduledOn: "2026-11-20", payment: "self-pay" };
   const q = engine.quote(daily, input);
-  assert.ok(q.estimate.lines.length > 12_000, `${q.estimate.lines.length} lines`);
-  await waitText(page, "#quote-total", usd(q.estimate.totals.charge));
+  // Worked by hand: the sample sheet closes Saturdays, Sundays and its holidays,
+  // so a daily course falls behind at the first weekend and from then on takes
+  // every open day of the 12 months [2026-12-07, 2027-12-07). That is 365 days
+  // from a Monday: 52 weeks (260 weekdays) and Monday 2027-12-06, 261 weekdays,
+  // less the 7 holidays on weekdays in it (2026-12-25, 2027-01-01, 2027-01-18,
+  // 2027-05-31, 2027-07-05, 2027-09-06, 2027-11-25): 254 sessions. Each is a
+  // $100.00 session and 50 supplies at $1.00 … $1.49 (100 + … + 149 = 6,225
+  // cents): 51 lines and $162.25 a session. 254 × 51 = 12,954 lines;
+  // 254 × $162.25 = $41,211.50; the last session, 2027-12-06, makes 13 months.
+  assert.equal(q.estimate.lines.length, 12_954);
+  await waitText(page, "#quote-total", "$41,211.50");
   // The total alone does not tell the quote for this start from the one for
   // the page's default start (a daily course of 12 months costs the same),
   // so wait for this quote's first session date in the phases table.
-  await page.waitForFunction((d) => document.querySelector("#quote-phases")?.textContent.includes(d), longDate(q.estimate.phases[0].first));
-  assert.match(await page.textContent("#lines-note"), new RegExp(`${q.estimate.lines.length.toLocaleString("en-US")} charges`));
+  await page.waitForFunction((d) => document.querySelector("#quote-phases")?.textContent.includes(d), longDate("2026-12-07"));
+  assert.match(await page.textContent("#lines-note"), /12,954 charges/);
   const months = await page.$$eval("tbody.month", (ts) => ts.length);
-  assert.equal(months, new Set(q.estimate.lines.map((l) => l.date.slice(0, 7))).size);
+  assert.equal(months, 13);
   const load = await page.evaluate(() => window.__longTasks.splice(0));
 
   // Staff type the patient's name, key by key, and the birth date.
@@ -212,7 +221,8 @@ test("a daily treatment with 50 per-session fees: summarised by month, no main-t
   await page.keyboard.type(PATIENT.name, { delay: 40 });
   await page.fill("#patient-dob", PATIENT.birthDate);
   const g = engine.goodFaithEstimate(daily, { ...input, patient: PATIENT });
-  await waitText(page, "#gfe-total", usd(g.total));
+  // The GFE's expected charges are the course's charges: $41,211.50 (above).
+  await waitText(page, "#gfe-total", "$41,211.50");
   assert.equal(await page.inputValue("#patient-name"), PATIENT.name, "every key reached the field");
   // The sheet gives no diagnosis code: every item row says so.
   const dx = await page.$$eval(".gfe-items tbody tr", (trs) => trs.map((tr) => tr.cells[2].textContent));
@@ -225,16 +235,20 @@ test("a daily treatment with 50 per-session fees: summarised by month, no main-t
   // A month opens to its items, then its charges, drawn a slice at a time.
   await page.click("tbody.month .month-toggle");
   await page.click("tbody.month-items button");
-  const first = q.estimate.lines[0].date.slice(0, 7);
-  const inMonth = q.estimate.lines.filter((l) => l.date.startsWith(first)).length;
-  await page.waitForFunction((n) => document.querySelectorAll(".line-row").length === n, inMonth);
+  // December 2026 from Monday the 7th: the 7th–11th, 14th–18th, 21st–24th and
+  // 28th–31st (the 25th is closed) are 18 sessions of 51 lines: 918 charges.
+  await page.waitForFunction((n) => document.querySelectorAll(".line-row").length === n, 918);
   const opened = await page.evaluate(() => window.__longTasks.splice(0));
   assert.deepEqual(opened.filter((d) => d > 200), [], `opening a month: ${opened.map(Math.round)}`);
 
   // Ten years of it is more than a document holds: refused at the field, clearly.
   await page.fill("#horizon", "120");
   await page.waitForFunction(() => document.querySelector("#horizon-error").textContent !== "");
-  assert.match(await page.textContent("#horizon-error"), /^this quote would list \d+ charges; a quote lists at most 20000: choose a shorter horizon$/);
+  // Ten years from Monday 2026-12-07: 3,653 days (2028, 2032 and 2036 are leap
+  // years) are 521 weeks (2,605 weekdays) and 6 days from a Monday (5 more):
+  // 2,610 weekdays, less the sheet's 8 holidays on weekdays from 2026-12-07 on
+  // (the 7 above and 2027-12-24): 2,602 sessions × 51 = 132,702 charges.
+  assert.equal(await page.textContent("#horizon-error"), "this quote would list 132702 charges; a quote lists at most 20000: choose a shorter horizon");
   assert.match(await page.textContent("#status"), /the quote below is the last good one/);
   assert.equal(await page.textContent("#quote-total"), usd(q.estimate.totals.charge));
   await private_(page, context, requests);

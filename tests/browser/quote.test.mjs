@@ -81,7 +81,50 @@ test("a baked-in sheet quotes a course with the engine's numbers, on screen and 
   const insured = engine.quote(sheet, { ...input, treatment: "esketamine", payment: "insured", coverage: { deductible: 150000, coinsurance: 20 } });
   await page.waitForFunction((t) => document.querySelector("#quote-patient")?.textContent === t, usd(insured.estimate.totals.patientPays));
   assert.equal(await page.isVisible("#gfe-doc"), false);
-  assert.ok(insured.estimate.totals.insurerPays > 0);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("an insured quote on a sheet written here: deductible, coinsurance and out-of-pocket maximum, worked by hand", async () => {
+  // One treatment, four weekly sessions at $250.00 from Monday 7 December
+  // 2026, no payer (the whole charge is allowed), nothing else. The plan: a
+  // $300 deductible, then 20 % coinsurance, up to a $400 out-of-pocket maximum.
+  //   7 Dec: $250 all to the deductible: patient $250 (deductible met $250).
+  //  14 Dec: $50 ends the deductible, 20 % of the other $200 = $40: patient $90 ($340 so far).
+  //  21 Dec: 20 % of $250 = $50: patient $50 ($390 so far).
+  //  28 Dec: 20 % would be $50, but only $10 is left under the $400 maximum: patient $10.
+  // Patient $250 + $90 + $50 + $10 = $400.00; insurance $1,000 − $400 = $600.00.
+  const weekly = { ...sheet, name: "Clinic W", payers: [], holidays: [],
+    treatments: [{ id: "weekly", name: "Weekly sessions", phases: [{ name: "Sessions", every: { weeks: 1 }, sessions: 4, price: 25000, code: "90837" }] }] };
+  const { page, context, problems } = await openStaff({ baked: JSON.stringify(weekly) });
+  await page.fill("#start", "2026-12-07");
+  await page.fill("#quote-date", "2026-11-21");
+  await page.waitForFunction(() => document.querySelector("#quote-total")?.textContent === "$1,000.00");
+  await page.check('input[value="insured"]');
+  await page.fill("#deductible", "300");
+  await page.fill("#coinsurance", "20");
+  await page.fill("#oop-max", "400");
+  await page.waitForFunction(() => document.querySelector("#quote-patient")?.textContent === "$400.00");
+  assert.equal(await page.textContent("#quote-insurer"), "$600.00");
+  assert.equal(await page.textContent("#quote-total"), "$1,000.00");
+  // Each line: its date, charge, and what insurance and the patient pay (the last two columns).
+  const cells = await page.$$eval("#quote-lines tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const rows = cells.map((r) => [r[0], r[4], r.at(-2), r.at(-1)]);
+  assert.deepEqual(rows, [
+    [longDate("2026-12-07"), "$250.00", "$0.00", "$250.00"],
+    [longDate("2026-12-14"), "$250.00", "$160.00", "$90.00"],
+    [longDate("2026-12-21"), "$250.00", "$200.00", "$50.00"],
+    [longDate("2026-12-28"), "$250.00", "$240.00", "$10.00"],
+  ]);
+  // The downloaded quote says the same.
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#json")]);
+  const { totals } = JSON.parse(readFileSync(await json.path(), "utf8")).estimate;
+  assert.deepEqual([totals.charge, totals.insurerPays, totals.patientPays], [100000, 60000, 40000]);
+  // Half the deductible already met: 7 Dec $150 ends it, 20 % of the other $100 = $20
+  // ($170); 14 and 21 Dec $50 each ($270); 28 Dec $50 ($320, under $400). $320.00.
+  await page.fill("#deductible-met", "150");
+  await page.waitForFunction(() => document.querySelector("#quote-patient")?.textContent === "$320.00");
+  assert.equal(await page.textContent("#quote-insurer"), "$680.00");
   assert.deepEqual(await problems(), []);
   await context.close();
 });
@@ -192,9 +235,14 @@ test("patient name and birth date never reach the URL, storage or any request", 
   const { page, context, problems, requests } = await openStaff();
   await fillQuote(page);
   await page.press("#patient-name", "Enter"); // a form submit must not carry them anywhere
-  await page.click("#csv").catch(() => {});
-  await page.click("#sheet-sample");
-  await page.waitForTimeout(200);
+  // The ledger downloads (made in the page: no request carries it).
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
+  assert.match(csv.suggestedFilename(), /^quote-Q-20261121-iv-ketamine-[0-9A-F]{8}\.csv$/);
+  // Its first charge is the course's first day, under the quote's number.
+  assert.match(readFileSync(await csv.path(), "utf8"), /^quote,date,[^\r]*\r\nQ-20261121-iv-ketamine-[0-9A-F]{8},2026-12-07,/);
+  // The sample sheet, opened again, is fetched: that request must not carry them either.
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith("clinic.sample.json")), page.click("#sheet-sample")]);
+  await page.waitForFunction(() => /Harbor Light/.test(document.querySelector("#sheet-status").textContent) && document.querySelector("#quote-total")?.textContent);
   const secrets = [PATIENT.name, "Zebulon", PATIENT.birthDate, "1961"];
   const url = page.url();
   for (const s of secrets) assert.ok(!url.includes(s) && !decodeURIComponent(url).includes(s), `URL has ${s}`);

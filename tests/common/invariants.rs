@@ -234,5 +234,136 @@ pub fn violations(e: &Estimate) -> Vec<String> {
             &|| "the payment schedule does not pay off its total".to_string(),
         );
     }
+    out.extend(sums_by_group(e));
+    out
+}
+
+/// An amount a line carries, by the name the contract gives it.
+type Field = (&'static str, fn(&Line) -> Amount);
+
+/// Every amount a line carries.
+const AMOUNTS: [Field; 10] = [
+    ("charge", |l| l.charge),
+    ("adjustment", |l| l.adjustment),
+    ("insurerPays", |l| l.insurer_pays),
+    ("assistance", |l| l.assistance),
+    ("patientPays", |l| l.patient_pays),
+    ("deductible", |l| l.deductible),
+    ("coinsurance", |l| l.coinsurance),
+    ("copay", |l| l.copay),
+    ("balanceBill", |l| l.balance_bill),
+    ("notCovered", |l| l.not_covered),
+];
+
+/// "Every total (in `totals`, `months`, `planYears`, `phases`) is the sum of
+/// that field over its lines", field by field: a month's lines are those
+/// dated in it, a plan year's those dated in `[start, end)`, a phase's those
+/// whose `phase` is its name. Session counts, and a phase's first and last
+/// dates, likewise over the sessions.
+pub fn sums_by_group(e: &Estimate) -> Vec<String> {
+    let mut out = Vec::new();
+    let total = |lines: &mut dyn Iterator<Item = &Line>, f: fn(&Line) -> Amount| -> i128 {
+        lines.map(|l| i128::from(f(l).minor())).sum()
+    };
+    let month_of = |d: coursecost::Date| d.to_string()[..7].to_string();
+    for (k, m) in e.months.iter().enumerate() {
+        let month: [(&str, Amount); 10] = [
+            ("charge", m.charge),
+            ("adjustment", m.adjustment),
+            ("insurerPays", m.insurer_pays),
+            ("assistance", m.assistance),
+            ("patientPays", m.patient_pays),
+            ("deductible", m.deductible),
+            ("coinsurance", m.coinsurance),
+            ("copay", m.copay),
+            ("balanceBill", m.balance_bill),
+            ("notCovered", m.not_covered),
+        ];
+        for ((name, value), (_, f)) in month.iter().zip(AMOUNTS) {
+            let lines = total(
+                &mut e.lines.iter().filter(|l| month_of(l.date) == m.month),
+                f,
+            );
+            if lines != i128::from(value.minor()) {
+                out.push(format!(
+                    "months[{k}].{name} is {} but its lines sum to {lines}",
+                    value.minor()
+                ));
+            }
+        }
+        let sessions = e
+            .sessions
+            .iter()
+            .filter(|s| month_of(s.date) == m.month)
+            .count() as u32;
+        if sessions != m.sessions {
+            out.push(format!(
+                "months[{k}].sessions is {} but {sessions} sessions fall in it",
+                m.sessions
+            ));
+        }
+    }
+    for (y, year) in e.plan_years.iter().flatten().enumerate() {
+        let fields: [(&str, Amount); 10] = [
+            ("charge", year.charge),
+            ("adjustment", year.adjustment),
+            ("insurerPays", year.insurer_pays),
+            ("assistance", year.assistance),
+            ("patientPays", year.patient_pays),
+            ("deductible", year.deductible),
+            ("coinsurance", year.coinsurance),
+            ("copay", year.copay),
+            ("balanceBill", year.balance_bill),
+            ("notCovered", year.not_covered),
+        ];
+        for ((name, value), (_, f)) in fields.iter().zip(AMOUNTS) {
+            let lines = total(
+                &mut e
+                    .lines
+                    .iter()
+                    .filter(|l| l.date >= year.start && l.date < year.end),
+                f,
+            );
+            if lines != i128::from(value.minor()) {
+                out.push(format!(
+                    "planYears[{y}].{name} is {} but its lines sum to {lines}",
+                    value.minor()
+                ));
+            }
+        }
+    }
+    for (i, phase) in e.phases.iter().enumerate() {
+        let mine = |l: &&Line| l.phase.as_ref().is_some_and(|p| *p == phase.name);
+        for (name, value, f) in [
+            (
+                "charge",
+                phase.charge,
+                (|l| l.charge) as fn(&Line) -> Amount,
+            ),
+            ("patientPays", phase.patient_pays, |l| l.patient_pays),
+        ] {
+            let lines = total(&mut e.lines.iter().filter(mine), f);
+            if lines != i128::from(value.minor()) {
+                out.push(format!(
+                    "phases[{i}].{name} is {} but its lines sum to {lines}",
+                    value.minor()
+                ));
+            }
+        }
+        let dates: Vec<coursecost::Date> = e
+            .sessions
+            .iter()
+            .filter(|s| s.phase == phase.name)
+            .map(|s| s.date)
+            .collect();
+        if dates.len() as u32 != phase.sessions
+            || dates.first() != phase.first.as_ref()
+            || dates.last() != phase.last.as_ref()
+        {
+            out.push(format!(
+                "phases[{i}]: sessions, first or last do not match its sessions"
+            ));
+        }
+    }
     out
 }

@@ -75,14 +75,34 @@ test("the esketamine programme needs a commercial plan: it warns self-pay and pa
   assert.ok(e.lines.filter((l) => l.assistance > 0).every((l) => l.benefit === "pharmacy"));
 });
 
-test("TMS's coverage limits refuse what Medicare would not authorise", async () => {
+test("TMS's coverage limits hold Medicare's initial authorization; raised to the extension, they cover the course", async () => {
   const { preset, estimate, coverageExamples } = await load();
   const tms = preset("tms");
   const medicare = coverageExamples().find((x) => x.id === "medicare-part-b");
+  // 20 daily and 5 taper sessions: sessions 21-30 and the 6th taper session are refused, the patient's (beyond).
   const coverage = { ...medicare.coverage, limits: tms.coverageLimits };
-  assert.deepEqual(estimate({ ...tms.plan, coverage }).warnings, []);
-  const longer = { ...tms.plan, phases: tms.plan.phases.map((p) => (p.name === "Daily sessions" ? { ...p, sessions: p.sessions + 1 } : p)), coverage };
+  const e = estimate({ ...tms.plan, coverage });
+  assert.deepEqual(e.warnings.map((w) => w.code), ["coverage_limit_reached", "coverage_limit_reached"]);
+  assert.equal(e.lines.filter((l) => !l.covered).length, 11);
+  assert.deepEqual(tms.coverageLimits.map((l) => l.beyond), ["patient", "patient"]);
+  // With at least 25% improvement: 30 and 6, the whole course; one more daily session is refused.
+  const extended = { ...medicare.coverage, limits: tms.coverageLimits.map((l, i) => ({ ...l, sessions: [30, 6][i] })) };
+  assert.deepEqual(estimate({ ...tms.plan, coverage: extended }).warnings, []);
+  const longer = { ...tms.plan, phases: tms.plan.phases.map((p) => (p.name === "Daily sessions" ? { ...p, sessions: p.sessions + 1 } : p)), coverage: extended };
   assert.deepEqual(estimate(longer).warnings.map((w) => w.code), ["coverage_limit_reached"]);
+});
+
+test("every preset states what one session costs in all, and the Spanish of every name a visitor sees", async () => {
+  const { presets } = await load();
+  for (const p of presets()) {
+    const [phase, ...fees] = p.sessionCost.parts;
+    // The phase's price and the fees charged with it add up to the amount.
+    const sum = p.plan.phases.find((x) => x.name === phase).price + fees.reduce((n, f) => n + p.plan.fees.find((x) => x.name === f).amount, 0);
+    assert.equal(sum, p.sessionCost.amount, p.id);
+    for (const plan of [p.low, p.plan, p.high]) {
+      for (const x of [...plan.phases, ...(plan.fees ?? []), ...(plan.assistance ?? [])]) assert.ok(p.es.names[x.name], `${p.id}: ${x.name}`);
+    }
+  }
 });
 
 test("Spanish texts match the English ones entry by entry", async () => {
@@ -106,9 +126,11 @@ const extra: Fee[] = p.optionalFees ?? [];
 const limits: CoverageLimit[] = p.coverageLimits ?? [];
 const warned: WarningCode[] = p.expectedWarnings ?? [];
 const spanish: string | undefined = p.es?.assumptions[0];
+const perSession: number | undefined = p.sessionCost?.amount;
+const taper: string | undefined = p.es?.names?.["Taper"];
 const total: number = range(p, { coverage: { ...employer.coverage, limits } }).typical.patientPays;
 const withFees: number = estimate({ ...p.plan, fees: [...(p.plan.fees ?? []), ...extra] }).totals.charge;
-export { texts, warned, spanish, total, withFees };
+export { texts, warned, spanish, perSession, taper, total, withFees };
 `,
   );
   writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", skipLibCheck: false }, files: ["consumer.ts"] }));

@@ -496,7 +496,7 @@ export { cents, first, problems, bad, typical, steady, reached, kind, url, q, it
   execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { cwd: project, stdio: "pipe" });
 });
 
-test("size budgets and ratchets (gzip -9): engine wasm ≤ 58 KB, staff wasm ≤ 82 KB, glue ≤ 6 KB, catalogue ≤ 15.5 KB, staff view ≤ 99 KB", async () => {
+test("size budgets and ratchets (gzip -9): engine wasm ≤ 58 KB, staff wasm ≤ 82 KB, glue ≤ 6 KB, catalogue ≤ 24.5 KB, staff view ≤ 104.5 KB", async () => {
   // The engine's budget is 58 KB, the staff engine's 82 KB (the settled
   // figures: 54 KB, and 4 KB for contract version 3; contract version 2 and
   // the comparison's figures once took the engine to 59.4 KB; BENCHMARKS.md
@@ -515,12 +515,18 @@ test("size budgets and ratchets (gzip -9): engine wasm ≤ 58 KB, staff wasm ≤
   assert.ok(glue <= 6_000, `coursecost.js + index.js are ${glue} B gzipped`);
   // Catalogue 4.2 → 15 KB: version 2 (billing by pathway, insurance examples,
   // optional costs) and its Spanish texts; the page bundles the Spanish apart.
-  assert.ok(catalogue <= 15_500, `catalogue.js is ${catalogue} B gzipped`);
+  // 15 → 24 KB: version 3 (Medicare's fee schedules and the assumptions that
+  // source each amount, a third esketamine pathway, the evaluation on its own
+  // day and the drug by dose per phase, the cost of one session, the Spanish
+  // of every name); the visitor page carries only the plans and examples.
+  assert.ok(catalogue <= 24_500, `catalogue.js is ${catalogue} B gzipped`);
   const { staffPage } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
   // The built site, each page one minified bundle; the staff view carries
   // the larger engine. Staff view 84 → 99 KB: the staff wasm's version 2
-  // (above), and its engine in a worker of its own (3.6 KB of glue and helpers).
-  for (const [name, files, budget] of [["staff view", staffPage, 99_000]]) {
+  // (above), and its engine in a worker of its own (3.6 KB of glue and helpers);
+  // 99 → 104.5 KB: the staff wasm's budget, 76.5 → 82 KB (the rule for
+  // printed names, the code shapes, the dear-end check, contract version 3).
+  for (const [name, files, budget] of [["staff view", staffPage, 104_500]]) {
     const total = files.reduce((n, f) => n + gz(f), 0);
     assert.ok(total <= budget, `the ${name} is ${total} B gzipped`);
   }

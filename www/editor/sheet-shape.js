@@ -9,6 +9,7 @@ import {
   MAX_APPLIES_TO_ENTRIES, MAX_CLOSED_DATES, MAX_DIAGNOSIS_CODES, MAX_DISCOUNTS, MAX_FEES, MAX_PACKAGES,
   MAX_PAYERS, MAX_PAYER_RATES, MAX_PHASES, MAX_PROVIDERS, MAX_SEPARATE_ITEMS, MAX_TREATMENTS, MAX_WEEKDAY_ENTRIES,
 } from "../shared/limits.js";
+import { readJson } from "../shared/json-text.js";
 
 /** The largest JSON file the editor opens, in bytes: the largest valid sheet is a few megabytes. */
 export const MAX_SHEET_BYTES = 16_000_000;
@@ -97,12 +98,9 @@ export function shapeProblems(sheet, max = 8) {
  * its path).
  */
 export function sheetFrom(text) {
-  let sheet;
-  try {
-    sheet = JSON.parse(text);
-  } catch (e) {
-    return { error: `it is not JSON (${e.message})` };
-  }
+  const read = readJson(text);
+  if (read.error) return { error: `it is ${read.error}` };
+  const sheet = read.value;
   const bad = shapeProblems(sheet, 3);
   if (bad.length) return { error: `it is not a price sheet the editor can show: ${bad.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join("; ")}` };
   return { sheet };

@@ -16,7 +16,7 @@
 import init, { estimate, validate, compare, currency, sheetPlan } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js?part=examples";
 import { h, fill } from "../shared/dom.js";
-import { moneyOf, setLocale, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
+import { moneyOf, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
 import { money, percent, currencyOf, problemOf } from "../shared/fields.js";
 import { figures, sentences, marks } from "../shared/summary.js";
 import { lineChart } from "../shared/chart.js";
@@ -188,7 +188,6 @@ class Estimate extends HTMLElement {
   }
 
   #form(t, { sheet, unit }) {
-    setLocale(t.locale);
     const want = this.getAttribute("treatment");
     const examples = examplesFor(unit, t);
     // Choices as radio buttons, which wrap: a select would cut long names off on a phone.
@@ -244,11 +243,10 @@ class Estimate extends HTMLElement {
   #update() {
     const { t, sheet, unit, example } = this.#view;
     const root = this.#root;
-    // Two elements on a page may speak two languages: each formats in its own.
-    setLocale(t.locale);
+    // Two elements on a page may speak two languages: each formats in its own (t.locale, passed).
     const $ = (id) => root.getElementById(id);
     const tr = sheet.treatments.find((x) => x.id === root.querySelector("input[name=t]:checked")?.value) ?? sheet.treatments[0];
-    const m = moneyOf(unit);
+    const m = moneyOf(unit, t.locale);
     $("about").textContent = own(tr, "description") ?? "";
     const insured = root.querySelector("input[name=pay]:checked").value === "insured";
     $("ins").hidden = !insured;
@@ -276,8 +274,8 @@ class Estimate extends HTMLElement {
       // What the engine asks of the terms typed (a blank deductible or
       // coinsurance), at its field, beside what the page could not read.
       for (const p of validate(plan, { requireTerms: true })) {
-        const [field, msg] = explain(p, plan, m, t);
-        const id = TYPED[field];
+        const [field, id] = TYPED[p.path] ?? [];
+        const msg = explain(p, field, plan, m, t)[1];
         if (id && !errors.some(([e]) => e === id)) errors.push([id, msg]);
       }
     }
@@ -294,22 +292,22 @@ class Estimate extends HTMLElement {
     }
     fill($("head"), t.youPay, " ", h("span", { class: "big" }, m(e.totals.patientPays)), " ", t.over(plan.horizon.months));
     const how = !insured ? t.selfPay : example ? t.example(example.name) : t.yourPlan;
-    $("assumes").textContent = `${how} · ${t.embedPrice(m(plan.phases[0].price))} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start))}.`;
+    $("assumes").textContent = `${how} · ${t.embedPrice(m(plan.phases[0].price))} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
     fill($("fig"), figures({ c, e, plan, m, t }).map(([term, value, note]) => h("div", {}, h("dt", {}, term), h("dd", {}, value, note ? h("span", { class: "note" }, note) : null))));
     fill($("chg"), sentences({ c, plan, m, t }).map((x) => h("li", {}, x)));
     lineChart($("chart"), { id: "cc-chart", title: t.chartTitle, months: e.months.map((x) => x.month),
-      desc: t.chartDesc(formatMonth(e.months[0].month), formatMonth(e.months.at(-1).month), m(e.totals.patientPays)),
+      desc: t.chartDesc(formatMonth(e.months[0].month, t.locale), formatMonth(e.months.at(-1).month, t.locale), m(e.totals.patientPays)),
       series: [{ name: t.youPay, values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits, marks: marks(c, t), words: t });
-    const redraw = $("chart").redraw;
-    $("chart").redraw = () => {
-      setLocale(t.locale);
-      redraw();
-    };
     this.dataset.complete = "true";
   }
 }
 
-/** The visitor page's fields (problems.js) that the element asks for, as its own field ids. */
-const TYPED = { deductible: "ded", coinsurance: "co", copay: "co", "oop-max": "oop" };
+/** The terms the element asks for, by the engine's path: the visitor page's field name (problems.js) and the element's own field id. */
+const TYPED = {
+  "coverage.deductible": ["deductible", "ded"],
+  "coverage.coinsurance": ["coinsurance", "co"],
+  "coverage.copay": ["copay", "co"],
+  "coverage.outOfPocketMax": ["oop-max", "oop"],
+};
 
 if (!customElements.get("coursecost-estimate")) customElements.define("coursecost-estimate", Estimate);

@@ -27,7 +27,8 @@ const daysIn = (ym) => new Date(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7), 0)).g
 /**
  * Draws `series` (each `{ name, values }`: the cumulative amount at the end
  * of each of `months`) into `figure`. `marks` are `{ date, label }` drawn as
- * dashed vertical lines; `words` has the page's `chartTable` and `month`.
+ * dashed vertical lines; `words` has the page's `chartTable`, `month` and
+ * `locale`.
  */
 export function lineChart(figure, { id, title, desc, months, series, currency, digits, marks = [], words }) {
   const draw = () => {
@@ -49,7 +50,7 @@ export function lineChart(figure, { id, title, desc, months, series, currency, d
     const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor((W - LEFT - RIGHT) / 72))));
     // Tick values are round: whole units, written without their zero decimals.
     const zeros = digits ? new RegExp(`[.,]${"0".repeat(digits)}(?=\\D*$)`) : /$^/;
-    const whole = (v) => formatMoney(Math.round(v * unit), currency, digits).replace(zeros, "");
+    const whole = (v) => formatMoney(Math.round(v * unit), currency, digits, words.locale).replace(zeros, "");
     const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-labelledby": `${id}-title ${id}-desc`, class: "svg" },
       s("title", { id: `${id}-title` }, title),
       s("desc", { id: `${id}-desc` }, desc),
@@ -57,7 +58,7 @@ export function lineChart(figure, { id, title, desc, months, series, currency, d
         s("line", { x1: LEFT, x2: W - RIGHT, y1: y(t * unit), y2: y(t * unit), class: "grid" }),
         s("text", { x: LEFT - 6, y: y(t * unit) + FONT / 3, class: "tick", "text-anchor": "end" }, whole(t)),
       ]),
-      months.map((m, i) => (i % every === 0 ? s("text", { x: x(i + 0.5), y: H - BOTTOM + FONT + 6, class: "tick", "text-anchor": "middle" }, formatMonthShort(m)) : null)),
+      months.map((m, i) => (i % every === 0 ? s("text", { x: x(i + 0.5), y: H - BOTTOM + FONT + 6, class: "tick", "text-anchor": "middle" }, formatMonthShort(m, words.locale)) : null)),
       marks.map((mk, k) => {
         const p = at(mk.date);
         return p === null ? null : s("g", { class: "mark" },
@@ -81,7 +82,7 @@ export function lineChart(figure, { id, title, desc, months, series, currency, d
     : null;
   const data = h("table", { class: "stack" });
   table(data, null, [words.month, ...series.map((x) => x.name)],
-    months.map((m, i) => [formatMonth(m), ...series.map((x) => formatMoney(x.values[i], currency, digits))]),
+    months.map((m, i) => [formatMonth(m, words.locale), ...series.map((x) => formatMoney(x.values[i], currency, digits, words.locale))]),
     { num: series.map((_, i) => i + 1) });
   fill(figure, h("figcaption", {}, title), h("svg"), legend, h("details", {}, h("summary", {}, words.chartTable), data));
   draw();

@@ -16,12 +16,12 @@ export const words = {
  * treatment's name and `example` the typical plan's, when its numbers are
  * used as they are (else null).
  */
-export function entries({ plan, v, t, m, date, treatment, example }) {
+export function entries({ plan, v, t, m, date, treatment, example, priced = 0 }) {
   const n = t.entryNames;
   const c = plan.coverage;
   const yn = (b) => (b ? t.yes : t.no);
   return [
-    [n.treatment, treatment], [n.start, date(plan.start)], [n.months, plan.horizon.months], [n.price, m(plan.phases[0].price)],
+    [n.treatment, treatment], [n.start, date(plan.start)], [n.months, plan.horizon.months], [n.price, m(plan.phases[priced].price)],
     ...plan.phases.filter((x) => x.sessions).map((x) => [`${n.induction}: ${x.name}`, x.sessions]),
     ...plan.phases.filter((x) => x.every.weeks).map((x) => [`${n.interval}: ${x.name}`, x.every.weeks]),
     ...(plan.fees ?? []).map((f) => [f.name, m(f.amount)]),

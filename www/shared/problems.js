@@ -56,34 +56,21 @@ export const words = {
 export function say([field, kind], unit, t) {
   if (kind === "need") return [field, t.need[field]];
   if (kind !== "amount") return [field, t[kind]];
-  const cur = currencyWords(unit.currency).name;
+  const cur = currencyWords(unit.currency, t.locale).name;
   return [field, unit.minorUnits ? t.amount(cur) : t.amountZero(cur)];
 }
-
-/** Engine problem paths → the field that can fix them. */
-const PATHS = [
-  [/^start/, "start"], [/^horizon/, "months"], [/^phases\[\d+\]\.price/, "price"], [/^phases\[\d+\]\.sessions/, "induction"],
-  [/^phases\[\d+\]\.every/, "interval"], [/^phases\[\d+\]\.allowed/, "allowed"], [/^fees\[0\]/, "fee"],
-  [/^packages\[0\]\.sessions/, "pkg-sessions"], [/^packages/, "pkg-price"],
-  [/^coverage\.deductibleMet/, "deductible-met"], [/^coverage\.deductible/, "deductible"], [/^coverage\.coinsurance/, "coinsurance"],
-  [/^coverage\.copay/, "copay"], [/^coverage\.outOfPocketMax/, "oop-max"], [/^coverage\.outOfPocketMet/, "oop-met"],
-  [/^coverage\.planYearStart/, "year-start"], [/^coverage\.pharmacy\.deductible/, "rx-deductible"], [/^coverage\.pharmacy\.coinsurance/, "rx-coinsurance"],
-  [/^coverage\.pharmacy\.copay/, "rx-copay"], [/^coverage\.pharmacy\.outOfPocket/, "rx-oop-max"], [/^coverage\.limits/, "limit-sessions"],
-  [/^assistance\[\d+\]\.patientPaysAtMost/, "assist-at-most"], [/^assistance\[\d+\]\.annualMax/, "assist-max"],
-  [/^financing\.months/, "fin-months"], [/^financing\.apr/, "fin-apr"], [/^financing\.downPayment/, "fin-down"],
-];
 
 /** The fields whose bounds are counts or percentages, not amounts. */
 const COUNTS = new Set(["months", "induction", "interval", "pkg-sessions", "limit-sessions", "fin-months", "coinsurance", "rx-coinsurance", "fin-apr"]);
 
 /**
- * An engine problem as `[field, message]` in the page's words, amounts as
+ * An engine problem as `[field, message]` in the page's words (`field`,
+ * the one its path names, is the page's to say), amounts as
  * money: "This is more than your deductible of $2,000.00." The engine's own
  * message (with paths and minor units) is never shown; the bounds are the
  * ones the engine's problem carries (`min`, `max`), never the page's.
  */
-export function explain(problem, plan, m, t) {
-  const field = PATHS.find(([re]) => re.test(problem.path))?.[1];
+export function explain(problem, field, plan, m, t) {
   let text = t.invalid;
   if (problem.code === "invalid_date") text = t.notDate;
   else if (problem.code === "missing_field" && t.need[field]) text = t.need[field];

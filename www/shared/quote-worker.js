@@ -11,6 +11,7 @@ import init, { ClinicSheet, currency, validateClinic, version } from "./pkg/staf
 import { currencyOf } from "./fields.js";
 import { MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
 import { byMonth } from "./ledger-months.js";
+import { readJson } from "./json-text.js";
 
 let engine = null; // the sheet, decoded once
 /**
@@ -32,12 +33,9 @@ const handlers = {
 
   async sheet({ text }) {
     await ready;
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      return { problems: [{ path: "", message: `not valid JSON (${e.message})` }] };
-    }
+    const read = readJson(text);
+    if (read.error) return { problems: [{ path: "", message: read.error }] };
+    const data = read.value;
     let decoded;
     try {
       decoded = new ClinicSheet(data);

@@ -3,31 +3,32 @@
 // day what they pay changes course. All numbers are the engine's.
 import { formatDate } from "./format.js";
 
-const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
+/** The day before an ISO date: the last day of a period that ends (exclusive) on it. */
+export const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
 
 /** What the headline assumes: how the visitor pays, and the price. */
-export function describe({ p, e, v, ex, insuranceTouched, price, m, t }) {
+export function describe({ e, v, ex, insuranceTouched, price, typical, m, t }) {
   const how = v.pay !== "insured" ? t.selfPay : ex && !insuranceTouched ? t.example(ex.name) : t.yourPlan;
-  const priced = price === p.plan.phases[0].price ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
-  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start))}.`;
+  const priced = price === typical ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
+  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
 }
 
 /** `[term, value, note]` for the figure cards. */
 export function figures({ c, e, plan, m, t }) {
-  const out = [[t.firstMonth, m(c.firstMonth.patientPays), t.fromTo(formatDate(c.firstMonth.start), formatDate(dayBefore(c.firstMonth.end)))]];
+  const out = [[t.firstMonth, m(c.firstMonth.patientPays), t.fromTo(formatDate(c.firstMonth.start, t.locale), formatDate(dayBefore(c.firstMonth.end), t.locale))]];
   const s = c.typicalMonth;
   if (s && s.monthly !== undefined) {
-    out.push([t.typical, m(s.monthly), t.typicalNote(t.fromTo(formatDate(s.start), formatDate(dayBefore(s.end))), s.months, m(s.low), m(s.high))]);
+    out.push([t.typical, m(s.monthly), t.typicalNote(t.fromTo(formatDate(s.start, t.locale), formatDate(dayBefore(s.end), t.locale)), s.months, m(s.low), m(s.high))]);
   } else if (s) {
-    out.push([t.rest, m(s.patientPays), t.fromTo(formatDate(s.start), formatDate(dayBefore(s.end)))]);
+    out.push([t.rest, m(s.patientPays), t.fromTo(formatDate(s.start, t.locale), formatDate(dayBefore(s.end), t.locale))]);
   }
   const y = c.planYear;
-  const cut = e.end < y.end ? formatDate(dayBefore(e.end)) : "";
-  out.push([plan.coverage ? t.thisYear : t.thisCalendarYear, m(y.patientPays), t.yearNote(formatDate(y.start), formatDate(dayBefore(y.end)), cut)]);
+  const cut = e.end < y.end ? formatDate(dayBefore(e.end), t.locale) : "";
+  out.push([plan.coverage ? t.thisYear : t.thisCalendarYear, m(y.patientPays), t.yearNote(formatDate(y.start, t.locale), formatDate(dayBefore(y.end), t.locale), cut)]);
   if (plan.horizon.months !== 12) out.push([t.next12, m(c.firstYear), ""]);
   if (plan.coverage) {
-    out.push([t.oop, c.outOfPocketMaxReached ? formatDate(c.outOfPocketMaxReached) : plan.coverage.outOfPocketMax === undefined ? t.oopNone : t.oopNot,
-      c.outOfPocketMaxReached ? t.oopOn(formatDate(c.outOfPocketMaxReached)) : ""]);
+    out.push([t.oop, c.outOfPocketMaxReached ? formatDate(c.outOfPocketMaxReached, t.locale) : plan.coverage.outOfPocketMax === undefined ? t.oopNone : t.oopNot,
+      c.outOfPocketMaxReached ? t.oopOn(formatDate(c.outOfPocketMaxReached, t.locale)) : ""]);
   }
   return out;
 }
@@ -36,20 +37,20 @@ export function figures({ c, e, plan, m, t }) {
 function after(s, end, m, t) {
   if (s.patientPays === 0) return t.after(t.nothing);
   const amount = s.monthly !== undefined ? t.aMonth(m(s.monthly)) : m(s.patientPays);
-  return t.after(s.end < end ? t.until(amount, formatDate(dayBefore(s.end))) : amount);
+  return t.after(s.end < end ? t.until(amount, formatDate(dayBefore(s.end), t.locale)) : amount);
 }
 
 /** A sentence for each change: the card running out, the maximum reached, a new plan year, … */
 export function sentences({ c, plan, m, t }) {
   return c.changes.map((x) => {
-    const d = formatDate(x.date);
+    const d = formatDate(x.date, t.locale);
     const a = after(x.after, c.end, m, t);
     switch (x.kind) {
       case "assistanceExhausted": return t.chgAssistance(plan.assistance[Number(/\d+/.exec(x.path))]?.name ?? "", d, a);
       case "outOfPocketMax": return (x.benefit === "pharmacy" ? t.chgRxOop : t.chgOop)(d, a);
       case "planYear": return t.chgYear(d, a);
       case "coverageLimit": return t.chgLimit(d, a);
-      default: return t.chgEnd(formatDate(dayBefore(x.date)), a);
+      default: return t.chgEnd(formatDate(dayBefore(x.date), t.locale), a);
     }
   });
 }
@@ -59,3 +60,20 @@ export const marks = (c, t) => c.changes.filter((x) => x.kind !== "courseEnds").
   date: x.date,
   label: { planYear: t.markYear, coverageLimit: t.markLimit, assistanceExhausted: t.markCard, outOfPocketMax: t.markOop }[x.kind],
 }));
+
+/**
+ * The published range in words: from the smallest to the largest of what
+ * the visitor pays on the preset's cheap, typical and dear courses (`r`,
+ * the engine's `range`), with the typical one inside. The courses' charges
+ * are ordered, but what is left to pay need not be: a programme pays more
+ * of a dearer course, and insurance may share it differently; when the order
+ * changes, one sentence says which.
+ */
+export function rangeText(r, insured, m, t) {
+  const pays = [r.low, r.typical, r.high].map((x) => x.patientPays);
+  const [lo, hi] = [Math.min(...pays), Math.max(...pays)];
+  const text = t.range(m(lo), m(hi), m(r.typical.patientPays), insured);
+  if (pays[0] <= pays[1] && pays[1] <= pays[2]) return text;
+  const programme = [r.low, r.typical, r.high].some((x) => x.assistance > 0);
+  return `${text} ${programme ? t.rangeProgramme : t.rangeCoverage}`;
+}

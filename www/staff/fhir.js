@@ -11,6 +11,7 @@
 // module only re-expresses them; it is plain JavaScript with no page or
 // engine dependency, so the staff view, Node tests and other tools share it.
 import { MAX_GFE_CLAIM_ITEMS } from "../shared/limits.js";
+import { toMajor } from "../shared/format.js";
 
 const PCT = "http://hl7.org/fhir/us/davinci-pct/StructureDefinition/";
 /** The canonical URLs of the profiles each resource claims. */
@@ -52,7 +53,7 @@ const coding = (system, code, display) => ({ coding: [display ? { system, code, 
 const absent = (code) => ({ extension: [{ url: EXT.absent, valueCode: code }] });
 
 /** Money of `minor` minor units with `digits` decimals, as FHIR's decimal `value` (exact to the cent). */
-const money = (minor, digits, currency) => ({ value: Number((minor / 10 ** digits).toFixed(digits)), currency });
+const money = (minor, digits, currency) => ({ value: Number(toMajor(minor, digits).toFixed(digits)), currency });
 
 /**
  * A service code as a coding: CPT for five characters that start with a

@@ -21,6 +21,7 @@ import { money, percent, whole, labelCurrency, showErrors, fieldFor } from "../s
 import { card, calendar } from "../shared/cards.js";
 import { readDraft } from "../shared/draft.js";
 import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_BIRTH_YEAR, MIN_YEAR, MAX_HORIZON_MONTHS, MAX_LEDGER_ROWS_SHOWN } from "../shared/limits.js";
+import { engineClient } from "../shared/engine-client.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -47,21 +48,11 @@ let drawnKey = null; // what the estimate on screen was made from: an unchanged 
 // The engine, in its worker: one request at a time, the newest input waiting
 
 const worker = new Worker(new URL("quote-worker.js", import.meta.url), { type: "module" });
-const calls = new Map();
-let next = 0;
-worker.onmessage = ({ data }) => {
-  calls.get(data.id)?.(data);
-  calls.delete(data.id);
-};
 worker.onerror = (e) => {
   $("sheet-status").textContent = `The engine could not start: ${e.message ?? "the worker failed"}`;
 };
-/** Asks the worker; resolves with its answer. */
-const ask = (type, args) => new Promise((resolve, reject) => {
-  const id = ++next;
-  calls.set(id, (data) => (data.failed ? reject(new Error(data.failed)) : resolve(data)));
-  worker.postMessage({ id, type, ...args });
-});
+/** Asks the worker; resolves with its answer (engine-client.js). */
+const { ask } = engineClient(worker);
 
 let busy = false, waiting = null;
 /** Quotes `job.input`; while the worker is busy only the newest job waits. */

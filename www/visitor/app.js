@@ -5,14 +5,18 @@
 // browsers never send.
 import init, { estimate, range, compare, presets, preset, version, coverageExamples, currency } from "./pkg/index.js";
 import { h, fill, table, download } from "../shared/dom.js";
-import { moneyOf, formatDate, formatDay, formatMonth, setLocale, plainAmount, today } from "../shared/format.js";
+import { moneyOf, formatDate, formatDay, formatMonth, plainAmount, today } from "../shared/format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
 import { lineChart } from "../shared/chart.js";
-import { currencyOf, labelCurrency, showErrors } from "../shared/fields.js";
+import { currencyOf, showErrors } from "../shared/fields.js";
 import { card, calendar } from "../shared/cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "../shared/limits.js";
-import { build, defaults, editable, pharmacyLine, catalogueProgramme, INSURANCE } from "./plan.js";
-import { describe, figures, sentences, marks } from "../shared/summary.js";
+import { build, defaults, editable, catalogueProgramme, pricedAt, pageFee } from "./plan.js";
+import { fieldOf, fieldsWith } from "./form.js";
+import { radio, checks, readField, writeField } from "./form-io.js";
+import { treatmentLabels } from "./labels.js";
+import { onRequest, afterPaint } from "./loading.js";
+import { describe, figures, sentences, marks, rangeText, dayBefore } from "../shared/summary.js";
 import en from "../shared/en.js";
 
 const $ = (id) => document.getElementById(id);
@@ -21,7 +25,8 @@ const DEFAULT_TREATMENT = "iv-ketamine";
 let t = en; // the words of the page's language
 let lang = "en";
 let catalogue = []; // presets at their default start
-let examples = []; // the catalogue's typical insurance plans
+let examples = []; // the catalogue's typical insurance plans, once examples.js is loaded
+let exampleIds = []; // their ids, in the page's bundle (to read a link)
 let shown = null; // what the download saves and print shows
 let touched = new Set(); // the fields the visitor set (kept in the link); the rest show defaults
 let lastTreatment = null;
@@ -32,18 +37,6 @@ let notice = ""; // what the last change of treatment reset, until the next edit
 let writing; // the pending write of the link
 const writeLink = () => location.hash !== lastWritten && history.replaceState(null, "", lastWritten);
 
-/**
- * A module of the page's that loads when a visitor first asks for what it
- * holds: `load()` imports it once (again after a failure) and resolves to
- * it; `load.module` is it once loaded.
- */
-function onRequest(file) {
-  const load = () => (load.promise ??= import(new URL(file, import.meta.url).href).then((m) => (load.module = m), (err) => {
-    load.promise = null;
-    throw err;
-  }));
-  return load;
-}
 /** The catalogue's summaries, assumptions and sources in English, and what was entered (print, download). */
 const notesModule = onRequest("notes.js");
 /** The words for what to fix, and the engine's problems in them. */
@@ -52,16 +45,26 @@ const problemsModule = onRequest("problems.js");
 const financingModule = onRequest("financing.js");
 /** The page in Spanish. */
 const spanishModule = onRequest("es.js");
+/** The typical insurance plans. */
+const examplesModule = onRequest("examples.js");
+
+/** Whether `state` needs the typical insurance plans: insured, or one of them named. */
+const wantsExamples = (state) => state.pay === "insured" || Boolean(state.example);
+
+/** Loads the typical insurance plans (once), and offers them on the form. */
+async function loadExamples() {
+  await examplesModule();
+  if (examples.length) return;
+  examples = examplesModule.module.default;
+  if (mounted) {
+    $("example-field").hidden = examples.length === 0; // until examples.js is here
+    formWords();
+  }
+}
 
 /** The page's words with `extra`'s English ones (a module's own): in Spanish, es.js has them all. */
 const withWords = (extra) => (lang === "es" ? t : { ...t, ...extra });
 
-/**
- * Runs `fn` once the next frame is painted: a task queued from an animation
- * frame callback runs after that frame. (A plain `setTimeout` may run first
- * and hold the frame back.)
- */
-const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
 
 /**
  * A preset's or example's name, summary and assumptions in the page's
@@ -69,6 +72,9 @@ const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
  * until it is loaded they are missing.
  */
 const words = (x, kind = "presets") => ({ ...x, ...(kind === "presets" ? notesModule.module?.presets[x.id] : null), ...(lang === "es" ? t[kind]?.[x.id] : null) });
+
+/** A name of preset `p`'s plans (a phase, fee, programme or optional fee) in the page's language. */
+const named = (p, name) => words(p).names?.[name] ?? name;
 
 /**
  * Loads notes.js once (the first screen needs none of its texts: they are
@@ -90,39 +96,13 @@ function drawNotes() {
   if (!p) return;
   $("treatment-summary").textContent = words(p).summary ?? "";
   if (!notesModule.module || !shown) return;
-  const m = moneyOf(shown.estimate);
+  const m = moneyOf(shown.estimate, t.locale);
   assumptions(p, shown.plan, shown.v, m);
   entries(p, shown.v, examples.find((x) => x.id === shown.v.example), shown.plan, m);
 }
 
 // ---------------------------------------------------------------------------
 // Reading and writing the form
-
-const radio = (name) => document.querySelector(`input[name="${name}"]:checked`)?.value;
-const checks = (sel) => [...document.querySelectorAll(`${sel} input:checked`)].map((c) => c.value);
-
-function readField(key) {
-  const kind = FIELDS[key];
-  if (kind === "bool") return $(key).checked;
-  if (kind === "choice" || kind === "example") return radio(key) ?? $(key)?.value;
-  if (key === "compare") return checks("#compare-picks");
-  if (key === "extras") return checks("#extras");
-  if (key === "cprice") return [...document.querySelectorAll("#compare-picks input[data-id]")].filter((i) => i.value.trim()).map((i) => `${i.dataset.id}:${i.value.trim()}`).join(";");
-  return $(key).value;
-}
-
-function writeField(key, v) {
-  const kind = FIELDS[key];
-  if (kind === "bool") $(key).checked = Boolean(v);
-  else if ($(key)?.tagName === "SELECT") $(key).value = v;
-  else if (kind === "choice" || kind === "example") {
-    for (const r of document.querySelectorAll(`input[name="${key}"]`)) r.checked = r.value === v;
-  } else if (key === "compare" || key === "extras") {
-    for (const c of document.querySelectorAll(key === "compare" ? "#compare-picks input" : "#extras input")) c.checked = v.includes(c.value);
-  } else if (key === "cprice") {
-    for (const [id, price] of String(v).split(";").map((x) => x.split(":"))) if ($(`cp-${id}`)) $(`cp-${id}`).value = price ?? "";
-  } else if ($(key) && $(key).value !== v) $(key).value = v;
-}
 
 /**
  * The effective values: the visitor's where set, the defaults elsewhere,
@@ -149,52 +129,6 @@ function writeDefaults(v) {
   writeField("example", v.example);
 }
 
-
-// ---------------------------------------------------------------------------
-// The treatment's labels, hints and choices
-
-/**
- * The fields, labels and hints of treatment `p`. (Naming a currency makes
- * two number formats, tens of milliseconds in a cold browser: one reason
- * the form joins the page only after the first headline is painted.)
- */
-function setTreatment(p, unit) {
-  const m = moneyOf(unit);
-  const w = words(p);
-  const { induction, interval } = editable(p);
-  labelCurrency(document.body, unit);
-  $("treatment-summary").textContent = w.summary ?? "";
-  const price = p.plan.phases[0].price;
-  $("price-hint").textContent = t.published(m(price), m(p.low.phases[0].price), m(p.high.phases[0].price));
-  $("induction-field").hidden = induction < 0;
-  if (induction >= 0) {
-    $("induction-label").textContent = t.sessionsIn(p.plan.phases[induction].name);
-    const [lo, hi] = [p.low, p.high].map((x) => x.phases[induction].sessions).sort((a, b) => a - b);
-    const n = p.plan.phases[induction].sessions;
-    $("induction-hint").textContent = lo === hi ? t.typicalValue(n) : t.published(n, lo, hi);
-  }
-  $("interval-field").hidden = interval < 0;
-  if (interval >= 0) {
-    $("interval-label").textContent = t.weeksBetween(p.plan.phases[interval].name);
-    const [lo, hi] = [p.low, p.high].map((x) => x.phases[interval].every.weeks).sort((a, b) => a - b);
-    $("interval-hint").textContent = t.published(p.plan.phases[interval].every.weeks, lo, hi);
-  }
-  const fee = p.plan.fees?.[0];
-  $("fee-field").hidden = !fee;
-  if (fee) {
-    fill($("fee-label"), t.feeLabel(fee.name), " ", h("span", { class: "unit" }, "(", h("span", { class: "currency" }, $("price").labels[0].querySelector(".currency").textContent), ")"));
-    $("fee-hint").textContent = t.published(m(fee.amount), m(p.low.fees?.[0]?.amount ?? fee.amount), m(p.high.fees?.[0]?.amount ?? fee.amount));
-  }
-  fill($("extras"), (p.optionalFees ?? []).map((f) => h("label", { class: "check" }, h("input", { type: "checkbox", value: f.name }), " ", t.extra(f.name, m(f.amount), f.when))));
-  $("cover-hint").textContent = p.plan.phases.every((x) => x.covered !== false) ? t.coveredHint : t.uncoveredHint;
-  const rx = pharmacyLine(p);
-  $("pharmacy-block").hidden = !rx;
-  if (rx) $("rx-legend").textContent = t.rxLegend(rx.name);
-  const prog = catalogueProgramme(p);
-  $("programme-block").hidden = !prog;
-  if (prog) $("programme-label").textContent = t.programme(prog.name);
-}
-
 // ---------------------------------------------------------------------------
 // The loop: every change → state → plan → engine → page
 
@@ -205,7 +139,9 @@ function readState() {
 }
 
 /** Fields that belong to a treatment: reset when it changes, and named when they were the visitor's. */
-const PER_TREATMENT = ["price", "induction", "interval", "fee", "pkg-sessions", "pkg-price", "extras", "cover-sessions", "cover-fees", "programme", "allowed", "limit-sessions"];
+const PER_TREATMENT = fieldsWith("perTreatment");
+/** The plan's numbers: a typical plan chosen resets them, and once the visitor changes one the plan is theirs. */
+const INSURANCE = fieldsWith("insurance");
 
 function update({ fromUser = true, changed } = {}) {
   updates += 1;
@@ -215,6 +151,14 @@ function update({ fromUser = true, changed } = {}) {
   }
   if (changed === "example") for (const k of INSURANCE) touched.delete(k);
   let state = readState();
+  if (wantsExamples(state) && !examples.length) {
+    // Drawn again once they are here; the last estimate stays meanwhile.
+    const drawing = updates;
+    loadExamples().then(() => drawing === updates && update({ fromUser: false }), (err) => {
+      $("status").textContent = t.cantDraw(err.message);
+    });
+    return;
+  }
   const p = chosen(state);
   if (p.id !== lastTreatment) {
     if (lastTreatment !== null && fromUser) {
@@ -225,7 +169,7 @@ function update({ fromUser = true, changed } = {}) {
       state = readState();
     }
     lastTreatment = p.id;
-    setTreatment(p, currencyOf(currency, p.plan.currency));
+    treatmentLabels(p, currencyOf(currency, p.plan.currency), words(p), t);
   }
   const { v, ex, unit } = values(p, state);
   $("insurance").hidden = v.pay !== "insured";
@@ -239,7 +183,7 @@ function update({ fromUser = true, changed } = {}) {
   $("example-hint").textContent = ex ? t.exampleFilled(words(ex, "examples").summary) : "";
   const prog = catalogueProgramme(p);
   if (prog) {
-    const m = moneyOf(unit);
+    const m = moneyOf(unit, t.locale);
     const why = prog.requires === "commercial" && v.pay !== "insured" ? t.programmeSelf
       : prog.requires === "commercial" && v["plan-type"] === "government" ? t.programmeGov
         : prog.requires === "coverage" && v.pay !== "insured" ? t.programmeInsured : "";
@@ -252,7 +196,7 @@ function update({ fromUser = true, changed } = {}) {
   clearTimeout(writing);
   writing = setTimeout(writeLink);
 
-  const built = build(p, v, unit, t);
+  const built = build(p, v, unit, t, examples.find((x) => x.id === v.example));
   let e = null;
   let problems = [];
   if (built.errors.length === 0) {
@@ -291,7 +235,7 @@ function showProblems(built, problems, unit) {
     return;
   }
   const w = withWords(fixes.words);
-  const said = [...built.errors.map((x) => fixes.say(x, unit, w)), ...problems.map((x) => fixes.explain(x, built.plan, moneyOf(unit), w))];
+  const said = [...built.errors.map((x) => fixes.say(x, unit, w)), ...problems.map((x) => fixes.explain(x, fieldOf(x.path), built.plan, moneyOf(unit, t.locale), w))];
   // One message per field and problem (two phases may break one rule).
   const loose = showErrors($("form"), [...new Map(said.map((x) => [x.join("\n"), x])).values()]);
   $("status").textContent = `${loose.join(" ")} ${w.fixFields(said.length)}${shown ? w.stale : w.toSee}`.trim();
@@ -310,7 +254,7 @@ function firstHeadline(state) {
   const p = chosen(state);
   touched = new Set(ownKeys(state));
   const { v, unit } = values(p, state, false);
-  const built = build(p, v, unit, t);
+  const built = build(p, v, unit, t, examples.find((x) => x.id === v.example));
   if (built.errors.length) return;
   try {
     headline(built, estimate(built.plan, { requireTerms: true }));
@@ -321,7 +265,7 @@ function firstHeadline(state) {
 
 /** "You pay $X over N months", in the headline and (once the form is in) the sticky summary. */
 function headline(built, e) {
-  const m = moneyOf(e);
+  const m = moneyOf(e, t.locale);
   const months = built.plan.horizon.months;
   fill($("headline"), h("span", {}, t.youPay), " ", h("strong", { id: "total", class: "big" }, m(e.totals.patientPays)), " ", h("span", {}, t.over(months)));
   if (mounted) $("sticky").textContent = `${t.youPay} ${m(e.totals.patientPays)} ${t.over(months)}`;
@@ -329,11 +273,11 @@ function headline(built, e) {
 
 function render(p, built, e, v, ex) {
   const { plan } = built;
-  const m = moneyOf(e);
+  const m = moneyOf(e, t.locale);
   headline(built, e);
   // What the headline assumes (its first date format is made here, after the first paint).
   const insuranceTouched = INSURANCE.some((k) => touched.has(k));
-  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[0].price, m, t });
+  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[pricedAt(p)].price, typical: p.plan.phases[pricedAt(p)].price, m, t });
   const others = [...new Set(v.compare)].filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
   const own = Object.fromEntries((v.cprice || "").split(";").map((x) => x.split(":")).filter((x) => x.length === 2));
   const otherPlans = others.map((o) => otherPlan(o, v, ex, own[o.id]));
@@ -345,14 +289,14 @@ function render(p, built, e, v, ex) {
   fill($("figures"), figures({ c: mine, e, plan, m, t }).map(([term, value, note]) => card(term, value, { note })));
   fill($("changes"), sentences({ c: mine, plan, m, t }).map((x) => h("li", {}, x)));
   fill($("warnings"), e.warnings.filter((w) => w.code !== "assistance_exhausted" && w.code !== "coverage_limit_reached")
-    .map((w) => h("li", {}, t[w.code]?.(plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "") ?? w.message)));
+    .map((w) => h("li", {}, t[w.code]?.(named(p, plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "")) ?? w.message)));
   // The published plans have their own phases: the visitor's limit on covered sessions is left out.
   const r = rangeOf(p.id, plan.start, { horizon: plan.horizon, coverage: plan.coverage && { ...plan.coverage, limits: undefined } });
-  $("range").textContent = t.range(m(r.low.patientPays), m(r.high.patientPays), m(r.typical.patientPays));
+  $("range").textContent = rangeText(r, Boolean(plan.coverage), m, t);
 
   lineChart($("chart"), {
     id: "cumulative", title: t.chartTitle, months: e.months.map((x) => x.month),
-    desc: t.chartDesc(formatMonth(e.months[0].month), formatMonth(e.months.at(-1).month), m(e.totals.patientPays)),
+    desc: t.chartDesc(formatMonth(e.months[0].month, t.locale), formatMonth(e.months.at(-1).month, t.locale), m(e.totals.patientPays)),
     series: [{ name: t.youPay, values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits,
     marks: marks(mine, t), words: t,
   });
@@ -361,16 +305,19 @@ function render(p, built, e, v, ex) {
     assumptions(p, plan, v, m);
     entries(p, v, ex, plan, m);
   }
-  fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month), list.length), item: (x) => formatDay(x.date), moved: (d) => t.moved(formatDate(d)) }));
+  fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month, t.locale), list.length), item: (x) => formatDay(x.date, t.locale), moved: (d) => t.moved(formatDate(d, t.locale)) }));
   table($("ledger"), t.ledgerCaption, t.cols,
-    e.lines.map((l) => [formatDate(l.date), l.kind === "package" ? t.packageLine(l.name) : l.name, l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
+    e.lines.map((l) => [formatDate(l.date, t.locale), l.kind === "package" ? t.packageLine(l.name) : named(p, l.name), l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
     { num: [3, 4, 5, 6, 7], foot: [t.total, "", "", e.totals.sessions, m(e.totals.charge), m(e.totals.insurerPays), m(e.totals.assistance), m(e.totals.patientPays)] });
   table($("phases"), null, t.phaseCols,
-    e.phases.map((x) => [x.name, x.sessions, x.first ? formatDate(x.first) : "—", x.last ? formatDate(x.last) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
+    e.phases.map((x) => [named(p, x.name), x.sessions, x.first ? formatDate(x.first, t.locale) : "—", x.last ? formatDate(x.last, t.locale) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
   $("plan-years-block").hidden = !e.planYears;
   if (e.planYears) {
+    // Each year by its first and last day; its charge is written off, paid
+    // by the insurer, by programmes and by the visitor, column by column.
     table($("plan-years"), null, t.yearCols,
-      e.planYears.map((y) => [`${formatDate(y.start)} – ${formatDate(y.end)}`, m(y.deductibleApplied), m(y.outOfPocket), m(y.charge), m(y.insurerPays), m(y.patientPays)]), { num: [1, 2, 3, 4, 5] });
+      e.planYears.map((y) => [`${formatDate(y.start, t.locale)} – ${formatDate(dayBefore(y.end), t.locale)}`, m(y.deductibleApplied), m(y.outOfPocket),
+        m(y.charge), m(y.adjustment), m(y.insurerPays), m(y.assistance), m(y.patientPays)]), { num: [1, 2, 3, 4, 5, 6, 7] });
   }
   renderCompare(p, others, own, c, plan);
   shown = { plan, estimate: e, summary: mine, v };
@@ -400,7 +347,7 @@ async function paymentPlan(e, plan) {
   $("financing").hidden = !f;
   if (!f) return;
   const { paymentPlan: view, words: own } = financingModule.module;
-  const { cards, columns, rows } = view({ financing: f, plan, t: withWords(own), m: moneyOf(e), date: formatDate });
+  const { cards, columns, rows } = view({ financing: f, plan, t: withWords(own), m: moneyOf(e, t.locale), date: (iso) => formatDate(iso, t.locale) });
   fill($("financing-summary"), cards.map(([term, value, note]) => card(term, value, { note })));
   table($("payments"), null, columns, rows, { num: [0, 2, 3, 4, 5] });
 }
@@ -415,8 +362,8 @@ function otherPlan(o, v, ex, price) {
   const d = defaults(o, ex, v.start, unit);
   const typical = { ...v, extras: [], "limit-on": false, "fin-on": false };
   for (const k of PER_TREATMENT) typical[k] = d[k];
-  const own = price === undefined ? null : build(o, { ...typical, price }, unit, t);
-  return (own && !own.errors.length ? own : build(o, typical, unit, t)).plan;
+  const own = price === undefined ? null : build(o, { ...typical, price }, unit, t, ex);
+  return (own && !own.errors.length ? own : build(o, typical, unit, t, ex)).plan;
 }
 
 /** The published range with the visitor's insurance, kept while only prices change. */
@@ -428,16 +375,16 @@ function rangeOf(id, start, options) {
 }
 
 function renderCompare(p, others, own, c, plan) {
-  const m = moneyOf(c);
+  const m = moneyOf(c, t.locale);
   const names = [t.yours(words(p).name), ...others.map((o) => (own[o.id] ? t.ownPrice : t.typicalCourse)(words(o).name))];
-  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[0].price, c.minorUnits);
+  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[pricedAt(p2)].price, c.minorUnits);
   table($("compare"), null, t.compareCols(plan.horizon.months),
     c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.firstMonth.patientPays), x.typicalMonth?.monthly === undefined ? "—" : m(x.typicalMonth.monthly), m(x.firstYear), m(x.totals.patientPays)]),
     { num: [1, 2, 3, 4, 5] });
   $("compare-chart").hidden = others.length === 0;
   if (others.length) {
     lineChart($("compare-chart"), { id: "compare-cumulative", title: t.compareTitle, months: c.months,
-      desc: t.chartDesc(formatMonth(c.months[0]), formatMonth(c.months.at(-1)), c.plans.map((x, i) => `${names[i]}: ${m(x.totals.patientPays)}`).join("; ")),
+      desc: t.chartDesc(formatMonth(c.months[0], t.locale), formatMonth(c.months.at(-1), t.locale), c.plans.map((x, i) => `${names[i]}: ${m(x.totals.patientPays)}`).join("; ")),
       series: c.plans.map((x, i) => ({ name: names[i], values: x.cumulative })), currency: c.currency, digits: c.minorUnits, words: t });
   }
 }
@@ -453,7 +400,7 @@ function assumptions(p, plan, v, m) {
   const notes = notesModule.module;
   const en = notes.presets[p.id];
   const tw = noteWords();
-  const items = notes.assumptionsOf({ p, said: words(p).assumptions, english: en.assumptions, plan, v, t: tw, m, editable: editable(p) });
+  const items = notes.assumptionsOf({ p, said: words(p).assumptions, english: en.assumptions, plan, v, t: tw, m, editable: editable(p), priced: pricedAt(p), fee: pageFee(p.plan) });
   fill($("assumptions"), items.map((x) => h("li", { class: x.changed ? "overridden" : undefined }, x.text, x.changed ? h("strong", {}, tw.changed(x.changed)) : null)));
   fill($("sources"), en.sources.flatMap((src, i) => [i ? "; " : "", h("a", { href: src.url, rel: "noopener noreferrer", target: "_blank" }, src.title)]), tw.checked(en.reviewed));
   return items;
@@ -465,7 +412,7 @@ function assumptions(p, plan, v, m) {
  */
 function entries(p, v, ex, plan, m) {
   const rows = notesModule.module.entries({
-    plan, v, m, date: formatDate, t: noteWords(), treatment: words(p).name,
+    plan, v, m, date: (iso) => formatDate(iso, t.locale), t: noteWords(), treatment: words(p).name, priced: pricedAt(p),
     example: ex && !INSURANCE.some((k) => touched.has(k)) ? words(ex, "examples").name : null,
   });
   fill($("entries"), rows.map(([k, x]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(x)))));
@@ -484,7 +431,6 @@ async function setLanguage(next) {
   lang = next === "es" ? "es" : "en";
   if (lang === "es") await spanishModule();
   t = lang === "es" ? spanishModule.module.default : en;
-  setLocale(t.locale);
   document.documentElement.lang = lang;
   // The English words are the page's own: written back only after Spanish.
   spanishModule.module?.translate(document, lang === "es");
@@ -514,7 +460,7 @@ function formWords() {
 // Start
 
 /** The state the link holds. */
-const linkState = () => fromFragment(location.hash, catalogue.map((p) => p.id), examples.map((x) => x.id));
+const linkState = () => fromFragment(location.hash, catalogue.map((p) => p.id), exampleIds);
 /** The treatment a state names, or the default. */
 const chosen = (state) => catalogue.find((x) => x.id === state.treatment) ?? catalogue.find((x) => x.id === DEFAULT_TREATMENT);
 /** A state's fields (the visitor's), without the treatment and the language. */
@@ -527,9 +473,11 @@ async function main() {
   // and the treatment picker (none of them needs the engine), so the frame
   // that paints the headline lays out little else.
   catalogue = presets();
-  examples = coverageExamples(); // the catalogue's typical insurance plans
+  exampleIds = coverageExamples().map((x) => x.id);
   const state = linkState();
   await setLanguage(state.lang);
+  // A link that is insured brings the typical plans before its headline.
+  if (wantsExamples(state)) await loadExamples().catch(() => {}); // update() says why, once the form is in
   $(`tr-${chosen(state).id}`).checked = true;
   const failed = await started;
   if (failed) {
@@ -554,7 +502,7 @@ function fillForm(state) {
   touched = new Set(ownKeys(state));
   const p = chosen(state);
   $(`tr-${p.id}`).checked = true;
-  setTreatment(p, currencyOf(currency, p.plan.currency));
+  treatmentLabels(p, currencyOf(currency, p.plan.currency), words(p), t);
   lastTreatment = p.id;
   for (const k of touched) writeField(k, state[k]);
   update({ fromUser: false });
@@ -575,7 +523,7 @@ function mount() {
   formWords();
   $("version").textContent = version();
   $("label").maxLength = MAX_NAME_CHARS;
-  $("example-field").hidden = examples.length === 0;
+  $("example-field").hidden = examples.length === 0; // until examples.js is here
   fill($("year-day"), Array.from({ length: 31 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))));
 
   window.addEventListener("hashchange", () => {
@@ -616,7 +564,7 @@ function mount() {
     if (!shown) return;
     await loadNotes();
     if (!notesModule.module) return; // the status says why
-    const m = moneyOf(shown.estimate);
+    const m = moneyOf(shown.estimate, t.locale);
     const p = catalogue.find((x) => x.id === lastTreatment);
     const ex = examples.find((x) => x.id === shown.v.example);
     download(`coursecost-${lastTreatment}-${shown.plan.start}.json`, "application/json", JSON.stringify({

@@ -19,18 +19,21 @@ export const words = {
  * the same in English, which the visitor's changes are found in), `changed`
  * saying what the visitor set instead, then the page's own. `plan` is the
  * plan as estimated, `v` the form's values, `t` the page's words (with
- * `words`' keys), `m` the page's money format and `editable` where the
- * entry's editable phases are (`{ induction, interval }`, -1 for none).
+ * `words`' keys), `m` the page's money format, `editable` where the
+ * entry's editable phases are (`{ induction, interval }`, -1 for none),
+ * `priced` the phase whose price the visitor sets and `fee` the fee they
+ * may price (plan.js).
  */
-export function assumptionsOf({ p, said, english, plan, v, t, m, editable }) {
+export function assumptionsOf({ p, said, english, plan, v, t, m, editable, priced: at = 0, fee }) {
   const typical = p.plan;
   const { induction, interval } = editable;
   // What the visitor changed, with a phrase an assumption about it contains.
   const changes = [];
-  if (plan.phases[0].price !== typical.phases[0].price) changes.push([m(typical.phases[0].price).replace(/\.00$/, ""), m(plan.phases[0].price)]);
+  if (plan.phases[at].price !== typical.phases[at].price) changes.push([m(typical.phases[at].price).replace(/\.00$/, ""), m(plan.phases[at].price)]);
   if (induction >= 0 && plan.phases[induction].sessions !== typical.phases[induction].sessions) changes.push([`${typical.phases[induction].sessions} `, String(plan.phases[induction].sessions)]);
   if (interval >= 0 && plan.phases[interval].every.weeks !== typical.phases[interval].every.weeks) changes.push([` ${typical.phases[interval].every.weeks} `, t.everyWeeks(plan.phases[interval].every.weeks)]);
-  if (typical.fees?.[0] && plan.fees[0].amount !== typical.fees[0].amount) changes.push([m(typical.fees[0].amount).replace(/\.00$/, ""), m(plan.fees[0].amount)]);
+  const now = fee && plan.fees.find((f) => f.name === fee.name);
+  if (fee && now.amount !== fee.amount) changes.push([m(fee.amount).replace(/\.00$/, ""), m(now.amount)]);
   const used = new Set();
   const items = said.map((a, i) => {
     const hit = changes.find(([phrase], k) => !used.has(k) && english[i].includes(phrase) && used.add(k));

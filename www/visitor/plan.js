@@ -4,47 +4,23 @@
 // read as 0 or "no limit": the page asks for it instead (`need`), or the
 // engine does (its `requireTerms` check: the deductible and the
 // coinsurance or copay).
-import { money, whole, percent, problemOf } from "../shared/fields.js";
+import { problemOf } from "../shared/fields.js";
+import { FORM } from "./form.js";
+import { toMajor } from "../shared/format.js";
 import { federalHolidays } from "../shared/holidays.js";
+import { editable, pricedLike, pageFee, pharmacyLine, catalogueProgramme } from "./preset.js";
 
-/** Where the preset's editable phases are: `{ induction, interval }`, -1 for none. */
-export function editable(p) {
-  const at = (name) => (name === undefined ? -1 : p.plan.phases.findIndex((x) => x.name === name));
-  return { induction: at(p.editable?.sessions), interval: at(p.editable?.interval) };
-}
-
-/** Whether any line of the preset's plan goes through the pharmacy benefit; its name. */
-export const pharmacyLine = (p) => [...p.plan.phases, ...(p.plan.fees ?? [])].find((x) => x.benefit === "pharmacy");
-
-/** The programme the catalogue gives the treatment (a manufacturer's savings programme), if any. */
-export const catalogueProgramme = (p) => p.plan.assistance?.[0];
-
-/** The insurance fields, for "the visitor changed their plan's numbers" and resets. */
-export const INSURANCE = ["deductible", "deductible-met", "coinsurance", "copay", "oop-max", "no-oop", "oop-met", "plan-type", "rx", "rx-deductible", "rx-coinsurance", "rx-copay", "rx-oop-max"];
+export { editable, pricedAt, pageFee, pharmacyLine, catalogueProgramme } from "./preset.js";
 
 /**
- * What every field shows until the visitor changes it: the preset's values,
- * the chosen typical plan's (`ex`, a coverage example) and today.
+ * What every field shows until the visitor changes it: each field's
+ * `default` (form.js) from the preset `p`, the chosen typical plan's (`ex`,
+ * a coverage example) and today, amounts in `unit`'s currency.
  */
 export function defaults(p, ex, today, unit) {
-  const plain = (minor) => (minor === undefined ? "" : String(minor / 10 ** unit.minorUnits));
-  const { induction, interval } = editable(p);
-  const c = ex?.coverage ?? {};
-  const rx = c.pharmacy;
-  return {
-    start: today, months: String(p.plan.horizon?.months ?? 12), price: plain(p.plan.phases[0].price),
-    induction: induction < 0 ? "" : String(p.plan.phases[induction].sessions), interval: interval < 0 ? "" : String(p.plan.phases[interval].every.weeks),
-    fee: plain(p.plan.fees?.[0]?.amount), "pkg-sessions": "", "pkg-price": "", holidays: true, extras: [],
-    pay: "self", example: ex?.id ?? "", "plan-type": c.type ?? "commercial", network: "in", allowed: "",
-    deductible: plain(c.deductible), "deductible-met": "0", coinsurance: c.coinsurance === undefined ? "" : String(c.coinsurance), copay: plain(c.copay),
-    "oop-max": plain(c.outOfPocketMax), "no-oop": Boolean(ex) && c.outOfPocketMax === undefined, "oop-met": "0", "year-month": "1", "year-day": "1",
-    "cover-sessions": p.plan.phases.every((x) => x.covered !== false), "cover-fees": true,
-    rx: rx ? "own" : "medical", "rx-deductible": plain(rx?.deductible ?? 0), "rx-coinsurance": rx?.coinsurance === undefined ? "" : String(rx.coinsurance),
-    "rx-copay": plain(rx?.copay), "rx-oop-max": plain(rx?.outOfPocketMax),
-    "limit-on": false, "limit-sessions": String(p.coverageLimits?.[0]?.sessions ?? ""), "limit-per": p.coverageLimits?.[0]?.per ?? "planYear", accumulator: false,
-    programme: Boolean(catalogueProgramme(p)), "assist-on": false, "assist-at-most": "", "assist-max": "", "assist-no-cap": false,
-    "fin-on": false, "fin-months": "12", "fin-apr": "", "fin-down": "0", label: "", compare: [], cprice: "",
-  };
+  const plain = (minor) => (minor === undefined ? "" : String(toMajor(minor, unit.minorUnits)));
+  const context = { p, ex, c: ex?.coverage ?? {}, today, plain, at: editable(p) };
+  return Object.fromEntries(Object.entries(FORM).map(([key, field]) => [key, field.default(context)]));
 }
 
 /** The closed days of a plan from `start` for `months` months: the federal holidays, when asked for. */
@@ -57,15 +33,17 @@ function closed(plan, v) {
 
 /**
  * The visitor's plan from the effective field values `v` (every field, the
- * visitor's or its default) for preset `p`, amounts in `unit`'s currency.
+ * visitor's or its default) for preset `p`, amounts in `unit`'s currency;
+ * `ex`, the coverage example the visitor chose, if any.
  * Returns `{ plan, coverage, extra, errors }`: `coverage` and `extra` (the
  * visitor's own programme) are what the other treatments are compared with;
  * `errors` are `[field, kind]` for what is missing or not a number (problems.js
  * says them in words).
  */
-export function build(p, v, unit, t) {
+export function build(p, v, unit, t, ex) {
   const errors = [];
-  const read = (id, parse, required = true) => {
+  const read = (id, required = true) => {
+    const { parse } = FORM[id];
     const r = parse(String(v[id] ?? ""), unit);
     const problem = problemOf(parse, r, required);
     if (problem) errors.push([id, problem]);
@@ -75,14 +53,16 @@ export function build(p, v, unit, t) {
   const { induction, interval } = editable(p);
   if (!v.start) errors.push(["start", "need"]);
   plan.start = v.start || p.plan.start;
-  plan.horizon = { months: read("months", whole) ?? 12 };
-  const price = read("price", money);
-  if (price !== undefined) for (const phase of plan.phases) phase.price = price;
-  if (induction >= 0) plan.phases[induction].sessions = read("induction", whole) ?? plan.phases[induction].sessions;
-  if (interval >= 0) plan.phases[interval].every = { weeks: read("interval", whole) ?? 1 };
-  if (plan.fees?.length) plan.fees[0].amount = read("fee", money) ?? plan.fees[0].amount;
-  const pkgSessions = read("pkg-sessions", whole, Boolean(v["pkg-price"]));
-  const pkgPrice = read("pkg-price", money, Boolean(v["pkg-sessions"]));
+  plan.horizon = { months: read("months") ?? 12 };
+  const price = read("price");
+  const priced = pricedLike(p);
+  if (price !== undefined) plan.phases.forEach((phase, i) => priced[i] && (phase.price = price));
+  if (induction >= 0) plan.phases[induction].sessions = read("induction") ?? plan.phases[induction].sessions;
+  if (interval >= 0) plan.phases[interval].every = { weeks: read("interval") ?? 1 };
+  const fee = pageFee(plan);
+  if (fee) fee.amount = read("fee") ?? fee.amount;
+  const pkgSessions = read("pkg-sessions", Boolean(v["pkg-price"]));
+  const pkgPrice = read("pkg-price", Boolean(v["pkg-sessions"]));
   if (pkgSessions !== undefined && pkgPrice !== undefined) {
     const phase = plan.phases[Math.max(0, induction)];
     plan.packages = [{ name: `${phase.name} package`, phase: phase.name, sessions: pkgSessions, price: pkgPrice }];
@@ -95,50 +75,57 @@ export function build(p, v, unit, t) {
     coverage = { type: v["plan-type"], network: v.network, accumulator: v.accumulator };
     // A blank deductible or coinsurance is left out: the engine's
     // `requireTerms` check asks for it at its field (app.js).
-    const terms = (block, key, id, parse) => {
-      const value = read(id, parse, false);
+    const typed = (block, key, id) => {
+      const value = read(id, false);
       if (value !== undefined) block[key] = value;
     };
-    terms(coverage, "deductible", "deductible", money);
-    coverage.deductibleMet = read("deductible-met", money);
-    terms(coverage, "copay", "copay", money);
-    terms(coverage, "coinsurance", "coinsurance", percent);
+    typed(coverage, "deductible", "deductible");
+    coverage.deductibleMet = read("deductible-met");
+    typed(coverage, "copay", "copay");
+    typed(coverage, "coinsurance", "coinsurance");
     if (!v["no-oop"]) {
-      coverage.outOfPocketMax = read("oop-max", money);
-      coverage.outOfPocketMet = read("oop-met", money);
+      coverage.outOfPocketMax = read("oop-max");
+      coverage.outOfPocketMet = read("oop-met");
     }
     coverage.planYearStart = `${v["year-month"].padStart(2, "0")}-${v["year-day"].padStart(2, "0")}`;
     if (pharmacyLine(p) && v.rx === "own") {
       const rx = {};
-      terms(rx, "deductible", "rx-deductible", money);
-      terms(rx, "coinsurance", "rx-coinsurance", percent);
-      terms(rx, "copay", "rx-copay", money);
-      const rxMax = read("rx-oop-max", money, false);
+      typed(rx, "deductible", "rx-deductible");
+      typed(rx, "coinsurance", "rx-coinsurance");
+      typed(rx, "copay", "rx-copay");
+      const rxMax = read("rx-oop-max", false);
       if (rxMax !== undefined) rx.outOfPocketMax = rxMax;
       coverage.pharmacy = rx;
     }
     if (v["limit-on"]) {
-      const sessions = read("limit-sessions", whole);
+      const sessions = read("limit-sessions");
       const phases = p.coverageLimits?.[0]?.phases ?? plan.phases.map((x) => x.name);
       coverage.limits = [{ phases, sessions: sessions ?? 1, per: v["limit-per"] }];
     }
-    const allowed = read("allowed", money, false);
-    for (const phase of plan.phases) {
+    const allowed = read("allowed", false);
+    plan.phases.forEach((phase, i) => {
       phase.covered = v["cover-sessions"];
-      if (allowed !== undefined) phase.allowed = allowed;
-    }
+      if (allowed !== undefined && priced[i]) phase.allowed = allowed;
+    });
+    // The chosen example's terms the form has no field for: its fee
+    // schedule (what the insurer allows per billing code), and how its copay
+    // is charged.
+    const exampleTerms = ex?.id === v.example ? ex.coverage : undefined;
+    if (exampleTerms?.feeSchedule) coverage.feeSchedule = exampleTerms.feeSchedule;
+    if (exampleTerms?.copayPer && coverage.copay !== undefined) coverage.copayPer = exampleTerms.copayPer;
+    if (exampleTerms?.copayAfterDeductible && coverage.copay !== undefined) coverage.copayAfterDeductible = true;
     for (const fee of plan.fees ?? []) if (!v["cover-fees"]) fee.covered = false;
     plan.coverage = coverage;
   }
   plan.assistance = v.programme && catalogueProgramme(p) ? [catalogueProgramme(p)] : [];
   let extra;
   if (v["assist-on"]) {
-    extra = { name: t.yourProgram, patientPaysAtMost: read("assist-at-most", money) ?? 0 };
-    if (!v["assist-no-cap"]) extra.annualMax = read("assist-max", money) ?? 0;
+    extra = { name: t.yourProgram, patientPaysAtMost: read("assist-at-most") ?? 0 };
+    if (!v["assist-no-cap"]) extra.annualMax = read("assist-max") ?? 0;
     plan.assistance.push(extra);
   }
   if (v["fin-on"]) {
-    plan.financing = { months: read("fin-months", whole) ?? 1, apr: read("fin-apr", percent) ?? 0, downPayment: read("fin-down", money) ?? 0 };
+    plan.financing = { months: read("fin-months") ?? 1, apr: read("fin-apr") ?? 0, downPayment: read("fin-down") ?? 0 };
   }
   return { plan, coverage, extra, errors };
 }

@@ -5,25 +5,13 @@
 // oversized or of the wrong type is dropped field by field, never executed
 // or shown as markup.
 import { MAX_NAME_CHARS } from "../shared/limits.js";
+import { FORM } from "./form.js";
 
-/** The choices a radio group or select may hold. */
-const CHOICES = {
-  pay: ["self", "insured"], "plan-type": ["commercial", "government"], network: ["in", "out"], rx: ["medical", "own"],
-  "limit-per": ["planYear", "course"], "year-month": Array.from({ length: 12 }, (_, i) => String(i + 1)),
-  "year-day": Array.from({ length: 31 }, (_, i) => String(i + 1)),
-};
+/** The choices a radio group or select may hold (form.js). */
+const CHOICES = Object.fromEntries(Object.entries(FORM).filter(([, f]) => f.choices).map(([k, f]) => [k, f.choices]));
 
-/** Form fields kept in the link, with their kind. */
-export const FIELDS = {
-  treatment: "id", lang: "lang", label: "text", start: "text", months: "text", price: "text", induction: "text", interval: "text",
-  fee: "text", "pkg-sessions": "text", "pkg-price": "text", holidays: "bool", extras: "names", pay: "choice", example: "example",
-  "plan-type": "choice", network: "choice", allowed: "text", deductible: "text", "deductible-met": "text", coinsurance: "text",
-  copay: "text", "oop-max": "text", "no-oop": "bool", "oop-met": "text", "year-month": "choice", "year-day": "choice",
-  "cover-sessions": "bool", "cover-fees": "bool", rx: "choice", "rx-deductible": "text", "rx-coinsurance": "text", "rx-copay": "text",
-  "rx-oop-max": "text", "limit-on": "bool", "limit-sessions": "text", "limit-per": "choice", accumulator: "bool",
-  programme: "bool", "assist-on": "bool", "assist-at-most": "text", "assist-max": "text", "assist-no-cap": "bool",
-  "fin-on": "bool", "fin-months": "text", "fin-apr": "text", "fin-down": "text", compare: "ids", cprice: "prices",
-};
+/** Form fields kept in the link, with their kind: the treatment, the language and every field of form.js. */
+export const FIELDS = { treatment: "id", lang: "lang", ...Object.fromEntries(Object.entries(FORM).map(([k, f]) => [k, f.link])) };
 
 const MAX_FRAGMENT = 4000;
 /** The longest text field is the estimate's name. */

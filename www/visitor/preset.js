@@ -1,0 +1,29 @@
+// What the visitor page reads of a catalogue preset to lay out its form:
+// which phases a visitor may change, which phase's price is "the price per
+// session", which fee the page prices, the pharmacy line and the programme.
+// Pure: the catalogue's data in, positions and entries out.
+
+/** Where the preset's editable phases are: `{ induction, interval }`, -1 for none. */
+export function editable(p) {
+  const at = (name) => (name === undefined ? -1 : p.plan.phases.findIndex((x) => x.name === name));
+  return { induction: at(p.editable?.sessions), interval: at(p.editable?.interval) };
+}
+
+/**
+ * The phase whose price is the page's "price per session": the phase whose
+ * sessions a visitor may change, else the first (an evaluation visit on a
+ * day of its own may come before it).
+ */
+export const pricedAt = (p) => Math.max(0, editable(p).induction);
+
+/** Whether each phase of the preset's plan is priced like that one (a treatment session, not an evaluation visit). */
+export const pricedLike = (p) => p.plan.phases.map((x) => x.price === p.plan.phases[pricedAt(p)].price);
+
+/** The fee the page lets a visitor price: the first fee of the whole course (tied to no phase), if any. */
+export const pageFee = (plan) => plan.fees?.find((f) => !f.phase);
+
+/** Whether any line of the preset's plan goes through the pharmacy benefit; its name. */
+export const pharmacyLine = (p) => [...p.plan.phases, ...(p.plan.fees ?? [])].find((x) => x.benefit === "pharmacy");
+
+/** The programme the catalogue gives the treatment (a manufacturer's savings programme), if any. */
+export const catalogueProgramme = (p) => p.plan.assistance?.[0];
