@@ -11,7 +11,7 @@
 import catalogue from "./catalogue.js";
 import { estimate, validate } from "./coursecost.js";
 
-export { default, initSync, estimate, validate, range, compare, version, currency, sheetPlan } from "./coursecost.js";
+export { default, initSync, estimate, validate, range, compare, version, currency, planFields } from "./coursecost.js";
 
 /**
  * A deep copy of a catalogue entry with its three plans starting on `start`.

@@ -6,7 +6,7 @@
 import { ClinicSheet as Decoded } from "./coursecost_staff.js";
 
 export {
-  default, initSync, estimate, validate, range, compare, version, currency, sheetPlan,
+  default, initSync, estimate, validate, range, compare, version, currency, planFields,
   validateClinic, quote, goodFaithEstimate, quoteCsv,
 } from "./coursecost_staff.js";
 

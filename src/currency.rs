@@ -69,42 +69,6 @@ impl Serialize for Currency {
     }
 }
 
-/// A currency as the engine counts it: what the `currency` export answers,
-/// so a page reads and writes amounts without restating how many decimals
-/// a currency has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(ts, derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct CurrencyUnit {
-    /// The three-letter code.
-    pub currency: Currency,
-    /// Decimal places of its minor unit (2 for USD, 0 for JPY, 3 for KWD).
-    pub minor_units: u8,
-    /// Its usual sign, for the few currencies whose sign is theirs alone
-    /// where they are used (`$` for USD, `€`, `£`, `¥` for JPY); absent
-    /// for the rest, which a page writes with their code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(ts, tsify(optional))]
-    pub symbol: Option<&'static str>,
-}
-
-impl From<Currency> for CurrencyUnit {
-    fn from(c: Currency) -> CurrencyUnit {
-        let symbol = match c.code {
-            "USD" => Some("$"),
-            "EUR" => Some("€"),
-            "GBP" => Some("£"),
-            "JPY" => Some("¥"),
-            _ => None,
-        };
-        CurrencyUnit {
-            currency: c,
-            minor_units: c.minor_units,
-            symbol,
-        }
-    }
-}
-
 /// ISO 4217 list one (active codes with a minor unit), sorted by code.
 /// Funds codes (BOV, CHE, CHW, CLF, COU, MXV, USN, UYI, UYW) are included:
 /// they are on the list and have minor units. Withdrawn codes (HRK, SLL, ZWL,

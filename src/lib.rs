@@ -83,7 +83,7 @@ pub use clinic::{
 pub use comparison::{
     Change, ChangeKind, Compared, Comparison, Period, Range, Stretch, compare, range,
 };
-pub use currency::{Currency, CurrencyUnit};
+pub use currency::Currency;
 pub use error::{Error, ErrorCode, Problem};
 pub use label::Label;
 pub use money::{Amount, Percent};
@@ -162,17 +162,17 @@ pub fn decode_comparison<S: source::Source>(
     decode::plan::comparison(plans, options)
 }
 
-/// A currency code (`None`: the default, USD) as the engine counts it:
-/// its minor units and, for a few, its sign. Anything but a current ISO
+/// A currency code (`None`: the default, USD) as the engine counts it
+/// ([`Currency::minor_units`]). Anything but a current ISO
 /// 4217 code with a minor unit, in capitals, is refused with the problem a
 /// plan's `currency` would get, at the empty path.
-pub fn decode_currency<S: source::Source>(code: Option<S>) -> Result<CurrencyUnit, Error> {
+pub fn decode_currency<S: source::Source>(code: Option<S>) -> Result<Currency, Error> {
     let Some(code) = code else {
-        return Ok(Currency::USD.into());
+        return Ok(Currency::USD);
     };
     let mut d = decode::Decoder::default();
     let currency = d.currency(code, "");
-    d.finish(currency).map(CurrencyUnit::from)
+    d.finish(currency)
 }
 
 /// Validates and decodes one preset, written like the catalogue's entries.

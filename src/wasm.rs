@@ -31,12 +31,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::source::{Kind, Number, Source, Unreadable};
+use crate::text::cat;
 
 /// The staff exports (clinic sheets, quotes, Good Faith Estimates, CSV):
 /// built into the staff wasm only (`--features staff`, the default), so the
 /// visitor page's wasm does not carry them.
-mod course;
-pub use course::sheet_plan;
 #[cfg(feature = "staff")]
 mod staff;
 #[cfg(feature = "staff")]
@@ -320,11 +319,31 @@ export function estimate(plan: Plan, options?: Checks): Estimate;
 /** Every problem with a plan (with the checks `options` asks for); `[]` when it is valid. */
 export function validate(plan: Plan, options?: Checks): Problem[];
 
+/** A currency as the engine counts it. */
+export interface CurrencyUnit {
+    /** The three-letter code. */
+    currency: string;
+    /** Decimal places of its minor unit: 2 for USD, 0 for JPY, 3 for KWD. */
+    minorUnits: number;
+}
+
 /**
  * A currency as the engine counts it (`code` absent: USD). Throws a
  * `PlanError` (`invalid_currency`, empty path) for anything else.
  */
 export function currency(code?: string): CurrencyUnit;
+
+/**
+ * The fields the plan reader accepts on a plan and on each entry of its
+ * lists: the lists it checks against.
+ */
+export interface PlanFields {
+    plan: string[];
+    phases: string[];
+    fees: string[];
+    packages: string[];
+    discounts: string[];
+}
 
 /** What `range` puts on a preset's three plans. */
 export type RangeOptions = PlanOptions;
@@ -351,15 +370,54 @@ export function range(preset: Preset, options?: RangeOptions): Range;
 export function compare(plans: Plan[], options?: CompareOptions): Comparison;
 "#;
 
-/// A currency as the engine counts it: `{ currency, minorUnits, symbol? }`
-/// for an ISO 4217 code (absent: the default, USD).
+/// A currency as the engine counts it: `{ currency, minorUnits }` for an
+/// ISO 4217 code (absent: the default, USD).
 ///
 /// Throws a `PlanError` (code `invalid_currency`, empty path) for anything
 /// else.
 #[wasm_bindgen(js_name = currency, skip_typescript)]
 pub fn currency(code: JsValue) -> Result<JsValue, JsValue> {
-    let unit = crate::decode_currency(optional(code)).map_err(|e| plan_error(&e))?;
-    to_js(&unit)
+    let c = crate::decode_currency(optional(code)).map_err(|e| plan_error(&e))?;
+    // Written out rather than serialized: a serializer of its own would
+    // cost more than the answer. (A code is three capital letters.)
+    json_parse(&cat!(
+        "{\"currency\":\"{}\",\"minorUnits\":{}}",
+        c.code(),
+        c.minor_units()
+    ))
+}
+
+/// The fields the plan reader accepts on a plan and on each entry of its
+/// `phases`, `fees`, `packages` and `discounts`: the very lists it checks
+/// against, so a page that copies a plan's parts from elsewhere (the
+/// `<coursecost-estimate>` element, from a price sheet) copies every field
+/// the contract has, and a field added to the contract is never dropped.
+#[wasm_bindgen(js_name = planFields, unchecked_return_type = "PlanFields")]
+pub fn plan_fields() -> Result<JsValue, JsValue> {
+    use crate::decode::plan::{DISCOUNT_KEYS, FEE_KEYS, PACKAGE_KEYS, PHASE_KEYS, PLAN_KEYS};
+    let mut text = String::new();
+    for (name, keys) in [
+        ("plan", PLAN_KEYS),
+        ("phases", PHASE_KEYS),
+        ("fees", FEE_KEYS),
+        ("packages", PACKAGE_KEYS),
+        ("discounts", DISCOUNT_KEYS),
+    ] {
+        text.push(if text.is_empty() { '{' } else { ',' });
+        text.push('"');
+        text.push_str(name);
+        text.push_str("\":[");
+        text.push_str(
+            &keys
+                .iter()
+                .map(|k| cat!("\"{}\"", k))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        text.push(']');
+    }
+    text.push('}');
+    json_parse(&text)
 }
 
 /// The engine's version, e.g. `"0.1.0"`.

@@ -3,8 +3,8 @@
 //! programme pays nothing, and how the engine counts a currency.
 
 use coursecost::{
-    CurrencyUnit, ErrorCode, Problem, WarningCode, WarningReason, decode_currency,
-    decode_plan_with, estimate_json, validate_json,
+    ErrorCode, Problem, WarningCode, WarningReason, decode_currency, decode_plan_with,
+    estimate_json, validate_json,
 };
 use serde_json::{Value, json};
 
@@ -269,25 +269,12 @@ fn currency_says_how_the_engine_counts_it() {
     let unit = |code: &str| decode_currency(Some(&json!(code)));
     // ISO 4217: the yen has no minor unit, the dinar three, the dollar two.
     let yen = unit("JPY").unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        (yen.currency.code(), yen.minor_units, yen.symbol),
-        ("JPY", 0, Some("¥"))
-    );
+    assert_eq!((yen.code(), yen.minor_units()), ("JPY", 0));
     let kwd = unit("KWD").unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        (kwd.currency.code(), kwd.minor_units, kwd.symbol),
-        ("KWD", 3, None)
-    );
+    assert_eq!((kwd.code(), kwd.minor_units()), ("KWD", 3));
     let none: Option<&Value> = None;
-    let usd: CurrencyUnit = decode_currency(none).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        (usd.currency.code(), usd.minor_units, usd.symbol),
-        ("USD", 2, Some("$"))
-    );
-    assert_eq!(
-        serde_json::to_value(kwd).unwrap_or_default(),
-        json!({ "currency": "KWD", "minorUnits": 3 })
-    );
+    let usd = decode_currency(none).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((usd.code(), usd.minor_units()), ("USD", 2));
     // Refused as a plan's currency is, at the empty path.
     let bad = problems(unit("usd"));
     assert_eq!(

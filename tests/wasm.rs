@@ -632,25 +632,22 @@ fn the_rules_pages_ask_the_engine_for() {
     assert!(estimate(plan.clone()).is_ok());
     let err = coursecost::wasm::estimate(plan, checks).expect_err("refused");
     assert_eq!(text(&err, "code"), "missing_field");
-    // currency: the yen has no minor unit.
+    // currency: the yen has no minor unit, the default (USD) two.
     let yen = coursecost::wasm::currency("JPY".into()).expect("JPY");
-    assert_eq!(
-        json_text(&yen),
-        r#"{"currency":"JPY","minorUnits":0,"symbol":"¥"}"#
-    );
+    assert_eq!(json_text(&yen), r#"{"currency":"JPY","minorUnits":0}"#);
+    let usd = coursecost::wasm::currency(JsValue::UNDEFINED).expect("USD");
+    assert_eq!(json_text(&usd), r#"{"currency":"USD","minorUnits":2}"#);
     assert!(coursecost::wasm::currency("jpy".into()).is_err());
-    // sheetPlan: a phase whose getter throws is refused, and the next call
-    // (of any export) still works.
-    let hostile = from_js(&format!(
-        "(() => {{ const s = {SHEET}; Object.defineProperty(s.treatments[0].phases[0], 'price', {{ enumerable: true, get() {{ throw new Error('no'); }} }}); return s; }})()"
-    ));
-    let id = text(&get(&js(SHEET), "treatments.0"), "id");
-    for _ in 0..200 {
-        let err = coursecost::wasm::sheet_plan(hostile.clone(), &id, "2026-12-07".into())
-            .expect_err("refused");
-        assert_eq!(text(&err, "code"), "invalid_type");
-    }
-    let plan = coursecost::wasm::sheet_plan(js(SHEET), &id, "2026-12-07".into()).expect("a plan");
-    assert_eq!(text(&plan, "start"), "2026-12-07");
-    assert!(estimate(plan).is_ok());
+    // planFields: the lists the plan reader checks, e.g. a discount's
+    // three fields (a name, a percent and what it applies to).
+    let fields = coursecost::wasm::plan_fields().expect("fields");
+    assert_eq!(
+        json_text(&get(&fields, "discounts")),
+        r#"["name","percent","appliesTo"]"#
+    );
+    let plan_keys = json_text(&get(&fields, "plan"));
+    assert!(
+        plan_keys.starts_with(r#"["currency","start","horizon","clinic","phases""#),
+        "{plan_keys}"
+    );
 }

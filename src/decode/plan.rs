@@ -39,6 +39,20 @@ const SHEET_FEE_KEYS: &[&str] = &[
 /// The fields of a plan's fee.
 pub(crate) const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 1).0;
 
+/// The fields of a plan.
+pub(crate) const PLAN_KEYS: &[&str] = &[
+    "currency",
+    "start",
+    "horizon",
+    "clinic",
+    "phases",
+    "fees",
+    "packages",
+    "discounts",
+    "coverage",
+    "assistance",
+    "financing",
+];
 /// The fields of a package.
 pub(crate) const PACKAGE_KEYS: &[&str] = &["name", "phase", "sessions", "price", "code"];
 /// The fields of a discount.
@@ -55,20 +69,7 @@ pub(crate) struct Course {
 
 impl Decoder {
     pub(super) fn plan<S: Source>(&mut self, input: S) -> Option<Plan> {
-        const KNOWN: &[&str] = &[
-            "currency",
-            "start",
-            "horizon",
-            "clinic",
-            "phases",
-            "fees",
-            "packages",
-            "discounts",
-            "coverage",
-            "assistance",
-            "financing",
-        ];
-        let obj = self.object(input, "", KNOWN)?;
+        let obj = self.object(input, "", PLAN_KEYS)?;
         let currency = self.opt_with(&obj, "currency", Decoder::currency);
         let start = self.req_with(&obj, "start", Decoder::date);
         let horizon = self.opt_with(&obj, "horizon", Decoder::horizon);

@@ -310,12 +310,13 @@ test("the JSON Schema of a price sheet accepts the sample and refuses what the e
   }
 });
 
-test("the engine's own rules for pages: currency, the bounds a problem carries, requireTerms, why a programme pays nothing, a sheet's plan, the deadline in words", async () => {
-  const { currency, validate, estimate, sheetPlan } = await load();
+test("the engine's own rules for pages: currency, the bounds a problem carries, requireTerms, why a programme pays nothing, the deadline in words", async () => {
+  const { currency, validate, estimate } = await load();
   // ISO 4217: 0 decimals for the yen, 3 for the Kuwaiti dinar; USD by default.
-  assert.deepEqual(currency("JPY"), { currency: "JPY", minorUnits: 0, symbol: "¥" });
+  assert.deepEqual(currency("JPY"), { currency: "JPY", minorUnits: 0 });
   assert.deepEqual(currency("KWD"), { currency: "KWD", minorUnits: 3 });
-  assert.deepEqual(currency(), { currency: "USD", minorUnits: 2, symbol: "$" });
+  assert.deepEqual(currency(), { currency: "USD", minorUnits: 2 });
+  assert.deepEqual(currency(null), { currency: "USD", minorUnits: 2 });
   assert.throws(() => currency("usd"), (e) => e.name === "PlanError" && e.code === "invalid_currency" && e.path === "");
   // Weeks between sessions are 1 to 52; a met deductible at most the deductible (200000).
   const plan = { start: "2026-01-05", horizon: { months: 2 }, phases: [{ name: "S", every: { weeks: 0 }, price: 50000 }] };
@@ -335,21 +336,6 @@ test("the engine's own rules for pages: currency, the bounds a problem carries, 
   plan.coverage = { type: "government", deductible: 0, coinsurance: 20 };
   plan.assistance = [{ name: "Card", patientPaysAtMost: 1000, requires: "commercial" }];
   assert.deepEqual(estimate(plan).warnings.map((w) => [w.code, w.reason]), [["assistance_not_eligible", "notCommercial"]]);
-  // A sheet's treatment as a plan: the plan's fields of each phase, not the sheet's `provider`.
-  const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
-  const t = sheet.treatments[0];
-  t.phases[0].provider = "someone";
-  const p = sheetPlan(sheet, t.id, "2026-12-07");
-  assert.equal(p.start, "2026-12-07");
-  assert.equal(p.currency, sheet.currency);
-  assert.deepEqual(p.clinic, { closedWeekdays: sheet.closedWeekdays ?? [], closedDates: sheet.holidays ?? [] });
-  assert.equal(Object.hasOwn(p.phases[0], "provider"), false);
-  assert.deepEqual(p.phases[0], Object.fromEntries(Object.entries(t.phases[0]).filter(([k]) => k !== "provider")));
-  assert.throws(() => sheetPlan(sheet, "nope", "2026-12-07"), (e) => e.name === "PlanError" && e.code === "unknown_name" && e.path === "treatment");
-  // A getter that throws is refused, not dropped.
-  const hostile = JSON.parse(JSON.stringify(sheet));
-  Object.defineProperty(hostile.treatments[0].phases[0], "price", { enumerable: true, get() { throw new Error("no"); } });
-  assert.throws(() => sheetPlan(hostile, t.id, "2026-12-07"), (e) => e.code === "invalid_type" && e.path === "");
   // The staff engine words the Good Faith Estimate's deadline: scheduled
   // Friday 2026-11-20 for Monday 2026-12-07 is 10 business days ahead on
   // the sample sheet (weekends and 2026-11-26 closed).
@@ -357,7 +343,42 @@ test("the engine's own rules for pages: currency, the bounds a problem carries, 
   const input = { treatment: "tms", start: "2026-12-07", date: "2026-11-21", payment: "self-pay", patient: { name: "A", birthDate: "1960-01-01" }, scheduledOn: "2026-11-20" };
   const g = staff.goodFaithEstimate(JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8")), input);
   assert.equal(g.delivery.deadline, "3 business days after scheduling (scheduled at least 10 business days ahead)");
-  assert.equal(staff.currency("EUR").symbol, "€");
+  assert.deepEqual(staff.currency("EUR"), { currency: "EUR", minorUnits: 2 });
+});
+
+test("planFields: the plan reader's own lists, and the embed's plan of a sheet's treatment copies every field they name", async () => {
+  const { planFields, validate } = await load();
+  const { course } = await import(pathToFileURL(join(root, "www/embed/course.js")));
+  const fields = planFields();
+  // The contract's lists (docs/plan.md): a discount is a name, a percent and what it applies to.
+  assert.deepEqual(Object.keys(fields), ["plan", "phases", "fees", "packages", "discounts"]);
+  assert.deepEqual(fields.discounts, ["name", "percent", "appliesTo"]);
+  assert.deepEqual(fields.packages, ["name", "phase", "sessions", "price", "code"]);
+  assert.deepEqual(fields.plan, ["currency", "start", "horizon", "clinic", "phases", "fees", "packages", "discounts", "coverage", "assistance", "financing"]);
+  // They are the reader's: each listed field of a phase is known (whatever
+  // else is wrong with its value), and a sheet's own `provider` is not.
+  const base = { start: "2026-01-05", phases: [{ name: "S", every: { weeks: 1 }, price: 100 }] };
+  const unknownAt = (key) => validate({ ...base, phases: [{ ...base.phases[0], [key]: [] }] }).some((p) => p.code === "unknown_field" && p.path === `phases[0].${key}`);
+  for (const key of fields.phases) assert.equal(unknownAt(key), false, key);
+  assert.equal(unknownAt("provider"), true);
+  // A treatment whose every entry holds every field the engine names, each
+  // a distinct value, plus one it does not: the plan's entries hold exactly
+  // the named ones, with their values.
+  const t = { id: "t", name: "T", horizon: { months: 3 } };
+  let n = 0;
+  for (const [list, keys] of Object.entries(fields)) {
+    if (list !== "plan") t[list] = [{ ...Object.fromEntries(keys.map((k) => [k, `v${n++}`])), provider: "elsewhere" }];
+  }
+  const sheet = { currency: "EUR", closedWeekdays: ["sun"], treatments: [t] };
+  const plan = course(sheet, t, "2026-12-07", fields);
+  for (const [list, keys] of Object.entries(fields)) {
+    if (list === "plan") continue;
+    assert.deepEqual(plan[list], [Object.fromEntries(keys.map((k) => [k, t[list][0][k]]))], list);
+  }
+  // Every field of a plan is the treatment's or the sheet's, or the caller's (insurance, programmes, financing).
+  assert.deepEqual(Object.keys(plan), ["currency", "start", "horizon", "clinic", "phases", "fees", "packages", "discounts"]);
+  assert.deepEqual(fields.plan.filter((k) => !(k in plan)), ["coverage", "assistance", "financing"]);
+  assert.deepEqual([plan.currency, plan.start, plan.horizon, plan.clinic], ["EUR", "2026-12-07", { months: 3 }, { closedWeekdays: ["sun"], closedDates: [] }]);
 });
 
 test("TypeScript types: real interfaces, strict consumer compiles", () => {
@@ -389,7 +410,8 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   assert.match(dts, /export function estimate\(plan: Plan, options\?: Checks\): Estimate;/);
   assert.match(dts, /export function validate\(plan: Plan, options\?: Checks\): Problem\[\];/);
   assert.match(dts, /export function currency\(code\?: string\): CurrencyUnit;/);
-  assert.match(dts, /export function sheetPlan\(sheet: object, treatment: string, start: string\): Plan;/);
+  assert.match(dts, /export function planFields\(\): PlanFields;/);
+  assert.match(dts, /export interface PlanFields \{/);
   assert.match(dts, /export interface CurrencyUnit \{/);
   assert.match(dts, /export type WarningReason = "noCoverage" \| "notCommercial";/);
   assert.match(dts, /export function range\(preset: Preset, options\?: RangeOptions\): Range;/);
@@ -406,7 +428,7 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "consumer.ts"),
-    `import { estimate, validate, presets, preset, range, compare, currency, sheetPlan, type Plan, type Estimate, type Preset, type Range, type Comparison, type Problem } from "coursecost";
+    `import { estimate, validate, presets, preset, range, compare, currency, planFields, type Plan, type Estimate, type Preset, type Range, type Comparison, type Problem } from "coursecost";
 import { ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, type PriceSheet, type QuoteInput, type Quote, type GoodFaithEstimate } from "coursecost/staff";
 const plan: Plan = { start: "2026-01-05", phases: [{ name: "IV", every: { weekdays: ["mon", "thu"] }, sessions: 6, price: 50000 }] };
 const e: Estimate = estimate(plan);
@@ -477,18 +499,18 @@ const again: Quote = handle.quote(input);
 handle.free();
 // @ts-expect-error the payment type is one of two words
 const wrong: QuoteInput = { ...input, payment: "cash" };
-// What the pages used to work out themselves: currencies, bounds, terms, reasons, a sheet's plan, a deadline.
-const yen: { currency: string; minorUnits: number; symbol?: string } = currency("JPY");
+// What the pages used to work out themselves: currencies, bounds, terms, reasons, a plan's fields, a deadline.
+const yen: { currency: string; minorUnits: number } = currency("JPY");
 const dollars = currency();
 const most: number | undefined = validate(plan, { requireTerms: true })[0]?.max;
 const least: number | undefined = validate(plan)[0]?.min;
 // @ts-expect-error the checks are requireTerms only
 validate(plan, { requireTerm: true });
 const why: "noCoverage" | "notCommercial" | undefined = v2e.warnings[0]?.reason;
-const fromSheet: Plan = sheetPlan(sheet, "iv", "2026-12-07");
+const phaseFields: string[] = planFields().phases;
 const due: string | undefined = g.delivery?.deadline;
 const strictInput: QuoteInput = { ...input, payment: "insured", coverage: {}, requireTerms: true };
-export { yen, dollars, most, least, why, fromSheet, due, strictInput };
+export { yen, dollars, most, least, why, phaseFields, due, strictInput };
 export { cents, first, problems, bad, typical, steady, reached, kind, url, q, itemCode, csv, sheetProblems, wrong, benefit, adjustment, when, dental, monthly, again, parts, back, atVisit, later, monthPaid, yearCopay, misspelt, partial, familyCoins, scheduleText };
 `,
   );

@@ -13,13 +13,14 @@
 // from the host's Content-Security-Policy but this script's origin
 // (script-src and connect-src, for the wasm) and 'wasm-unsafe-eval'. No
 // request leaves the host and this script's origin.
-import init, { estimate, validate, compare, currency, sheetPlan } from "./pkg/coursecost.js";
+import init, { estimate, validate, compare, currency, planFields } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js?part=examples";
 import { h, fill } from "../shared/dom.js";
 import { moneyOf, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
 import { money, percent, currencyOf, problemOf } from "../shared/fields.js";
 import { figures, sentences, marks } from "../shared/summary.js";
 import { lineChart } from "../shared/chart.js";
+import { course } from "./course.js";
 import en from "../shared/en.js";
 import { words as problemWords, say, explain } from "../shared/problems.js";
 import { words as entryWords } from "../shared/entries.js";
@@ -104,7 +105,7 @@ function readable(data) {
       throw new Error("not a treatment");
     }
     ids.add(tr.id);
-    estimate(sheetPlan(data, tr.id, today()));
+    estimate(course(data, tr, today(), planFields()));
   }
   return { sheet: data, unit };
 }
@@ -251,7 +252,7 @@ class Estimate extends HTMLElement {
     const insured = root.querySelector("input[name=pay]:checked").value === "insured";
     $("ins").hidden = !insured;
     $("oop").disabled = $("no-oop").checked;
-    const plan = sheetPlan(sheet, tr.id, $("start").value || today());
+    const plan = course(sheet, tr, $("start").value || today(), planFields());
     const errors = [];
     if (!$("start").value) errors.push(["start", t.need.start]);
     if (insured && example) {
