@@ -406,14 +406,13 @@ pub fn plan_fields() -> Result<JsValue, JsValue> {
         text.push(if text.is_empty() { '{' } else { ',' });
         text.push('"');
         text.push_str(name);
-        text.push_str("\":[");
-        text.push_str(
-            &keys
-                .iter()
-                .map(|k| cat!("\"{}\"", k))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        text.push_str("\":");
+        for (i, key) in keys.iter().enumerate() {
+            text.push(if i == 0 { '[' } else { ',' });
+            text.push('"');
+            text.push_str(key);
+            text.push('"');
+        }
         text.push(']');
     }
     text.push('}');
