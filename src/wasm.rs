@@ -377,7 +377,16 @@ export function compare(plans: Plan[], options?: CompareOptions): Comparison;
 /// else.
 #[wasm_bindgen(js_name = currency, skip_typescript)]
 pub fn currency(code: JsValue) -> Result<JsValue, JsValue> {
-    let c = crate::decode_currency(optional(code)).map_err(|e| plan_error(&e))?;
+    // The plan reader's own check, with no decoded value of its own to
+    // finish (smaller than `decode_currency`).
+    let mut d = crate::decode::Decoder::default();
+    let c = match optional(code) {
+        None => Some(crate::Currency::USD),
+        Some(code) => d.currency(code, ""),
+    };
+    let Some(c) = c.filter(|_| d.problems.is_empty()) else {
+        return Err(plan_error(&Error::new(d.problems)));
+    };
     // Written out rather than serialized: a serializer of its own would
     // cost more than the answer. (A code is three capital letters.)
     json_parse(&cat!(
@@ -403,19 +412,17 @@ pub fn plan_fields() -> Result<JsValue, JsValue> {
         ("packages", PACKAGE_KEYS),
         ("discounts", DISCOUNT_KEYS),
     ] {
-        text.push(if text.is_empty() { '{' } else { ',' });
-        text.push('"');
+        text.push_str(if text.is_empty() { "{\"" } else { ",\"" });
         text.push_str(name);
         text.push_str("\":");
         for (i, key) in keys.iter().enumerate() {
-            text.push(if i == 0 { '[' } else { ',' });
-            text.push('"');
+            text.push_str(if i == 0 { "[\"" } else { ",\"" });
             text.push_str(key);
-            text.push('"');
+            text.push_str("\"");
         }
-        text.push(']');
+        text.push_str("]");
     }
-    text.push('}');
+    text.push_str("}");
     json_parse(&text)
 }
 

@@ -1,6 +1,6 @@
 //! The readers of a plan's insurance and savings programmes.
 
-use crate::error::{Bound, ErrorCode};
+use crate::error::{Bound, ErrorCode, Problem};
 use crate::limits::{
     MAX_CODE_CHARS, MAX_COVERAGE_LIMITS, MAX_FEE_SCHEDULE_ENTRIES, MAX_FEES, MAX_PHASES,
     MAX_REIMBURSEMENT_DAYS, MAX_SESSIONS,
@@ -163,19 +163,13 @@ impl Decoder {
         ];
         let mut ok = true;
         for (broken, code, key, message, least) in rules {
-            if broken {
+            if broken && !self.full() {
                 // A family amount below the patient's: the patient's is its least.
-                match least {
-                    Some(m) => self.out_of_range(
-                        &join(path, key),
-                        Bound::Min(m.minor()),
-                        "{}",
-                        &[&message],
-                    ),
-                    None => self.report(code, &join(path, key), message),
-                }
-                ok = false;
+                let mut p = Problem::new(code, join(path, key), message);
+                p.min = least.map(Amount::minor);
+                self.problems.push(p);
             }
+            ok &= !broken;
         }
         ok
     }
@@ -338,7 +332,7 @@ impl Decoder {
                 self.report(
                     ErrorCode::MissingField,
                     &join(path, "deductible"),
-                    "needs the deductible (0 if the plan has none): a blank is not 0",
+                    "needs the deductible (0 if none)",
                 );
                 ok = false;
             }
@@ -346,7 +340,7 @@ impl Decoder {
                 self.report(
                     ErrorCode::MissingField,
                     &join(path, "coinsurance"),
-                    "needs the coinsurance (0 if none) or a copay: a blank does not mean insurance pays everything",
+                    "needs the coinsurance (0 if none) or a copay",
                 );
                 ok = false;
             }
