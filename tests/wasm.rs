@@ -632,12 +632,14 @@ fn the_rules_pages_ask_the_engine_for() {
     assert!(estimate(plan.clone()).is_ok());
     let err = coursecost::wasm::estimate(plan, checks).expect_err("refused");
     assert_eq!(text(&err, "code"), "missing_field");
-    // currency: the yen has no minor unit, the default (USD) two.
-    let yen = coursecost::wasm::currency("JPY".into()).expect("JPY");
-    assert_eq!(json_text(&yen), r#"{"currency":"JPY","minorUnits":0}"#);
-    let usd = coursecost::wasm::currency(JsValue::UNDEFINED).expect("USD");
-    assert_eq!(json_text(&usd), r#"{"currency":"USD","minorUnits":2}"#);
-    assert!(coursecost::wasm::currency("jpy".into()).is_err());
+    // minorUnits: the yen has no minor unit, the default (USD) two.
+    assert_eq!(coursecost::wasm::minor_units("JPY".into()).ok(), Some(0));
+    assert_eq!(
+        coursecost::wasm::minor_units(JsValue::UNDEFINED).ok(),
+        Some(2)
+    );
+    let err = coursecost::wasm::minor_units("jpy".into()).expect_err("refused");
+    assert_eq!(text(&err, "code"), "invalid_currency");
     // planFields: the lists the plan reader checks, e.g. a discount's
     // three fields (a name, a percent and what it applies to).
     let fields = coursecost::wasm::plan_fields().expect("fields");

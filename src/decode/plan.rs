@@ -58,6 +58,18 @@ pub(crate) const PACKAGE_KEYS: &[&str] = &["name", "phase", "sessions", "price",
 /// The fields of a discount.
 pub(crate) const DISCOUNT_KEYS: &[&str] = &["name", "percent", "appliesTo"];
 
+/// [`PLAN_KEYS`], [`PHASE_KEYS`], [`FEE_KEYS`], [`PACKAGE_KEYS`] and
+/// [`DISCOUNT_KEYS`] as the JSON the `planFields` export answers, written
+/// out (building it at run time would cost the visitor's wasm some 300 B
+/// gzip); `plan_fields_are_the_readers_lists` holds it equal to them.
+pub(crate) const PLAN_FIELDS: &str = concat!(
+    r#"{"plan":["currency","start","horizon","clinic","phases","fees","packages","discounts","coverage","assistance","financing"],"#,
+    r#""phases":["name","every","sessions","weeks","startAfter","price","code","covered","benefit","allowed"],"#,
+    r#""fees":["name","amount","when","phase","code","covered","benefit","allowed"],"#,
+    r#""packages":["name","phase","sessions","price","code"],"#,
+    r#""discounts":["name","percent","appliesTo"]}"#
+);
+
 /// What a course is and what it charges: the part of a plan that a clinic's
 /// price sheet lists per treatment.
 pub(crate) struct Course {

@@ -311,12 +311,13 @@ test("the JSON Schema of a price sheet accepts the sample and refuses what the e
 });
 
 test("the engine's own rules for pages: currency, the bounds a problem carries, requireTerms, why a programme pays nothing, the deadline in words", async () => {
-  const { currency, validate, estimate } = await load();
+  const { currency, minorUnits, validate, estimate } = await load();
   // ISO 4217: 0 decimals for the yen, 3 for the Kuwaiti dinar; USD by default.
   assert.deepEqual(currency("JPY"), { currency: "JPY", minorUnits: 0 });
   assert.deepEqual(currency("KWD"), { currency: "KWD", minorUnits: 3 });
   assert.deepEqual(currency(), { currency: "USD", minorUnits: 2 });
   assert.deepEqual(currency(null), { currency: "USD", minorUnits: 2 });
+  assert.equal(minorUnits("KWD"), 3);
   assert.throws(() => currency("usd"), (e) => e.name === "PlanError" && e.code === "invalid_currency" && e.path === "");
   // Weeks between sessions are 1 to 52; a met deductible at most the deductible (200000).
   const plan = { start: "2026-01-05", horizon: { months: 2 }, phases: [{ name: "S", every: { weeks: 0 }, price: 50000 }] };
@@ -409,10 +410,14 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   assert.doesNotMatch(ours, /\bany\b/, "no any in the declarations");
   assert.match(dts, /export function estimate\(plan: Plan, options\?: Checks\): Estimate;/);
   assert.match(dts, /export function validate\(plan: Plan, options\?: Checks\): Problem\[\];/);
-  assert.match(dts, /export function currency\(code\?: string\): CurrencyUnit;/);
+  assert.match(dts, /export function minorUnits\(code\?: string\): number;/);
+  for (const entry of ["index.d.ts", "staff.d.ts"]) {
+    const d = readFileSync(join(pkg, entry), "utf8");
+    assert.match(d, /export function currency\(code\?: string\): CurrencyUnit;/, entry);
+    assert.match(d, /export interface CurrencyUnit \{/, entry);
+  }
   assert.match(dts, /export function planFields\(\): PlanFields;/);
   assert.match(dts, /export interface PlanFields \{/);
-  assert.match(dts, /export interface CurrencyUnit \{/);
   assert.match(dts, /export type WarningReason = "noCoverage" \| "notCommercial";/);
   assert.match(dts, /export function range\(preset: Preset, options\?: RangeOptions\): Range;/);
   assert.match(dts, /export function compare\(plans: Plan\[\], options\?: CompareOptions\): Comparison;/);

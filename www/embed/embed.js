@@ -13,11 +13,11 @@
 // from the host's Content-Security-Policy but this script's origin
 // (script-src and connect-src, for the wasm) and 'wasm-unsafe-eval'. No
 // request leaves the host and this script's origin.
-import init, { estimate, validate, compare, currency, planFields } from "./pkg/coursecost.js";
+import init, { estimate, validate, compare, minorUnits, planFields } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js?part=examples";
 import { h, fill } from "../shared/dom.js";
 import { moneyOf, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
-import { money, percent, currencyOf, problemOf } from "../shared/fields.js";
+import { money, percent, problemOf } from "../shared/fields.js";
 import { figures, sentences, marks } from "../shared/summary.js";
 import { lineChart } from "../shared/chart.js";
 import { course } from "./course.js";
@@ -98,7 +98,9 @@ const optionalText = (v) => v === undefined || typeof v === "string";
 function readable(data) {
   const treatments = isObject(data) ? own(data, "treatments") : undefined;
   if (!Array.isArray(treatments) || !treatments.length || !optionalText(own(data, "name"))) throw new Error("not a price sheet");
-  const unit = currencyOf(currency, own(data, "currency"));
+  const code = own(data, "currency");
+  // The engine counts the decimals (it throws for a code that is not a currency).
+  const unit = { currency: code ?? "USD", minorUnits: minorUnits(code) };
   const ids = new Set();
   for (const tr of treatments) {
     if (!isObject(tr) || typeof own(tr, "id") !== "string" || typeof own(tr, "name") !== "string" || !optionalText(own(tr, "description")) || ids.has(tr.id)) {

@@ -6,8 +6,8 @@
 import { currencyWords, plainAmount } from "./format.js";
 
 /**
- * A currency as the engine counts it, `{ currency, minorUnits, symbol? }`,
- * from the engine's `currency` export (`currency`, the visitor's or the
+ * A currency as the engine counts it, `{ currency, minorUnits }`,
+ * from the package's `currency` (`currency`, the visitor's or the
  * staff engine's): `code` absent is the engine's default currency. The page
  * never decides how many decimals a currency has. Throws the engine's
  * `PlanError` for a code that is not a currency.
