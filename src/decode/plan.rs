@@ -474,3 +474,30 @@ impl<'de> serde::Deserialize<'de> for Plan {
         super::plan(&value).map_err(serde::de::Error::custom)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `planFields` answers the reader's own lists: its written-out JSON
+    /// holds exactly the names in each, in order, and nothing else.
+    #[test]
+    fn plan_fields_are_the_readers_lists() {
+        let parsed: serde_json::Value = serde_json::from_str(PLAN_FIELDS).expect("JSON");
+        let lists = [
+            ("plan", PLAN_KEYS),
+            ("phases", PHASE_KEYS),
+            ("fees", FEE_KEYS),
+            ("packages", PACKAGE_KEYS),
+            ("discounts", DISCOUNT_KEYS),
+        ];
+        let expected: serde_json::Map<String, serde_json::Value> = lists
+            .iter()
+            .map(|(name, keys)| ((*name).into(), serde_json::json!(keys)))
+            .collect();
+        assert_eq!(parsed, serde_json::Value::Object(expected));
+        // A phase's fields are a sheet phase's without who bills it.
+        assert_eq!(PHASE_KEYS.len(), 10);
+        assert_eq!(SHEET_PHASE_KEYS[10], "provider");
+    }
+}
