@@ -238,17 +238,17 @@ pub(crate) fn plan_error(err: &Error) -> JsValue {
 ///
 /// (Declared in [`SIGNATURES`], with its optional argument.)
 #[wasm_bindgen(js_name = estimate, skip_typescript)]
-pub fn estimate(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let plan =
-        crate::decode_plan_with(Js::new(plan), optional(options)).map_err(|e| plan_error(&e))?;
+pub fn estimate(plan: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let plan = crate::decode_plan_with(Js::new(plan), options.and_then(optional))
+        .map_err(|e| plan_error(&e))?;
     to_js(&crate::estimate(&plan))
 }
 
 /// Every problem with a plan (with the checks `options` asks for, as
 /// [`estimate`]); an empty array when it is valid.
 #[wasm_bindgen(js_name = validate, skip_typescript)]
-pub fn validate(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let problems = crate::decode_plan_with(Js::new(plan), optional(options))
+pub fn validate(plan: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let problems = crate::decode_plan_with(Js::new(plan), options.and_then(optional))
         .err()
         .map(Error::into_problems)
         .unwrap_or_default();

@@ -14,12 +14,12 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 /// `estimate(plan)`, with no options, as JavaScript calls it.
 fn estimate(plan: JsValue) -> Result<JsValue, JsValue> {
-    coursecost::wasm::estimate(plan, JsValue::UNDEFINED)
+    coursecost::wasm::estimate(plan, None)
 }
 
 /// `validate(plan)`, with no options.
 fn validate(plan: JsValue) -> Result<JsValue, JsValue> {
-    coursecost::wasm::validate(plan, JsValue::UNDEFINED)
+    coursecost::wasm::validate(plan, None)
 }
 
 const PLAN: &str = r#"{
@@ -623,14 +623,14 @@ fn the_rules_pages_ask_the_engine_for() {
     // its coinsurance, so both are asked for; without the option it is valid.
     let plan = with("p.coverage = { outOfPocketMax: 500000 }");
     let checks = js(r#"{ "requireTerms": true }"#);
-    let found: Array = coursecost::wasm::validate(plan.clone(), checks.clone())
+    let found: Array = coursecost::wasm::validate(plan.clone(), Some(checks.clone()))
         .expect("validate")
         .dyn_into()
         .expect("a list");
     let paths: Vec<String> = found.iter().map(|p| text(&p, "path")).collect();
     assert_eq!(paths, ["coverage.deductible", "coverage.coinsurance"]);
     assert!(estimate(plan.clone()).is_ok());
-    let err = coursecost::wasm::estimate(plan, checks).expect_err("refused");
+    let err = coursecost::wasm::estimate(plan, Some(checks)).expect_err("refused");
     assert_eq!(text(&err, "code"), "missing_field");
     // minorUnits: the yen has no minor unit, the default (USD) two.
     assert_eq!(coursecost::wasm::minor_units("JPY".into()).ok(), Some(0));
