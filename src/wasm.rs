@@ -31,7 +31,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::source::{Kind, Number, Source, Unreadable};
-use crate::text::cat;
 
 /// The staff exports (clinic sheets, quotes, Good Faith Estimates, CSV):
 /// built into the staff wasm only (`--features staff`, the default), so the

@@ -31,16 +31,16 @@ const SHEET_PHASE_KEYS: &[&str] = &[
     "provider",
 ];
 /// The fields of a plan's phase.
-pub(crate) const PHASE_KEYS: &[&str] = SHEET_PHASE_KEYS.split_at(SHEET_PHASE_KEYS.len() - 1).0;
+const PHASE_KEYS: &[&str] = SHEET_PHASE_KEYS.split_at(SHEET_PHASE_KEYS.len() - 1).0;
 /// The fields of a price sheet's fee: a plan's, then who bills it.
 const SHEET_FEE_KEYS: &[&str] = &[
     "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed", "provider",
 ];
 /// The fields of a plan's fee.
-pub(crate) const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 1).0;
+const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 1).0;
 
 /// The fields of a plan.
-pub(crate) const PLAN_KEYS: &[&str] = &[
+const PLAN_KEYS: &[&str] = &[
     "currency",
     "start",
     "horizon",
@@ -54,14 +54,15 @@ pub(crate) const PLAN_KEYS: &[&str] = &[
     "financing",
 ];
 /// The fields of a package.
-pub(crate) const PACKAGE_KEYS: &[&str] = &["name", "phase", "sessions", "price", "code"];
+const PACKAGE_KEYS: &[&str] = &["name", "phase", "sessions", "price", "code"];
 /// The fields of a discount.
-pub(crate) const DISCOUNT_KEYS: &[&str] = &["name", "percent", "appliesTo"];
+const DISCOUNT_KEYS: &[&str] = &["name", "percent", "appliesTo"];
 
 /// [`PLAN_KEYS`], [`PHASE_KEYS`], [`FEE_KEYS`], [`PACKAGE_KEYS`] and
 /// [`DISCOUNT_KEYS`] as the JSON the `planFields` export answers, written
 /// out (building it at run time would cost the visitor's wasm some 300 B
 /// gzip); `plan_fields_are_the_readers_lists` holds it equal to them.
+#[cfg(any(target_arch = "wasm32", test))]
 pub(crate) const PLAN_FIELDS: &str = concat!(
     r#"{"plan":["currency","start","horizon","clinic","phases","fees","packages","discounts","coverage","assistance","financing"],"#,
     r#""phases":["name","every","sessions","weeks","startAfter","price","code","covered","benefit","allowed"],"#,
