@@ -9,9 +9,15 @@
 // start a caller asks for. catalogue.js deep-freezes its data, so what was
 // checked stays so.
 import catalogue from "./catalogue.js";
-import { estimate, validate } from "./coursecost.js";
+import { estimate, validate, minorUnits } from "./coursecost.js";
 
-export { default, initSync, estimate, validate, range, compare, version } from "./coursecost.js";
+export { default, initSync, estimate, validate, range, compare, version, minorUnits, planFields } from "./coursecost.js";
+
+/**
+ * A currency as the engine counts it, `{ currency, minorUnits }` (`code`
+ * absent: USD). Throws the engine's `PlanError` for anything else.
+ */
+export const currency = (code) => ({ currency: code ?? "USD", minorUnits: minorUnits(code) });
 
 /**
  * A deep copy of a catalogue entry with its three plans starting on `start`.

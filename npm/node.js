@@ -11,4 +11,4 @@ export default async function init() {
   return exports;
 }
 
-export { initSync, estimate, validate, range, compare, version, presets, preset, coverageExamples } from "./index.js";
+export { initSync, estimate, validate, range, compare, version, currency, minorUnits, planFields, presets, preset, coverageExamples } from "./index.js";

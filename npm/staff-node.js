@@ -11,6 +11,6 @@ export default async function init() {
 }
 
 export {
-  initSync, estimate, validate, range, compare, version,
+  initSync, estimate, validate, range, compare, version, currency, minorUnits, planFields,
   ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv,
 } from "./staff.js";

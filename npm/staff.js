@@ -3,10 +3,16 @@
 // `--features staff`): everything the main entry's engine does, plus clinic
 // price sheets, quotes, Good Faith Estimates and the ledger CSV. Call
 // `await init()` once.
-import { ClinicSheet as Decoded } from "./coursecost_staff.js";
+import { ClinicSheet as Decoded, minorUnits } from "./coursecost_staff.js";
+
+/**
+ * A currency as the engine counts it, `{ currency, minorUnits }` (`code`
+ * absent: USD). Throws the engine's `PlanError` for anything else.
+ */
+export const currency = (code) => ({ currency: code ?? "USD", minorUnits: minorUnits(code) });
 
 export {
-  default, initSync, estimate, validate, range, compare, version,
+  default, initSync, estimate, validate, range, compare, version, minorUnits, planFields,
   validateClinic, quote, goodFaithEstimate, quoteCsv,
 } from "./coursecost_staff.js";
 

@@ -100,6 +100,7 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
                 path: "financing".into(),
                 message: cat!("There is nothing to finance: the down payment ({}) covers the {} the patient owes.", terms.down_payment, financed),
                 date: None,
+                reason: None,
             });
             return None;
         }
@@ -321,6 +322,7 @@ fn schedule_warnings(plan: &Plan, schedule: &Schedule) -> Vec<Warning> {
             path: cat!("phases[{}]", i),
             message,
             date: None,
+            reason: None,
         });
     }
     warnings

@@ -444,6 +444,7 @@ fn family_takes(
             path: path.into(),
             message: message.into(),
             date: Some(date),
+            reason: None,
         });
     }
 }

@@ -77,6 +77,18 @@ pub struct Problem {
     pub path: String,
     /// A sentence for people, e.g. `unknown field "prcie" — did you mean "price"?`.
     pub message: String,
+    /// On an `out_of_range` problem whose bound is a number: the least
+    /// value allowed (amounts in minor units, lists in entries, texts in
+    /// characters), when the value is below it or must lie in a range. A
+    /// form says it in its own words without restating the engine's bounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub min: Option<i64>,
+    /// On an `out_of_range` problem whose bound is a number: the greatest
+    /// value allowed, when the value is above it or must lie in a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub max: Option<i64>,
 }
 
 impl Problem {
@@ -89,8 +101,38 @@ impl Problem {
             code,
             path: path.into(),
             message: message.into(),
+            min: None,
+            max: None,
         }
     }
+
+    /// An `out_of_range` problem with the bound the value broke: `Min(n)`
+    /// when it is below `n`, `Max(n)` when it is above, `Range` both when
+    /// it must lie between them.
+    pub(crate) fn out_of_range(
+        path: impl Into<String>,
+        bound: Bound,
+        message: impl Into<String>,
+    ) -> Problem {
+        let mut p = Problem::new(ErrorCode::OutOfRange, path, message);
+        match bound {
+            Bound::Min(n) => p.min = Some(n),
+            Bound::Max(n) => p.max = Some(n),
+            Bound::Range(min, max) => (p.min, p.max) = (Some(min), Some(max)),
+        }
+        p
+    }
+}
+
+/// The bound a value broke ([`Problem::min`], [`Problem::max`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bound {
+    /// Below this least value.
+    Min(i64),
+    /// Above this greatest value.
+    Max(i64),
+    /// Outside this range (both ends included).
+    Range(i64, i64),
 }
 
 impl fmt::Display for Problem {

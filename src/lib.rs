@@ -89,7 +89,7 @@ pub use label::Label;
 pub use money::{Amount, Percent};
 pub use output::{
     Estimate, FinancingSchedule, Line, MonthTotal, Payment, PhaseTotal, PlanYearTotal, Session,
-    Totals, Warning, WarningCode,
+    Totals, Warning, WarningCode, WarningReason,
 };
 pub use plan::{
     Assistance, BalanceBilling, Benefit, Beyond, Claims, Clinic, CopayPer, CostSharing, Coverage,
@@ -138,6 +138,15 @@ pub fn decode_plan<S: source::Source>(input: S) -> Result<Plan, Error> {
     decode::plan(input)
 }
 
+/// Validates and decodes a plan with the checks `options` asks for:
+/// `{ "requireTerms": true }` makes every block of insurance terms name its
+/// deductible and its coinsurance or copay (`missing_field` at its path),
+/// where a form must not read a blank as 0. Problems with the options come
+/// first, under `options.`.
+pub fn decode_plan_with<S: source::Source>(input: S, options: Option<S>) -> Result<Plan, Error> {
+    decode::plan_with(input, options)
+}
+
 /// Validates and decodes [`PlanOptions`] (problems under `options`); `None`
 /// means no changes.
 pub fn decode_options<S: source::Source>(input: Option<S>) -> Result<PlanOptions, Error> {
@@ -151,6 +160,19 @@ pub fn decode_comparison<S: source::Source>(
     options: Option<S>,
 ) -> Result<(prelude::Vec<Plan>, PlanOptions), Error> {
     decode::plan::comparison(plans, options)
+}
+
+/// A currency code (`None`: the default, USD) as the engine counts it
+/// ([`Currency::minor_units`]). Anything but a current ISO
+/// 4217 code with a minor unit, in capitals, is refused with the problem a
+/// plan's `currency` would get, at the empty path.
+pub fn decode_currency<S: source::Source>(code: Option<S>) -> Result<Currency, Error> {
+    let Some(code) = code else {
+        return Ok(Currency::USD);
+    };
+    let mut d = decode::Decoder::default();
+    let currency = d.currency(code, "");
+    d.finish(currency)
 }
 
 /// Validates and decodes one preset, written like the catalogue's entries.

@@ -311,6 +311,22 @@ pub struct Warning {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(ts, tsify(optional))]
     pub date: Option<Date>,
+    /// Why, when there is more than one reason: on
+    /// `assistance_not_eligible`, what the plan lacks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub reason: Option<WarningReason>,
+}
+
+/// Why a savings programme pays nothing (`assistance_not_eligible`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(ts, derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum WarningReason {
+    /// It requires insurance and the plan has no `coverage`.
+    NoCoverage,
+    /// It requires commercial insurance and the plan's is another type.
+    NotCommercial,
 }
 
 /// The kinds of [`Warning`].

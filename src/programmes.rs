@@ -5,7 +5,7 @@
 use crate::calendar::{Date, MonthDay};
 use crate::lines::Origin;
 use crate::money::Amount;
-use crate::output::{Warning, WarningCode};
+use crate::output::{Warning, WarningCode, WarningReason};
 use crate::plan::{Plan, PlanType, Requires};
 use crate::prelude::*;
 use crate::text::cat;
@@ -41,7 +41,8 @@ pub(crate) struct Programme {
     left: Option<Amount>,
     phases: Vec<usize>,
     fees: Vec<usize>,
-    eligible: bool,
+    /// Why the patient is not eligible; `None` when they are.
+    refused: Option<WarningReason>,
     exhausted_on: Option<Date>,
 }
 
@@ -58,11 +59,13 @@ impl Programme {
             .iter()
             .filter_map(|n| plan.fees.iter().position(|f| &f.name == n))
             .collect();
-        let eligible = match (a.requires, &plan.coverage) {
-            (Requires::None, _) => true,
-            (Requires::Coverage, coverage) => coverage.is_some(),
-            (Requires::Commercial, Some(c)) => c.kind == PlanType::Commercial,
-            (Requires::Commercial, None) => false,
+        let refused = match (a.requires, &plan.coverage) {
+            (Requires::None, _) => None,
+            (_, None) => Some(WarningReason::NoCoverage),
+            (Requires::Commercial, Some(c)) if c.kind != PlanType::Commercial => {
+                Some(WarningReason::NotCommercial)
+            }
+            _ => None,
         };
         Programme {
             name: a.name.clone(),
@@ -72,7 +75,7 @@ impl Programme {
             left: a.annual_max,
             phases,
             fees,
-            eligible,
+            refused,
             exhausted_on: None,
         }
     }
@@ -81,7 +84,7 @@ impl Programme {
     /// phases and the lines of its fees, or every session line when it names
     /// neither; never a package; nothing when the patient is not eligible.
     pub(crate) fn applies(&self, origin: Origin) -> bool {
-        self.eligible
+        self.refused.is_none()
             && match origin {
                 Origin::Package => false,
                 Origin::Session { phase } => {
@@ -112,7 +115,7 @@ impl Programme {
 
     pub(crate) fn warning(&self, index: usize) -> Option<Warning> {
         let path = cat!("assistance[{}]", index);
-        if !self.eligible {
+        if let Some(reason) = self.refused {
             return Some(Warning {
                 code: WarningCode::AssistanceNotEligible,
                 path,
@@ -121,6 +124,7 @@ impl Programme {
                     self.name
                 ),
                 date: None,
+                reason: Some(reason),
             });
         }
         let date = self.exhausted_on?;
@@ -133,6 +137,7 @@ impl Programme {
                 date
             ),
             date: Some(date),
+            reason: None,
         })
     }
 }

@@ -122,6 +122,7 @@ impl Limits {
                             path: cat!("coverage.limits[{}]", i),
                             message: "From this day the clinic writes off the sessions insurance no longer covers.".into(),
                             date: Some(date),
+                            reason: None,
                         });
                     }
                 }
@@ -149,5 +150,6 @@ fn limit_warning(i: usize, limit: &Limit, date: Date) -> Warning {
             date
         ),
         date: Some(date),
+        reason: None,
     }
 }

@@ -231,20 +231,23 @@ pub(crate) fn plan_error(err: &Error) -> JsValue {
 ///
 /// Throws a `PlanError` (an `Error` with `code`, `path` and `problems`) when
 /// the plan is invalid.
-#[wasm_bindgen(js_name = estimate, unchecked_return_type = "Estimate")]
-pub fn estimate(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-) -> Result<JsValue, JsValue> {
-    let plan = crate::decode_plan(Js::new(plan)).map_err(|e| plan_error(&e))?;
+///
+/// With `{ requireTerms: true }`, every block of insurance terms must name
+/// its deductible and its coinsurance or copay (`missing_field`).
+///
+/// (Declared in [`SIGNATURES`], with its optional argument.)
+#[wasm_bindgen(js_name = estimate, skip_typescript)]
+pub fn estimate(plan: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let plan = crate::decode_plan_with(Js::new(plan), options.and_then(optional))
+        .map_err(|e| plan_error(&e))?;
     to_js(&crate::estimate(&plan))
 }
 
-/// Every problem with a plan; an empty array when it is valid.
-#[wasm_bindgen(js_name = validate, unchecked_return_type = "Problem[]")]
-pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-) -> Result<JsValue, JsValue> {
-    let problems = crate::decode_plan(Js::new(plan))
+/// Every problem with a plan (with the checks `options` asks for, as
+/// [`estimate`]); an empty array when it is valid.
+#[wasm_bindgen(js_name = validate, skip_typescript)]
+pub fn validate(plan: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let problems = crate::decode_plan_with(Js::new(plan), options.and_then(optional))
         .err()
         .map(Error::into_problems)
         .unwrap_or_default();
@@ -289,10 +292,50 @@ pub fn compare(plans: JsValue, options: Option<JsValue>) -> Result<JsValue, JsVa
     to_js(&comparison.map_err(|e| plan_error(&e))?)
 }
 
-/// The TypeScript signatures of [`range`] and [`compare`], with their
-/// optional options argument.
+/// The TypeScript signatures of [`estimate`], [`validate`], [`minor_units`],
+/// [`range`] and [`compare`], with their optional arguments.
 #[wasm_bindgen(typescript_custom_section)]
 const SIGNATURES: &str = r#"
+/** The checks `estimate` and `validate` can add to a plan's own. */
+export interface Checks {
+    /**
+     * Every block of insurance terms (`coverage`, `coverage.pharmacy`,
+     * `coverage.outOfNetwork`) must name its `deductible` and its
+     * `coinsurance` or `copay` (`missing_field` at the absent one), where
+     * a form must not read a blank field as 0. Default false.
+     */
+    requireTerms?: boolean;
+}
+
+/**
+ * Estimates a plan (the reference), with the checks `options` asks for.
+ *
+ * Throws a `PlanError` (an `Error` with `code`, `path` and `problems`) when
+ * the plan is invalid.
+ */
+export function estimate(plan: Plan, options?: Checks): Estimate;
+
+/** Every problem with a plan (with the checks `options` asks for); `[]` when it is valid. */
+export function validate(plan: Plan, options?: Checks): Problem[];
+
+/**
+ * How many decimals the engine counts in a currency (`code` absent: USD).
+ * Throws a `PlanError` (`invalid_currency`, empty path) for anything else.
+ */
+export function minorUnits(code?: string): number;
+
+/**
+ * The fields the plan reader accepts on a plan and on each entry of its
+ * lists: the lists it checks against.
+ */
+export interface PlanFields {
+    plan: string[];
+    phases: string[];
+    fees: string[];
+    packages: string[];
+    discounts: string[];
+}
+
 /** What `range` puts on a preset's three plans. */
 export type RangeOptions = PlanOptions;
 /** What `compare` puts on every plan: the same options as `range`. */
@@ -317,6 +360,36 @@ export function range(preset: Preset, options?: RangeOptions): Range;
  */
 export function compare(plans: Plan[], options?: CompareOptions): Comparison;
 "#;
+
+/// How many decimals the engine counts in a currency (2 for USD, 0 for
+/// JPY, 3 for KWD), for an ISO 4217 code (absent: the default, USD). The
+/// package's `currency(code)` wraps it as `{ currency, minorUnits }`; a
+/// number, not that object, is the cheaper answer for the visitor's wasm.
+///
+/// Throws a `PlanError` (code `invalid_currency` or `invalid_type`, empty
+/// path) for anything else, with the problem a plan's `currency` would get.
+#[wasm_bindgen(js_name = minorUnits, skip_typescript)]
+pub fn minor_units(code: JsValue) -> Result<u8, JsValue> {
+    let mut d = crate::decode::Decoder::default();
+    let c = match optional(code) {
+        None => Some(crate::Currency::USD),
+        Some(code) => d.currency(code, ""),
+    };
+    match c.filter(|_| d.problems.is_empty()) {
+        Some(c) => Ok(c.minor_units()),
+        None => Err(plan_error(&Error::new(d.problems))),
+    }
+}
+
+/// The fields the plan reader accepts on a plan and on each entry of its
+/// `phases`, `fees`, `packages` and `discounts`: the very lists it checks
+/// against, so a page that copies a plan's parts from elsewhere (the
+/// `<coursecost-estimate>` element, from a price sheet) copies every field
+/// the contract has, and a field added to the contract is never dropped.
+#[wasm_bindgen(js_name = planFields, unchecked_return_type = "PlanFields")]
+pub fn plan_fields() -> Result<JsValue, JsValue> {
+    json_parse(crate::decode::plan::PLAN_FIELDS)
+}
 
 /// The engine's version, e.g. `"0.1.0"`.
 #[wasm_bindgen(js_name = version)]

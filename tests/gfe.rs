@@ -627,3 +627,33 @@ fn a_good_faith_estimate_whose_dear_end_costs_less_for_its_own_dates_is_refused(
         found[0].message
     );
 }
+
+#[test]
+fn the_deadline_is_worded_by_the_engine() {
+    // The rule of 45 CFR 149.610(b)(1)(vi) in words, one per case of the
+    // test above (same sample clinic, same dates): 10 business days ahead
+    // gives 3 days after scheduling; 9 ahead gives 1 day; a request gives
+    // 3 days after it; 2 ahead (Fri 4, Mon 7) gives no deadline, and says
+    // how many days ahead it was.
+    assert_eq!(
+        due("2026-11-20", "2026-12-07", false).deadline,
+        "3 business days after scheduling (scheduled at least 10 business days ahead)"
+    );
+    assert_eq!(
+        due("2026-11-23", "2026-12-07", false).deadline,
+        "1 business day after scheduling (scheduled at least 3 business days ahead)"
+    );
+    assert_eq!(
+        due("2026-11-20", "2026-11-23", true).deadline,
+        "3 business days after the patient asked for it"
+    );
+    assert_eq!(
+        due("2026-12-03", "2026-12-07", false).deadline,
+        "no deadline: scheduled 2 business days ahead (fewer than 3)"
+    );
+    // Scheduled on the Friday for the Monday: 1 business day ahead, singular.
+    assert_eq!(
+        due("2026-12-04", "2026-12-07", false).deadline,
+        "no deadline: scheduled 1 business day ahead (fewer than 3)"
+    );
+}

@@ -6,12 +6,21 @@
 #![cfg(target_arch = "wasm32")]
 
 use coursecost::wasm::{
-    Sheet, compare, estimate, good_faith_estimate, quote, quote_csv, range, validate,
-    validate_clinic, version,
+    Sheet, compare, good_faith_estimate, quote, quote_csv, range, validate_clinic, version,
 };
 use js_sys::{Array, Function, JSON, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+/// `estimate(plan)`, with no options, as JavaScript calls it.
+fn estimate(plan: JsValue) -> Result<JsValue, JsValue> {
+    coursecost::wasm::estimate(plan, None)
+}
+
+/// `validate(plan)`, with no options.
+fn validate(plan: JsValue) -> Result<JsValue, JsValue> {
+    coursecost::wasm::validate(plan, None)
+}
 
 const PLAN: &str = r#"{
     "start": "2026-01-05", "horizon": {"months": 6},
@@ -605,5 +614,42 @@ fn inherited_fields_change_no_answer_of_the_staff_engine() {
     assert_eq!(
         problems,
         [("invalid_type".to_string(), "treatments[0]".to_string())]
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_rules_pages_ask_the_engine_for() {
+    // requireTerms: the plan's coverage names neither its deductible nor
+    // its coinsurance, so both are asked for; without the option it is valid.
+    let plan = with("p.coverage = { outOfPocketMax: 500000 }");
+    let checks = js(r#"{ "requireTerms": true }"#);
+    let found: Array = coursecost::wasm::validate(plan.clone(), Some(checks.clone()))
+        .expect("validate")
+        .dyn_into()
+        .expect("a list");
+    let paths: Vec<String> = found.iter().map(|p| text(&p, "path")).collect();
+    assert_eq!(paths, ["coverage.deductible", "coverage.coinsurance"]);
+    assert!(estimate(plan.clone()).is_ok());
+    let err = coursecost::wasm::estimate(plan, Some(checks)).expect_err("refused");
+    assert_eq!(text(&err, "code"), "missing_field");
+    // minorUnits: the yen has no minor unit, the default (USD) two.
+    assert_eq!(coursecost::wasm::minor_units("JPY".into()).ok(), Some(0));
+    assert_eq!(
+        coursecost::wasm::minor_units(JsValue::UNDEFINED).ok(),
+        Some(2)
+    );
+    let err = coursecost::wasm::minor_units("jpy".into()).expect_err("refused");
+    assert_eq!(text(&err, "code"), "invalid_currency");
+    // planFields: the lists the plan reader checks, e.g. a discount's
+    // three fields (a name, a percent and what it applies to).
+    let fields = coursecost::wasm::plan_fields().expect("fields");
+    assert_eq!(
+        json_text(&get(&fields, "discounts")),
+        r#"["name","percent","appliesTo"]"#
+    );
+    let plan_keys = json_text(&get(&fields, "plan"));
+    assert!(
+        plan_keys.starts_with(r#"["currency","start","horizon","clinic","phases""#),
+        "{plan_keys}"
     );
 }

@@ -1,6 +1,6 @@
 //! The readers of a plan's insurance and savings programmes.
 
-use crate::error::ErrorCode;
+use crate::error::{Bound, ErrorCode, Problem};
 use crate::limits::{
     MAX_CODE_CHARS, MAX_COVERAGE_LIMITS, MAX_FEE_SCHEDULE_ENTRIES, MAX_FEES, MAX_PHASES,
     MAX_REIMBURSEMENT_DAYS, MAX_SESSIONS,
@@ -137,32 +137,39 @@ impl Decoder {
                 ErrorCode::ConflictingFields,
                 "balanceBilling",
                 "\"medicare\" needs \"type\": \"government\"",
+                None,
             ),
             (
                 c.reimbursement_days.is_some() && c.claims != Claims::Patient,
                 ErrorCode::ConflictingFields,
                 "reimbursementDays",
                 "needs \"claims\": \"patient\"",
+                None,
             ),
             (
                 below(family.deductible, Some(c.medical.deductible)),
                 ErrorCode::OutOfRange,
                 "family.deductible",
                 "is less than the patient's \"deductible\"",
+                Some(c.medical.deductible),
             ),
             (
                 below(family.out_of_pocket_max, c.medical.out_of_pocket_max),
                 ErrorCode::OutOfRange,
                 "family.outOfPocketMax",
                 "is less than the patient's \"outOfPocketMax\"",
+                c.medical.out_of_pocket_max,
             ),
         ];
         let mut ok = true;
-        for (broken, code, key, message) in rules {
-            if broken {
-                self.report(code, &join(path, key), message);
-                ok = false;
+        for (broken, code, key, message, least) in rules {
+            if broken && !self.full() {
+                // A family amount below the patient's: the patient's is its least.
+                let mut p = Problem::new(code, join(path, key), message);
+                p.min = least.map(Amount::minor);
+                self.problems.push(p);
             }
+            ok &= !broken;
         }
         ok
     }
@@ -181,9 +188,9 @@ impl Decoder {
         let listed = value.keys(&mut |key: &str| {
             seen += 1;
             if seen > MAX_FEE_SCHEDULE_ENTRIES {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     path,
+                    Bound::Max(MAX_FEE_SCHEDULE_ENTRIES as i64),
                     "has more than {} codes",
                     &[&MAX_FEE_SCHEDULE_ENTRIES],
                 );
@@ -193,9 +200,9 @@ impl Decoder {
             let at = join(path, &clip(key));
             let chars = code_points(key);
             if chars > MAX_CODE_CHARS {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     &at,
+                    Bound::Max(MAX_CODE_CHARS as i64),
                     "a code must be at most {} characters long; it has {}",
                     &[&MAX_CODE_CHARS, &chars],
                 );
@@ -281,9 +288,9 @@ impl Decoder {
                 "\"{}\" needs an \"{}\" to count against",
                 &[&key, &of],
             ),
-            (Some(amount), Some(met)) if met > amount => self.report_fmt(
-                ErrorCode::OutOfRange,
+            (Some(amount), Some(met)) if met > amount => self.out_of_range(
                 &join(path, key),
+                Bound::Max(amount.minor()),
                 "is more than the {} ({} > {})",
                 &[&what, &met, &amount],
             ),
@@ -320,6 +327,24 @@ impl Decoder {
             path,
             ("outOfPocketMet", "outOfPocketMax", "out-of-pocket maximum"),
         );
+        if self.require_terms {
+            if deductible == Ok(None) {
+                self.report(
+                    ErrorCode::MissingField,
+                    &join(path, "deductible"),
+                    "needs the deductible (0 if none)",
+                );
+                ok = false;
+            }
+            if coinsurance == Ok(None) && copay == Ok(None) {
+                self.report(
+                    ErrorCode::MissingField,
+                    &join(path, "coinsurance"),
+                    "needs the coinsurance (0 if none) or a copay",
+                );
+                ok = false;
+            }
+        }
         if sharing.copay_after_deductible && sharing.copay.is_none() {
             self.report(
                 ErrorCode::ConflictingFields,

@@ -16,7 +16,7 @@
 //! catalogue.
 
 use crate::calendar::Weekday;
-use crate::error::{Error, ErrorCode, Problem};
+use crate::error::{Bound, Error, ErrorCode, Problem};
 use crate::limits::{MAX_CODE_CHARS, MAX_NAME_CHARS, MAX_PROBLEMS, MAX_WEEKDAY_ENTRIES};
 use crate::path::{index, join};
 use crate::plan::Plan;
@@ -38,8 +38,23 @@ mod values;
 
 /// Validates and decodes a plan from any [`Source`].
 pub fn plan<S: Source>(input: S) -> Result<Plan, Error> {
+    plan_with(input, None)
+}
+
+/// Validates and decodes a plan with the checks `options` asks for
+/// (`{ requireTerms }`; its problems come first, under `options.`).
+pub fn plan_with<S: Source>(input: S, options: Option<S>) -> Result<Plan, Error> {
     let mut d = Decoder::default();
-    let plan = d.plan(input);
+    let mut ok = true;
+    if let Some(options) = options {
+        let terms = d
+            .object(options, "options", &["requireTerms"])
+            .ok_or(())
+            .and_then(|obj| d.opt_with(&obj, "requireTerms", Decoder::boolean));
+        ok = terms.is_ok();
+        d.require_terms = terms == Ok(Some(true));
+    }
+    let plan = d.plan(input).filter(|_| ok);
     rules::checked(d.finish(plan)?)
 }
 
@@ -59,6 +74,10 @@ pub(crate) struct Decoder {
     /// visitor's own, and the catalogue's codes are free text).
     #[cfg(sheets)]
     pub(crate) printed: bool,
+    /// Whether each block of insurance terms must name its deductible and
+    /// its coinsurance or copay (the `requireTerms` option): a form's
+    /// blank field is then a `missing_field`, never read as 0.
+    pub(crate) require_terms: bool,
 }
 
 /// The providers named by the phases and fees of a sheet's course, in the
@@ -91,6 +110,21 @@ impl Decoder {
         // not produce a million messages.
         if !self.full() {
             self.problems.push(Problem::new(code, path, message));
+        }
+    }
+
+    /// An `out_of_range` problem carrying the bound the value broke,
+    /// formatted only if there is room for it.
+    pub(crate) fn out_of_range(
+        &mut self,
+        path: &str,
+        bound: Bound,
+        template: &str,
+        parts: &[&dyn Part],
+    ) {
+        if !self.full() {
+            self.problems
+                .push(Problem::out_of_range(path, bound, concat(template, parts)));
         }
     }
 
@@ -156,9 +190,9 @@ impl Decoder {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
         if chars == 0 || chars > max {
-            self.report_fmt(
-                ErrorCode::OutOfRange,
+            self.out_of_range(
                 path,
+                Bound::Range(1, max as i64),
                 "must be 1 to {} characters long; it has {}",
                 &[&max, &chars],
             );
@@ -379,9 +413,9 @@ impl Decoder {
             return None;
         };
         if len > max {
-            self.report_fmt(
-                ErrorCode::OutOfRange,
+            self.out_of_range(
                 path,
+                Bound::Max(max as i64),
                 "has {} entries; at most {} are allowed",
                 &[&len, &max],
             );
@@ -411,9 +445,9 @@ impl Decoder {
         let s = self.string(value, path)?;
         let chars = code_points(&s);
         if chars > MAX_CODE_CHARS {
-            self.report_fmt(
-                ErrorCode::OutOfRange,
+            self.out_of_range(
                 path,
+                Bound::Max(MAX_CODE_CHARS as i64),
                 "must be at most {} characters long; it has {}",
                 &[&MAX_CODE_CHARS, &chars],
             );
@@ -453,11 +487,7 @@ impl Decoder {
     ) -> Option<Vec<Weekday>> {
         let days = self.list(value, path, MAX_WEEKDAY_ENTRIES, Decoder::weekday)?;
         if days.is_empty() && !allow_empty {
-            self.report(
-                ErrorCode::OutOfRange,
-                path,
-                "must name at least one weekday",
-            );
+            self.out_of_range(path, Bound::Min(1), "must name at least one weekday", &[]);
             return None;
         }
         let mut seen = 0u8;

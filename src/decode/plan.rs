@@ -1,7 +1,7 @@
 //! The readers of a plan and of the options that change one.
 
 use crate::calendar::Date;
-use crate::error::{Error, ErrorCode};
+use crate::error::{Bound, Error, ErrorCode};
 use crate::limits::*;
 use crate::money::Amount;
 use crate::money::Percent;
@@ -39,6 +39,38 @@ const SHEET_FEE_KEYS: &[&str] = &[
 /// The fields of a plan's fee.
 const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 1).0;
 
+/// The fields of a plan.
+const PLAN_KEYS: &[&str] = &[
+    "currency",
+    "start",
+    "horizon",
+    "clinic",
+    "phases",
+    "fees",
+    "packages",
+    "discounts",
+    "coverage",
+    "assistance",
+    "financing",
+];
+/// The fields of a package.
+const PACKAGE_KEYS: &[&str] = &["name", "phase", "sessions", "price", "code"];
+/// The fields of a discount.
+const DISCOUNT_KEYS: &[&str] = &["name", "percent", "appliesTo"];
+
+/// [`PLAN_KEYS`], [`PHASE_KEYS`], [`FEE_KEYS`], [`PACKAGE_KEYS`] and
+/// [`DISCOUNT_KEYS`] as the JSON the `planFields` export answers, written
+/// out (building it at run time would cost the visitor's wasm some 300 B
+/// gzip); `plan_fields_are_the_readers_lists` holds it equal to them.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) const PLAN_FIELDS: &str = concat!(
+    r#"{"plan":["currency","start","horizon","clinic","phases","fees","packages","discounts","coverage","assistance","financing"],"#,
+    r#""phases":["name","every","sessions","weeks","startAfter","price","code","covered","benefit","allowed"],"#,
+    r#""fees":["name","amount","when","phase","code","covered","benefit","allowed"],"#,
+    r#""packages":["name","phase","sessions","price","code"],"#,
+    r#""discounts":["name","percent","appliesTo"]}"#
+);
+
 /// What a course is and what it charges: the part of a plan that a clinic's
 /// price sheet lists per treatment.
 pub(crate) struct Course {
@@ -50,20 +82,7 @@ pub(crate) struct Course {
 
 impl Decoder {
     pub(super) fn plan<S: Source>(&mut self, input: S) -> Option<Plan> {
-        const KNOWN: &[&str] = &[
-            "currency",
-            "start",
-            "horizon",
-            "clinic",
-            "phases",
-            "fees",
-            "packages",
-            "discounts",
-            "coverage",
-            "assistance",
-            "financing",
-        ];
-        let obj = self.object(input, "", KNOWN)?;
+        let obj = self.object(input, "", PLAN_KEYS)?;
         let currency = self.opt_with(&obj, "currency", Decoder::currency);
         let start = self.req_with(&obj, "start", Decoder::date);
         let horizon = self.opt_with(&obj, "horizon", Decoder::horizon);
@@ -97,7 +116,7 @@ impl Decoder {
         let phases = self.req_with(obj, "phases", |d, v, p| {
             let phases = d.list(v, p, MAX_PHASES, Decoder::phase)?;
             if phases.is_empty() {
-                d.report(ErrorCode::OutOfRange, p, "needs at least one phase");
+                d.out_of_range(p, Bound::Min(1), "needs at least one phase", &[]);
                 return None;
             }
             Some(phases)
@@ -235,15 +254,11 @@ impl Decoder {
     ) -> Option<Option<Amount>> {
         let (allowed, price) = (allowed.ok()?, price?);
         if let Some(a) = allowed.filter(|a| *a > price) {
-            self.report(
-                ErrorCode::OutOfRange,
+            self.out_of_range(
                 &join(path, "allowed"),
-                cat!(
-                    "is more than the {} ({} > {}): an insurer allows at most what is charged",
-                    of,
-                    a,
-                    price
-                ),
+                Bound::Max(price.minor()),
+                "is more than the {} ({} > {}): an insurer allows at most what is charged",
+                &[&of, &a, &price],
             );
             return None;
         }
@@ -291,7 +306,7 @@ impl Decoder {
     }
 
     fn package<S: Source>(&mut self, value: S, path: &str) -> Option<Package> {
-        let obj = self.object(value, path, &["name", "phase", "sessions", "price", "code"])?;
+        let obj = self.object(value, path, PACKAGE_KEYS)?;
         let name = self.req_with(&obj, "name", Decoder::name);
         let phase = self.req_with(&obj, "phase", Decoder::name);
         let sessions = self.req_with(&obj, "sessions", |d, v, p| d.count(v, p, 1, MAX_SESSIONS));
@@ -307,7 +322,7 @@ impl Decoder {
     }
 
     fn discount<S: Source>(&mut self, value: S, path: &str) -> Option<Discount> {
-        let obj = self.object(value, path, &["name", "percent", "appliesTo"])?;
+        let obj = self.object(value, path, DISCOUNT_KEYS)?;
         let name = self.req_with(&obj, "name", Decoder::name);
         let percent = self.req_with(&obj, "percent", |d, v, p| {
             let pct = d.percent(v, p)?;
@@ -458,5 +473,32 @@ impl<'de> serde::Deserialize<'de> for Plan {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Plan, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
         super::plan(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `planFields` answers the reader's own lists: its written-out JSON
+    /// holds exactly the names in each, in order, and nothing else.
+    #[test]
+    fn plan_fields_are_the_readers_lists() {
+        let parsed: serde_json::Value = serde_json::from_str(PLAN_FIELDS).expect("JSON");
+        let lists = [
+            ("plan", PLAN_KEYS),
+            ("phases", PHASE_KEYS),
+            ("fees", FEE_KEYS),
+            ("packages", PACKAGE_KEYS),
+            ("discounts", DISCOUNT_KEYS),
+        ];
+        let expected: serde_json::Map<String, serde_json::Value> = lists
+            .iter()
+            .map(|(name, keys)| ((*name).into(), serde_json::json!(keys)))
+            .collect();
+        assert_eq!(parsed, serde_json::Value::Object(expected));
+        // A phase's fields are a sheet phase's without who bills it.
+        assert_eq!(PHASE_KEYS.len(), 10);
+        assert_eq!(SHEET_PHASE_KEYS[10], "provider");
     }
 }

@@ -81,6 +81,7 @@ impl Decoder {
             "payer",
             "scheduledOn",
             "requested",
+            "requireTerms",
         ];
         let obj = self.object(value, path, KNOWN)?;
         let treatment = self.req_with(&obj, "treatment", |d, v, p| d.name(v, p));
@@ -94,6 +95,9 @@ impl Decoder {
             d.keyword(v, p, &["self-pay", "insured"])
                 .map(|i| [PaymentType::SelfPay, PaymentType::Insured][i])
         });
+        // Read before `coverage`, whose terms it asks to be named.
+        let terms = self.opt_with(&obj, "requireTerms", Decoder::boolean);
+        self.require_terms = terms == Ok(Some(true));
         let coverage = self.opt_with(&obj, "coverage", |d, v, p| d.coverage(v, p));
         let assistance = self.opt_with(&obj, "assistance", |d, v, p| {
             d.list(v, p, MAX_ASSISTANCE, |d, v, p| d.assistance(v, p))
@@ -120,6 +124,7 @@ impl Decoder {
             payer: payer.ok()?,
             scheduled_on: scheduled_on.ok()?,
             requested: requested.ok()?.unwrap_or(false),
+            require_terms: terms.ok()?.unwrap_or(false),
         };
         if input.payer.is_some() && input.payment == PaymentType::SelfPay {
             self.report(

@@ -5,7 +5,7 @@ use crate::clinic::{
     Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
     SheetPhase, Treatment,
 };
-use crate::error::{Error, ErrorCode};
+use crate::error::{Bound, Error, ErrorCode};
 use crate::limits::{
     MAX_DIAGNOSIS_CODES, MAX_PAYER_RATES, MAX_PAYERS, MAX_PHONE_CHARS, MAX_POSTAL_CODE_CHARS,
     MAX_PROVIDERS, MAX_SEPARATE_ITEMS, MAX_STREET_CHARS, MAX_TEXT_CHARS, MAX_TREATMENTS,
@@ -165,10 +165,11 @@ fn check_rate(sheet: &ClinicSheet, d: &mut Decoder, at: &str, rate: &Rate, ids: 
     if let Some(price) = price
         && rate.amount > price
     {
-        d.report(
-            ErrorCode::OutOfRange,
+        d.out_of_range(
             &join(at, "amount"),
-            cat!("is more than the clinic charges for {} \"{}\" ({} > {}): an insurer allows at most what is charged", field, name, rate.amount, price),
+            Bound::Max(price.minor()),
+            "is more than the clinic charges for {} \"{}\" ({} > {}): an insurer allows at most what is charged",
+            &[&field, &name, &rate.amount, &price],
         );
     }
 }

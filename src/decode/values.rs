@@ -3,7 +3,7 @@
 
 use crate::calendar::{Date, MonthDay};
 use crate::currency::Currency;
-use crate::error::ErrorCode;
+use crate::error::{Bound, ErrorCode};
 use crate::limits::{MAX_YEAR, MIN_YEAR};
 use crate::money::{Amount, Percent, PercentError};
 use crate::prelude::*;
@@ -26,9 +26,9 @@ impl Decoder {
                 Some(n as u32)
             }
             Some(Number::Int(n)) => {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     path,
+                    Bound::Range(min.into(), max.into()),
                     "must be from {} to {}; it is {}",
                     &[&min, &max, &n],
                 );
@@ -56,9 +56,9 @@ impl Decoder {
         match value.as_number() {
             Some(Number::Int(n)) if (0..=max).contains(&n) => Some(Amount::new(n)),
             Some(Number::Int(n)) => {
-                self.report_fmt(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     path,
+                    Bound::Range(0, max),
                     "must be from 0 to {} minor units; it is {}",
                     &[&max, &n],
                 );
@@ -92,10 +92,11 @@ impl Decoder {
         match Percent::from_number(number) {
             Ok(p) => Some(p),
             Err(PercentError::OutOfRange) => {
-                self.report(
-                    ErrorCode::OutOfRange,
+                self.out_of_range(
                     path,
+                    Bound::Range(0, 100),
                     "must be a percentage from 0 to 100",
+                    &[],
                 );
                 None
             }

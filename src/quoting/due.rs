@@ -18,6 +18,8 @@ use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::clinic::ClinicSheet;
+use crate::prelude::*;
+use crate::text::cat;
 
 /// Scheduled at least this many business days ahead: due 1 business day
 /// after scheduling.
@@ -70,6 +72,10 @@ pub struct Delivery {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub due: Option<Date>,
+    /// The rule in words, to print beside `due`: "3 business days after
+    /// scheduling (scheduled at least 10 business days ahead)", or why
+    /// there is no deadline.
+    pub deadline: String,
 }
 
 /// The deadline of a Good Faith Estimate whose service was scheduled (or
@@ -108,6 +114,34 @@ pub(crate) fn delivery(
         business_days_ahead: ahead,
         rule,
         due: after.map(|n| business_days_after(sheet, scheduled_on, n)),
+        deadline: deadline(rule, ahead),
+    }
+}
+
+/// A rule in words; `ahead` is the business days counted before the
+/// first service.
+fn deadline(rule: DueRule, ahead: u32) -> String {
+    let days = |n: u32| cat!("{} business day{}", n, if n == 1 { "" } else { "s" });
+    match rule {
+        DueRule::OneBusinessDay => cat!(
+            "{} after scheduling (scheduled at least {} ahead)",
+            days(DUE_AFTER_NOTICE),
+            days(NOTICE_DAYS)
+        ),
+        DueRule::ThreeBusinessDays => cat!(
+            "{} after scheduling (scheduled at least {} ahead)",
+            days(DUE_AFTER_LONG_NOTICE),
+            days(LONG_NOTICE_DAYS)
+        ),
+        DueRule::Requested => cat!(
+            "{} after the patient asked for it",
+            days(DUE_AFTER_LONG_NOTICE)
+        ),
+        DueRule::NoDeadline => cat!(
+            "no deadline: scheduled {} ahead (fewer than {})",
+            days(ahead),
+            NOTICE_DAYS
+        ),
     }
 }
 

@@ -87,4 +87,9 @@ pub struct QuoteInput {
     /// the service); default `false`.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub requested: bool,
+    /// Whether `coverage` must name its deductible and its coinsurance or
+    /// copay (`missing_field` otherwise), for forms where a blank field is
+    /// not 0; default `false`.
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub require_terms: bool,
 }

@@ -21,8 +21,8 @@ import { root, start, open } from "./harness.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/node.js")));
 const staff = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const { course } = await import(pathToFileURL(join(root, "www/embed/course.js")));
 const catalogue = (await import(pathToFileURL(join(root, "pkg/catalogue.js")))).default;
+const { course } = await import(pathToFileURL(join(root, "www/embed/course.js")));
 const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 const usd = (minor, locale = "en-US") => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(minor / 100);
 const NO_SHEET = "This estimator could not read the clinic's prices.";
@@ -31,8 +31,8 @@ let base, browser, stop;
 before(async () => ({ base, browser, stop } = await start()));
 after(async () => stop?.());
 
-/** What the element estimates for a sheet treatment: the element's own plan (www/embed/course.js), with `coverage`. */
-const plan = (id, startDate, coverage) => ({ ...course(sheet, sheet.treatments.find((x) => x.id === id), startDate), ...(coverage && { coverage }) });
+/** What the element estimates for a sheet treatment: the element's own plan (www/embed/course.js, by the engine's `planFields`), with `coverage`. */
+const plan = (id, startDate, coverage) => ({ ...course(sheet, sheet.treatments.find((x) => x.id === id), startDate, engine.planFields()), ...(coverage && { coverage }) });
 
 test("the element's plan for a sheet treatment is the staff engine's: the same estimate as a self-pay quote", () => {
   for (const t of sheet.treatments) {

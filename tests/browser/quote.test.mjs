@@ -71,7 +71,7 @@ test("a baked-in sheet quotes a course with the engine's numbers, on screen and 
   // never reading a blank as $0 or "insurance pays everything".
   await page.check('input[value="insured"]');
   await page.waitForFunction(() => document.querySelector("#deductible-error").textContent !== "");
-  assert.match(await page.textContent("#deductible-error"), /deductible \(0 if the plan has none\)/);
+  assert.match(await page.textContent("#deductible-error"), /deductible \(0 if none\)/);
   assert.match(await page.textContent("#coinsurance-error"), /coinsurance \(0 if none\) or a copay/);
   assert.match(await page.textContent("#status"), /Fix the marked fields/);
   // With them, the patient's coverage splits every line; no GFE.

@@ -316,6 +316,78 @@ test("the JSON Schema of a price sheet accepts the sample and refuses what the e
   }
 });
 
+test("the engine's own rules for pages: currency, the bounds a problem carries, requireTerms, why a programme pays nothing, the deadline in words", async () => {
+  const { currency, minorUnits, validate, estimate } = await load();
+  // ISO 4217: 0 decimals for the yen, 3 for the Kuwaiti dinar; USD by default.
+  assert.deepEqual(currency("JPY"), { currency: "JPY", minorUnits: 0 });
+  assert.deepEqual(currency("KWD"), { currency: "KWD", minorUnits: 3 });
+  assert.deepEqual(currency(), { currency: "USD", minorUnits: 2 });
+  assert.deepEqual(currency(null), { currency: "USD", minorUnits: 2 });
+  assert.equal(minorUnits("KWD"), 3);
+  assert.throws(() => currency("usd"), (e) => e.name === "PlanError" && e.code === "invalid_currency" && e.path === "");
+  // Weeks between sessions are 1 to 52; a met deductible at most the deductible (200000).
+  const plan = { start: "2026-01-05", horizon: { months: 2 }, phases: [{ name: "S", every: { weeks: 0 }, price: 50000 }] };
+  assert.deepEqual(validate(plan).map(({ path, min, max }) => ({ path, min, max })), [{ path: "phases[0].every.weeks", min: 1, max: 52 }]);
+  plan.phases[0].every.weeks = 1;
+  plan.coverage = { deductible: 200000, deductibleMet: 250000, coinsurance: 20 };
+  const [met] = validate(plan);
+  assert.equal(met.max, 200000);
+  assert.equal("min" in met, false);
+  // requireTerms: a blank deductible and coinsurance are asked for, not read as 0.
+  plan.coverage = { outOfPocketMax: 500000 };
+  assert.deepEqual(validate(plan), []);
+  assert.deepEqual(validate(plan, { requireTerms: true }).map((p) => [p.code, p.path]), [["missing_field", "coverage.deductible"], ["missing_field", "coverage.coinsurance"]]);
+  assert.throws(() => estimate(plan, { requireTerms: true }), (e) => e.code === "missing_field" && e.path === "coverage.deductible");
+  assert.deepEqual(validate(plan, { requireTerms: 1 }).map((p) => [p.code, p.path]), [["invalid_type", "options.requireTerms"]]);
+  // A copay card on Medicare: not commercial.
+  plan.coverage = { type: "government", deductible: 0, coinsurance: 20 };
+  plan.assistance = [{ name: "Card", patientPaysAtMost: 1000, requires: "commercial" }];
+  assert.deepEqual(estimate(plan).warnings.map((w) => [w.code, w.reason]), [["assistance_not_eligible", "notCommercial"]]);
+  // The staff engine words the Good Faith Estimate's deadline: scheduled
+  // Friday 2026-11-20 for Monday 2026-12-07 is 10 business days ahead on
+  // the sample sheet (weekends and 2026-11-26 closed).
+  const staff = await loadStaff();
+  const input = { treatment: "tms", start: "2026-12-07", date: "2026-11-21", payment: "self-pay", patient: { name: "A", birthDate: "1960-01-01" }, scheduledOn: "2026-11-20" };
+  const g = staff.goodFaithEstimate(JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8")), input);
+  assert.equal(g.delivery.deadline, "3 business days after scheduling (scheduled at least 10 business days ahead)");
+  assert.deepEqual(staff.currency("EUR"), { currency: "EUR", minorUnits: 2 });
+});
+
+test("planFields: the plan reader's own lists, and the embed's plan of a sheet's treatment copies every field they name", async () => {
+  const { planFields, validate } = await load();
+  const { course } = await import(pathToFileURL(join(root, "www/embed/course.js")));
+  const fields = planFields();
+  // The contract's lists (docs/plan.md): a discount is a name, a percent and what it applies to.
+  assert.deepEqual(Object.keys(fields), ["plan", "phases", "fees", "packages", "discounts"]);
+  assert.deepEqual(fields.discounts, ["name", "percent", "appliesTo"]);
+  assert.deepEqual(fields.packages, ["name", "phase", "sessions", "price", "code"]);
+  assert.deepEqual(fields.plan, ["currency", "start", "horizon", "clinic", "phases", "fees", "packages", "discounts", "coverage", "assistance", "financing"]);
+  // They are the reader's: each listed field of a phase is known (whatever
+  // else is wrong with its value), and a sheet's own `provider` is not.
+  const base = { start: "2026-01-05", phases: [{ name: "S", every: { weeks: 1 }, price: 100 }] };
+  const unknownAt = (key) => validate({ ...base, phases: [{ ...base.phases[0], [key]: [] }] }).some((p) => p.code === "unknown_field" && p.path === `phases[0].${key}`);
+  for (const key of fields.phases) assert.equal(unknownAt(key), false, key);
+  assert.equal(unknownAt("provider"), true);
+  // A treatment whose every entry holds every field the engine names, each
+  // a distinct value, plus one it does not: the plan's entries hold exactly
+  // the named ones, with their values.
+  const t = { id: "t", name: "T", horizon: { months: 3 } };
+  let n = 0;
+  for (const [list, keys] of Object.entries(fields)) {
+    if (list !== "plan") t[list] = [{ ...Object.fromEntries(keys.map((k) => [k, `v${n++}`])), provider: "elsewhere" }];
+  }
+  const sheet = { currency: "EUR", closedWeekdays: ["sun"], treatments: [t] };
+  const plan = course(sheet, t, "2026-12-07", fields);
+  for (const [list, keys] of Object.entries(fields)) {
+    if (list === "plan") continue;
+    assert.deepEqual(plan[list], [Object.fromEntries(keys.map((k) => [k, t[list][0][k]]))], list);
+  }
+  // Every field of a plan is the treatment's or the sheet's, or the caller's (insurance, programmes, financing).
+  assert.deepEqual(Object.keys(plan), ["currency", "start", "horizon", "clinic", "phases", "fees", "packages", "discounts"]);
+  assert.deepEqual(fields.plan.filter((k) => !(k in plan)), ["coverage", "assistance", "financing"]);
+  assert.deepEqual([plan.currency, plan.start, plan.horizon, plan.clinic], ["EUR", "2026-12-07", { months: 3 }, { closedWeekdays: ["sun"], closedDates: [] }]);
+});
+
 test("TypeScript types: real interfaces, strict consumer compiles", () => {
   const dts = readFileSync(join(pkg, "coursecost.d.ts"), "utf8");
   const staffDts = readFileSync(join(pkg, "coursecost_staff.d.ts"), "utf8");
@@ -342,8 +414,17 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   const ours = dts.slice(0, dts.indexOf("export type InitInput")).replace(/\/\*[\s\S]*?\*\//g, "");
   assert.ok(ours.length > 5000);
   assert.doesNotMatch(ours, /\bany\b/, "no any in the declarations");
-  assert.match(dts, /export function estimate\(plan: Plan\): Estimate;/);
-  assert.match(dts, /export function validate\(plan: Plan\): Problem\[\];/);
+  assert.match(dts, /export function estimate\(plan: Plan, options\?: Checks\): Estimate;/);
+  assert.match(dts, /export function validate\(plan: Plan, options\?: Checks\): Problem\[\];/);
+  assert.match(dts, /export function minorUnits\(code\?: string\): number;/);
+  for (const entry of ["index.d.ts", "staff.d.ts"]) {
+    const d = readFileSync(join(pkg, entry), "utf8");
+    assert.match(d, /export function currency\(code\?: string\): CurrencyUnit;/, entry);
+    assert.match(d, /export interface CurrencyUnit \{/, entry);
+  }
+  assert.match(dts, /export function planFields\(\): PlanFields;/);
+  assert.match(dts, /export interface PlanFields \{/);
+  assert.match(dts, /export type WarningReason = "noCoverage" \| "notCommercial";/);
   assert.match(dts, /export function range\(preset: Preset, options\?: RangeOptions\): Range;/);
   assert.match(dts, /export function compare\(plans: Plan\[\], options\?: CompareOptions\): Comparison;/);
   assert.match(staffDts, /export function validateClinic\(clinic: PriceSheet\): Problem\[\];/);
@@ -358,7 +439,7 @@ test("TypeScript types: real interfaces, strict consumer compiles", () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, "consumer.ts"),
-    `import { estimate, validate, presets, preset, range, compare, type Plan, type Estimate, type Preset, type Range, type Comparison, type Problem } from "coursecost";
+    `import { estimate, validate, presets, preset, range, compare, currency, planFields, type Plan, type Estimate, type Preset, type Range, type Comparison, type Problem } from "coursecost";
 import { ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, type PriceSheet, type QuoteInput, type Quote, type GoodFaithEstimate } from "coursecost/staff";
 const plan: Plan = { start: "2026-01-05", phases: [{ name: "IV", every: { weekdays: ["mon", "thu"] }, sessions: 6, price: 50000 }] };
 const e: Estimate = estimate(plan);
@@ -429,6 +510,18 @@ const again: Quote = handle.quote(input);
 handle.free();
 // @ts-expect-error the payment type is one of two words
 const wrong: QuoteInput = { ...input, payment: "cash" };
+// What the pages used to work out themselves: currencies, bounds, terms, reasons, a plan's fields, a deadline.
+const yen: { currency: string; minorUnits: number } = currency("JPY");
+const dollars = currency();
+const most: number | undefined = validate(plan, { requireTerms: true })[0]?.max;
+const least: number | undefined = validate(plan)[0]?.min;
+// @ts-expect-error the checks are requireTerms only
+validate(plan, { requireTerm: true });
+const why: "noCoverage" | "notCommercial" | undefined = v2e.warnings[0]?.reason;
+const phaseFields: string[] = planFields().phases;
+const due: string | undefined = g.delivery?.deadline;
+const strictInput: QuoteInput = { ...input, payment: "insured", coverage: {}, requireTerms: true };
+export { yen, dollars, most, least, why, phaseFields, due, strictInput };
 export { cents, first, problems, bad, typical, steady, reached, kind, url, q, itemCode, csv, sheetProblems, wrong, benefit, adjustment, when, dental, monthly, again, parts, back, atVisit, later, monthPaid, yearCopay, misspelt, partial, familyCoins, scheduleText };
 `,
   );

@@ -4,7 +4,11 @@
 // expected plan is too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, defaults, editable } from "../../www/visitor/plan.js";
+
+const { validate } = await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "../../pkg/node.js")));
 
 const USD = { currency: "USD", minorUnits: 2 };
 const T = { yourProgram: "Your programme" };
@@ -93,14 +97,20 @@ test("insured: each field lands in coverage, and a blank is asked for, never rea
     type: "commercial", network: "in", accumulator: false,
     deductible: 150000, deductibleMet: 25000, coinsurance: 20, outOfPocketMax: 400000, outOfPocketMet: 0,
     planYearStart: "07-01",
-    pharmacy: { deductible: 0, coinsurance: 0, copay: 3500 },
+    pharmacy: { deductible: 0, copay: 3500 },
     limits: [{ phases: ["Induction"], sessions: 4, per: "planYear" }],
   });
   assert.deepEqual(plan.phases.map((p) => [p.covered, p.allowed]), [[true, 40000], [true, 40000]]);
   assert.equal(plan.coverage, coverage);
 
+  // A blank maximum is the page's to ask for; a blank deductible and
+  // coinsurance are left out, and the engine asks for them (requireTerms),
+  // as the page estimates (app.js).
   const blank = build(PRESET, form({ pay: "insured", deductible: "", coinsurance: "", "oop-max": "" }), USD, T);
-  assert.deepEqual(blank.errors, [["deductible", "need"], ["coinsurance", "need"], ["oop-max", "need"]]);
+  assert.deepEqual(blank.errors, [["oop-max", "need"]]);
+  assert.equal("deductible" in blank.coverage || "coinsurance" in blank.coverage, false);
+  const asked = validate({ ...blank.plan, coverage: { ...blank.coverage, outOfPocketMax: 400000 } }, { requireTerms: true });
+  assert.deepEqual(asked.map((p) => [p.code, p.path]), [["missing_field", "coverage.deductible"], ["missing_field", "coverage.coinsurance"]]);
 });
 
 test("a copay instead of coinsurance, no maximum, and the visitor's own programme", () => {
@@ -111,7 +121,9 @@ test("a copay instead of coinsurance, no maximum, and the visitor's own programm
   assert.deepEqual(errors, []);
   // "40,50" is $40.50 (the issue's $4,050 copay was the old reading).
   assert.equal(coverage.copay, 4050);
-  assert.equal(coverage.coinsurance, 0);
+  // No coinsurance beside the copay: the engine's default, 0.
+  assert.equal("coinsurance" in coverage, false);
+  assert.deepEqual(validate(plan, { requireTerms: true }), []);
   assert.equal("outOfPocketMax" in coverage, false);
   assert.deepEqual(extra, { name: "Your programme", patientPaysAtMost: 2500 });
   assert.deepEqual(plan.assistance, [PRESET.plan.assistance[0], extra]);

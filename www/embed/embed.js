@@ -13,16 +13,16 @@
 // from the host's Content-Security-Policy but this script's origin
 // (script-src and connect-src, for the wasm) and 'wasm-unsafe-eval'. No
 // request leaves the host and this script's origin.
-import init, { estimate, compare } from "./pkg/coursecost.js";
+import init, { estimate, validate, compare, minorUnits, planFields } from "./pkg/coursecost.js";
 import catalogue from "./pkg/catalogue.js?part=examples";
 import { h, fill } from "../shared/dom.js";
 import { moneyOf, formatMonth, formatDate, plainAmount, today } from "../shared/format.js";
-import { money, percent, currencyOf, problemOf } from "../shared/fields.js";
+import { money, percent, problemOf } from "../shared/fields.js";
 import { figures, sentences, marks } from "../shared/summary.js";
 import { lineChart } from "../shared/chart.js";
 import { course } from "./course.js";
 import en from "../shared/en.js";
-import { words as problemWords, say } from "../shared/problems.js";
+import { words as problemWords, say, explain } from "../shared/problems.js";
 import { words as entryWords } from "../shared/entries.js";
 
 /**
@@ -98,14 +98,16 @@ const optionalText = (v) => v === undefined || typeof v === "string";
 function readable(data) {
   const treatments = isObject(data) ? own(data, "treatments") : undefined;
   if (!Array.isArray(treatments) || !treatments.length || !optionalText(own(data, "name"))) throw new Error("not a price sheet");
-  const unit = currencyOf(estimate, own(data, "currency"));
+  const code = own(data, "currency");
+  // The engine counts the decimals (it throws for a code that is not a currency).
+  const unit = { currency: code ?? "USD", minorUnits: minorUnits(code) };
   const ids = new Set();
   for (const tr of treatments) {
     if (!isObject(tr) || typeof own(tr, "id") !== "string" || typeof own(tr, "name") !== "string" || !optionalText(own(tr, "description")) || ids.has(tr.id)) {
       throw new Error("not a treatment");
     }
     ids.add(tr.id);
-    estimate(course(data, tr, today()));
+    estimate(course(data, tr, today(), planFields()));
   }
   return { sheet: data, unit };
 }
@@ -252,7 +254,7 @@ class Estimate extends HTMLElement {
     const insured = root.querySelector("input[name=pay]:checked").value === "insured";
     $("ins").hidden = !insured;
     $("oop").disabled = $("no-oop").checked;
-    const plan = course(sheet, tr, $("start").value || today());
+    const plan = course(sheet, tr, $("start").value || today(), planFields());
     const errors = [];
     if (!$("start").value) errors.push(["start", t.need.start]);
     if (insured && example) {
@@ -260,21 +262,32 @@ class Estimate extends HTMLElement {
       plan.coverage = JSON.parse(JSON.stringify(example.coverage));
     } else if (insured) {
       // Said as the visitor page says it, under the page's field name (`field`).
-      const read = (id, parse, field) => {
+      // A blank deductible or coinsurance is left out for the engine to ask
+      // for (`requireTerms`); a blank maximum is asked for here.
+      const read = (id, parse, field, required = false) => {
         const r = parse($(id).value, unit);
-        const problem = problemOf(parse, r);
+        const problem = problemOf(parse, r, required);
         if (problem) errors.push([id, say([field, problem], unit, t)[1]]);
         return r.value;
       };
       plan.coverage = { deductible: read("ded", money, "deductible"), coinsurance: read("co", percent, "coinsurance") };
-      if (!$("no-oop").checked) plan.coverage.outOfPocketMax = read("oop", money, "oop-max");
+      if (!$("no-oop").checked) plan.coverage.outOfPocketMax = read("oop", money, "oop-max", true);
+    }
+    if (insured && !example) {
+      // What the engine asks of the terms typed (a blank deductible or
+      // coinsurance), at its field, beside what the page could not read.
+      for (const p of validate(plan, { requireTerms: true })) {
+        const [field, id] = TYPED[p.path] ?? [];
+        const msg = explain(p, field, plan, m, t)[1];
+        if (id && !errors.some(([e]) => e === id)) errors.push([id, msg]);
+      }
     }
     for (const el of root.querySelectorAll(".error")) el.textContent = "";
     for (const [id, msg] of errors) $(`${id}-error`).textContent = msg;
     if (errors.length) return;
     let e, c;
     try {
-      e = estimate(plan);
+      e = estimate(plan, { requireTerms: true });
       c = compare([plan]).plans[0];
     } catch {
       fill($("head"), t.embedNoSheet);
@@ -291,5 +304,13 @@ class Estimate extends HTMLElement {
     this.dataset.complete = "true";
   }
 }
+
+/** The terms the element asks for, by the engine's path: the visitor page's field name (problems.js) and the element's own field id. */
+const TYPED = {
+  "coverage.deductible": ["deductible", "ded"],
+  "coverage.coinsurance": ["coinsurance", "co"],
+  "coverage.copay": ["copay", "co"],
+  "coverage.outOfPocketMax": ["oop-max", "oop"],
+};
 
 if (!customElements.get("coursecost-estimate")) customElements.define("coursecost-estimate", Estimate);

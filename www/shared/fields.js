@@ -5,24 +5,14 @@
 // sentence for the field.
 import { currencyWords, plainAmount } from "./format.js";
 
-const units = new Map();
-
 /**
- * A currency as the engine counts it, `{ currency, minorUnits }`: read from
- * the engine's estimate of a one-session plan at no charge in `currency`
- * (absent: the engine's default currency). `estimate` is the engine's.
- * The page never decides how many decimals a currency has.
+ * A currency as the engine counts it, `{ currency, minorUnits }`,
+ * from the package's `currency` (`currency`, the visitor's or the
+ * staff engine's): `code` absent is the engine's default currency. The page
+ * never decides how many decimals a currency has. Throws the engine's
+ * `PlanError` for a code that is not a currency.
  */
-export function currencyOf(estimate, currency) {
-  const key = currency ?? "";
-  if (!units.has(key)) {
-    const probe = { start: "2026-01-05", phases: [{ name: "Session", every: { weeks: 1 }, sessions: 1, price: 0 }] };
-    if (currency !== undefined) probe.currency = currency;
-    const { currency: code, minorUnits } = estimate(probe);
-    units.set(key, { currency: code, minorUnits });
-  }
-  return units.get(key);
-}
+export const currencyOf = (currency, code) => currency(code ?? undefined);
 
 /**
  * An amount typed in `unit`'s currency (`{ currency, minorUnits }`), in its

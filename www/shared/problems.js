@@ -4,7 +4,6 @@
 // a visitor who never types a bad value never downloads it. The embed
 // bundles it.
 import { currencyWords } from "./format.js";
-import { MAX_AMOUNT, MAX_HORIZON_MONTHS, MAX_SESSIONS, MAX_INTERVAL_WEEKS, MAX_FINANCING_MONTHS } from "./limits.js";
 
 /** The words for what to fix, in English. */
 export const words = {
@@ -61,28 +60,26 @@ export function say([field, kind], unit, t) {
   return [field, unit.minorUnits ? t.amount(cur) : t.amountZero(cur)];
 }
 
+/** The fields whose bounds are counts or percentages, not amounts. */
+const COUNTS = new Set(["months", "induction", "interval", "pkg-sessions", "limit-sessions", "fin-months", "coinsurance", "rx-coinsurance", "fin-apr"]);
+
 /**
  * An engine problem as `[field, message]` in the page's words (`field`,
  * the one its path names, is the page's to say), amounts as
  * money: "This is more than your deductible of $2,000.00." The engine's own
- * message (with paths and minor units) is never shown.
+ * message (with paths and minor units) is never shown; the bounds are the
+ * ones the engine's problem carries (`min`, `max`), never the page's.
  */
 export function explain(problem, field, plan, m, t) {
-  const c = plan.coverage ?? {};
   let text = t.invalid;
   if (problem.code === "invalid_date") text = t.notDate;
+  else if (problem.code === "missing_field" && t.need[field]) text = t.need[field];
   else if (problem.code === "out_of_range") {
-    const bound = {
-      "deductible-met": [t.yourDeductible, c.deductible], "oop-met": [t.yourOop, c.outOfPocketMax], allowed: [t.thePrice, plan.phases[0].price],
-      "rx-deductible": [t.yourDeductible, c.pharmacy?.deductible],
-    }[field];
-    if (bound && /Met|allowed/.test(problem.path)) text = t.atMost(bound[0], m(bound[1]));
-    else if (/coinsurance|apr/.test(problem.path)) text = t.between("0", "100");
-    else if (field === "months") text = t.between(1, MAX_HORIZON_MONTHS);
-    else if (field === "induction" || field === "pkg-sessions" || field === "limit-sessions") text = t.between(1, MAX_SESSIONS);
-    else if (field === "interval") text = t.between(1, MAX_INTERVAL_WEEKS);
-    else if (field === "fin-months") text = t.between(1, MAX_FINANCING_MONTHS);
-    else text = t.between(m(0), m(MAX_AMOUNT));
+    const { min, max } = problem;
+    const show = (v) => (COUNTS.has(field) ? String(v) : m(v));
+    const what = { "deductible-met": t.yourDeductible, "oop-met": t.yourOop, allowed: t.thePrice, "rx-deductible": t.yourDeductible }[field];
+    if (what && max !== undefined && min === undefined) text = t.atMost(what, m(max));
+    else if (min !== undefined && max !== undefined) text = t.between(show(min), show(max));
   }
   return [field, text];
 }

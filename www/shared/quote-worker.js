@@ -7,7 +7,7 @@
 // lines of one month are sent when staff open it). Patient details arrive
 // here only inside a quote input and go back only inside the documents:
 // nothing is stored or sent anywhere.
-import init, { ClinicSheet, estimate, validateClinic, version } from "./pkg/staff.js";
+import init, { ClinicSheet, currency, validateClinic, version } from "./pkg/staff.js";
 import { currencyOf } from "./fields.js";
 import { MAX_LEDGER_ROWS_SHOWN } from "./limits.js";
 import { byMonth } from "./ledger-months.js";
@@ -44,7 +44,7 @@ const handlers = {
     }
     if (engine && shown?.engine !== engine) engine.free();
     engine = decoded;
-    return { sheet: data, unit: currencyOf(estimate, data.currency), version: version() };
+    return { sheet: data, unit: currencyOf(currency, data.currency), version: version() };
   },
 
   quote({ input, gfe }) {
@@ -75,7 +75,7 @@ const handlers = {
     await ready;
     let unit = null;
     try {
-      unit = currencyOf(estimate, typeof sheet?.currency === "string" && sheet.currency ? sheet.currency : undefined);
+      unit = currencyOf(currency, typeof sheet?.currency === "string" && sheet.currency ? sheet.currency : undefined);
     } catch {
       // An unknown currency: validateClinic says so at its field.
     }

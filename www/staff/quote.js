@@ -140,14 +140,9 @@ function readInput() {
     }
     if ($("payer").value) input.payer = $("payer").value;
     // No silent zeros: a blank is not "no deductible" or "insurance pays
-    // everything". Staff type 0 when that is what the plan says.
-    const flagged = new Set(errors.map(([id]) => id));
-    if (input.coverage.deductible === undefined && !flagged.has("deductible")) {
-      errors.push(["deductible", "Enter the patient's deductible (0 if the plan has none): a blank is not $0."]);
-    }
-    if (input.coverage.coinsurance === undefined && input.coverage.copay === undefined && !flagged.has("coinsurance") && !flagged.has("copay")) {
-      errors.push(["coinsurance", "Enter the coinsurance (0 if none) or a copay: a blank does not mean insurance pays everything."]);
-    }
+    // everything". The engine asks for them (`requireTerms`); staff type 0
+    // when that is what the plan says.
+    input.requireTerms = true;
   }
   return { input, treatment, errors };
 }
@@ -328,16 +323,11 @@ function monthItems(month, cols, m, td, amounts, width) {
 // ---------------------------------------------------------------------------
 // The Good Faith Estimate
 
-const RULES = {
-  "1-business-day": "1 business day after scheduling (scheduled at least 3 business days ahead)",
-  "3-business-days": "3 business days after scheduling (scheduled at least 10 business days ahead)",
-  requested: "3 business days after the patient asked for it",
-};
-
+/** When the estimate is due, in the engine's words (`delivery.deadline`) beside the date. */
 function deadline(d) {
   if (!d) return null;
-  if (d.rule === "none") return ["Due", `no deadline: scheduled ${d.businessDaysAhead} business day${d.businessDaysAhead === 1 ? "" : "s"} ahead (fewer than 3)`];
-  return ["Due by", h("span", { id: "gfe-due" }, `${formatDate(d.due)} — ${RULES[d.rule]}`)];
+  if (!d.due) return ["Due", d.deadline];
+  return ["Due by", h("span", { id: "gfe-due" }, `${formatDate(d.due)} — ${d.deadline}`)];
 }
 
 function renderGfe(input, g, problems) {

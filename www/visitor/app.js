@@ -3,7 +3,7 @@
 // (estimate, range, compare); every number on screen is the engine's.
 // Nothing leaves the page: the state lives in the URL fragment, which
 // browsers never send.
-import init, { estimate, range, compare, presets, preset, version, coverageExamples } from "./pkg/index.js";
+import init, { estimate, range, compare, presets, preset, version, coverageExamples, currency } from "./pkg/index.js";
 import { h, fill, table, download } from "../shared/dom.js";
 import { moneyOf, formatDate, formatDay, formatMonth, plainAmount, today } from "../shared/format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
@@ -111,7 +111,7 @@ function drawNotes() {
  */
 function values(p, state, write = true) {
   const ex = examples.find((x) => x.id === (state.example ?? "")) ?? (state.pay === "insured" ? examples[0] : undefined);
-  const unit = currencyOf(estimate, p.plan.currency);
+  const unit = currencyOf(currency, p.plan.currency);
   const d = defaults(p, ex, today(), unit);
   const v = {};
   for (const key of Object.keys(FIELDS)) {
@@ -169,7 +169,7 @@ function update({ fromUser = true, changed } = {}) {
       state = readState();
     }
     lastTreatment = p.id;
-    treatmentLabels(p, currencyOf(estimate, p.plan.currency), words(p), t);
+    treatmentLabels(p, currencyOf(currency, p.plan.currency), words(p), t);
   }
   const { v, ex, unit } = values(p, state);
   $("insurance").hidden = v.pay !== "insured";
@@ -201,7 +201,7 @@ function update({ fromUser = true, changed } = {}) {
   let problems = [];
   if (built.errors.length === 0) {
     try {
-      e = estimate(built.plan);
+      e = estimate(built.plan, { requireTerms: true });
     } catch (err) {
       problems = err.problems ?? [];
     }
@@ -257,7 +257,7 @@ function firstHeadline(state) {
   const built = build(p, v, unit, t, examples.find((x) => x.id === v.example));
   if (built.errors.length) return;
   try {
-    headline(built, estimate(built.plan));
+    headline(built, estimate(built.plan, { requireTerms: true }));
   } catch {
     // The form names the problem once it is in the page.
   }
@@ -358,7 +358,7 @@ async function paymentPlan(e, plan) {
  * visitor's price for it) when that is a valid amount.
  */
 function otherPlan(o, v, ex, price) {
-  const unit = currencyOf(estimate, o.plan.currency);
+  const unit = currencyOf(currency, o.plan.currency);
   const d = defaults(o, ex, v.start, unit);
   const typical = { ...v, extras: [], "limit-on": false, "fin-on": false };
   for (const k of PER_TREATMENT) typical[k] = d[k];
@@ -502,7 +502,7 @@ function fillForm(state) {
   touched = new Set(ownKeys(state));
   const p = chosen(state);
   $(`tr-${p.id}`).checked = true;
-  treatmentLabels(p, currencyOf(estimate, p.plan.currency), words(p), t);
+  treatmentLabels(p, currencyOf(currency, p.plan.currency), words(p), t);
   lastTreatment = p.id;
   for (const k of touched) writeField(k, state[k]);
   update({ fromUser: false });

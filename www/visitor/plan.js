@@ -1,7 +1,9 @@
 // The visitor's form as the engine's plan, and the engine's problems as the
 // page's own words. Only turns what was typed into a plan: every rule and
 // number is the engine's or the catalogue's. A field left empty is never
-// read as 0 or "no limit": the page asks for it instead (`need`).
+// read as 0 or "no limit": the page asks for it instead (`need`), or the
+// engine does (its `requireTerms` check: the deductible and the
+// coinsurance or copay).
 import { problemOf } from "../shared/fields.js";
 import { FORM } from "./form.js";
 import { toMajor } from "../shared/format.js";
@@ -71,20 +73,26 @@ export function build(p, v, unit, t, ex) {
   let coverage;
   if (v.pay === "insured") {
     coverage = { type: v["plan-type"], network: v.network, accumulator: v.accumulator };
-    coverage.deductible = read("deductible");
+    // A blank deductible or coinsurance is left out: the engine's
+    // `requireTerms` check asks for it at its field (app.js).
+    const typed = (block, key, id) => {
+      const value = read(id, false);
+      if (value !== undefined) block[key] = value;
+    };
+    typed(coverage, "deductible", "deductible");
     coverage.deductibleMet = read("deductible-met");
-    const copay = read("copay", false);
-    if (copay !== undefined) coverage.copay = copay;
-    coverage.coinsurance = read("coinsurance", copay === undefined) ?? 0;
+    typed(coverage, "copay", "copay");
+    typed(coverage, "coinsurance", "coinsurance");
     if (!v["no-oop"]) {
       coverage.outOfPocketMax = read("oop-max");
       coverage.outOfPocketMet = read("oop-met");
     }
     coverage.planYearStart = `${v["year-month"].padStart(2, "0")}-${v["year-day"].padStart(2, "0")}`;
     if (pharmacyLine(p) && v.rx === "own") {
-      const rxCopay = read("rx-copay", false);
-      const rx = { deductible: read("rx-deductible"), coinsurance: read("rx-coinsurance", rxCopay === undefined) ?? 0 };
-      if (rxCopay !== undefined) rx.copay = rxCopay;
+      const rx = {};
+      typed(rx, "deductible", "rx-deductible");
+      typed(rx, "coinsurance", "rx-coinsurance");
+      typed(rx, "copay", "rx-copay");
       const rxMax = read("rx-oop-max", false);
       if (rxMax !== undefined) rx.outOfPocketMax = rxMax;
       coverage.pharmacy = rx;
@@ -102,10 +110,10 @@ export function build(p, v, unit, t, ex) {
     // The chosen example's terms the form has no field for: its fee
     // schedule (what the insurer allows per billing code), and how its copay
     // is charged.
-    const terms = ex?.id === v.example ? ex.coverage : undefined;
-    if (terms?.feeSchedule) coverage.feeSchedule = terms.feeSchedule;
-    if (terms?.copayPer && coverage.copay !== undefined) coverage.copayPer = terms.copayPer;
-    if (terms?.copayAfterDeductible && coverage.copay !== undefined) coverage.copayAfterDeductible = true;
+    const exampleTerms = ex?.id === v.example ? ex.coverage : undefined;
+    if (exampleTerms?.feeSchedule) coverage.feeSchedule = exampleTerms.feeSchedule;
+    if (exampleTerms?.copayPer && coverage.copay !== undefined) coverage.copayPer = exampleTerms.copayPer;
+    if (exampleTerms?.copayAfterDeductible && coverage.copay !== undefined) coverage.copayAfterDeductible = true;
     for (const fee of plan.fees ?? []) if (!v["cover-fees"]) fee.covered = false;
     plan.coverage = coverage;
   }
