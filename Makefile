@@ -17,6 +17,9 @@ TYPES_WASM := target/wasm32-unknown-unknown/debug/coursecost.wasm
 # same exports plus the tsify interfaces, that only the `.d.ts` is taken from.
 VISITOR_WASM := target/wasm/coursecost.wasm
 STAFF_WASM := target/wasm/coursecost_staff.wasm
+# The visitor page's own build of the engine: the npm engine without "did
+# you mean" suggestions, which the page never shows (the same exports).
+PAGE_WASM := target/wasm/coursecost_page.wasm
 RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
 
 .PHONY: help tools node-deps browser pkg site serve test test-native test-wasm test-wasm-browser test-node test-page lint bench fuzz clean
@@ -46,17 +49,22 @@ browser:
 ## Build ------------------------------------------------------------------
 
 $(VISITOR_WASM): $(RUST_SOURCES)
-	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features
+	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features --features suggestions
 	mkdir -p target/wasm && cp $(WASM) $@
 	$(CARGO) build --target wasm32-unknown-unknown --lib --no-default-features --features types
 	cp $(TYPES_WASM) target/wasm/coursecost.types.wasm
 
 # After the visitor build: both write $(WASM) and $(TYPES_WASM).
 $(STAFF_WASM): $(RUST_SOURCES) | $(VISITOR_WASM)
-	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features --features staff
+	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features --features staff,suggestions
 	mkdir -p target/wasm && cp $(WASM) $@
 	$(CARGO) build --target wasm32-unknown-unknown --lib --no-default-features --features types,staff
 	cp $(TYPES_WASM) target/wasm/coursecost_staff.types.wasm
+
+# After the staff build, for the same reason.
+$(PAGE_WASM): $(RUST_SOURCES) | $(STAFF_WASM)
+	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features
+	mkdir -p target/wasm && cp $(WASM) $@
 
 pkg/package.json: $(VISITOR_WASM) $(STAFF_WASM) scripts/build-pkg.mjs data/presets.json $(wildcard npm/*) | tools node-deps
 	node scripts/build-pkg.mjs
@@ -64,7 +72,7 @@ pkg/package.json: $(VISITOR_WASM) $(STAFF_WASM) scripts/build-pkg.mjs data/prese
 pkg: tools node-deps pkg/package.json
 
 # The page as served: www/ with each page's modules bundled (esbuild).
-target/site/index.html: pkg/package.json scripts/build-site.mjs $(shell find www benches/page -type f) | node-deps
+target/site/index.html: pkg/package.json $(PAGE_WASM) scripts/build-site.mjs $(shell find www benches/page -type f) | node-deps
 	node scripts/build-site.mjs
 
 site: pkg target/site/index.html

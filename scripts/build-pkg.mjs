@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { optimise } from "./wasm-opt.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
@@ -35,15 +36,7 @@ for (const name of builds) {
   // declaration is left out; `free()` is the documented way.
   const dts = readFileSync(join(types, `${name}.d.ts`), "utf8").replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
   writeFileSync(join(pkg, `${name}.d.ts`), dts);
-  // The features Rust's wasm32 target emits by default; wasm-opt must accept them.
-  const bg = join(pkg, `${name}_bg.wasm`);
-  run(join(root, "node_modules/.bin/wasm-opt"), [
-    // --converge: -Oz again until the size stops falling (about 0.3 % smaller).
-    "-Oz", "--converge", "--strip-debug", "--strip-producers",
-    "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-    bg, "-o", bg,
-  ]);
+  optimise(join(pkg, `${name}_bg.wasm`));
 }
 
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");

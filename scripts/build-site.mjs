@@ -13,6 +13,8 @@
 // the first estimate (BENCHMARKS.md). The sources stay plain ES modules
 // that run unbundled; source maps point back to them.
 import { build, transformSync } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { optimise } from "./wasm-opt.mjs";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,7 +112,18 @@ for (const f of pages) writeFileSync(join(out, basename(f)), minified[f.split(".
 // tests/browser/embed.test.mjs drives.
 const files = ["staff/clinic.sample.json", "staff/clinic.json", "editor/pricelist.sample.csv", "embed/embed-demo.html", "embed/embed-demo.css"];
 for (const f of files) copyFileSync(join(www, f), join(out, basename(f)));
-for (const f of ["coursecost_bg.wasm", "coursecost_staff_bg.wasm"]) copyFileSync(join(root, "pkg", f), join(out, "pkg", f));
+// The engine the visitor page and the embed load: the page's own build
+// (target/wasm/coursecost_page.wasm, without the "did you mean" suggestions
+// the pages never show), bound by wasm-bindgen to exactly the package's
+// glue, which the page's module bundles: a build whose glue differs is refused.
+const page = join(root, "target/wasm/page");
+execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", page, "--out-name", "coursecost", join(root, "target/wasm/coursecost_page.wasm")], { stdio: "inherit" });
+if (readFileSync(join(page, "coursecost.js"), "utf8") !== readFileSync(join(root, "pkg/coursecost.js"), "utf8")) {
+  throw new Error("the page's engine has other exports or imports than the package's: its glue differs from pkg/coursecost.js");
+}
+optimise(join(page, "coursecost_bg.wasm"));
+copyFileSync(join(page, "coursecost_bg.wasm"), join(out, "pkg/coursecost_bg.wasm"));
+copyFileSync(join(root, "pkg/coursecost_staff_bg.wasm"), join(out, "pkg/coursecost_staff_bg.wasm"));
 // make bench's baseline: the same wasm and one formatted amount, served at /bench/ (scripts/serve.mjs --bench).
 copyFileSync(join(root, "benches/page/bare.html"), join(bench, "bare.html"));
-copyFileSync(join(root, "pkg/coursecost_bg.wasm"), join(bench, "pkg/coursecost_bg.wasm"));
+copyFileSync(join(page, "coursecost_bg.wasm"), join(bench, "pkg/coursecost_bg.wasm"));

@@ -142,49 +142,66 @@ pub(crate) fn quoted_list(options: &[&str]) -> String {
 }
 
 /// The known name closest to a misspelt one, when it is close enough to be
-/// the likely intent (at most a third of its letters differ).
+/// the likely intent (at most a third of its letters differ); of equally
+/// close names, the first.
 pub fn nearest<'a>(unknown: &str, known: &[&'a str]) -> Option<&'a str> {
     // No known name is near a very long string; and a hostile megabyte key
-    // must not cost an edit distance over every byte.
-    if unknown.len() > 100 {
+    // must not cost an edit distance over every byte. Without the
+    // `suggestions` feature (the visitor page's wasm) there are none.
+    if unknown.len() > 100 || cfg!(not(feature = "suggestions")) {
         return None;
     }
     let limit = (code_points(unknown) / 3).max(2);
-    known
-        .iter()
-        .map(|k| {
-            (
-                edit_distance(&unknown.to_ascii_lowercase(), &k.to_ascii_lowercase()),
-                *k,
-            )
-        })
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
+    let mut best: Option<(usize, &'a str)> = None;
+    for &k in known {
+        let d = edit_distance(unknown, k);
+        if d <= limit && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
 }
 
-/// Levenshtein distance over code points, with adjacent transpositions
-/// counted as one edit (`prcie` → `price` is 1).
+/// The longest stretch of a name the edit distance reads, in code points.
+const COMPARED: usize = 64;
+
+/// The first [`COMPARED`] code points of `s`, ASCII letters in lower case.
+/// (On the stack: the heap-allocated version cost the wasm over 1 KB.)
+fn folded(s: &str) -> ([char; COMPARED], usize) {
+    let mut out = ['\0'; COMPARED];
+    let mut n = 0;
+    for c in s.chars().take(COMPARED) {
+        out[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    (out, n)
+}
+
+/// Levenshtein distance over code points, ASCII letters compared without
+/// case, with adjacent transpositions counted as one edit (`prcie` →
+/// `price` is 1).
 fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(64).collect();
-    let b: Vec<char> = b.chars().take(64).collect();
-    let mut prev2 = vec![0usize; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+    let ((a, n), (b, m)) = (folded(a), folded(b));
+    // Three rows of the table: two back, the last, and the one being made.
+    // Distances are at most 64: a byte each.
+    let mut rows = [[0u8; COMPARED + 1]; 3];
+    for (j, cell) in rows[1].iter_mut().enumerate().take(m + 1) {
+        *cell = j as u8;
+    }
+    for i in 1..=n {
+        let [prev2, prev, cur] = &mut rows;
+        cur[0] = i as u8;
+        for j in 1..=m {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(prev2[j - 2] + 1);
             }
             cur[j] = best;
         }
-        core::mem::swap(&mut prev2, &mut prev);
-        core::mem::swap(&mut prev, &mut cur);
+        rows.rotate_left(1);
     }
-    prev[b.len()]
+    usize::from(rows[1][m])
 }
 
 /// `there is no phase named "Inductoin" — did you mean "Induction"?`, or,

@@ -430,6 +430,8 @@ test("no silent zero: insurance and a savings program ask for their numbers (or 
   await page.check('input[name="pay"][value="insured"]');
   // Filled from the catalogue's first typical plan, and the headline says so.
   assert.ok(examples.length > 0, "the catalogue has typical insurance plans");
+  // The typical plans load when insurance is first chosen (examples.js): the first is checked once they are here.
+  await page.waitForSelector("input[name=example]:checked");
   assert.equal(await page.$eval("input[name=example]:checked", (s) => s.value), examples[0].id);
   assert.equal(await page.$eval("#deductible", (i) => i.value), String(examples[0].coverage.deductible / 100));
   assert.match(await page.$eval("#assumes", (e) => e.textContent), new RegExp(`${examples[0].name}, filled in below`));
