@@ -11,10 +11,12 @@ CARGO ?= cargo
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p}' Cargo.lock)
 WASM := target/wasm32-unknown-unknown/release/coursecost.wasm
 TYPES_WASM := target/wasm32-unknown-unknown/debug/coursecost.wasm
-# Two builds of the one crate, both without std: the visitor engine, and the
+# Builds of the one crate, all without std: the package's engine, and its
 # staff engine with clinic sheets, quotes and Good Faith Estimates
-# (`--features staff`). Each has a debug twin with `--features types`, the
-# same exports plus the tsify interfaces, that only the `.d.ts` is taken from.
+# (`--features staff`), both with "did you mean" suggestions; each has a
+# debug twin with `--features types`, the same exports plus the tsify
+# interfaces, that only the `.d.ts` is taken from. And the visitor page's
+# engine (below).
 VISITOR_WASM := target/wasm/coursecost.wasm
 STAFF_WASM := target/wasm/coursecost_staff.wasm
 # The visitor page's own build of the engine: the npm engine without "did
