@@ -211,10 +211,9 @@ fn month_totals(
         let Some(on) = d.line.reimbursed_on else {
             continue;
         };
-        let (y, m, _) = on.ymd();
-        let k = ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize;
+        // Reimbursement dates keep their lines' order, so the cache holds.
         match months
-            .get_mut(k)
+            .get_mut(month_index(on))
             .and_then(|month| month.reimbursed.as_mut())
         {
             Some(reimbursed) => *reimbursed += d.line.insurer_pays,
