@@ -22,10 +22,11 @@ pub(crate) enum Origin {
     Fee { fee: usize },
 }
 
-/// A ledger line and what the later stages need to know about it.
-#[derive(Clone, Debug)]
-pub(crate) struct Draft {
-    pub line: Line,
+/// What the later stages need to know about a ledger line, kept beside the
+/// lines rather than in them: the lines go into the estimate as they are,
+/// never copied out of a larger record.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Facts {
     pub origin: Origin,
     /// Index of the phase it carries, if any.
     pub phase: Option<usize>,
@@ -33,9 +34,9 @@ pub(crate) struct Draft {
     pub covered: bool,
 }
 
-/// What a draft will be, before it is ordered: under half a draft's size,
-/// so putting 186,000 of them in date order moves far less memory; the
-/// lines are then built once, in order.
+/// What a line will be, before it is ordered: under a third of a line's
+/// size, so putting 186,000 of them in date order moves far less memory;
+/// the lines are then built once, in order.
 struct Spec<'a> {
     kind: LineKind,
     date: Date,
@@ -49,7 +50,9 @@ struct Spec<'a> {
 
 /// The ledger before insurance, and which package covers each session.
 pub(crate) struct Ledger {
-    pub drafts: Vec<Draft>,
+    pub lines: Vec<Line>,
+    /// Each line's [`Facts`], in the same order.
+    pub facts: Vec<Facts>,
     /// For each session in the schedule, the package covering it.
     pub session_package: Vec<Option<usize>>,
 }
@@ -237,47 +240,52 @@ pub(crate) fn ledger(plan: &Plan, schedule: &Schedule, labels: &Labels) -> Ledge
         }
     }
 
-    let drafts = ledger_order(specs, plan.start)
-        .into_iter()
+    let specs = ledger_order(specs, plan.start);
+    let facts = specs
+        .iter()
+        .map(|spec| Facts {
+            origin: spec.origin,
+            phase: spec.phase,
+            covered: spec.covered,
+        })
+        .collect();
+    let lines = specs
+        .iter()
         .map(|spec| {
             let (name, code) = spec.label;
             let discount = rates.discount(spec.kind, spec.gross);
             let charge = spec.gross - discount;
-            Draft {
-                line: Line {
-                    date: spec.date,
-                    kind: spec.kind,
-                    name: name.clone(),
-                    phase: spec.phase.map(|p| labels.phases[p].0.clone()),
-                    code: code.clone(),
-                    quantity: spec.quantity,
-                    covered: false,
-                    benefit: None,
-                    allowed: None,
-                    gross: spec.gross,
-                    discount,
-                    charge,
-                    adjustment: Amount::ZERO,
-                    insurer_pays: Amount::ZERO,
-                    assistance: Amount::ZERO,
-                    patient_pays: charge,
-                    deductible: Amount::ZERO,
-                    coinsurance: Amount::ZERO,
-                    copay: Amount::ZERO,
-                    balance_bill: Amount::ZERO,
-                    // Until insurance says otherwise, nothing is covered.
-                    not_covered: charge,
-                    paid_at_visit: None,
-                    reimbursed_on: None,
-                },
-                origin: spec.origin,
-                phase: spec.phase,
-                covered: spec.covered,
+            Line {
+                date: spec.date,
+                kind: spec.kind,
+                name: name.clone(),
+                phase: spec.phase.map(|p| labels.phases[p].0.clone()),
+                code: code.clone(),
+                quantity: spec.quantity,
+                covered: false,
+                benefit: None,
+                allowed: None,
+                gross: spec.gross,
+                discount,
+                charge,
+                adjustment: Amount::ZERO,
+                insurer_pays: Amount::ZERO,
+                assistance: Amount::ZERO,
+                patient_pays: charge,
+                deductible: Amount::ZERO,
+                coinsurance: Amount::ZERO,
+                copay: Amount::ZERO,
+                balance_bill: Amount::ZERO,
+                // Until insurance says otherwise, nothing is covered.
+                not_covered: charge,
+                paid_at_visit: None,
+                reimbursed_on: None,
             }
         })
         .collect();
     Ledger {
-        drafts,
+        lines,
+        facts,
         session_package,
     }
 }
