@@ -158,19 +158,11 @@ struct Months {
     list: Vec<MonthTotal>,
     /// The first month's year and month.
     first: (i32, u32),
-    /// The month of the last line's date, and of its reimbursement date.
-    visit: MonthOf,
-    reimbursement: MonthOf,
+    /// The last line's date and its month, and likewise its reimbursement
+    /// date: lines come in date order, many on one day, so each day is
+    /// converted to a calendar date once.
+    last: [(Date, usize); 2],
     after_horizon: Amount,
-}
-
-/// A month found from a date, kept for the next date: lines come in date
-/// order, many in one month, so each month is converted once.
-#[derive(Clone, Copy)]
-struct MonthOf {
-    from: Date,
-    until: Date,
-    index: usize,
 }
 
 impl Months {
@@ -198,16 +190,10 @@ impl Months {
             });
         }
         let (y0, m0, _) = first.ymd();
-        let none = MonthOf {
-            from: first,
-            until: first,
-            index: 0,
-        };
         let mut months = Months {
             list,
             first: (y0, m0),
-            visit: none,
-            reimbursement: none,
+            last: [(first, 0); 2],
             after_horizon: Amount::ZERO,
         };
         for s in &schedule.slots {
@@ -220,24 +206,15 @@ impl Months {
     }
 
     /// Months since the first month (0 for a date before it), through the
-    /// visits' or the reimbursements' cached month.
+    /// visits' or the reimbursements' last day.
     fn index(&mut self, date: Date, reimbursement: bool) -> usize {
         let (y0, m0) = self.first;
-        let cached = if reimbursement {
-            &mut self.reimbursement
-        } else {
-            &mut self.visit
-        };
-        if !(cached.from <= date && date < cached.until) {
+        let last = &mut self.last[usize::from(reimbursement)];
+        if last.0 != date {
             let (y, m, _) = date.ymd();
-            let from = date.first_of_month();
-            *cached = MonthOf {
-                from,
-                until: from.add_months(1),
-                index: ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize,
-            };
+            *last = (date, ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize);
         }
-        cached.index
+        last.1
     }
 
     fn add_line(&mut self, line: &Line) {

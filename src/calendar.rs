@@ -232,14 +232,6 @@ impl MonthDay {
         }
     }
 
-    /// The start of the year after the one starting on `year_start` (a
-    /// value of [`MonthDay::year_containing`]).
-    pub(crate) fn year_after(self, year_start: Date) -> Date {
-        // A year's start lies in its own calendar year (29 February in a
-        // common year is 1 March).
-        self.in_year(year_start.year() + 1)
-    }
-
     fn in_year(self, year: i32) -> Date {
         Date(days_from_civil(
             year,

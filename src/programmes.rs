@@ -14,11 +14,10 @@ use crate::text::cat;
 pub(crate) struct Yearly {
     year_start: MonthDay,
     pub(crate) current: Option<Date>,
-    /// The first day of the year after `current`: a date before it (and
-    /// not before `current`) is in the current year, known without
-    /// converting it to a calendar date (which is most of the cost on a
-    /// ledger of 186,000 lines).
-    next: Date,
+    /// The last date asked about: ledger lines come in date order, many on
+    /// one day, so each day is converted to a calendar date once (the
+    /// conversion per line was a large part of estimating a long ledger).
+    last: Option<Date>,
 }
 
 impl Yearly {
@@ -26,19 +25,19 @@ impl Yearly {
         Yearly {
             year_start,
             current: None,
-            next: Date::from_days_since_epoch(0),
+            last: None,
         }
     }
 
     /// Whether `date` opens a new year (the first call always does).
     pub(crate) fn enters_new_year(&mut self, date: Date) -> bool {
-        if self.current.is_some_and(|c| c <= date && date < self.next) {
+        if self.last == Some(date) {
             return false;
         }
+        self.last = Some(date);
         let year = self.year_start.year_containing(date);
         let new = self.current != Some(year);
         self.current = Some(year);
-        self.next = self.year_start.year_after(year);
         new
     }
 }
