@@ -34,9 +34,8 @@ pub(crate) struct Facts {
     pub covered: bool,
 }
 
-/// What a line will be, before it is ordered: under a third of a line's
-/// size, so putting 186,000 of them in date order moves far less memory;
-/// the lines are then built once, in order.
+/// What a line will be, before it is ordered: the lines are then built
+/// once, in ledger order, from these.
 struct Spec<'a> {
     kind: LineKind,
     date: Date,
@@ -240,17 +239,19 @@ pub(crate) fn ledger(plan: &Plan, schedule: &Schedule, labels: &Labels) -> Ledge
         }
     }
 
-    let specs = ledger_order(specs, plan.start);
-    let facts = specs
+    let order = ledger_order(&specs, plan.start);
+    let facts = order
         .iter()
+        .map(|&i| &specs[i])
         .map(|spec| Facts {
             origin: spec.origin,
             phase: spec.phase,
             covered: spec.covered,
         })
         .collect();
-    let lines = specs
+    let lines = order
         .iter()
+        .map(|&i| &specs[i])
         .map(|spec| {
             let (name, code) = spec.label;
             let discount = rates.discount(spec.kind, spec.gross);
@@ -290,39 +291,29 @@ pub(crate) fn ledger(plan: &Plan, schedule: &Schedule, labels: &Labels) -> Ledge
     }
 }
 
-/// Sorts lines by date, then kind (packages, sessions, fees), keeping plan
-/// order among equals. Every line is dated inside the horizon, so this is a
-/// stable counting sort over (day, kind): linear time, and no general sort
-/// routine in the wasm. The lines are then moved into place by following
-/// the permutation's cycles, so the ledger is never copied.
-fn ledger_order(mut drafts: Vec<Spec<'_>>, start: Date) -> Vec<Spec<'_>> {
+/// Ledger order: the index of each line's spec, by date, then kind
+/// (packages, sessions, fees), keeping plan order among equals. Every line
+/// is dated inside the horizon, so this is a stable counting sort over
+/// (day, kind): linear time, and no general sort routine in the wasm. Only
+/// the indices move; each line is then built once, in its place.
+fn ledger_order(specs: &[Spec<'_>], start: Date) -> Vec<usize> {
     let key = |d: &Spec| {
         let day = (d.date.days_since_epoch() - start.days_since_epoch()).max(0) as usize;
         day * 3 + d.kind as usize
     };
-    let buckets = drafts.iter().map(key).max().map_or(0, |k| k + 1);
+    let buckets = specs.iter().map(key).max().map_or(0, |k| k + 1);
     let mut next = vec![0usize; buckets + 1];
-    for d in &drafts {
+    for d in specs {
         next[key(d) + 1] += 1;
     }
     for i in 1..next.len() {
         next[i] += next[i - 1];
     }
-    // Where each line goes.
-    let mut target: Vec<usize> = drafts
-        .iter()
-        .map(|d| {
-            let k = key(d);
-            next[k] += 1;
-            next[k] - 1
-        })
-        .collect();
-    for i in 0..drafts.len() {
-        while target[i] != i {
-            let j = target[i];
-            drafts.swap(i, j);
-            target.swap(i, j);
-        }
+    let mut order = vec![0; specs.len()];
+    for (i, d) in specs.iter().enumerate() {
+        let k = key(d);
+        order[next[k]] = i;
+        next[k] += 1;
     }
-    drafts
+    order
 }
