@@ -110,14 +110,14 @@ pub(crate) fn mul_div_round(value: i64, numerator: i64, denominator: i64) -> i64
     let negative = (value < 0) != (numerator < 0);
     let d = denominator.unsigned_abs();
     let (v, n) = (value.unsigned_abs(), numerator.unsigned_abs());
-    let quotient = if v >> 32 == 0 && n >> 32 == 0 && d >> 32 == 0 {
+    let magnitude = if v >> 32 == 0 && n >> 32 == 0 && d >> 32 == 0 {
         // Every factor below 2^32 (every amount a ledger line holds): the
         // product and half the divisor fit 64 bits, one 64-bit division.
-        u128::from((v * n + d / 2) / d.max(1))
+        i64::try_from((v * n + d / 2) / d.max(1)).unwrap_or(i64::MAX)
     } else {
-        div_small(u128::from(v) * u128::from(n) + u128::from(d / 2), d)
+        let quotient = div_small(u128::from(v) * u128::from(n) + u128::from(d / 2), d);
+        i64::try_from(quotient).unwrap_or(i64::MAX)
     };
-    let magnitude = i64::try_from(quotient).unwrap_or(i64::MAX);
     if negative { -magnitude } else { magnitude }
 }
 
