@@ -10,7 +10,7 @@ use crate::text::cat;
 use crate::calendar::Date;
 use crate::coverage::{self, Claim};
 use crate::financing;
-use crate::lines::{self, Draft};
+use crate::lines;
 use crate::money::Amount;
 use crate::output::{
     Estimate, Line, MonthTotal, PhaseTotal, PlanYearTotal, Session, Totals, Warning, WarningCode,
@@ -29,14 +29,15 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
     let schedule = schedule::schedule(plan);
     let labels = lines::Labels::new(plan);
     let lines::Ledger {
-        mut drafts,
+        mut lines,
+        facts,
         session_package,
     } = lines::ledger(plan, &schedule, &labels);
     let coverage::Outcome {
         claims,
         warnings: paying,
         maximums,
-    } = coverage::apply(plan, &mut drafts);
+    } = coverage::apply(plan, &mut lines, &facts);
 
     let sessions = schedule
         .slots
@@ -55,18 +56,35 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
         sessions: schedule.slots.len() as u32,
         ..Totals::default()
     };
-    for d in &drafts {
-        totals.gross += d.line.gross;
-        totals.discount += d.line.discount;
-        totals.add_line(&d.line);
-    }
-
-    let phases = phase_totals(plan, &schedule, &drafts);
+    let mut phases = phase_totals(plan, &schedule);
     let cash = plan
         .coverage
         .as_ref()
         .is_some_and(|c| c.claims == Claims::Patient);
-    let (months, after_horizon) = month_totals(plan.start, &schedule, &drafts, cash);
+    let mut months = Months::new(plan.start, &schedule, cash);
+    let mut plan_years = plan.coverage.as_ref().map(|c| {
+        PlanYears::new(
+            (plan.start, schedule.end),
+            c.plan_year_start,
+            c.pharmacy.is_some(),
+        )
+    });
+    // Every sum in one pass: the ledger can be 186,000 lines (tens of
+    // megabytes), and reading it is most of what summing it costs.
+    for ((line, fact), claim) in lines.iter().zip(&facts).zip(&claims) {
+        totals.gross += line.gross;
+        totals.discount += line.discount;
+        totals.add_line(line);
+        if let Some(p) = fact.phase {
+            phases[p].charge += line.charge;
+            phases[p].patient_pays += line.patient_pays;
+        }
+        months.add_line(line);
+        if let Some(years) = plan_years.as_mut() {
+            years.add_line(line, claim.as_ref());
+        }
+    }
+    let (months, after_horizon) = months.finish();
     if cash {
         // Every line is paid at its visit and every insurer payment is
         // reimbursed in a month or after the last one.
@@ -74,25 +92,16 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
         totals.reimbursed = Some(totals.insurer_pays - after_horizon);
         totals.reimbursed_after_horizon = Some(after_horizon);
     }
-    let plan_years = plan.coverage.as_ref().map(|c| {
-        plan_year_totals(
-            (plan.start, schedule.end),
-            c.plan_year_start,
-            c.pharmacy.is_some(),
-            &drafts,
-            &claims,
-        )
-    });
+    let plan_years = plan_years.map(|y| y.years);
     let mut warnings = schedule_warnings(plan, &schedule);
     warnings.extend(paying);
 
     let financing = plan.financing.and_then(|terms| {
         let financed: Amount = match terms.of {
             FinanceOf::Total => totals.patient_pays,
-            FinanceOf::FirstPhase => patient_pays_through(
-                drafts.iter().map(|d| &d.line),
-                first_phase_end(&phases, plan.start),
-            ),
+            FinanceOf::FirstPhase => {
+                patient_pays_through(&lines, first_phase_end(&phases, plan.start))
+            }
         };
         if financed <= terms.down_payment {
             warnings.push(Warning {
@@ -114,7 +123,7 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
         start: plan.start,
         end: schedule.end,
         sessions,
-        lines: drafts.into_iter().map(|d| d.line).collect(),
+        lines,
         phases,
         months,
         plan_years,
@@ -125,9 +134,9 @@ pub(crate) fn assess(plan: &Plan) -> (Estimate, Vec<(Date, Benefit)>) {
     (estimate, maximums)
 }
 
-fn phase_totals(plan: &Plan, schedule: &Schedule, drafts: &[Draft]) -> Vec<PhaseTotal> {
-    let mut out: Vec<PhaseTotal> = plan
-        .phases
+/// Each phase's sessions, with its sums at zero.
+fn phase_totals(plan: &Plan, schedule: &Schedule) -> Vec<PhaseTotal> {
+    plan.phases
         .iter()
         .zip(&schedule.phase_ranges)
         .map(|(phase, range)| {
@@ -141,136 +150,164 @@ fn phase_totals(plan: &Plan, schedule: &Schedule, drafts: &[Draft]) -> Vec<Phase
                 patient_pays: Amount::ZERO,
             }
         })
-        .collect();
-    for d in drafts {
-        if let Some(p) = d.phase {
-            out[p].charge += d.line.charge;
-            out[p].patient_pays += d.line.patient_pays;
-        }
-    }
-    out
+        .collect()
 }
 
-/// The months, and with patient-filed claims (`cash`) what is paid and
-/// reimbursed in each, and the reimbursements after the last month.
-fn month_totals(
-    start: Date,
-    schedule: &Schedule,
-    drafts: &[Draft],
-    cash: bool,
-) -> (Vec<MonthTotal>, Amount) {
-    let first = start.first_of_month();
-    let cash = cash.then_some(Amount::ZERO);
-    let mut months: Vec<MonthTotal> = Vec::new();
-    for m in start.months_through(schedule.end.add_days(-1)) {
-        months.push(MonthTotal {
-            month: m.month_key(),
-            sessions: 0,
-            charge: Amount::ZERO,
-            adjustment: Amount::ZERO,
-            insurer_pays: Amount::ZERO,
-            assistance: Amount::ZERO,
-            patient_pays: Amount::ZERO,
-            cumulative_patient_pays: Amount::ZERO,
-            deductible: Amount::ZERO,
-            coinsurance: Amount::ZERO,
-            copay: Amount::ZERO,
-            balance_bill: Amount::ZERO,
-            not_covered: Amount::ZERO,
-            paid: cash,
-            reimbursed: cash,
-        });
+/// The months, and with patient-filed claims what is paid and reimbursed
+/// in each, and the reimbursements after the last month.
+struct Months {
+    list: Vec<MonthTotal>,
+    /// The first month's year and month.
+    first: (i32, u32),
+    /// The last line's date and its month, and likewise its reimbursement
+    /// date: lines come in date order, many on one day, so each day is
+    /// converted to a calendar date once.
+    last: [(Date, usize); 2],
+    after_horizon: Amount,
+}
+
+impl Months {
+    fn new(start: Date, schedule: &Schedule, cash: bool) -> Months {
+        let first = start.first_of_month();
+        let cash = cash.then_some(Amount::ZERO);
+        let mut list: Vec<MonthTotal> = Vec::new();
+        for m in start.months_through(schedule.end.add_days(-1)) {
+            list.push(MonthTotal {
+                month: m.month_key(),
+                sessions: 0,
+                charge: Amount::ZERO,
+                adjustment: Amount::ZERO,
+                insurer_pays: Amount::ZERO,
+                assistance: Amount::ZERO,
+                patient_pays: Amount::ZERO,
+                cumulative_patient_pays: Amount::ZERO,
+                deductible: Amount::ZERO,
+                coinsurance: Amount::ZERO,
+                copay: Amount::ZERO,
+                balance_bill: Amount::ZERO,
+                not_covered: Amount::ZERO,
+                paid: cash,
+                reimbursed: cash,
+            });
+        }
+        let (y0, m0, _) = first.ymd();
+        let mut months = Months {
+            list,
+            first: (y0, m0),
+            last: [(first, 0); 2],
+            after_horizon: Amount::ZERO,
+        };
+        for s in &schedule.slots {
+            let k = months.index(s.date, false);
+            if let Some(month) = months.list.get_mut(k) {
+                month.sessions += 1;
+            }
+        }
+        months
     }
-    // Months since the first month; every line and session lies in the horizon.
-    let (y0, m0, _) = first.ymd();
-    // Lines come in date order, many on one day: convert each day once.
-    let mut last = (first, 0);
-    let mut month_index = |date: Date| {
-        if date != last.0 {
+
+    /// Months since the first month (0 for a date before it), through the
+    /// visits' or the reimbursements' last day.
+    fn index(&mut self, date: Date, reimbursement: bool) -> usize {
+        let (y0, m0) = self.first;
+        let last = &mut self.last[usize::from(reimbursement)];
+        if last.0 != date {
             let (y, m, _) = date.ymd();
-            last = (date, ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize);
+            *last = (date, ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize);
         }
         last.1
-    };
-    for s in &schedule.slots {
-        if let Some(month) = months.get_mut(month_index(s.date)) {
-            month.sessions += 1;
-        }
     }
-    for d in drafts {
-        if let Some(month) = months.get_mut(month_index(d.line.date)) {
-            month.add_line(&d.line);
-            if let (Some(paid), Some(at_visit)) = (month.paid.as_mut(), d.line.paid_at_visit) {
+
+    fn add_line(&mut self, line: &Line) {
+        let k = self.index(line.date, false);
+        if let Some(month) = self.list.get_mut(k) {
+            month.add_line(line);
+            if let (Some(paid), Some(at_visit)) = (month.paid.as_mut(), line.paid_at_visit) {
                 *paid += at_visit;
             }
         }
-    }
-    // Reimbursements fall in the month of their own date, which may be
-    // after the last one (reimbursements are not in date order).
-    let mut after = Amount::ZERO;
-    for d in drafts {
-        let Some(on) = d.line.reimbursed_on else {
-            continue;
+        // Reimbursements fall in the month of their own date, which may be
+        // after the last one.
+        let Some(on) = line.reimbursed_on else {
+            return;
         };
-        let (y, m, _) = on.ymd();
-        let k = ((y - y0) * 12 + m as i32 - m0 as i32).max(0) as usize;
-        match months
+        let k = self.index(on, true);
+        match self
+            .list
             .get_mut(k)
             .and_then(|month| month.reimbursed.as_mut())
         {
-            Some(reimbursed) => *reimbursed += d.line.insurer_pays,
-            None => after += d.line.insurer_pays,
+            Some(reimbursed) => *reimbursed += line.insurer_pays,
+            None => self.after_horizon += line.insurer_pays,
         }
     }
-    let mut cumulative = Amount::ZERO;
-    for month in &mut months {
-        cumulative += month.patient_pays;
-        month.cumulative_patient_pays = cumulative;
+
+    /// The months with their running totals, and the reimbursements after
+    /// the last month.
+    fn finish(mut self) -> (Vec<MonthTotal>, Amount) {
+        let mut cumulative = Amount::ZERO;
+        for month in &mut self.list {
+            cumulative += month.patient_pays;
+            month.cumulative_patient_pays = cumulative;
+        }
+        (self.list, self.after_horizon)
     }
-    (months, after)
 }
 
-fn plan_year_totals(
-    (start, end): (Date, Date),
-    year_start: crate::calendar::MonthDay,
-    pharmacy: bool,
-    drafts: &[Draft],
-    claims: &[Option<Claim>],
-) -> Vec<PlanYearTotal> {
-    let pharmacy_zero = pharmacy.then_some(Amount::ZERO);
-    let mut years = Vec::new();
-    let mut y = year_start.year_containing(start);
-    while y < end {
-        let next = y.add_months(12);
-        years.push(PlanYearTotal {
-            start: y,
-            end: next,
-            deductible_applied: Amount::ZERO,
-            out_of_pocket: Amount::ZERO,
-            pharmacy_deductible_applied: pharmacy_zero,
-            pharmacy_out_of_pocket: pharmacy_zero,
-            charge: Amount::ZERO,
-            adjustment: Amount::ZERO,
-            insurer_pays: Amount::ZERO,
-            assistance: Amount::ZERO,
-            patient_pays: Amount::ZERO,
-            deductible: Amount::ZERO,
-            coinsurance: Amount::ZERO,
-            copay: Amount::ZERO,
-            balance_bill: Amount::ZERO,
-            not_covered: Amount::ZERO,
-        });
-        y = next;
-    }
-    // The ledger is in date order: one pass, moving to the next year as the
-    // dates cross into it.
-    let mut i = 0;
-    for (d, claim) in drafts.iter().zip(claims) {
-        while years.get(i).is_some_and(|year| d.line.date >= year.end) {
-            i += 1;
+/// The plan years and their sums, and the one the last line fell in.
+struct PlanYears {
+    years: Vec<PlanYearTotal>,
+    current: usize,
+}
+
+impl PlanYears {
+    fn new(
+        (start, end): (Date, Date),
+        year_start: crate::calendar::MonthDay,
+        pharmacy: bool,
+    ) -> PlanYears {
+        let pharmacy_zero = pharmacy.then_some(Amount::ZERO);
+        let mut years = Vec::new();
+        let mut y = year_start.year_containing(start);
+        while y < end {
+            let next = y.add_months(12);
+            years.push(PlanYearTotal {
+                start: y,
+                end: next,
+                deductible_applied: Amount::ZERO,
+                out_of_pocket: Amount::ZERO,
+                pharmacy_deductible_applied: pharmacy_zero,
+                pharmacy_out_of_pocket: pharmacy_zero,
+                charge: Amount::ZERO,
+                adjustment: Amount::ZERO,
+                insurer_pays: Amount::ZERO,
+                assistance: Amount::ZERO,
+                patient_pays: Amount::ZERO,
+                deductible: Amount::ZERO,
+                coinsurance: Amount::ZERO,
+                copay: Amount::ZERO,
+                balance_bill: Amount::ZERO,
+                not_covered: Amount::ZERO,
+            });
+            y = next;
         }
-        let Some(total) = years.get_mut(i) else { break };
-        total.add_line(&d.line);
+        PlanYears { years, current: 0 }
+    }
+
+    /// Adds a line and its claim. The ledger is in date order: the year
+    /// moves on as the dates cross into the next.
+    fn add_line(&mut self, line: &Line, claim: Option<&Claim>) {
+        while self
+            .years
+            .get(self.current)
+            .is_some_and(|year| line.date >= year.end)
+        {
+            self.current += 1;
+        }
+        let Some(total) = self.years.get_mut(self.current) else {
+            return;
+        };
+        total.add_line(line);
         if let Some(c) = claim {
             total.deductible_applied += c.deductible;
             total.out_of_pocket += c.out_of_pocket;
@@ -287,7 +324,6 @@ fn plan_year_totals(
             }
         }
     }
-    years
 }
 
 fn schedule_warnings(plan: &Plan, schedule: &Schedule) -> Vec<Warning> {
@@ -334,9 +370,9 @@ fn first_phase_end(phases: &[PhaseTotal], start: Date) -> Date {
 }
 
 /// What the patient pays on the lines dated on or before `last`.
-fn patient_pays_through<'a>(lines: impl IntoIterator<Item = &'a Line>, last: Date) -> Amount {
+fn patient_pays_through(lines: &[Line], last: Date) -> Amount {
     lines
-        .into_iter()
+        .iter()
         .filter(|line| line.date <= last)
         .map(|line| line.patient_pays)
         .sum()

@@ -9,9 +9,9 @@
 //! course that crosses 1 January pay its deductible twice.
 
 use crate::calendar::Date;
-use crate::lines::{Draft, Origin};
+use crate::lines::{Facts, Origin};
 use crate::money::{Amount, Percent};
-use crate::output::{Warning, WarningCode};
+use crate::output::{Line, Warning, WarningCode};
 use crate::plan::{
     BalanceBilling, Benefit, Claims, CopayPer, CostSharing, Coverage, Family, Network, Plan,
 };
@@ -452,7 +452,7 @@ fn family_takes(
 /// Splits every line's charge between write-off, insurer, programmes and
 /// patient, says why the patient owes it, and reports the limits', the
 /// family's and the programmes' warnings.
-pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
+pub(crate) fn apply(plan: &Plan, lines: &mut [Line], facts: &[Facts]) -> Outcome {
     let mut insurance = plan.coverage.as_ref().map(|c| Insurance::new(c, plan));
     let mut programmes: Vec<Programme> = (0..plan.assistance.len())
         .map(|i| Programme::new(plan, i))
@@ -462,19 +462,24 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
     let mut limit_warnings: Vec<Option<Warning>> = plan.coverage.as_ref().map_or(Vec::new(), |c| {
         (0..2 * c.limits.len()).map(|_| None).collect()
     });
-    let mut claims = Vec::with_capacity(drafts.len());
-    for draft in drafts.iter_mut() {
-        let line = &mut draft.line;
-        let (benefit, at) = match draft.origin {
+    // With patient-filed claims, the days until the insurer reimburses.
+    let reimbursed_after = plan
+        .coverage
+        .as_ref()
+        .filter(|c| c.claims == Claims::Patient)
+        .map(|c| c.reimbursement_days() as i32);
+    let mut claims = Vec::with_capacity(lines.len());
+    for (line, fact) in lines.iter_mut().zip(facts) {
+        let (benefit, at) = match fact.origin {
             Origin::Session { phase } => (plan.phases[phase].benefit, phase),
             Origin::Fee { fee } => (plan.fees[fee].benefit, plan.phases.len() + fee),
             Origin::Package => (Benefit::Medical, usize::MAX),
         };
         let mut verdict = Verdict::Refused;
         let shared = match insurance.as_mut() {
-            Some(ins) if draft.covered => {
+            Some(ins) if fact.covered => {
                 ins.enter(line.date);
-                verdict = match draft.origin {
+                verdict = match fact.origin {
                     Origin::Session { phase } => {
                         ins.limits.session(phase, line.date, &mut limit_warnings)
                     }
@@ -506,30 +511,23 @@ pub(crate) fn apply(plan: &Plan, drafts: &mut [Draft]) -> Outcome {
             line.not_covered = Amount::ZERO;
             owed = Amount::ZERO;
         }
-        for programme in programmes.iter_mut().filter(|p| p.applies(draft.origin)) {
+        for programme in programmes.iter_mut().filter(|p| p.applies(fact.origin)) {
             let paid = programme.benefit(line.date, owed);
             owed -= paid;
             line.assistance += paid;
         }
         line.patient_pays = owed;
-        let claim = match (insurance.as_mut(), &shared) {
-            (Some(ins), Some(s)) => Some(ins.count(line.date, s, owed)),
-            _ => None,
-        };
-        claims.push(claim);
-    }
-    if let Some(c) = plan
-        .coverage
-        .as_ref()
-        .filter(|c| c.claims == Claims::Patient)
-    {
-        let days = c.reimbursement_days() as i32;
-        for line in drafts.iter_mut().map(|d| &mut d.line) {
+        if let Some(days) = reimbursed_after {
             line.paid_at_visit = Some(line.patient_pays + line.insurer_pays);
             if line.insurer_pays > Amount::ZERO {
                 line.reimbursed_on = Some(line.date.add_days(days));
             }
         }
+        let claim = match (insurance.as_mut(), &shared) {
+            (Some(ins), Some(s)) => Some(ins.count(line.date, s, owed)),
+            _ => None,
+        };
+        claims.push(claim);
     }
     // By limit, then the family's, then by programme.
     let mut warnings: Vec<Warning> = limit_warnings.into_iter().flatten().collect();

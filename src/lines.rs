@@ -22,10 +22,11 @@ pub(crate) enum Origin {
     Fee { fee: usize },
 }
 
-/// A ledger line and what the later stages need to know about it.
-#[derive(Clone, Debug)]
-pub(crate) struct Draft {
-    pub line: Line,
+/// What the later stages need to know about a ledger line, kept beside the
+/// lines rather than in them: the lines go into the estimate as they are,
+/// never copied out of a larger record.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Facts {
     pub origin: Origin,
     /// Index of the phase it carries, if any.
     pub phase: Option<usize>,
@@ -33,9 +34,8 @@ pub(crate) struct Draft {
     pub covered: bool,
 }
 
-/// What a draft will be, before it is ordered: under half a draft's size,
-/// so putting 186,000 of them in date order moves far less memory; the
-/// lines are then built once, in order.
+/// What a line will be, before it is ordered: the lines are then built
+/// once, in ledger order, from these.
 struct Spec<'a> {
     kind: LineKind,
     date: Date,
@@ -49,7 +49,9 @@ struct Spec<'a> {
 
 /// The ledger before insurance, and which package covers each session.
 pub(crate) struct Ledger {
-    pub drafts: Vec<Draft>,
+    pub lines: Vec<Line>,
+    /// Each line's [`Facts`], in the same order.
+    pub facts: Vec<Facts>,
     /// For each session in the schedule, the package covering it.
     pub session_package: Vec<Option<usize>>,
 }
@@ -237,84 +239,81 @@ pub(crate) fn ledger(plan: &Plan, schedule: &Schedule, labels: &Labels) -> Ledge
         }
     }
 
-    let drafts = ledger_order(specs, plan.start)
-        .into_iter()
+    let order = ledger_order(&specs, plan.start);
+    let facts = order
+        .iter()
+        .map(|&i| &specs[i])
+        .map(|spec| Facts {
+            origin: spec.origin,
+            phase: spec.phase,
+            covered: spec.covered,
+        })
+        .collect();
+    let lines = order
+        .iter()
+        .map(|&i| &specs[i])
         .map(|spec| {
             let (name, code) = spec.label;
             let discount = rates.discount(spec.kind, spec.gross);
             let charge = spec.gross - discount;
-            Draft {
-                line: Line {
-                    date: spec.date,
-                    kind: spec.kind,
-                    name: name.clone(),
-                    phase: spec.phase.map(|p| labels.phases[p].0.clone()),
-                    code: code.clone(),
-                    quantity: spec.quantity,
-                    covered: false,
-                    benefit: None,
-                    allowed: None,
-                    gross: spec.gross,
-                    discount,
-                    charge,
-                    adjustment: Amount::ZERO,
-                    insurer_pays: Amount::ZERO,
-                    assistance: Amount::ZERO,
-                    patient_pays: charge,
-                    deductible: Amount::ZERO,
-                    coinsurance: Amount::ZERO,
-                    copay: Amount::ZERO,
-                    balance_bill: Amount::ZERO,
-                    // Until insurance says otherwise, nothing is covered.
-                    not_covered: charge,
-                    paid_at_visit: None,
-                    reimbursed_on: None,
-                },
-                origin: spec.origin,
-                phase: spec.phase,
-                covered: spec.covered,
+            Line {
+                date: spec.date,
+                kind: spec.kind,
+                name: name.clone(),
+                phase: spec.phase.map(|p| labels.phases[p].0.clone()),
+                code: code.clone(),
+                quantity: spec.quantity,
+                covered: false,
+                benefit: None,
+                allowed: None,
+                gross: spec.gross,
+                discount,
+                charge,
+                adjustment: Amount::ZERO,
+                insurer_pays: Amount::ZERO,
+                assistance: Amount::ZERO,
+                patient_pays: charge,
+                deductible: Amount::ZERO,
+                coinsurance: Amount::ZERO,
+                copay: Amount::ZERO,
+                balance_bill: Amount::ZERO,
+                // Until insurance says otherwise, nothing is covered.
+                not_covered: charge,
+                paid_at_visit: None,
+                reimbursed_on: None,
             }
         })
         .collect();
     Ledger {
-        drafts,
+        lines,
+        facts,
         session_package,
     }
 }
 
-/// Sorts lines by date, then kind (packages, sessions, fees), keeping plan
-/// order among equals. Every line is dated inside the horizon, so this is a
-/// stable counting sort over (day, kind): linear time, and no general sort
-/// routine in the wasm. The lines are then moved into place by following
-/// the permutation's cycles, so the ledger is never copied.
-fn ledger_order(mut drafts: Vec<Spec<'_>>, start: Date) -> Vec<Spec<'_>> {
+/// Ledger order: the index of each line's spec, by date, then kind
+/// (packages, sessions, fees), keeping plan order among equals. Every line
+/// is dated inside the horizon, so this is a stable counting sort over
+/// (day, kind): linear time, and no general sort routine in the wasm. Only
+/// the indices move; each line is then built once, in its place.
+fn ledger_order(specs: &[Spec<'_>], start: Date) -> Vec<usize> {
     let key = |d: &Spec| {
         let day = (d.date.days_since_epoch() - start.days_since_epoch()).max(0) as usize;
         day * 3 + d.kind as usize
     };
-    let buckets = drafts.iter().map(key).max().map_or(0, |k| k + 1);
+    let buckets = specs.iter().map(key).max().map_or(0, |k| k + 1);
     let mut next = vec![0usize; buckets + 1];
-    for d in &drafts {
+    for d in specs {
         next[key(d) + 1] += 1;
     }
     for i in 1..next.len() {
         next[i] += next[i - 1];
     }
-    // Where each line goes.
-    let mut target: Vec<usize> = drafts
-        .iter()
-        .map(|d| {
-            let k = key(d);
-            next[k] += 1;
-            next[k] - 1
-        })
-        .collect();
-    for i in 0..drafts.len() {
-        while target[i] != i {
-            let j = target[i];
-            drafts.swap(i, j);
-            target.swap(i, j);
-        }
+    let mut order = vec![0; specs.len()];
+    for (i, d) in specs.iter().enumerate() {
+        let k = key(d);
+        order[next[k]] = i;
+        next[k] += 1;
     }
-    drafts
+    order
 }

@@ -108,10 +108,16 @@ impl Amount {
 /// times a rate). `denominator` must be positive.
 pub(crate) fn mul_div_round(value: i64, numerator: i64, denominator: i64) -> i64 {
     let negative = (value < 0) != (numerator < 0);
-    let product = u128::from(value.unsigned_abs()) * u128::from(numerator.unsigned_abs());
     let d = denominator.unsigned_abs();
-    let quotient = div_small(product + u128::from(d / 2), d);
-    let magnitude = i64::try_from(quotient).unwrap_or(i64::MAX);
+    let (v, n) = (value.unsigned_abs(), numerator.unsigned_abs());
+    let magnitude = if v >> 32 == 0 && n >> 32 == 0 && d >> 32 == 0 {
+        // Every factor below 2^32 (every amount a ledger line holds): the
+        // product and half the divisor fit 64 bits, one 64-bit division.
+        i64::try_from((v * n + d / 2) / d.max(1)).unwrap_or(i64::MAX)
+    } else {
+        let quotient = div_small(u128::from(v) * u128::from(n) + u128::from(d / 2), d);
+        i64::try_from(quotient).unwrap_or(i64::MAX)
+    };
     if negative { -magnitude } else { magnitude }
 }
 
@@ -341,6 +347,16 @@ mod tests {
         assert_eq!(Amount::new(30).percent(p(5000)), Amount::new(15));
         // A product beyond i64: 2^62 × 10,000 / 10,000.
         assert_eq!(mul_div_round(1 << 62, 10_000, 10_000), 1 << 62);
+        // Factors at the 64-bit path's edge: (2^32 − 1)² / (2^32 − 1) and
+        // the same with a value of 2^32, which takes the long division.
+        let max = (1 << 32) - 1;
+        assert_eq!(mul_div_round(max, max, max), max);
+        assert_eq!(mul_div_round(-max, max, max), -max);
+        assert_eq!(mul_div_round(1 << 32, max, max), 1 << 32);
+        // Rounding half away from zero on both paths: 5 × 1 / 2 = 2.5 → 3,
+        // and (2^33 + 1) × 1 / 2 = 2^32 + 0.5 → 2^32 + 1.
+        assert_eq!(mul_div_round(5, 1, 2), 3);
+        assert_eq!(mul_div_round((1 << 33) + 1, 1, 2), (1 << 32) + 1);
         assert_eq!(
             mul_div_round(3_000_000_000_000_000, 999, 120_000),
             24_975_000_000_000

@@ -14,6 +14,10 @@ use crate::text::cat;
 pub(crate) struct Yearly {
     year_start: MonthDay,
     pub(crate) current: Option<Date>,
+    /// The last date asked about: ledger lines come in date order, many on
+    /// one day, so each day is converted to a calendar date once (the
+    /// conversion per line was a large part of estimating a long ledger).
+    last: Option<Date>,
 }
 
 impl Yearly {
@@ -21,11 +25,16 @@ impl Yearly {
         Yearly {
             year_start,
             current: None,
+            last: None,
         }
     }
 
     /// Whether `date` opens a new year (the first call always does).
     pub(crate) fn enters_new_year(&mut self, date: Date) -> bool {
+        if self.last == Some(date) {
+            return false;
+        }
+        self.last = Some(date);
         let year = self.year_start.year_containing(date);
         let new = self.current != Some(year);
         self.current = Some(year);

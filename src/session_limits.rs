@@ -2,10 +2,11 @@
 //! each limit's sessions in its current period, which sessions a full
 //! limit refuses, and whether the patient or the clinic bears them.
 
-use crate::calendar::{Date, MonthDay};
+use crate::calendar::Date;
 use crate::output::{Warning, WarningCode};
 use crate::plan::{Beyond, Coverage, FeeWhen, LimitPer, Plan};
 use crate::prelude::*;
+use crate::programmes::Yearly;
 use crate::text::cat;
 
 /// What a coverage limit decides about a session.
@@ -33,7 +34,7 @@ struct Limit {
 /// Every coverage limit's count, and the last refusal.
 pub(crate) struct Limits {
     limits: Vec<Limit>,
-    plan_year_start: MonthDay,
+    plan_year: Yearly,
     /// The date of the last session a limit refused, and how: its session
     /// fees are refused with it.
     refused_on: Option<(Date, Verdict)>,
@@ -60,7 +61,7 @@ impl Limits {
             .collect();
         Limits {
             limits,
-            plan_year_start: terms.plan_year_start,
+            plan_year: Yearly::new(terms.plan_year_start),
             refused_on: None,
         }
     }
@@ -84,7 +85,8 @@ impl Limits {
         date: Date,
         warnings: &mut [Option<Warning>],
     ) -> Verdict {
-        let year = self.plan_year_start.year_containing(date);
+        self.plan_year.enters_new_year(date);
+        let year = self.plan_year.current.unwrap_or(date);
         let mut verdict = Verdict::Covered;
         for limit in self.limits.iter_mut().filter(|l| l.phases.contains(&phase)) {
             let period = match limit.per {
