@@ -285,11 +285,7 @@ impl Decoder {
             true
         });
         if listed.is_err() {
-            self.report(
-                ErrorCode::InvalidType,
-                path,
-                "expected an object, found an object whose fields could not be listed",
-            );
+            self.unlisted(path);
             return None;
         }
         ok.then_some(Names(pairs))

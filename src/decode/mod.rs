@@ -225,6 +225,16 @@ impl Decoder {
         false
     }
 
+    /// An object whose keys could not be listed (a Proxy's `ownKeys` trap
+    /// threw): refused at `path`, since it may hide any field.
+    fn unlisted(&mut self, path: &str) {
+        self.report(
+            ErrorCode::InvalidType,
+            path,
+            "expected an object, found an object whose fields could not be listed",
+        );
+    }
+
     pub(crate) fn wrong_type<S: Source>(&mut self, value: &S, path: &str, expected: &str) {
         if !self.full() {
             let found = value.kind().describe();
@@ -279,11 +289,7 @@ impl Decoder {
         if listed.is_err() {
             // Fail closed: an object whose keys cannot be listed may hide
             // any field, so it is refused, not read as if it had none.
-            self.report(
-                ErrorCode::InvalidType,
-                path,
-                "expected an object, found an object whose fields could not be listed",
-            );
+            self.unlisted(path);
             return None;
         }
         Some(Obj {
