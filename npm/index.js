@@ -8,16 +8,14 @@
 // on the data file this module is generated from; the engine checks the
 // start a caller asks for. catalogue.js deep-freezes its data, so what was
 // checked stays so.
+import { currencyFrom } from "./currency.js";
 import catalogue from "./catalogue.js";
 import { estimate, validate, minorUnits } from "./coursecost.js";
 
 export { default, initSync, estimate, validate, range, compare, version, minorUnits, planFields } from "./coursecost.js";
 
-/**
- * A currency as the engine counts it, `{ currency, minorUnits }` (`code`
- * absent: USD). Throws the engine's `PlanError` for anything else.
- */
-export const currency = (code) => ({ currency: code ?? "USD", minorUnits: minorUnits(code) });
+/** A currency as the engine counts it, `{ currency, minorUnits }` (currency.js). */
+export const currency = currencyFrom(minorUnits);
 
 /**
  * A deep copy of a catalogue entry with its three plans starting on `start`.

@@ -3,13 +3,11 @@
 // `--features staff`): everything the main entry's engine does, plus clinic
 // price sheets, quotes, Good Faith Estimates and the ledger CSV. Call
 // `await init()` once.
+import { currencyFrom } from "./currency.js";
 import { ClinicSheet as Decoded, minorUnits } from "./coursecost_staff.js";
 
-/**
- * A currency as the engine counts it, `{ currency, minorUnits }` (`code`
- * absent: USD). Throws the engine's `PlanError` for anything else.
- */
-export const currency = (code) => ({ currency: code ?? "USD", minorUnits: minorUnits(code) });
+/** A currency as the engine counts it, `{ currency, minorUnits }` (currency.js). */
+export const currency = currencyFrom(minorUnits);
 
 export {
   default, initSync, estimate, validate, range, compare, version, minorUnits, planFields,

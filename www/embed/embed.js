@@ -21,9 +21,13 @@ import { money, percent, problemOf } from "../shared/fields.js";
 import { figures, sentences, marks } from "../shared/summary.js";
 import { lineChart } from "../shared/chart.js";
 import { course } from "./course.js";
+import { currencyFrom } from "./pkg/currency.js";
 import en from "../shared/en.js";
 import { words as problemWords, say, explain } from "../shared/problems.js";
 import { words as entryWords } from "../shared/entries.js";
+
+/** A currency as the engine counts it (the package's `currency`, over the embed's engine). */
+const currency = currencyFrom(minorUnits);
 
 /**
  * The embed's words in English: the visitor page's (en.js), those for what
@@ -100,7 +104,7 @@ function readable(data) {
   if (!Array.isArray(treatments) || !treatments.length || !optionalText(own(data, "name"))) throw new Error("not a price sheet");
   const code = own(data, "currency");
   // The engine counts the decimals (it throws for a code that is not a currency).
-  const unit = { currency: code ?? "USD", minorUnits: minorUnits(code) };
+  const unit = currency(code);
   const ids = new Set();
   for (const tr of treatments) {
     if (!isObject(tr) || typeof own(tr, "id") !== "string" || typeof own(tr, "name") !== "string" || !optionalText(own(tr, "description")) || ids.has(tr.id)) {
