@@ -6,7 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, defaults, editable } from "../../www/visitor/plan.js";
+import { build, defaults } from "../../www/visitor/plan.js";
+import { editable } from "../../www/visitor/preset.js";
 
 const { validate } = await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "../../pkg/node.js")));
 

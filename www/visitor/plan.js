@@ -10,8 +10,6 @@ import { toMajor } from "../shared/format.js";
 import { federalHolidays } from "../shared/holidays.js";
 import { editable, pricedLike, pageFee, pharmacyLine, catalogueProgramme } from "./preset.js";
 
-export { editable, pricedAt, pageFee, pharmacyLine, catalogueProgramme } from "./preset.js";
-
 /**
  * What every field shows until the visitor changes it: each field's
  * `default` (form.js) from the preset `p`, the chosen typical plan's (`ex`,
