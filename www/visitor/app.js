@@ -57,10 +57,7 @@ async function loadExamples() {
   await examplesModule();
   if (examples.length) return;
   examples = examplesModule.module.default;
-  if (mounted) {
-    $("example-field").hidden = examples.length === 0; // until examples.js is here
-    formWords();
-  }
+  if (mounted) exampleChoices();
 }
 
 /** The page's words with `extra`'s English ones (a module's own): in Spanish, es.js has them all. */
@@ -442,10 +439,16 @@ async function setLanguage(next) {
 }
 
 /** The form's and the detail's words that the page draws (the rest are in the HTML). */
-function formWords() {
-  $("months-hint").textContent = t.monthsHint(MAX_HORIZON_MONTHS);
+/** The typical insurance plans as choices, in the page's words (none until examples.js is here). */
+function exampleChoices() {
   const example = radio("example");
   fill($("example"), examples.map((x) => h("label", { class: "check" }, h("input", { type: "radio", name: "example", value: x.id, checked: x.id === example }), " ", words(x, "examples").name)));
+  $("example-field").hidden = examples.length === 0;
+}
+
+function formWords() {
+  $("months-hint").textContent = t.monthsHint(MAX_HORIZON_MONTHS);
+  exampleChoices();
   const months = $("year-month").value || "1";
   fill($("year-month"), t.monthNames.map((name, i) => h("option", { value: String(i + 1) }, name)));
   $("year-month").value = months;
@@ -524,7 +527,6 @@ function mount() {
   formWords();
   $("version").textContent = version();
   $("label").maxLength = MAX_NAME_CHARS;
-  $("example-field").hidden = examples.length === 0; // until examples.js is here
   fill($("year-day"), Array.from({ length: 31 }, (_, i) => h("option", { value: String(i + 1) }, String(i + 1))));
 
   window.addEventListener("hashchange", () => {
