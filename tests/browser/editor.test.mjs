@@ -112,6 +112,8 @@ test("a sheet from scratch: fields, a CSV price list with two bad rows, a proble
   assert.deepEqual(engine.validateClinic(saved), []);
   assert.deepEqual(saved.treatments[0].phases[0], { name: "Infusions", every: { weekdays: ["mon", "thu"] }, sessions: 6, price: 55000, code: "96365" });
   assert.deepEqual(saved.treatments[0].diagnosisCodes, ["F33.2", "F32.9"]);
+  // The status comes once the engine has checked the saved copy, a moment after the download.
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Saved"));
   assert.match(await page.textContent("#status"), /^Saved Lakeview-Mind-Clinic\.json\.$/);
 
   // A reload finds the draft: the sheet, and nothing else, in storage.
