@@ -46,11 +46,11 @@ const pkgFromRoot = {
  *    part): the typical insurance plans' names, summaries and coverage;
  *  - `notes` (notes.js, loaded when a visitor opens "What it is" or
  *    "Assumptions and sources", downloads or prints): each preset's summary,
- *    assumptions, sources, review date and what one session costs in all;
+ *    assumptions, sources and review date;
  *  - `es` (es.js, loaded when a visitor chooses Español): the Spanish texts;
  *  - `examples` (the embed): the typical insurance plans in both languages.
  */
-const NOTES = ["summary", "assumptions", "sources", "reviewed", "sessionCost"];
+const NOTES = ["summary", "assumptions", "sources", "reviewed"];
 /** What the visitor page does not read of a preset (the tests read it natively). */
 const UNREAD = ["expectedWarnings"];
 const catalogueParts = {
@@ -84,10 +84,21 @@ rmSync(out, { recursive: true, force: true });
 rmSync(bench, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
 mkdirSync(join(bench, "pkg"), { recursive: true });
-/** Each module the site serves, by its name there: the pages' own and the on-request ones. */
-const modules = {
-  app: "visitor/app.js", notes: "visitor/notes.js", financing: "visitor/financing.js", examples: "visitor/examples.js",
+/**
+ * The visitor page's modules, by their names in the site: its own (app.js)
+ * and those it loads after the first estimate is painted (details.js) or
+ * when a visitor asks for what they hold. They are built together with
+ * code splitting, so what two of them share is one chunk (`v-<hash>.js`)
+ * that both import, and no module is downloaded twice; index.html preloads
+ * the chunks app.js imports. The build's metafile (target/visitor-files.json)
+ * says which files each module needs (scripts/page-files.mjs).
+ */
+const visitorModules = {
+  app: "visitor/app.js", details: "visitor/details.js", notes: "visitor/notes.js", financing: "visitor/financing.js", examples: "visitor/examples.js",
   es: "shared/es.js", problems: "shared/problems.js",
+};
+/** The other pages' modules, each one bundle. */
+const modules = {
   // The staff view's engine runs in a worker of its own (quote-worker.js,
   // the sheet editor's too); its FHIR writer (fhir.js) is loaded only when
   // a Bundle is downloaded.
@@ -95,7 +106,17 @@ const modules = {
   editor: "editor/editor.js", embed: "embed/embed.js",
 };
 const options = { bundle: true, format: "esm", minify: true, sourcemap: "linked", target: "es2022", plugins: [catalogueParts, pkgFromRoot], logLevel: "warning" };
-await build({ ...options, entryPoints: Object.fromEntries(Object.entries(modules).map(([name, file]) => [name, join(www, file)])), outdir: out });
+const entries = (list) => Object.fromEntries(Object.entries(list).map(([name, file]) => [name, join(www, file)]));
+await build({ ...options, entryPoints: entries(modules), outdir: out });
+const visitor = await build({ ...options, entryPoints: entries(visitorModules), outdir: out, splitting: true, chunkNames: "v-[hash]", metafile: true });
+/** Each visitor module's file and the chunks it imports, by the module's name. */
+const visitorFiles = {};
+for (const [file, o] of Object.entries(visitor.metafile.outputs)) {
+  if (!o.entryPoint || file.endsWith(".map")) continue;
+  const name = Object.entries(visitorModules).find(([, f]) => o.entryPoint.endsWith(f))?.[0];
+  visitorFiles[name] = [basename(file), ...o.imports.filter((i) => i.kind === "import-statement").map((i) => basename(i.path))];
+}
+writeFileSync(join(root, "target/visitor-files.json"), `${JSON.stringify(visitorFiles, null, 2)}\n`);
 await build({ ...options, entryPoints: { bare: join(root, "benches/page/bare.js") }, outdir: bench });
 // The pages and their styles, minified: the CSS by esbuild, the HTML
 // without its comments and indentation (none of these pages has a <pre> or
@@ -106,6 +127,12 @@ const minified = {
 };
 const pages = ["visitor/index.html", "staff/quote.html", "editor/editor.html", "shared/style.css", "staff/staff.css", "editor/editor.css"];
 for (const f of pages) writeFileSync(join(out, basename(f)), minified[f.split(".").pop()](readFileSync(join(www, f), "utf8")));
+// The chunks app.js imports, fetched with it rather than after it is parsed.
+const preloads = visitorFiles.app.slice(1).map((f) => `<link rel="modulepreload" href="${f}">`).join("");
+const index = join(out, "index.html");
+const html = readFileSync(index, "utf8");
+if (!html.includes('<script type="module" src="app.js">')) throw new Error("index.html no longer loads app.js as the build expects");
+writeFileSync(index, html.replace('<script type="module" src="app.js">', `${preloads}<script type="module" src="app.js">`));
 // clinic.json is the staff view's price sheet: `null` (none) as shipped; a
 // clinic replaces it with its own sheet. The price sheet editor documents
 // the sample price list. The embed's hostile host page is what

@@ -725,8 +725,14 @@ test("the first frame lays out the treatment and the headline alone, from the li
 test("what a visitor asks for loads when asked: the catalogue's notes when opened, downloaded or printed", async () => {
   const { page, context, problems, requests } = await open("#price=500");
   const notesLoaded = () => requests.some((r) => new URL(r.url()).pathname === "/notes.js");
-  // The first screen loads the page's four files and nothing that waits for a visitor's request.
-  assert.deepEqual([...new Set(requests.map((r) => new URL(r.url()).pathname))].sort(), ["/", "/app.js", "/pkg/coursecost_bg.wasm", "/style.css"]);
+  // The first screen loads the page's files (its module with the chunks it
+  // imports), then the detail once the estimate is painted, and nothing that
+  // waits for a visitor's request.
+  const { visitorPage, visitorOnRequest } = await import(pathToFileURL(join(root, "scripts/page-files.mjs")));
+  const detail = Object.entries(visitorOnRequest).find(([what]) => what.startsWith("the detail"))[1];
+  const served = (f) => f.replace("target/site", "").replace("/index.html", "/");
+  assert.deepEqual([...new Set(requests.map((r) => new URL(r.url()).pathname))].sort(), [...visitorPage, ...detail].map(served).sort());
+  assert.ok(visitorPage.some((f) => f.endsWith("/app.js")) && detail.some((f) => f.endsWith("/details.js")), "the page's module and the detail's are among them");
   assert.equal(await page.$eval("#assumptions", (e) => e.children.length), 0);
   const iv = catalogue.presets.find((p) => p.id === "iv-ketamine");
   // Opening "Assumptions and sources" loads them, with the visitor's change marked.

@@ -159,3 +159,40 @@ test("every catalogue preset, self-pay with its defaults, is its own plan from t
     assert.deepEqual(plan, expected, p.id);
   }
 });
+
+// A session of two lines, written by hand: the visit (a phase) and the drug
+// given at it (a fee in each phase), as the catalogue's Spravato is.
+const TWO_PARTS = {
+  id: "two-parts",
+  editable: { sessions: "Weekly" },
+  sessionCost: { amount: 138500, parts: ["Weekly", "Drug 84 mg, weekly"] },
+  plan: {
+    start: "2026-01-05",
+    horizon: { months: 3 },
+    phases: [
+      { name: "First dose", sessions: 1, every: { weeks: 1 }, price: 50000 },
+      { name: "Weekly", sessions: 4, every: { weeks: 1 }, price: 50000 },
+      { name: "Every 2 weeks", every: { weeks: 2 }, price: 50000 },
+    ],
+    fees: [
+      { name: "Drug 56 mg, first dose", amount: 59000, when: "session", phase: "First dose" },
+      { name: "Drug 84 mg, weekly", amount: 88500, when: "session", phase: "Weekly" },
+      { name: "Drug 84 mg, every 2 weeks", amount: 88500, when: "session", phase: "Every 2 weeks" },
+    ],
+  },
+};
+
+test("a session of several lines: its other part is a field of its own, priced in every phase that gives the same dose", () => {
+  const d = defaults(TWO_PARTS, undefined, "2026-03-02", USD);
+  // The drug at 84 mg: 88500 cents → "885".
+  assert.equal(d.part, "885");
+  const { plan, errors } = build(TWO_PARTS, { ...d, holidays: false, part: "900.50" }, USD, T);
+  assert.deepEqual(errors, []);
+  // $900.50 → 90050 cents in both 84 mg fees; the 56 mg first dose keeps its 59000.
+  assert.deepEqual(plan.fees.map((f) => f.amount), [59000, 90050, 90050]);
+  // The visit's price is still its own field: $500.00 in each phase.
+  assert.deepEqual(plan.phases.map((x) => x.price), [50000, 50000, 50000]);
+  assert.deepEqual(build(TWO_PARTS, { ...d, holidays: false, part: "" }, USD, T).errors, [["part", "need"]]);
+  // A preset of one-line sessions has no such field.
+  assert.equal(defaults(PRESET, undefined, "2026-03-02", USD).part, "");
+});

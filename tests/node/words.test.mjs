@@ -1,4 +1,5 @@
-// The visitor page's words: every key of the English words (www/shared/en.js) has
+// The visitor page's words: every key of the English words (www/shared/en.js,
+// and the detail's and the payment plan's own) has
 // its Spanish (es.js, as built into target/site/ by `make site`, where its
 // import of the catalogue resolves), of the same kind, recursively; and
 // every word index.html marks for translation has its Spanish in `static`.
@@ -7,7 +8,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import en from "../../www/shared/en.js";
+import english from "../../www/shared/en.js";
+import { words as detailWords } from "../../www/visitor/details.js";
+import { words as financingWords } from "../../www/visitor/financing.js";
+
+// The page's words and those its modules bring with them (Spanish has them all).
+const en = { ...english, ...detailWords, ...financingWords };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const { default: es } = await import(pathToFileURL(join(root, "target/site/es.js")));

@@ -301,7 +301,7 @@ class Estimate extends HTMLElement {
     const how = !insured ? t.selfPay : example ? t.example(example.name) : t.yourPlan;
     $("assumes").textContent = `${how} · ${t.embedPrice(m(plan.phases[0].price))} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
     fill($("fig"), figures({ c, e, plan, m, t }).map(([term, value, note]) => h("div", {}, h("dt", {}, term), h("dd", {}, value, note ? h("span", { class: "note" }, note) : null))));
-    fill($("chg"), sentences({ c, plan, m, t }).map((x) => h("li", {}, x)));
+    fill($("chg"), sentences({ c, e, plan, m, t }).map((x) => h("li", {}, x)));
     lineChart($("chart"), { id: "cc-chart", title: t.chartTitle, months: e.months.map((x) => x.month),
       desc: t.chartDesc(formatMonth(e.months[0].month, t.locale), formatMonth(e.months.at(-1).month, t.locale), m(e.totals.patientPays)),
       series: [{ name: t.youPay, values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits, marks: marks(c, t), words: t });

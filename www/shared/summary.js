@@ -6,10 +6,14 @@ import { formatDate } from "./format.js";
 /** The day before an ISO date: the last day of a period that ends (exclusive) on it. */
 export const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
 
-/** What the headline assumes: how the visitor pays, and the price. */
-export function describe({ e, v, ex, insuranceTouched, price, typical, m, t }) {
+/**
+ * What the headline assumes: how the visitor pays, and the price; for a
+ * session of several lines (`whole`: the sum of its parts as priced), what
+ * one session costs in all.
+ */
+export function describe({ e, v, ex, insuranceTouched, price, typical, whole, m, t }) {
   const how = v.pay !== "insured" ? t.selfPay : ex && !insuranceTouched ? t.example(ex.name) : t.yourPlan;
-  const priced = price === typical ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
+  const priced = whole !== undefined ? t.inAll(m(whole)) : price === typical ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
   return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
 }
 
@@ -26,6 +30,11 @@ export function figures({ c, e, plan, m, t }) {
   const cut = e.end < y.end ? formatDate(dayBefore(e.end), t.locale) : "";
   out.push([plan.coverage ? t.thisYear : t.thisCalendarYear, m(y.patientPays), t.yearNote(formatDate(y.start, t.locale), formatDate(dayBefore(y.end), t.locale), cut)]);
   if (plan.horizon.months !== 12) out.push([t.next12, m(c.firstYear), ""]);
+  // Each savings programme: the day it runs out, or that it does not.
+  (plan.assistance ?? []).forEach((a, i) => {
+    const out_ = c.changes.find((x) => x.kind === "assistanceExhausted" && x.path === `assistance[${i}]`);
+    out.push([a.name, out_ ? t.runsOut(formatDate(out_.date, t.locale)) : t.runsOutNot, out_ ? "" : t.runsOutNotNote]);
+  });
   if (plan.coverage) {
     out.push([t.oop, c.outOfPocketMaxReached ? formatDate(c.outOfPocketMaxReached, t.locale) : plan.coverage.outOfPocketMax === undefined ? t.oopNone : t.oopNot,
       c.outOfPocketMaxReached ? t.oopOn(formatDate(c.outOfPocketMaxReached, t.locale)) : ""]);
@@ -40,15 +49,19 @@ function after(s, end, m, t) {
   return t.after(s.end < end ? t.until(amount, formatDate(dayBefore(s.end), t.locale)) : amount);
 }
 
-/** A sentence for each change: the card running out, the maximum reached, a new plan year, … */
-export function sentences({ c, plan, m, t }) {
+/**
+ * A sentence for each change: the card running out, the maximum reached, a
+ * new plan year (which says the deductible starts again only when the
+ * estimate `e` applies one in that year), …
+ */
+export function sentences({ c, e, plan, m, t }) {
   return c.changes.map((x) => {
     const d = formatDate(x.date, t.locale);
     const a = after(x.after, c.end, m, t);
     switch (x.kind) {
       case "assistanceExhausted": return t.chgAssistance(plan.assistance[Number(/\d+/.exec(x.path))]?.name ?? "", d, a);
       case "outOfPocketMax": return (x.benefit === "pharmacy" ? t.chgRxOop : t.chgOop)(d, a);
-      case "planYear": return t.chgYear(d, a);
+      case "planYear": return (e.planYears?.find((y) => y.start === x.date)?.deductibleApplied > 0 ? t.chgYear : t.chgYearOnly)(d, a);
       case "coverageLimit": return t.chgLimit(d, a);
       default: return t.chgEnd(formatDate(dayBefore(x.date), t.locale), a);
     }

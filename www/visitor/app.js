@@ -5,19 +5,18 @@
 // browsers never send.
 import init, { estimate, range, compare, presets, preset, version, coverageExamples, currency } from "./pkg/index.js";
 import { h, fill, table, download } from "../shared/dom.js";
-import { moneyOf, formatDate, formatDay, formatMonth, plainAmount, today } from "../shared/format.js";
+import { moneyOf, formatDate, plainAmount, today } from "../shared/format.js";
 import { toFragment, fromFragment, FIELDS } from "./state.js";
-import { lineChart } from "../shared/chart.js";
 import { currencyOf, showErrors } from "../shared/fields.js";
-import { card, calendar } from "../shared/cards.js";
+import { card } from "../shared/cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "../shared/limits.js";
 import { build, defaults } from "./plan.js";
-import { editable, catalogueProgramme, pricedAt, pageFee } from "./preset.js";
+import { editable, catalogueProgramme, pricedAt, pageFee, sessionPart } from "./preset.js";
 import { fieldOf, fieldsWith } from "./form.js";
 import { radio, checks, readField, writeField } from "./form-io.js";
 import { treatmentLabels } from "./labels.js";
 import { onRequest, afterPaint } from "./loading.js";
-import { describe, figures, sentences, marks, rangeText, dayBefore } from "../shared/summary.js";
+import { describe, figures, sentences, rangeText } from "../shared/summary.js";
 import en from "../shared/en.js";
 
 const $ = (id) => document.getElementById(id);
@@ -44,6 +43,8 @@ const notesModule = onRequest("notes.js");
 const problemsModule = onRequest("problems.js");
 /** A payment plan's figures and schedule. */
 const financingModule = onRequest("financing.js");
+/** The detail: drawn once the first estimate is painted. */
+const detailsModule = onRequest("details.js");
 /** The page in Spanish. */
 const spanishModule = onRequest("es.js");
 /** The typical insurance plans. */
@@ -261,12 +262,21 @@ function firstHeadline(state) {
   }
 }
 
-/** "You pay $X over N months", in the headline and (once the form is in) the sticky summary. */
+/**
+ * "You pay $X over N months", in the headline and (once the form is in) the
+ * sticky summary; with instalments, what they come to a month, also by
+ * their control.
+ */
 function headline(built, e) {
   const m = moneyOf(e, t.locale);
   const months = built.plan.horizon.months;
-  fill($("headline"), h("span", {}, t.youPay), " ", h("strong", { id: "total", class: "big" }, m(e.totals.patientPays)), " ", h("span", {}, t.over(months)));
-  if (mounted) $("sticky").textContent = `${t.youPay} ${m(e.totals.patientPays)} ${t.over(months)}`;
+  const f = e.financing;
+  const monthly = f ? t.finMonthly(m(f.payment), f.payments.length) : "";
+  fill($("headline"), h("span", {}, t.youPay), " ", h("strong", { id: "total", class: "big" }, m(e.totals.patientPays)), " ", h("span", {}, t.over(months)),
+    f ? h("span", { id: "monthly", class: "monthly" }, monthly) : null);
+  if (!mounted) return;
+  $("sticky").textContent = `${t.youPay} ${m(e.totals.patientPays)} ${t.over(months)}${f ? ` · ${monthly}` : ""}`;
+  $("fin-monthly").textContent = f ? monthly : built.askApr ? t.finAskApr : "";
 }
 
 function render(p, built, e, v, ex) {
@@ -275,7 +285,10 @@ function render(p, built, e, v, ex) {
   headline(built, e);
   // What the headline assumes (its first date format is made here, after the first paint).
   const insuranceTouched = INSURANCE.some((k) => touched.has(k));
-  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[pricedAt(p)].price, typical: p.plan.phases[pricedAt(p)].price, m, t });
+  // A session of several lines (the catalogue's parts): what one costs in all, as priced.
+  const parts = p.sessionCost?.parts.length > 1 ? p.sessionCost.parts : null;
+  const whole = parts?.reduce((sum, name) => sum + (plan.phases.find((x) => x.name === name)?.price ?? plan.fees?.find((f) => f.name === name)?.amount ?? 0), 0);
+  $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[pricedAt(p)].price, typical: p.plan.phases[pricedAt(p)].price, whole, m, t });
   const others = [...new Set(v.compare)].filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
   const own = Object.fromEntries((v.cprice || "").split(";").map((x) => x.split(":")).filter((x) => x.length === 2));
   const otherPlans = others.map((o) => otherPlan(o, v, ex, own[o.id]));
@@ -285,44 +298,42 @@ function render(p, built, e, v, ex) {
   const c = compare([plan, ...otherPlans]);
   const mine = c.plans[0];
   fill($("figures"), figures({ c: mine, e, plan, m, t }).map(([term, value, note]) => card(term, value, { note })));
-  fill($("changes"), sentences({ c: mine, plan, m, t }).map((x) => h("li", {}, x)));
+  fill($("changes"), sentences({ c: mine, e, plan, m, t }).map((x) => h("li", {}, x)));
   fill($("warnings"), e.warnings.filter((w) => w.code !== "assistance_exhausted" && w.code !== "coverage_limit_reached")
     .map((w) => h("li", {}, t[w.code]?.(named(p, plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "")) ?? w.message)));
   // The published plans have their own phases: the visitor's limit on covered sessions is left out.
   const r = rangeOf(p.id, plan.start, { horizon: plan.horizon, coverage: plan.coverage && { ...plan.coverage, limits: undefined } });
   $("range").textContent = rangeText(r, Boolean(plan.coverage), m, t);
 
-  lineChart($("chart"), {
-    id: "cumulative", title: t.chartTitle, months: e.months.map((x) => x.month),
-    desc: t.chartDesc(formatMonth(e.months[0].month, t.locale), formatMonth(e.months.at(-1).month, t.locale), m(e.totals.patientPays)),
-    series: [{ name: t.youPay, values: e.months.map((x) => x.cumulativePatientPays) }], currency: e.currency, digits: e.minorUnits,
-    marks: marks(mine, t), words: t,
-  });
-
   if (notesModule.module) {
     assumptions(p, plan, v, m);
     entries(p, v, ex, plan, m);
   }
-  fill($("calendar"), calendar(e.sessions, { level: "h3", heading: (month, list) => t.calHeading(formatMonth(month, t.locale), list.length), item: (x) => formatDay(x.date, t.locale), moved: (d) => t.moved(formatDate(d, t.locale)) }));
-  table($("ledger"), t.ledgerCaption, t.cols,
-    e.lines.map((l) => [formatDate(l.date, t.locale), l.kind === "package" ? t.packageLine(l.name) : named(p, l.name), l.code ?? "—", l.quantity, m(l.charge), m(l.insurerPays), m(l.assistance), m(l.patientPays)]),
-    { num: [3, 4, 5, 6, 7], foot: [t.total, "", "", e.totals.sessions, m(e.totals.charge), m(e.totals.insurerPays), m(e.totals.assistance), m(e.totals.patientPays)] });
-  table($("phases"), null, t.phaseCols,
-    e.phases.map((x) => [named(p, x.name), x.sessions, x.first ? formatDate(x.first, t.locale) : "—", x.last ? formatDate(x.last, t.locale) : "—", m(x.charge), m(x.patientPays)]), { num: [1, 4, 5] });
-  $("plan-years-block").hidden = !e.planYears;
-  if (e.planYears) {
-    // Each year by its first and last day; its charge is written off, paid
-    // by the insurer, by programmes and by the visitor, column by column.
-    table($("plan-years"), null, t.yearCols,
-      e.planYears.map((y) => [`${formatDate(y.start, t.locale)} – ${formatDate(dayBefore(y.end), t.locale)}`, m(y.deductibleApplied), m(y.outOfPocket),
-        m(y.charge), m(y.adjustment), m(y.insurerPays), m(y.assistance), m(y.patientPays)]), { num: [1, 2, 3, 4, 5, 6, 7] });
-  }
-  renderCompare(p, others, own, c, plan);
+  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[pricedAt(p2)].price, c.minorUnits);
   shown = { plan, estimate: e, summary: mine, v };
-  // Complete when the payment plan is drawn too (its module may be loading).
-  paymentPlan(e, plan).then(() => {
+  // Complete when the detail and the payment plan are drawn too (their modules may be loading).
+  Promise.all([detail({ p, e, plan, c, others, own, m }), paymentPlan(e, plan)]).then(() => {
     if (shown?.estimate === e) $("answer").dataset.complete = "true";
   });
+}
+
+/**
+ * The detail under the answer (details.js, loaded once the first estimate
+ * is painted): the charts, the calendar, the ledger, the tables.
+ */
+async function detail(view) {
+  if (!detailsModule.module) {
+    const drawing = updates;
+    try {
+      await detailsModule();
+    } catch (err) {
+      $("status").textContent = t.cantDraw(err.message);
+      return;
+    }
+    if (drawing !== updates) return; // a later update draws it
+  }
+  const { drawDetail, words: own } = detailsModule.module;
+  drawDetail({ ...view, $, named: (name) => named(view.p, name), words, t: withWords(own) });
 }
 
 /**
@@ -370,21 +381,6 @@ function rangeOf(id, start, options) {
   const key = JSON.stringify([id, start, options]);
   if (lastRange.key !== key) lastRange = { key, range: range(preset(id, start), options) };
   return lastRange.range;
-}
-
-function renderCompare(p, others, own, c, plan) {
-  const m = moneyOf(c, t.locale);
-  const names = [t.yours(words(p).name), ...others.map((o) => (own[o.id] ? t.ownPrice : t.typicalCourse)(words(o).name))];
-  for (const p2 of catalogue) $(`cp-${p2.id}`).placeholder = plainAmount(p2.plan.phases[pricedAt(p2)].price, c.minorUnits);
-  table($("compare"), null, t.compareCols(plan.horizon.months),
-    c.plans.map((x, i) => [names[i], x.totals.sessions, m(x.firstMonth.patientPays), x.typicalMonth?.monthly === undefined ? "—" : m(x.typicalMonth.monthly), m(x.firstYear), m(x.totals.patientPays)]),
-    { num: [1, 2, 3, 4, 5] });
-  $("compare-chart").hidden = others.length === 0;
-  if (others.length) {
-    lineChart($("compare-chart"), { id: "compare-cumulative", title: t.compareTitle, months: c.months,
-      desc: t.chartDesc(formatMonth(c.months[0], t.locale), formatMonth(c.months.at(-1), t.locale), c.plans.map((x, i) => `${names[i]}: ${m(x.totals.patientPays)}`).join("; ")),
-      series: c.plans.map((x, i) => ({ name: names[i], values: x.cumulative })), currency: c.currency, digits: c.minorUnits, words: t });
-  }
 }
 
 /** The notes' words in the page's language. */
@@ -456,7 +452,7 @@ function formWords() {
   const picked = checks("#compare-picks");
   fill($("compare-picks"), h("legend", {}, lang === "es" ? t.static.compareWith : "Compare with"), catalogue.map((p) => h("div", { class: "pick" },
     h("label", { class: "check" }, h("input", { type: "checkbox", value: p.id, checked: picked.includes(p.id) }), ` ${words(p).name}`),
-    h("label", { class: "cprice" }, h("span", {}, t.clinicPrice(words(p).name)),
+    h("label", { class: "cprice" }, h("span", {}, sessionPart(p) ? t.clinicPart(words(p).name, named(p, p.plan.phases[pricedAt(p)].name)) : t.clinicPrice(words(p).name)),
       h("input", { type: "text", inputmode: "decimal", id: `cp-${p.id}`, "data-id": p.id, value: prices[p.id] ?? "" })))));
 }
 

@@ -7,7 +7,7 @@
 // Its words are keyed by its name: `t.fields[name]` (in sentences),
 // `t.need[name]` (what to enter), and its label in index.html.
 import { money, whole, percent } from "../shared/fields.js";
-import { pricedAt, pageFee, catalogueProgramme } from "./preset.js";
+import { pricedAt, pageFee, catalogueProgramme, sessionPart } from "./preset.js";
 
 /**
  * What a field's default is made from: the preset `p`, the typical plan
@@ -29,6 +29,7 @@ export const FORM = {
   induction: text(whole, { default: ({ p, at }) => (at.induction < 0 ? "" : String(p.plan.phases[at.induction].sessions)), paths: [/^phases\[\d+\]\.sessions/], perTreatment: true }),
   interval: text(whole, { default: ({ p, at }) => (at.interval < 0 ? "" : String(p.plan.phases[at.interval].every.weeks)), paths: [/^phases\[\d+\]\.every/], perTreatment: true }),
   fee: text(money, { default: ({ p, plain }) => plain(pageFee(p.plan)?.amount), paths: [/^fees\[\d+\]\.amount/], perTreatment: true }),
+  part: text(money, { default: ({ p, plain }) => plain(sessionPart(p)?.amount), perTreatment: true }),
   "pkg-sessions": text(whole, { default: () => "", paths: [/^packages\[0\]\.sessions/], perTreatment: true }),
   "pkg-price": text(money, { default: () => "", paths: [/^packages/], perTreatment: true }),
   holidays: tick(() => true),

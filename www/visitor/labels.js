@@ -5,7 +5,7 @@
 import { h, fill } from "../shared/dom.js";
 import { moneyOf } from "../shared/format.js";
 import { labelCurrency } from "../shared/fields.js";
-import { editable, pricedAt, pageFee, pharmacyLine, catalogueProgramme } from "./preset.js";
+import { editable, pricedAt, pageFee, pharmacyLine, catalogueProgramme, sessionPart } from "./preset.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,6 +24,15 @@ export function treatmentLabels(p, unit, w, t) {
   const at = pricedAt(p);
   const price = p.plan.phases[at].price;
   $("price-hint").textContent = t.published(m(price), m(p.low.phases[at].price), m(p.high.phases[at].price));
+  // A session of several lines: each price field names its part.
+  const part = sessionPart(p);
+  $("part-field").hidden = !part;
+  $("price-word").hidden = Boolean(part);
+  $("price-part").textContent = part ? t.partPrice(named(p.plan.phases[at].name)) : "";
+  if (part) {
+    $("part-label").textContent = t.partPrice(named(part.name));
+    $("part-hint").textContent = t.published(m(part.amount), m(sessionPart(p, p.low)?.amount ?? part.amount), m(sessionPart(p, p.high)?.amount ?? part.amount));
+  }
   $("induction-field").hidden = induction < 0;
   if (induction >= 0) {
     $("induction-label").textContent = t.sessionsIn(named(p.plan.phases[induction].name));

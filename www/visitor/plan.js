@@ -8,7 +8,7 @@ import { problemOf } from "../shared/fields.js";
 import { FORM } from "./form.js";
 import { toMajor } from "../shared/format.js";
 import { federalHolidays } from "../shared/holidays.js";
-import { editable, pricedLike, pageFee, pharmacyLine, catalogueProgramme } from "./preset.js";
+import { editable, pricedLike, pageFee, pharmacyLine, catalogueProgramme, sessionPart, partLike } from "./preset.js";
 
 /**
  * What every field shows until the visitor changes it: each field's
@@ -59,6 +59,12 @@ export function build(p, v, unit, t, ex) {
   if (interval >= 0) plan.phases[interval].every = { weeks: read("interval") ?? 1 };
   const fee = pageFee(plan);
   if (fee) fee.amount = read("fee") ?? fee.amount;
+  // The session's other part: each fee priced like it (the same drug in every phase).
+  if (sessionPart(p)) {
+    const part = read("part");
+    const like = partLike(p);
+    if (part !== undefined) plan.fees.forEach((f, i) => like[i] && (f.amount = part));
+  }
   const pkgSessions = read("pkg-sessions", Boolean(v["pkg-price"]));
   const pkgPrice = read("pkg-price", Boolean(v["pkg-sessions"]));
   if (pkgSessions !== undefined && pkgPrice !== undefined) {
@@ -122,8 +128,11 @@ export function build(p, v, unit, t, ex) {
     if (!v["assist-no-cap"]) extra.annualMax = read("assist-max") ?? 0;
     plan.assistance.push(extra);
   }
-  if (v["fin-on"]) {
+  // Instalments wait for their interest rate: until it is typed, the
+  // control asks for it (no error before the visitor has typed anything).
+  const aprTyped = String(v["fin-apr"] ?? "").trim() !== "";
+  if (v["fin-on"] && aprTyped) {
     plan.financing = { months: read("fin-months") ?? 1, apr: read("fin-apr") ?? 0, downPayment: read("fin-down") ?? 0 };
   }
-  return { plan, coverage, extra, errors };
+  return { plan, coverage, extra, errors, askApr: v["fin-on"] && !aprTyped };
 }

@@ -22,6 +22,20 @@ export const pricedLike = (p) => p.plan.phases.map((x) => x.price === p.plan.pha
 /** The fee the page lets a visitor price: the first fee of the whole course (tied to no phase), if any. */
 export const pageFee = (plan) => plan.fees?.find((f) => !f.phase);
 
+/**
+ * The other part of a session the page lets a visitor price, when one
+ * session is several lines (the catalogue's `sessionCost.parts`): the first
+ * per-session fee among them that is not the page's fee (the drug given at
+ * each Spravato visit, ECT's facility fee), if any.
+ */
+export const sessionPart = (p, plan = p.plan) => {
+  const name = p.sessionCost?.parts.find((x) => x !== pageFee(p.plan)?.name && p.plan.fees?.some((f) => f.name === x));
+  return name === undefined ? undefined : plan.fees?.find((f) => f.name === name);
+};
+
+/** Whether each fee of the preset's plan is priced like its session part (the same drug in each phase). */
+export const partLike = (p) => (p.plan.fees ?? []).map((f) => f.when === "session" && f.amount === sessionPart(p)?.amount);
+
 /** Whether any line of the preset's plan goes through the pharmacy benefit; its name. */
 export const pharmacyLine = (p) => [...p.plan.phases, ...(p.plan.fees ?? [])].find((x) => x.benefit === "pharmacy");
 
