@@ -21,11 +21,12 @@ export const visitorPage = ["index.html", "style.css", ...visitorFiles.app, "pkg
 export const staffPage = ["quote.html", "style.css", "staff.css", "quote.js", "quote-worker.js", "pkg/coursecost_staff_bg.wasm"].map((f) => `target/site/${f}`);
 
 /**
- * What the visitor page downloads only when a visitor asks for it, by what
- * they ask for: the first screen needs none of it.
+ * What the visitor page downloads once its first estimate is painted (the
+ * detail), or only when a visitor asks for it, by what they ask for: the
+ * first screen needs none of it.
  */
 export const visitorOnRequest = {
-  "the detail (details.js: the calendar, the ledger and why each amount, the tables, the charts; loaded once the first estimate is painted)": beyondFirst("details"),
+  "the detail (rest.html: the form and the footer; details.js: the calendar, the ledger and why each amount, the tables, the charts; loaded once the first estimate is painted)": [site("rest.html"), ...beyondFirst("details")],
   "Español (es.js: the words and the catalogue's Spanish texts)": beyondFirst("es"),
   "the catalogue's notes, the assumptions and what was entered (notes.js: opened, downloaded or printed)": beyondFirst("notes"),
   "the words for what to fix (problems.js: the first problem)": beyondFirst("problems"),

@@ -153,7 +153,12 @@ test("the sticky summary: shown while editing further down, announced politely, 
     assert.ok(field.top >= bar.bottom - 1 || field.bottom <= bar.top + 1, `#${id} (${field.top}–${field.bottom}) is not under the summary (${bar.top}–${bar.bottom})`);
   }
   await page.fill("#price", "500");
-  assert.equal(await page.$eval("#sticky", (e) => e.textContent), `You pay ${await total(page)} over 12 months`);
+  // The link pays in 12 instalments at 5 % APR: on the $8,250.00 owed, with
+  // r = 0.05 / 12, a payment is 8,250 × r / (1 − (1 + r)^−12)
+  // = 34.375 / 0.048672 = $706.26, said in the sticky summary and by the control.
+  assert.equal(await total(page), "$8,250.00");
+  assert.equal(await page.$eval("#sticky", (e) => e.textContent), "You pay $8,250.00 over 12 months · $706.26 a month for 12 months");
+  assert.equal(await page.$eval("#fin-monthly", (e) => e.textContent), "$706.26 a month for 12 months");
   assert.deepEqual(await problems(), []);
   await context.close();
 });
@@ -197,14 +202,23 @@ test("every change recomputes as the engine says: price, sessions, interval, ext
   const feesBefore = plan.fees;
   ({ plan } = await assertEngineFigures(page));
   assert.deepEqual(plan.fees, [...feesBefore, offered[0]]);
+  // Instalments ask for their interest rate by its control, with no error
+  // before the visitor has typed: no APR is never read as 0 %, and the
+  // estimate stays the lump sum meanwhile.
+  const lump = await total(page);
   await page.check("#fin-on");
-  assert.match(await errorAt(page, "fin-apr"), /interest rate/, "no APR is never read as 0 %");
+  await page.waitForFunction(() => document.getElementById("fin-monthly").textContent !== "");
+  assert.equal(await page.textContent("#fin-monthly"), "Enter the plan's interest rate (APR) to see the monthly payment.");
+  assert.equal(await page.textContent("#fin-apr-error"), "");
+  assert.equal(await total(page), lump);
+  assert.equal((await downloaded(page)).plan.financing, undefined);
   await page.fill("#fin-apr", "9.99");
   ({ plan } = await assertEngineFigures(page));
   const financed = engine.estimate(plan);
   // The payment plan's figures and schedule (financing.js loads with the first payment plan).
   await page.waitForSelector("#financing-summary .big");
   assert.equal(await page.$eval("#financing-summary .big", (e) => e.textContent), usd(financed.financing.payment));
+  assert.equal(await page.textContent("#fin-monthly"), `${usd(financed.financing.payment)} a month for 12 months`);
   assert.equal(await page.$$eval("#payments tbody tr", (r) => r.length), financed.financing.payments.length);
   assert.deepEqual(plan.financing, { months: 12, apr: 9.99, downPayment: 0 });
   assert.deepEqual(await problems(), []);

@@ -99,7 +99,7 @@ test("insured: each field lands in coverage, and a blank is asked for, never rea
     deductible: 150000, deductibleMet: 25000, coinsurance: 20, outOfPocketMax: 400000, outOfPocketMet: 0,
     planYearStart: "07-01",
     pharmacy: { deductible: 0, copay: 3500 },
-    limits: [{ phases: ["Induction"], sessions: 4, per: "planYear" }],
+    limits: [{ phases: ["Induction"], sessions: 4, per: "planYear", beyond: "patient" }],
   });
   assert.deepEqual(plan.phases.map((p) => [p.covered, p.allowed]), [[true, 40000], [true, 40000]]);
   assert.equal(plan.coverage, coverage);

@@ -52,6 +52,11 @@ export default {
   coverage_limit_reached: () => "Your plan's limit on covered sessions is reached: later sessions are not covered.",
   assistance_not_eligible: () => "A savings program does not apply to your insurance (see step 4).",
   assistance_exhausted: () => "A savings program reaches its yearly limit.",
+  written_off_beyond_limit: (w, d) => `Sessions beyond your plan's limit are written off by the clinic from ${d}: you pay nothing for them.`,
+  family_deductible_met: (w, d) => `Your family's deductible is met on ${d}.`,
+  family_out_of_pocket_met: (w, d) => `Your family's out-of-pocket maximum is met on ${d}: covered care is paid in full from then until the plan year ends.`,
+  paidAtVisits: "Paid at visits",
+  paidBack: (back, later) => `Your insurer pays you back ${back} within the estimate${later ? `, and ${later} after it` : ""}`,
   nothing_to_finance: () => "There is nothing to finance: the down payment covers what you owe.",
   // Step 4: the catalogue's programme.
   programme: (name) => `Use the ${name}`,

@@ -30,6 +30,8 @@ export function figures({ c, e, plan, m, t }) {
   const cut = e.end < y.end ? formatDate(dayBefore(e.end), t.locale) : "";
   out.push([plan.coverage ? t.thisYear : t.thisCalendarYear, m(y.patientPays), t.yearNote(formatDate(y.start, t.locale), formatDate(dayBefore(y.end), t.locale), cut)]);
   if (plan.horizon.months !== 12) out.push([t.next12, m(c.firstYear), ""]);
+  // A superbill: paid in full at the visits, paid back by the insurer later.
+  if (e.totals.paid !== undefined) out.push([t.paidAtVisits, m(e.totals.paid), t.paidBack(m(e.totals.reimbursed), e.totals.reimbursedAfterHorizon > 0 ? m(e.totals.reimbursedAfterHorizon) : "")]);
   // Each savings programme: the day it runs out, or that it does not.
   (plan.assistance ?? []).forEach((a, i) => {
     const out_ = c.changes.find((x) => x.kind === "assistanceExhausted" && x.path === `assistance[${i}]`);

@@ -15,7 +15,7 @@ import { editable, catalogueProgramme, pricedAt, pageFee, sessionPart } from "./
 import { fieldOf, fieldsWith } from "./form.js";
 import { radio, checks, readField, writeField } from "./form-io.js";
 import { treatmentLabels } from "./labels.js";
-import { onRequest, afterPaint } from "./loading.js";
+import { onRequest, afterPaint, restOfPage } from "./loading.js";
 import { describe, figures, sentences, rangeText } from "../shared/summary.js";
 import en from "../shared/en.js";
 
@@ -176,6 +176,8 @@ function update({ fromUser = true, changed } = {}) {
   $("oop-met-field").hidden = v["no-oop"];
   $("rx-fields").hidden = v.rx !== "own";
   $("limit-fields").hidden = !v["limit-on"];
+  $("family-fields").hidden = !v["fam-on"];
+  $("claims-fields").hidden = !v.claims;
   $("assistance").hidden = !v["assist-on"];
   $("assist-max").disabled = v["assist-no-cap"];
   $("financing-inputs").hidden = !v["fin-on"];
@@ -300,7 +302,7 @@ function render(p, built, e, v, ex) {
   fill($("figures"), figures({ c: mine, e, plan, m, t }).map(([term, value, note]) => card(term, value, { note })));
   fill($("changes"), sentences({ c: mine, e, plan, m, t }).map((x) => h("li", {}, x)));
   fill($("warnings"), e.warnings.filter((w) => w.code !== "assistance_exhausted" && w.code !== "coverage_limit_reached")
-    .map((w) => h("li", {}, t[w.code]?.(named(p, plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? "")) ?? w.message)));
+    .map((w) => h("li", {}, t[w.code]?.(named(p, plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? ""), w.date && formatDate(w.date, t.locale)) ?? w.message)));
   // The published plans have their own phases: the visitor's limit on covered sessions is left out.
   const r = rangeOf(p.id, plan.start, { horizon: plan.horizon, coverage: plan.coverage && { ...plan.coverage, limits: undefined } });
   $("range").textContent = rangeText(r, Boolean(plan.coverage), m, t);
@@ -485,8 +487,13 @@ async function main() {
     return;
   }
   firstHeadline(state);
-  afterPaint(() => {
-    mount();
+  afterPaint(async () => {
+    try {
+      await mount();
+    } catch (err) {
+      $("status").textContent = t.cantDraw(err.message);
+      return;
+    }
     fillForm(state);
   });
 }
@@ -508,16 +515,13 @@ function fillForm(state) {
   update({ fromUser: false });
 }
 
-/**
- * Puts the form, the detail and the footer (index.html's template) in the
- * page, and listens to them.
- */
-function mount() {
-  const rest = $("rest");
-  const footer = rest.content.querySelector("footer");
+/** Puts the form, the detail and the footer in the page, and listens to them. */
+async function mount() {
+  const rest = await restOfPage(document);
+  const footer = rest.querySelector("footer");
   footer.remove();
-  document.querySelector("main").append(rest.content);
-  rest.replaceWith(footer);
+  document.querySelector("main").append(rest);
+  document.body.append(footer);
   mounted = true;
   spanishModule.module?.translate(document, lang === "es");
   formWords();

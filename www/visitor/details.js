@@ -37,6 +37,7 @@ export const words = {
   whyProgramme: (a) => `Your savings program pays ${a} of it.`,
   whyPay: (a) => `You pay ${a}.`,
   whyAll: (a) => `You pay all of it: ${a}.`,
+  whyWrittenOff: "The clinic writes all of it off: it is beyond your plan's limit, and you signed no waiver. You pay nothing.",
   whyClaim: (visit, back, d) => `At the visit you pay the clinic ${visit}${back ? `; your insurer pays you back ${back} on ${d}` : ""}.`,
   and: "and",
 };
@@ -54,6 +55,8 @@ const list = (items, t) => (items.length < 2 ? items.join("") : `${items.slice(0
  */
 export function why(l, m, t, insured) {
   if (!insured) return l.assistance > 0 ? [t.whyCharge(m(l.charge), null), t.whyProgramme(m(l.assistance)), t.whyPay(m(l.patientPays))] : [t.whyAll(m(l.patientPays))];
+  // Beyond a plan's limit without a waiver: the clinic writes the line off.
+  if (!l.covered && l.charge > 0 && l.adjustment === l.charge) return [t.whyCharge(m(l.charge), null), t.whyWrittenOff];
   const owed = [[l.deductible, t.whyDeductible], [l.coinsurance, t.whyCoinsurance], [l.copay, t.whyCopay], [l.balanceBill, t.whyBalance], [l.notCovered, t.whyNotCovered]]
     .filter(([a]) => a > 0);
   return [

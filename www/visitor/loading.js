@@ -1,6 +1,6 @@
 // When the visitor page's parts load and draw: modules fetched the first
-// time a visitor asks for what they hold, and work put after a frame is
-// painted.
+// time a visitor asks for what they hold, the rest of the page once the
+// first estimate is painted, and work put after a frame is painted.
 
 /**
  * A module of the page's that loads when a visitor first asks for what it
@@ -22,3 +22,22 @@ export function onRequest(file) {
  * and hold the frame back.)
  */
 export const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));
+
+/**
+ * The form, the detail and the footer: index.html's `<template id="rest">`,
+ * which the built site serves as rest.html (scripts/build-site.mjs), so the
+ * first screen downloads only what it shows. Unbundled, the template is in
+ * the page.
+ */
+export async function restOfPage(document) {
+  const inPage = document.getElementById("rest");
+  if (inPage) {
+    inPage.remove();
+    return inPage.content;
+  }
+  const res = await fetch(new URL("rest.html", import.meta.url), { credentials: "omit" });
+  if (!res.ok) throw new Error(`rest.html: HTTP ${res.status}`);
+  const template = document.createElement("template");
+  template.innerHTML = await res.text(); // the site's own file
+  return template.content;
+}

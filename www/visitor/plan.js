@@ -104,20 +104,27 @@ export function build(p, v, unit, t, ex) {
     if (v["limit-on"]) {
       const sessions = read("limit-sessions");
       const phases = p.coverageLimits?.[0]?.phases ?? plan.phases.map((x) => x.name);
-      coverage.limits = [{ phases, sessions: sessions ?? 1, per: v["limit-per"] }];
+      coverage.limits = [{ phases, sessions: sessions ?? 1, per: v["limit-per"], beyond: v.beyond }];
     }
     const allowed = read("allowed", false);
     plan.phases.forEach((phase, i) => {
       phase.covered = v["cover-sessions"];
       if (allowed !== undefined && priced[i]) phase.allowed = allowed;
     });
+    // How a copay is charged: once a visit, and only after the deductible.
+    if (coverage.copay !== undefined && v["copay-visit"]) coverage.copayPer = "visit";
+    if (coverage.copay !== undefined && v["copay-after"]) coverage.copayAfterDeductible = true;
+    if (v["fam-on"]) {
+      const family = { deductible: read("fam-deductible"), deductibleMet: read("fam-met") };
+      const famMax = read("fam-oop", false);
+      if (famMax !== undefined) Object.assign(family, { outOfPocketMax: famMax, outOfPocketMet: read("fam-oop-met") });
+      coverage.family = family;
+    }
+    if (v.claims) Object.assign(coverage, { claims: "patient", reimbursementDays: read("reimb-days") ?? 30 });
     // The chosen example's terms the form has no field for: its fee
-    // schedule (what the insurer allows per billing code), and how its copay
-    // is charged.
+    // schedule (what the insurer allows per billing code).
     const exampleTerms = ex?.id === v.example ? ex.coverage : undefined;
     if (exampleTerms?.feeSchedule) coverage.feeSchedule = exampleTerms.feeSchedule;
-    if (exampleTerms?.copayPer && coverage.copay !== undefined) coverage.copayPer = exampleTerms.copayPer;
-    if (exampleTerms?.copayAfterDeductible && coverage.copay !== undefined) coverage.copayAfterDeductible = true;
     for (const fee of plan.fees ?? []) if (!v["cover-fees"]) fee.covered = false;
     plan.coverage = coverage;
   }
