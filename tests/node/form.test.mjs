@@ -26,7 +26,8 @@ test("an engine problem is shown at the field that can fix it", () => {
 test("a change of treatment resets the treatment's own fields, a typical plan the plan's numbers", () => {
   assert.deepEqual(new Set(fieldsWith("perTreatment")), new Set(["price", "induction", "interval", "fee", "pkg-sessions", "pkg-price",
     "extras", "cover-sessions", "cover-fees", "programme", "allowed", "limit-sessions", "part"]));
-  assert.deepEqual(new Set(fieldsWith("insurance")), new Set(["deductible", "deductible-met", "coinsurance", "copay", "oop-max",
+  assert.deepEqual(new Set(fieldsWith("insurance")), new Set(["deductible", "deductible-met", "coinsurance", "copay", "copay-after", "copay-visit",
+    "fam-on", "fam-deductible", "fam-met", "fam-oop", "fam-oop-met", "oop-max",
     "no-oop", "oop-met", "plan-type", "rx", "rx-deductible", "rx-coinsurance", "rx-copay", "rx-oop-max"]));
 });
 
