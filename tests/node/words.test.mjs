@@ -11,9 +11,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import english from "../../www/shared/en.js";
 import { words as detailWords } from "../../www/visitor/details.js";
 import { words as financingWords } from "../../www/visitor/financing.js";
+import { words as entryWords } from "../../www/shared/entries.js";
 
 // The page's words and those its modules bring with them (Spanish has them all).
-const en = { ...english, ...detailWords, ...financingWords };
+const en = { ...english, ...detailWords, ...financingWords, ...entryWords };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const { default: es } = await import(pathToFileURL(join(root, "target/site/es.js")));

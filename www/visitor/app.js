@@ -408,7 +408,7 @@ function assumptions(p, plan, v, m) {
  */
 function entries(p, v, ex, plan, m) {
   const rows = notesModule.module.entries({
-    plan, v, m, date: (iso) => formatDate(iso, t.locale), t: noteWords(), treatment: words(p).name, priced: pricedAt(p),
+    plan, v, m, date: (iso) => formatDate(iso, t.locale), t: noteWords(), treatment: words(p).name, priced: pricedAt(p), named: (name) => named(p, name),
     example: ex && !INSURANCE.some((k) => touched.has(k)) ? words(ex, "examples").name : null,
   });
   fill($("entries"), rows.map(([k, x]) => h("div", {}, h("dt", {}, k), h("dd", {}, String(x)))));
