@@ -12,10 +12,10 @@ import { pathToFileURL } from "node:url";
 import { root, start, open } from "./harness.mjs";
 import { usd } from "./staff.mjs";
 import { limitsSheet } from "./limits-sheet.mjs";
+import { ready, at, errorAt, settle, sample, statusIs, withSample } from "./editor-page.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
 const { DRAFT_KEY, PREVIOUS_KEY, VERSION_KEY, ASIDE_KEY } = await import(pathToFileURL(join(root, "www/shared/draft.js")));
-const ready = () => document.body.dataset.ready === "true";
 const PATIENT = { name: "Philippa Ostrander-Quill", birthDate: "1949-02-11" };
 
 let base, browser, stop;
@@ -23,21 +23,6 @@ before(async () => ({ base, browser, stop } = await start()));
 after(async () => stop?.());
 
 const openEditor = () => open(browser, base, "editor.html", { ready });
-const at = (page, path, kind) => page.locator(kind ? `[data-path="${path}"][data-kind="${kind}"]` : `[data-path="${path}"]`).first();
-/** The problem shown next to the field for `path` (its error line). */
-const errorAt = (page, path) => page.evaluate((p) => {
-  const input = [...document.querySelectorAll("[data-path]")].find((el) => el.dataset.path === p);
-  const id = input?.getAttribute("aria-describedby");
-  return id ? document.getElementById(id)?.textContent ?? "" : null;
-}, path);
-/**
- * Waits for the engine's check of the sheet as it is now (150 ms after the
- * last keystroke, in a worker). Every change marks the check as due
- * (`body[data-checking="true"]`) in the same task as the change itself, so
- * once the action that changed the sheet has returned, "false" means the
- * check of that sheet has come back.
- */
-const settle = (page) => page.waitForFunction(() => document.body.dataset.checking === "false");
 
 test("a sheet from scratch: fields, a CSV price list with two bad rows, a problem fixed at its field, saved, reloaded, quoted from", async () => {
   const { page, context, problems, requests } = await openEditor();
@@ -242,15 +227,8 @@ test("the largest sheet (50 treatments of 20 phases and 50 fees): opened and typ
   await context.close();
 });
 
-const sample = () => JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 const json = (name, value) => ({ name, mimeType: "application/json", buffer: Buffer.from(typeof value === "string" ? value : JSON.stringify(value)) });
 const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
-const statusIs = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector("#status").textContent), re.source, { timeout: 10_000 });
-/** The editor with the sample sheet open (and kept as the draft). */
-async function withSample(page) {
-  await page.click("#sample");
-  await statusIs(page, /the sample sheet/);
-}
 
 test("an opened file of the wrong shape, or a huge invalid one, replaces nothing; an accepted one is undoable", async () => {
   const { page, context, problems } = await openEditor();

@@ -121,7 +121,8 @@ function treatment(path, t, i) {
       ...course(path, i),
       h("div", { class: "field" }, h("label", { class: "check" },
         h("input", { type: "checkbox", "data-action": "high", "data-target": path, checked: high }), "A dear-end course for the Good Faith Estimate's range")),
-      high ? h("div", { class: "item", "data-slot": `${path}.high` }, h("h4", {}, "The dear-end course"), ...course(`${path}.high`, i)) : null);
+      // Only with a dear end: `append` writes any value it is given, so a null would be the text "null".
+      ...(high ? [h("div", { class: "item", "data-slot": `${path}.high` }, h("h4", {}, "The dear-end course"), ...course(`${path}.high`, i))] : []));
   }, i === 0);
   return el;
 }
