@@ -57,6 +57,10 @@ const size = (bytes) => `${(bytes / 1e6).toLocaleString("en-US", { maximumFracti
 
 /** Wires the buttons and file pickers that bring a whole sheet in or out. */
 export function wireFiles() {
+  // Each file picker is a button like the others: the file input itself is hidden, out of the tab order, and opened by its button.
+  for (const button of document.querySelectorAll("button[data-file]")) {
+    button.addEventListener("click", () => $(button.dataset.file).click());
+  }
   $("new").addEventListener("click", () => replacing("a new, empty sheet", () => load(blank(), "a new sheet", [])));
   $("sample").addEventListener("click", async () => {
     const res = await fetch("clinic.sample.json", { cache: "no-cache", credentials: "omit" });
