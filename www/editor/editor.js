@@ -16,7 +16,8 @@
 // The modules, in the order data flows: sheet-state.js holds the sheet;
 // sheet-sections.js, form-fields.js, paged-lists.js and lazy-boxes.js draw
 // it (form-drawing.js draws the whole form) and problems-shown.js shows
-// each problem at its field; form-input.js turns what staff do into
+// each problem at its field (code-warnings.js each item a Good Faith
+// Estimate needs a service code for); form-input.js turns what staff do into
 // changes (changes.js), which keep the draft (draft-sync.js) and ask the
 // engine (engine-check.js); sheet-files.js brings whole sheets in and out,
 // a price list previewed first (import-preview.js).
