@@ -1,6 +1,6 @@
 // The price sheet editor (www/editor/editor.html) in headless Chromium: a sheet
-// built from scratch with forms, a CSV price list with bad rows reported by
-// line, problems shown at their fields and fixed there, saved as JSON,
+// built from scratch with forms, a CSV price list previewed (a new item, changes
+// and bad rows, each by line) and applied, problems shown at their fields and fixed there, saved as JSON,
 // found again after a reload (the draft, and nothing else, in storage),
 // and quoted from in the staff view.
 import { test, before, after } from "node:test";
@@ -12,10 +12,10 @@ import { pathToFileURL } from "node:url";
 import { root, start, open } from "./harness.mjs";
 import { usd } from "./staff.mjs";
 import { limitsSheet } from "./limits-sheet.mjs";
+import { ready, at, errorAt, settle, sample, statusIs, withSample } from "./editor-page.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
 const { DRAFT_KEY, PREVIOUS_KEY, VERSION_KEY, ASIDE_KEY } = await import(pathToFileURL(join(root, "www/shared/draft.js")));
-const ready = () => document.body.dataset.ready === "true";
 const PATIENT = { name: "Philippa Ostrander-Quill", birthDate: "1949-02-11" };
 
 let base, browser, stop;
@@ -23,23 +23,8 @@ before(async () => ({ base, browser, stop } = await start()));
 after(async () => stop?.());
 
 const openEditor = () => open(browser, base, "editor.html", { ready });
-const at = (page, path, kind) => page.locator(kind ? `[data-path="${path}"][data-kind="${kind}"]` : `[data-path="${path}"]`).first();
-/** The problem shown next to the field for `path` (its error line). */
-const errorAt = (page, path) => page.evaluate((p) => {
-  const input = [...document.querySelectorAll("[data-path]")].find((el) => el.dataset.path === p);
-  const id = input?.getAttribute("aria-describedby");
-  return id ? document.getElementById(id)?.textContent ?? "" : null;
-}, path);
-/**
- * Waits for the engine's check of the sheet as it is now (150 ms after the
- * last keystroke, in a worker). Every change marks the check as due
- * (`body[data-checking="true"]`) in the same task as the change itself, so
- * once the action that changed the sheet has returned, "false" means the
- * check of that sheet has come back.
- */
-const settle = (page) => page.waitForFunction(() => document.body.dataset.checking === "false");
 
-test("a sheet from scratch: fields, a CSV price list with two bad rows, a problem fixed at its field, saved, reloaded, quoted from", async () => {
+test("a sheet from scratch: fields, a CSV price list that adds, changes and refuses, a problem fixed at its field, saved, reloaded, quoted from", async () => {
   const { page, context, problems, requests } = await openEditor();
   // A new sheet: every required field is flagged where it is filled in.
   assert.match(await page.textContent("#summary-title"), /\d+ problems, each shown at its field/);
@@ -80,29 +65,42 @@ test("a sheet from scratch: fields, a CSV price list with two bad rows, a proble
   assert.equal(await errorAt(page, "npi"), "");
   assert.equal(await page.textContent("#summary-title"), "The sheet is valid: the staff view can quote from it.");
 
-  // A CSV price list with two bad rows: each reported by its line, the others applied.
+  // A CSV price list with two bad rows, one new item and two changes: previewed line by line, then applied.
   const csv = [
     "treatment,item,code,price",
-    "iv,Infusions,96365,550.00",
-    "iv,Infusion,96365,550.00",
-    "iv,Consultation,99205,3OO",
-    "iv,Consultation,99205,300.00",
+    "iv,Infusions,96365,550.00", // 2: the phase, 500.00 → 550.00 a session
+    "ivv,Infusions,96365,550.00", // 3: no such treatment
+    "iv,Consultation,99205,3OO", // 4: letters O, not zeros
+    "iv,Consultation,99205,300.00", // 5: the fee, 250.00 → 300.00, with a code it did not have
+    "iv,Initial consultation,99205,300.00", // 6: no such item: a new fee charged once
   ].join("\r\n");
   await page.setInputFiles("#csv-file", { name: "prices.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.waitForFunction(() => !document.querySelector("#import-report").hidden);
-  assert.equal(await page.textContent("#import-title"), "prices.csv: 2 prices imported; 2 rows were not:");
-  const bad = await page.$$eval("#import-bad li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(await page.textContent("#import-title"), "prices.csv: 1 item to add, 2 to change; 2 rows refused. Nothing changes until you apply it.");
+  const items = (id) => page.$$eval(`#${id} li`, (lis) => lis.map((li) => li.textContent));
+  assert.deepEqual(await items("import-added"), ['Line 6: a new fee "Initial consultation" for iv, $300.00 charged once, code 99205 (the treatment has "Consultation": was this row meant for it?)']);
+  assert.deepEqual(await items("import-changed"), ['Line 2: the phase "Infusions" of iv: $500.00 → $550.00', 'Line 5: the fee "Consultation" of iv: $250.00 → $300.00, code 99205']);
+  const bad = await items("import-bad");
   assert.equal(bad.length, 2);
-  assert.match(bad[0], /^Line 3: "iv" has no phase, fee or package named "Infusion" \(it has: Infusions, Consultation\)/);
+  assert.equal(bad[0], 'Line 3: no treatment "ivv" on the sheet (its treatments: iv)');
   assert.match(bad[1], /^Line 4: the price "3OO" is not an amount/);
+  assert.equal(await at(page, "treatments[0].phases[0].price").inputValue(), "500.00", "nothing is applied before Apply");
+  await page.click("#import-apply");
+  assert.equal(await page.textContent("#import-title"), "prices.csv: 1 item added and 2 changed; 2 rows were refused:");
+  assert.deepEqual(await items("import-bad"), bad, "the refused rows stay listed with their reasons");
   assert.equal(await at(page, "treatments[0].phases[0].price").inputValue(), "550.00");
   assert.equal(await at(page, "treatments[0].fees[0].amount").inputValue(), "300.00");
   assert.equal(await at(page, "treatments[0].fees[0].code").inputValue(), "99205");
+  assert.equal(await at(page, "treatments[0].fees[1].name").inputValue(), "Initial consultation");
+  assert.equal(await at(page, "treatments[0].fees[1].amount").inputValue(), "300.00");
+  assert.equal(await at(page, "treatments[0].fees[1].when").inputValue(), "once");
   // Undo takes the whole import back, and redoes it.
   await page.click("#undo");
   assert.equal(await at(page, "treatments[0].phases[0].price").inputValue(), "500.00");
+  assert.equal(await page.locator('[data-path="treatments[0].fees[1].name"]').count(), 0);
   await page.click("#undo");
   assert.equal(await at(page, "treatments[0].phases[0].price").inputValue(), "550.00");
+  assert.equal(await at(page, "treatments[0].fees[1].name").inputValue(), "Initial consultation");
 
   // Saved: the engine's own check finds nothing wrong with the file.
   await settle(page);
@@ -242,15 +240,8 @@ test("the largest sheet (50 treatments of 20 phases and 50 fees): opened and typ
   await context.close();
 });
 
-const sample = () => JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 const json = (name, value) => ({ name, mimeType: "application/json", buffer: Buffer.from(typeof value === "string" ? value : JSON.stringify(value)) });
 const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
-const statusIs = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector("#status").textContent), re.source, { timeout: 10_000 });
-/** The editor with the sample sheet open (and kept as the draft). */
-async function withSample(page) {
-  await page.click("#sample");
-  await statusIs(page, /the sample sheet/);
-}
 
 test("an opened file of the wrong shape, or a huge invalid one, replaces nothing; an accepted one is undoable", async () => {
   const { page, context, problems } = await openEditor();

@@ -3,7 +3,8 @@
 // never holds the page) as staff type, each problem shown next to the
 // field its path names. The sheet is the page's whole state: it is kept as
 // the draft in localStorage after every change (draft.js), saved and
-// opened as JSON, and a CSV price list can set its prices (pricelist.js).
+// opened as JSON, and a CSV price list can set its prices and add fees
+// (pricelist.js).
 // One level of undo: the sheet before the last change.
 //
 // Nothing replaces the sheet before it is checked: an opened file, the
@@ -15,9 +16,11 @@
 // The modules, in the order data flows: sheet-state.js holds the sheet;
 // sheet-sections.js, form-fields.js, paged-lists.js and lazy-boxes.js draw
 // it (form-drawing.js draws the whole form) and problems-shown.js shows
-// each problem at its field; form-input.js turns what staff do into
+// each problem at its field (code-warnings.js each item a Good Faith
+// Estimate needs a service code for); form-input.js turns what staff do into
 // changes (changes.js), which keep the draft (draft-sync.js) and ask the
-// engine (engine-check.js); sheet-files.js brings whole sheets in and out.
+// engine (engine-check.js); sheet-files.js brings whole sheets in and out,
+// a price list previewed first (import-preview.js).
 import { state } from "./sheet-state.js";
 import { client, check } from "./engine-check.js";
 import { render } from "./form-drawing.js";

@@ -20,8 +20,9 @@ export const view = freshView();
 export function freshView() {
   return {
     uid: 0,
-    slots: new Map(), // path → { input, error } of every field and box on the form
+    slots: new Map(), // path → { input, error, warn } of every field and box on the form (warn: a code field's warning line)
     lit: [], // the error lines and fields showing a problem now
+    warned: [], // the warning lines showing a warning now
     paged: new Map(), // the path of each list drawn → what one entry is called ("Allowed amount")
     undrawn: new Map(), // the path of a box drawn when opened (a treatment, a payer's allowed amounts) → draws its fields
     drawnForProblems: new Set(), // the paths of the closed boxes drawn to show their problems since the last drawing
@@ -45,14 +46,18 @@ export function shown(kind, v) {
   return JSON.stringify(v); // the engine says what is wrong with it, at this field
 }
 
-export function slot(path, input, error) {
-  view.slots.set(path, { input, error });
+export function slot(path, input, error, warn = null) {
+  view.slots.set(path, { input, error, warn });
 }
 
-/** A labelled field for `path`. `kind` says how its text is read; `opts`: `hint`, `wide`, `list` (a datalist), `options` (a select's). */
+/**
+ * A labelled field for `path`. `kind` says how its text is read; `opts`:
+ * `hint`, `wide`, `list` (a datalist), `options` (a select's), `warn` (a
+ * line for a warning that is not a problem: code-warnings.js).
+ */
 export function field(label, path, kind, opts = {}) {
   const id = `f${++view.uid}`;
-  const attrs = { id, "data-path": path, "data-kind": kind, "aria-describedby": `${id}-error`, autocomplete: "off" };
+  const attrs = { id, "data-path": path, "data-kind": kind, "aria-describedby": opts.warn ? `${id}-error ${id}-warn` : `${id}-error`, autocomplete: "off" };
   let input;
   if (kind === "select") {
     input = h("select", attrs, opts.options.map(([v, t]) => h("option", { value: v, selected: (get(path) ?? opts.default ?? "") === v }, t)));
@@ -64,8 +69,9 @@ export function field(label, path, kind, opts = {}) {
     input.value = shown(kind, get(path));
   }
   const error = h("p", { class: "error", id: `${id}-error` });
-  slot(path, input, error);
-  return h("div", { class: opts.wide ? "field wide" : "field" }, h("label", { for: id }, label, opts.hint ? h("span", { class: "opt" }, ` (${opts.hint})`) : null), input, error);
+  const warn = opts.warn ? h("p", { class: "hint warn", id: `${id}-warn` }) : null;
+  slot(path, input, error, warn);
+  return h("div", { class: opts.wide ? "field wide" : "field" }, h("label", { for: id }, label, opts.hint ? h("span", { class: "opt" }, ` (${opts.hint})`) : null), input, error, warn);
 }
 
 /** A group of checkboxes for a list of keywords at `path` (`kind` says how an empty list is stored). */

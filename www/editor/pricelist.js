@@ -1,10 +1,14 @@
 // A CSV price list into a price sheet: one row per priced item
 // (`treatment,item,code,price`), each setting the price and the billing code
-// of a phase, fee or package the sheet already has. Every bad row is
-// reported with its line number; the good ones are applied. Used by the
-// sheet editor; plain JavaScript, so Node tests use it too.
+// of a phase, fee or package the sheet already has, or adding a fee charged
+// once when the treatment has no item of that name (a price list has no
+// column for a phase's schedule or a package's sessions, so those are added
+// in the editor). Every bad row is reported with its line number and why;
+// the editor previews what would be added, changed and refused before
+// anything is applied. Used by the sheet editor; plain JavaScript, so Node
+// tests use it too.
 import { money } from "../shared/fields.js";
-import { MAX_AMOUNT, MAX_CODE_CHARS, MAX_PRICE_LIST_ROWS } from "../shared/limits.js";
+import { MAX_AMOUNT, MAX_CODE_CHARS, MAX_FEES, MAX_NAME_CHARS, MAX_PRICE_LIST_ROWS } from "../shared/limits.js";
 
 /** The columns, in order, that begin the header row. */
 export const COLUMNS = ["treatment", "item", "code", "price"];
@@ -88,18 +92,37 @@ const kindsSaid = (found) => {
   return kinds.length > 1 ? `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}` : kinds[0];
 };
 
+/** Whether two names are near each other: one holds the other, ignoring case ("Weeks 5-8" and "Weeks 5-8, weekly"). */
+const near = (a, b) => {
+  const [x, y] = [String(a ?? "").trim().toLowerCase(), String(b ?? "").trim().toLowerCase()];
+  return x !== "" && y !== "" && (x.includes(y) || y.includes(x));
+};
+
+/** The courses of a treatment a row may name, by their word in the column `course`. */
+const COURSE_OF = { expected: (t) => t, high: (t) => t.high };
+
 /**
  * Applies the price list `text` to a copy of `sheet`; `unit` is the sheet's
  * currency as the engine counts it (`{ currency, minorUnits }`), prices are
- * in its major units ("550.00"). Returns `{ sheet, applied, bad }`: the new
- * sheet, how many rows were applied, and `[{ line, message }]` for every
- * row that was not (or `{ error }` when the file cannot be read at all).
+ * in its major units ("550.00"). Returns `{ sheet, applied, added, changed,
+ * bad }` (or `{ error }` when the file cannot be read at all): the new
+ * sheet; how many rows were applied; each row that added an item, `{ line,
+ * treatment, kind: "fee", name, price, code, courses, near }`; each row that
+ * priced items the sheet has, `{ line, treatment, kind, name, price, was,
+ * code, wasCode, courses }` (`was` the distinct prices it replaced, `courses`
+ * `expected` and/or `high`, `near` the names of the treatment's items the
+ * new one is near, so a typo can be seen before it is applied); and
+ * `{ line, message }` for every row that was refused.
  *
  * A row prices its item by kind: a name that is both a phase and a package
  * (a package named like its phase) is refused unless the row's `kind` says
  * which. It prices the item in the treatment's course and, when the
  * treatment has a dear-end course (`high`) with the same item, there too,
- * unless its `course` says only one of them.
+ * unless its `course` says only one of them. A row whose item none of those
+ * courses has adds a fee charged once (`when: "once"`) to each of them; a
+ * `kind` of `phase` or `package` for an item the treatment does not have is
+ * refused, as a price list cannot say a phase's schedule or a package's
+ * sessions.
  */
 export function importPriceList(sheet, text, unit) {
   const { records, error } = parseCsv(text);
@@ -115,9 +138,8 @@ export function importPriceList(sheet, text, unit) {
   const column = (name) => names.indexOf(name);
   const next = structuredClone(sheet);
   const treatments = Array.isArray(next.treatments) ? next.treatments.filter((x) => x !== null && typeof x === "object") : [];
-  const bad = [];
-  const seen = new Map(); // an item (the object itself) → the line that priced it
-  let applied = 0;
+  const bad = [], added = [], changed = [];
+  const seen = new Map(); // an item (the object itself) → the line that priced or added it, and which
   for (const { line, cells } of rows) {
     const fail = (message) => bad.push({ line, message });
     if (cells.length !== names.length) {
@@ -150,8 +172,8 @@ export function importPriceList(sheet, text, unit) {
       fail(`"${treatment.id}" has no dear-end course (high)`);
       continue;
     }
-    const courses = courseSaid === "expected" ? [treatment] : courseSaid === "high" ? [high] : [treatment, high].filter(Boolean);
-    const what = kind ? `${kind}` : "phase, fee or package";
+    const said = courseSaid === "expected" || courseSaid === "high" ? [courseSaid] : ["expected", ...(high ? ["high"] : [])];
+    const courses = said.map((c) => COURSE_OF[c](treatment));
     const found = courses.map((c) => named(c, name, kind));
     const ambiguous = found.find((f) => f.length > 1);
     if (ambiguous) {
@@ -159,15 +181,17 @@ export function importPriceList(sheet, text, unit) {
       continue;
     }
     const targets = found.flat();
-    if (targets.length === 0) {
-      const had = [...new Set(courses.flatMap((c) => items(c).filter((x) => !kind || x.kind === kind).map((x) => x.name)).filter(Boolean))];
+    const had = [...new Set(courses.flatMap((c) => items(c).filter((x) => !kind || x.kind === kind).map((x) => x.name)).filter(Boolean))];
+    if (targets.length === 0 && (kind === "phase" || kind === "package")) {
       const where = courseSaid === "high" ? " in its dear-end course" : "";
-      fail(`"${treatment.id}" has no ${what} named "${name}"${where}${had.length ? ` (it has: ${had.join(", ")})` : ""}`);
+      const needs = kind === "phase" ? "its schedule and length" : "its phase and sessions";
+      fail(`"${treatment.id}" has no ${kind} named "${name}"${where}${had.length ? ` (it has: ${had.join(", ")})` : ""}; a price list adds fees only: a new ${kind} needs ${needs}, so add it in the editor`);
       continue;
     }
     const twice = targets.find((x) => seen.has(x.target));
     if (twice) {
-      fail(`"${twice.name}" of "${treatment.id}" is already priced on line ${seen.get(twice.target)}`);
+      const { line: first, verb } = seen.get(twice.target);
+      fail(`"${twice.name}" of "${treatment.id}" is already ${verb} on line ${first}`);
       continue;
     }
     const amount = money(price, unit);
@@ -183,12 +207,43 @@ export function importPriceList(sheet, text, unit) {
       fail(`the code "${code}" is longer than ${MAX_CODE_CHARS} characters`);
       continue;
     }
-    for (const item of targets) {
-      seen.set(item.target, line);
-      item.target[item.key] = amount.value;
-      if (code) item.target.code = code;
+    if (targets.length > 0) {
+      changed.push({
+        line, treatment: treatment.id, kind: targets[0].kind, name: targets[0].name, price: amount.value,
+        was: [...new Set(targets.map((x) => x.target[x.key]))], code, wasCode: targets[0].target.code,
+        courses: said.filter((_, i) => found[i].length > 0),
+      });
+      for (const item of targets) {
+        seen.set(item.target, { line, verb: "priced" });
+        item.target[item.key] = amount.value;
+        if (code) item.target.code = code;
+      }
+      continue;
     }
-    applied += 1;
+    // A new item: a fee charged once, in each course the row names.
+    if ([...name].length > MAX_NAME_CHARS) {
+      fail(`the item name is longer than ${MAX_NAME_CHARS} characters`);
+      continue;
+    }
+    if (/\p{Cc}/u.test(name)) {
+      fail(`the item name "${name}" holds a line break or another control character`);
+      continue;
+    }
+    if (courses.some((c) => c.fees !== undefined && !Array.isArray(c.fees))) {
+      fail(`"${treatment.id}" has fees that are not a list, so no fee can be added to them`);
+      continue;
+    }
+    const full = courses.findIndex((c) => Array.isArray(c.fees) && c.fees.length >= MAX_FEES);
+    if (full >= 0) {
+      fail(`"${name}" would be a new fee, but ${said[full] === "high" ? "the dear-end course" : `"${treatment.id}"`} has ${MAX_FEES} fees already, the most a course may have`);
+      continue;
+    }
+    for (const c of courses) {
+      const fee = { name, amount: amount.value, when: "once", ...(code ? { code } : {}) };
+      c.fees = [...(c.fees ?? []), fee];
+      seen.set(fee, { line, verb: "added" });
+    }
+    added.push({ line, treatment: treatment.id, kind: "fee", name, price: amount.value, code, courses: said, near: had.filter((x) => near(x, name)) });
   }
-  return { sheet: next, applied, bad };
+  return { sheet: next, applied: added.length + changed.length, added, changed, bad };
 }

@@ -9,6 +9,7 @@ import { up } from "./sheet-paths.js";
 import { state } from "./sheet-state.js";
 import { view } from "./form-fields.js";
 import { PAGE, pagedAway } from "./paged-lists.js";
+import { showCodeWarnings } from "./code-warnings.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -69,4 +70,5 @@ export function showProblems() {
   title.className = n === 0 ? "ok" : "error";
   title.textContent = n === 0 ? "The sheet is valid: the staff view can quote from it." : `${n} problem${n === 1 ? "" : "s"}, each shown at its field${loose.length ? "; these have none:" : "."}`;
   fill($("loose"), loose.map((p) => h("li", {}, p.path ? h("code", {}, p.path) : null, p.path ? ": " : "", p.message)));
+  showCodeWarnings();
 }

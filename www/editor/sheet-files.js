@@ -1,9 +1,9 @@
 // Whole sheets in and out: a new sheet, the sample, the previous draft or a
 // JSON file opened (each checked before it replaces anything, and only once
 // staff agree to discard a draft worth keeping), the sheet saved as JSON,
-// a CSV price list imported into it, and the draft discarded. Each
-// replacement is one change Undo takes back.
-import { h, fill, download } from "../shared/dom.js";
+// a CSV price list imported into it (previewed first, import-preview.js),
+// and the draft discarded. Each replacement is one change Undo takes back.
+import { download } from "../shared/dom.js";
 import { readPrevious } from "../shared/draft.js";
 import { importPriceList, MAX_PRICE_LIST_BYTES } from "./pricelist.js";
 import { MAX_SHEET_BYTES } from "./sheet-shape.js";
@@ -12,6 +12,7 @@ import { pages } from "./paged-lists.js";
 import { opened } from "./lazy-boxes.js";
 import { admit, check } from "./engine-check.js";
 import { change } from "./changes.js";
+import { previewImport, refuseImport } from "./import-preview.js";
 import { $, status } from "./page-messages.js";
 
 /** Whether the sheet has anything worth keeping: anything besides a new sheet's. */
@@ -57,6 +58,10 @@ const size = (bytes) => `${(bytes / 1e6).toLocaleString("en-US", { maximumFracti
 
 /** Wires the buttons and file pickers that bring a whole sheet in or out. */
 export function wireFiles() {
+  // Each file picker is a button like the others: the file input itself is hidden, out of the tab order, and opened by its button.
+  for (const button of document.querySelectorAll("button[data-file]")) {
+    button.addEventListener("click", () => $(button.dataset.file).click());
+  }
   $("new").addEventListener("click", () => replacing("a new, empty sheet", () => load(blank(), "a new sheet", [])));
   $("sample").addEventListener("click", async () => {
     const res = await fetch("clinic.sample.json", { cache: "no-cache", credentials: "omit" });
@@ -84,26 +89,14 @@ export function wireFiles() {
     const file = e.target.files?.[0];
     e.target.value = "";
     if (!file) return;
-    const report = $("import-report");
-    const refuse = (why) => {
-      report.hidden = false;
-      $("import-title").textContent = `${file.name} was not imported: ${why}.`;
-      fill($("import-bad"));
-    };
     // Refused unread: a larger file is no price list, and reading it would hold the page.
-    if (file.size > MAX_PRICE_LIST_BYTES) return refuse(`it is ${size(file.size)}, and a price list is at most ${size(MAX_PRICE_LIST_BYTES)}`);
-    const result = importPriceList(state.sheet, await file.text(), state.unit ?? { currency: "USD", minorUnits: 2 });
-    if (result.error) return refuse(result.error);
+    if (file.size > MAX_PRICE_LIST_BYTES) return refuseImport(file.name, `it is ${size(file.size)}, and a price list is at most ${size(MAX_PRICE_LIST_BYTES)}`);
+    const unit = state.unit ?? { currency: "USD", minorUnits: 2 };
+    const result = importPriceList(state.sheet, await file.text(), unit);
+    if (result.error) return refuseImport(file.name, result.error);
     const admitted = await admit(JSON.stringify(result.sheet));
-    if (admitted.error) return refuse(admitted.error);
-    report.hidden = false;
-    change(() => {
-      state.sheet = admitted.sheet;
-      state.problems = admitted.problems;
-    });
-    const bad = result.bad.length;
-    $("import-title").textContent = `${file.name}: ${result.applied} price${result.applied === 1 ? "" : "s"} imported${bad ? `; ${bad} row${bad === 1 ? " was" : "s were"} not:` : "."}`;
-    fill($("import-bad"), result.bad.map((b) => h("li", {}, `Line ${b.line}: ${b.message}`)));
+    if (admitted.error) return refuseImport(file.name, admitted.error);
+    previewImport(file.name, result, admitted, unit);
   });
   $("discard").addEventListener("click", () => {
     change(() => {

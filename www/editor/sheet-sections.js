@@ -53,7 +53,7 @@ function phase(path, p, i, t) {
     length(path),
     oneOf("Starts after the previous phase", `${path}.startAfter`, [["days", "days"], ["weeks", "weeks"], ["months", "months"]], { optional: true }),
     field("Price per session", `${path}.price`, "amount", { hint: state.unit?.currency }),
-    field("Code", `${path}.code`, "text", { hint: "CPT/HCPCS", max: MAX_CODE_CHARS }),
+    field("Code", `${path}.code`, "text", { hint: "CPT/HCPCS", max: MAX_CODE_CHARS, warn: true }),
     field("Allowed by insurers", `${path}.allowed`, "amount", { hint: "optional" }),
     field("Benefit", `${path}.benefit`, "select", { options: [["", "medical"], ["pharmacy", "pharmacy"]] }),
     field("Billed by", `${path}.provider`, "text", { hint: "a co-provider's id; blank: the clinic", list: PROVIDER_KEYS }),
@@ -66,7 +66,7 @@ function fee(path, f, i, t) {
     field("Amount", `${path}.amount`, "amount", { hint: state.unit?.currency }),
     field("Charged", `${path}.when`, "select", { options: [["once", "once"], ["session", "every session"], ["month", "every month"]] }),
     field("Phase", `${path}.phase`, "text", { hint: "optional: only with this phase", list: `${treatmentList(t)}-phases` }),
-    field("Code", `${path}.code`, "text", { hint: "CPT/HCPCS", max: MAX_CODE_CHARS }),
+    field("Code", `${path}.code`, "text", { hint: "CPT/HCPCS", max: MAX_CODE_CHARS, warn: true }),
     field("Allowed by insurers", `${path}.allowed`, "amount", { hint: "optional" }),
     field("Benefit", `${path}.benefit`, "select", { options: [["", "medical"], ["pharmacy", "pharmacy"]] }),
     field("Billed by", `${path}.provider`, "text", { hint: "a co-provider's id; blank: the clinic", list: PROVIDER_KEYS }),
@@ -79,7 +79,7 @@ function pkg(path, p, i, t) {
     field("Phase", `${path}.phase`, "text", { list: `${treatmentList(t)}-phases` }),
     field("Sessions", `${path}.sessions`, "int"),
     field("Price", `${path}.price`, "amount", { hint: state.unit?.currency }),
-    field("Code", `${path}.code`, "text", { hint: "optional", max: MAX_CODE_CHARS })));
+    field("Code", `${path}.code`, "text", { hint: "CPT/HCPCS", max: MAX_CODE_CHARS, warn: true })));
 }
 
 function discount(path, d, i) {
@@ -121,7 +121,8 @@ function treatment(path, t, i) {
       ...course(path, i),
       h("div", { class: "field" }, h("label", { class: "check" },
         h("input", { type: "checkbox", "data-action": "high", "data-target": path, checked: high }), "A dear-end course for the Good Faith Estimate's range")),
-      high ? h("div", { class: "item", "data-slot": `${path}.high` }, h("h4", {}, "The dear-end course"), ...course(`${path}.high`, i)) : null);
+      // Only with a dear end: `append` writes any value it is given, so a null would be the text "null".
+      ...(high ? [h("div", { class: "item", "data-slot": `${path}.high` }, h("h4", {}, "The dear-end course"), ...course(`${path}.high`, i))] : []));
   }, i === 0);
   return el;
 }
