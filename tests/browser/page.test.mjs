@@ -365,7 +365,7 @@ test("each step of the insurance form builds the plan written here; hand-worked 
   await pinned("an allowed amount");
   await page.check("#limit-on");
   await page.fill("#limit-sessions", "4");
-  want.coverage.limits = [{ phases: ["Induction infusions", "Booster infusions"], sessions: 4, per: "planYear" }];
+  want.coverage.limits = [{ phases: ["Induction infusions", "Booster infusions"], sessions: 4, per: "planYear", beyond: "patient" }];
   await pinned("a limit on covered sessions");
   await page.check('input[name="limit-per"][value="course"]');
   want.coverage.limits[0].per = "course";
