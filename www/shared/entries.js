@@ -49,7 +49,7 @@ export function entries({ plan, v, t, m, date, treatment, example, priced = 0, n
     c?.limits ? [n.limit, c.limits[0].sessions] : null,
     c?.limits ? [n.beyond, t.choice[c.limits[0].beyond === "clinic" ? "clinic" : "waiver"]] : null,
     c ? [n.accumulator, yn(c.accumulator)] : null,
-    ...(plan.assistance ?? []).map((a) => [n.programme, `${a.name}: ${m(a.patientPaysAtMost)}${a.annualMax === undefined ? "" : ` / ${m(a.annualMax)}`}`]),
+    ...(plan.assistance ?? []).map((a) => [n.programme, `${named(a.name)}: ${m(a.patientPaysAtMost)}${a.annualMax === undefined ? "" : ` / ${m(a.annualMax)}`}`]),
     plan.financing ? [n.fin, `${plan.financing.months} × ${plan.financing.apr} % · ${m(plan.financing.downPayment)}`] : null,
     v.label ? [n.label, v.label] : null,
   ].filter(Boolean);

@@ -17,8 +17,8 @@ export function describe({ e, v, ex, insuranceTouched, price, typical, whole, m,
   return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
 }
 
-/** `[term, value, note]` for the figure cards. */
-export function figures({ c, e, plan, m, t }) {
+/** `[term, value, note]` for the figure cards; `named` gives a programme's name in the page's language. */
+export function figures({ c, e, plan, m, t, named = (x) => x }) {
   const out = [[t.firstMonth, m(c.firstMonth.patientPays), t.fromTo(formatDate(c.firstMonth.start, t.locale), formatDate(dayBefore(c.firstMonth.end), t.locale))]];
   const s = c.typicalMonth;
   if (s && s.monthly !== undefined) {
@@ -35,7 +35,7 @@ export function figures({ c, e, plan, m, t }) {
   // Each savings programme: the day it runs out, or that it does not.
   (plan.assistance ?? []).forEach((a, i) => {
     const out_ = c.changes.find((x) => x.kind === "assistanceExhausted" && x.path === `assistance[${i}]`);
-    out.push([a.name, out_ ? t.runsOut(formatDate(out_.date, t.locale)) : t.runsOutNot, out_ ? "" : t.runsOutNotNote]);
+    out.push([named(a.name), out_ ? t.runsOut(formatDate(out_.date, t.locale)) : t.runsOutNot, out_ ? "" : t.runsOutNotNote]);
   });
   if (plan.coverage) {
     out.push([t.oop, c.outOfPocketMaxReached ? formatDate(c.outOfPocketMaxReached, t.locale) : plan.coverage.outOfPocketMax === undefined ? t.oopNone : t.oopNot,
@@ -56,12 +56,12 @@ function after(s, end, m, t) {
  * new plan year (which says the deductible starts again only when the
  * estimate `e` applies one in that year), …
  */
-export function sentences({ c, e, plan, m, t }) {
+export function sentences({ c, e, plan, m, t, named = (x) => x }) {
   return c.changes.map((x) => {
     const d = formatDate(x.date, t.locale);
     const a = after(x.after, c.end, m, t);
     switch (x.kind) {
-      case "assistanceExhausted": return t.chgAssistance(plan.assistance[Number(/\d+/.exec(x.path))]?.name ?? "", d, a);
+      case "assistanceExhausted": return t.chgAssistance(named(plan.assistance[Number(/\d+/.exec(x.path))]?.name ?? ""), d, a);
       case "outOfPocketMax": return (x.benefit === "pharmacy" ? t.chgRxOop : t.chgOop)(d, a);
       case "planYear": return (e.planYears?.find((y) => y.start === x.date)?.deductibleApplied > 0 ? t.chgYear : t.chgYearOnly)(d, a);
       case "coverageLimit": return t.chgLimit(d, a);

@@ -299,8 +299,8 @@ function render(p, built, e, v, ex) {
   // and horizon already (a limit on covered sessions names its own phases).
   const c = compare([plan, ...otherPlans]);
   const mine = c.plans[0];
-  fill($("figures"), figures({ c: mine, e, plan, m, t }).map(([term, value, note]) => card(term, value, { note })));
-  fill($("changes"), sentences({ c: mine, e, plan, m, t }).map((x) => h("li", {}, x)));
+  fill($("figures"), figures({ c: mine, e, plan, m, t, named: (x) => named(p, x) }).map(([term, value, note]) => card(term, value, { note })));
+  fill($("changes"), sentences({ c: mine, e, plan, m, t, named: (x) => named(p, x) }).map((x) => h("li", {}, x)));
   fill($("warnings"), e.warnings.filter((w) => w.code !== "assistance_exhausted" && w.code !== "coverage_limit_reached")
     .map((w) => h("li", {}, t[w.code]?.(named(p, plan.phases[Number(/\d+/.exec(w.path)?.[0])]?.name ?? ""), w.date && formatDate(w.date, t.locale)) ?? w.message)));
   // The published plans have their own phases: the visitor's limit on covered sessions is left out.
