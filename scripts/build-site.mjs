@@ -45,12 +45,13 @@ const pkgFromRoot = {
  *  - `typical` (examples.js, loaded when a visitor says insurance pays
  *    part): the typical insurance plans' names, summaries and coverage;
  *  - `notes` (notes.js, loaded when a visitor opens "What it is" or
- *    "Assumptions and sources", downloads or prints): each preset's summary,
- *    assumptions, sources, review date and what one session costs in all;
+ *    "Assumptions and sources", downloads or prints, or picks a treatment):
+ *    each preset's summary, assumptions, sources, review date, what one
+ *    session costs in all and when to choose it;
  *  - `es` (es.js, loaded when a visitor chooses Español): the Spanish texts;
  *  - `examples` (the embed): the typical insurance plans in both languages.
  */
-const NOTES = ["summary", "assumptions", "sources", "reviewed", "sessionCost"];
+const NOTES = ["summary", "assumptions", "sources", "reviewed", "sessionCost", "choose"];
 /** What the visitor page does not read of a preset (the tests read it natively). */
 const UNREAD = ["expectedWarnings"];
 const catalogueParts = {

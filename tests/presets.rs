@@ -319,6 +319,58 @@ fn every_preset_states_what_one_session_costs_in_all() {
 }
 
 #[test]
+fn each_esketamine_pathway_says_when_to_choose_it_in_both_languages() {
+    // One line each, naming what tells the pathways apart: who supplies the
+    // drug and how it is billed (the summaries and assumptions say so).
+    let said = [
+        ("esketamine", "specialty pharmacy", "farmacia especializada"),
+        ("esketamine-buy-and-bill", "G2082 or G2083", "G2082 o G2083"),
+        ("esketamine-j-code", "J0013", "J0013"),
+    ];
+    for p in catalogue() {
+        let es = p.es.as_ref().unwrap().choose.as_deref();
+        let Some((_, en_words, es_words)) = said.iter().find(|(id, _, _)| *id == p.id) else {
+            assert_eq!((p.choose.as_deref(), es), (None, None), "{}", p.id);
+            continue;
+        };
+        let (en, es) = (p.choose.as_deref().unwrap(), es.unwrap());
+        assert!(
+            en.starts_with("Choose this if ") && en.contains(en_words),
+            "{en}"
+        );
+        assert!(
+            es.starts_with("Elija esta si ") && es.contains(es_words),
+            "{es}"
+        );
+        assert!(!en.contains('\n') && !es.contains('\n'));
+    }
+    // A line in one language only is refused at its path.
+    for (remove, at) in [
+        ("es", "presets[2].es.choose"),
+        ("en", "presets[2].es.choose"),
+    ] {
+        let mut value = raw();
+        let entry = &mut value["presets"][2];
+        assert_eq!(entry["id"], "esketamine");
+        if remove == "es" {
+            entry["es"]
+                .as_object_mut()
+                .unwrap()
+                .remove("choose")
+                .unwrap();
+        } else {
+            entry.as_object_mut().unwrap().remove("choose").unwrap();
+        }
+        let err = decode_catalogue(&value).unwrap_err();
+        assert_eq!(
+            codes_and_paths(&err),
+            [(ErrorCode::InvalidValue, at)],
+            "{remove}"
+        );
+    }
+}
+
+#[test]
 fn every_name_a_visitor_sees_has_its_spanish() {
     // Phases, fees, programmes and optional fees, in all three plans: each
     // has a Spanish name, and no Spanish name is left over.

@@ -6,11 +6,15 @@ import { formatDate } from "./format.js";
 /** The day before an ISO date: the last day of a period that ends (exclusive) on it. */
 export const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
 
-/** What the headline assumes: how the visitor pays, and the price. */
+/**
+ * What the headline assumes: how the visitor pays, the price, and the
+ * sessions from the day of the first (the engine's: a start on a closed
+ * day is not a session's day).
+ */
 export function describe({ e, v, ex, insuranceTouched, price, typical, m, t }) {
   const how = v.pay !== "insured" ? t.selfPay : ex && !insuranceTouched ? t.example(ex.name) : t.yourPlan;
   const priced = price === typical ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
-  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
+  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.sessions[0]?.date ?? e.start, t.locale))}.`;
 }
 
 /** `[term, value, note]` for the figure cards. */

@@ -11,7 +11,7 @@ import { lineChart } from "../shared/chart.js";
 import { currencyOf, showErrors } from "../shared/fields.js";
 import { card, calendar } from "../shared/cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "../shared/limits.js";
-import { build, defaults } from "./plan.js";
+import { build, defaults, openFrom } from "./plan.js";
 import { editable, catalogueProgramme, pricedAt, pageFee } from "./preset.js";
 import { fieldOf, fieldsWith } from "./form.js";
 import { radio, checks, readField, writeField } from "./form-io.js";
@@ -86,13 +86,14 @@ function loadNotes() {
 }
 
 /**
- * What the page shows from the notes: the treatment's summary, and the
- * estimate's assumptions and sources and what the visitor entered.
+ * What the page shows from the notes: the treatment's summary and when to
+ * choose it, the estimate's assumptions and sources, what was entered.
  */
 function drawNotes() {
   const p = catalogue.find((x) => x.id === lastTreatment);
   if (!p) return;
   $("treatment-summary").textContent = words(p).summary ?? "";
+  $("choose").textContent = words(p).choose ?? "";
   if (!notesModule.module || !shown) return;
   const m = moneyOf(shown.estimate, t.locale);
   assumptions(p, shown.plan, shown.v, m);
@@ -116,6 +117,7 @@ function values(p, state, write = true) {
     if (key === "treatment" || key === "lang") continue;
     v[key] = touched.has(key) && state[key] !== undefined ? state[key] : d[key];
   }
+  if (!touched.has("start")) v.start = openFrom(p, v, v.start);
   v.example = ex?.id ?? "";
   if (write) writeDefaults(v);
   return { v, ex, unit, d };
@@ -536,7 +538,7 @@ function mount() {
   const onEdit = (ev) => {
     const el = ev.target;
     if (el.dataset.id) return update({ changed: "cprice" });
-    if (el.name === "treatment") return update();
+    if (el.name === "treatment") return loadNotes(), update(); // the notes say when to choose it
     const key = el.closest("#compare-picks") ? "compare" : el.closest("#extras") ? "extras" : el.name && FIELDS[el.name] ? el.name : el.id;
     if (FIELDS[key]) update({ changed: key });
   };
