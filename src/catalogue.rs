@@ -79,6 +79,12 @@ pub struct Preset {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(ts, tsify(optional))]
     pub session_cost: Option<SessionCost>,
+    /// When to choose this entry rather than another of the same treatment
+    /// billed another way, in one line (esketamine's pathways); absent for
+    /// a treatment with one entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub choose: Option<String>,
     /// The texts for people in Spanish: name, summary and as many
     /// assumptions as in English, in the same order; absent for a preset
     /// written in English only.
@@ -97,6 +103,10 @@ pub struct PresetText {
     pub summary: String,
     /// The assumptions, one for each of the English ones.
     pub assumptions: Vec<String>,
+    /// When to choose the entry, when it says (`Preset::choose`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(ts, tsify(optional))]
+    pub choose: Option<String>,
     /// The names a visitor sees in the plans (phases, fees, optional fees,
     /// programmes), each English name with its translation.
     #[serde(skip_serializing_if = "Names::is_empty")]

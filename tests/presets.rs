@@ -125,6 +125,57 @@ fn the_catalogue_has_every_treatment_the_issue_names() {
 }
 
 #[test]
+fn clinic_treatments_never_land_on_a_weekend_and_at_home_ketamine_may() {
+    use coursecost::Weekday;
+    // Saturday 10 January 2026 (5 January is a Monday, the catalogue's start).
+    let saturday = date("2026-01-10");
+    assert_eq!(saturday.weekday(), Weekday::Sat);
+    for p in presets(saturday).unwrap() {
+        let at_home = p.id == "oral-ketamine";
+        for (which, plan) in plans(&p) {
+            let closed = &plan.clinic().closed_weekdays;
+            let expected: &[Weekday] = if at_home {
+                &[]
+            } else {
+                &[Weekday::Sat, Weekday::Sun]
+            };
+            assert_eq!(closed, expected, "{} {which}", p.id);
+            let e = est(plan);
+            if at_home {
+                // The first dose at home on the start, the Saturday, then
+                // weekly, on Saturdays: 17 January the second.
+                assert_eq!(e.sessions[0].date, saturday, "{which}");
+                assert_eq!(e.sessions[1].date, date("2026-01-17"), "{which}");
+                continue;
+            }
+            let weekend: Vec<_> = e
+                .sessions
+                .iter()
+                .filter(|s| matches!(s.date.weekday(), Weekday::Sat | Weekday::Sun))
+                .map(|s| s.date)
+                .collect();
+            assert!(weekend.is_empty(), "{} {which}: {weekend:?}", p.id);
+        }
+        if at_home {
+            assert!(
+                p.assumptions
+                    .iter()
+                    .any(|a| a.contains("any day of the week")),
+                "at-home ketamine says why it has no closed days"
+            );
+        }
+    }
+    // Esketamine's evaluation is a weekly phase of one session: asked for on
+    // the start, Saturday 10 January, it moves to the next open day, Monday
+    // 12 January; the clinic-supplied pathways do the same.
+    for id in ESKETAMINE {
+        let e = est(&preset(id, saturday).unwrap().plan);
+        assert_eq!(e.sessions[0].scheduled, saturday, "{id}");
+        assert_eq!(e.sessions[0].date, date("2026-01-12"), "{id}");
+    }
+}
+
+#[test]
 fn every_preset_plan_estimates_without_warnings_over_twelve_months() {
     // Self-pay, with the optional fees added, and with every example of
     // insurance: only the warnings a preset documents are allowed.
@@ -265,6 +316,58 @@ fn every_preset_states_what_one_session_costs_in_all() {
     );
     let esk = preset("esketamine", date(DEFAULT_START)).unwrap();
     assert_eq!(esk.session_cost.unwrap().amount.minor(), 50000 + 88500);
+}
+
+#[test]
+fn each_esketamine_pathway_says_when_to_choose_it_in_both_languages() {
+    // One line each, naming what tells the pathways apart: who supplies the
+    // drug and how it is billed (the summaries and assumptions say so).
+    let said = [
+        ("esketamine", "specialty pharmacy", "farmacia especializada"),
+        ("esketamine-buy-and-bill", "G2082 or G2083", "G2082 o G2083"),
+        ("esketamine-j-code", "J0013", "J0013"),
+    ];
+    for p in catalogue() {
+        let es = p.es.as_ref().unwrap().choose.as_deref();
+        let Some((_, en_words, es_words)) = said.iter().find(|(id, _, _)| *id == p.id) else {
+            assert_eq!((p.choose.as_deref(), es), (None, None), "{}", p.id);
+            continue;
+        };
+        let (en, es) = (p.choose.as_deref().unwrap(), es.unwrap());
+        assert!(
+            en.starts_with("Choose this if ") && en.contains(en_words),
+            "{en}"
+        );
+        assert!(
+            es.starts_with("Elija esta si ") && es.contains(es_words),
+            "{es}"
+        );
+        assert!(!en.contains('\n') && !es.contains('\n'));
+    }
+    // A line in one language only is refused at its path.
+    for (remove, at) in [
+        ("es", "presets[2].es.choose"),
+        ("en", "presets[2].es.choose"),
+    ] {
+        let mut value = raw();
+        let entry = &mut value["presets"][2];
+        assert_eq!(entry["id"], "esketamine");
+        if remove == "es" {
+            entry["es"]
+                .as_object_mut()
+                .unwrap()
+                .remove("choose")
+                .unwrap();
+        } else {
+            entry.as_object_mut().unwrap().remove("choose").unwrap();
+        }
+        let err = decode_catalogue(&value).unwrap_err();
+        assert_eq!(
+            codes_and_paths(&err),
+            [(ErrorCode::InvalidValue, at)],
+            "{remove}"
+        );
+    }
 }
 
 #[test]

@@ -84,7 +84,7 @@ pub(crate) fn contents<S: Source>(input: S, start: Option<Date>) -> Result<Catal
 
 impl Decoder {
     /// Reads a preset's `optionalFees`, `coverageLimits`, `expectedWarnings`,
-    /// `sessionCost` and `es`.
+    /// `sessionCost`, `choose` and `es`.
     pub(super) fn extras<S: Source>(&mut self, obj: &Obj<S>) -> Option<Extras> {
         let optional_fees = self.opt_with(obj, "optionalFees", |d, v, p| {
             d.list(v, p, MAX_FEES, |d, v, p| d.fee(v, p))
@@ -99,12 +99,14 @@ impl Decoder {
             })
         });
         let session_cost = self.opt_with(obj, "sessionCost", |d, v, p| d.session_cost(v, p));
+        let choose = self.opt_with(obj, "choose", |d, v, p| d.text(v, p, MAX_TEXT_CHARS));
         let es = self.opt_with(obj, "es", |d, v, p| d.preset_text(v, p));
         Some(Extras {
             optional_fees: optional_fees.ok()?.unwrap_or_default(),
             coverage_limits: coverage_limits.ok()?.unwrap_or_default(),
             expected_warnings: expected_warnings.ok()?.unwrap_or_default(),
             session_cost: session_cost.ok()?,
+            choose: choose.ok()?,
             es: es.ok()?,
         })
     }
@@ -128,6 +130,16 @@ impl Decoder {
         }
         if let Some(cost) = &extras.session_cost {
             self.session_cost_fits(cost, plans[0].1, &nest(path, "sessionCost"));
+        }
+        if let Some(es) = &extras.es
+            && es.choose.is_some() != extras.choose.is_some()
+        {
+            let message = if es.choose.is_some() {
+                "is given, but the preset has no \"choose\": say when to choose it in both languages, or in neither"
+            } else {
+                "is missing: translate the preset's \"choose\""
+            };
+            self.report(ErrorCode::InvalidValue, &nest(path, "es.choose"), message);
         }
         if let Some(es) = &extras.es
             && es.assumptions.len() != assumptions
@@ -245,7 +257,11 @@ impl Decoder {
 
     /// A preset's texts in another language.
     fn preset_text<S: Source>(&mut self, value: S, path: &str) -> Option<PresetText> {
-        let obj = self.object(value, path, &["name", "summary", "assumptions", "names"])?;
+        let obj = self.object(
+            value,
+            path,
+            &["name", "summary", "assumptions", "choose", "names"],
+        )?;
         let name = self.req_with(&obj, "name", |d, v, p| d.name(v, p));
         let summary = self.req_with(&obj, "summary", |d, v, p| d.text(v, p, MAX_SUMMARY_CHARS));
         let assumptions = self.opt_with(&obj, "assumptions", |d, v, p| {
@@ -253,11 +269,13 @@ impl Decoder {
                 d.text(v, p, MAX_TEXT_CHARS)
             })
         });
+        let choose = self.opt_with(&obj, "choose", |d, v, p| d.text(v, p, MAX_TEXT_CHARS));
         let names = self.opt_with(&obj, "names", |d, v, p| d.names(v, p));
         Some(PresetText {
             name: name?,
             summary: summary?,
             assumptions: assumptions.ok()?.unwrap_or_default(),
+            choose: choose.ok()?,
             names: names.ok()?.unwrap_or_default(),
         })
     }

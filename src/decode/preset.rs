@@ -42,6 +42,7 @@ pub(super) const PRESET_FIELDS: &[&str] = &[
     "coverageLimits",
     "expectedWarnings",
     "sessionCost",
+    "choose",
     "es",
 ];
 
@@ -129,6 +130,7 @@ impl Decoder {
             coverage_limits: extras.coverage_limits,
             expected_warnings: extras.expected_warnings,
             session_cost: extras.session_cost,
+            choose: extras.choose,
             es: extras.es,
         })
     }
@@ -276,6 +278,7 @@ pub(super) struct Extras {
     pub(super) coverage_limits: Vec<CoverageLimit>,
     pub(super) expected_warnings: Vec<WarningCode>,
     pub(super) session_cost: Option<SessionCost>,
+    pub(super) choose: Option<String>,
     pub(super) es: Option<PresetText>,
 }
 

@@ -80,13 +80,15 @@ async function assertEngineFigures(page) {
  * IV ketamine with every number the form holds set by the link, so the
  * catalogue's own figures do not matter: from Monday 2 March 2026 for 3
  * months, no holidays closed, $100 a session, 3 induction infusions, a
- * booster every 4 weeks, a $50 evaluation.
+ * booster every 4 weeks, a $50 evaluation. The clinic is closed on
+ * Saturdays and Sundays, as every clinic treatment of the catalogue is.
  */
 const IV = "#treatment=iv-ketamine&start=2026-03-02&months=3&holidays=0&price=100&induction=3&interval=4&fee=50";
 /** The plan IV's link describes, written out: the treatment's phases with the link's numbers. */
 const ivPlan = () => ({
   start: "2026-03-02",
   horizon: { months: 3 },
+  clinic: { closedWeekdays: ["sat", "sun"] },
   phases: [
     { name: "Induction infusions", every: { weekdays: ["mon", "wed", "fri"] }, sessions: 3, price: 10000, code: "96365", covered: false },
     { name: "Booster infusions", every: { weeks: 4 }, price: 10000, code: "96365", covered: false },
@@ -187,10 +189,10 @@ test("every change recomputes as the engine says: price, sessions, interval, ext
   assert.ok(plan.phases.every((x) => x.price === 50000));
   assert.equal(plan.phases[0].sessions, 8);
   assert.deepEqual(plan.phases[1].every, { weeks: 6 });
-  // Federal holidays off: the plan has no closed days (Good Friday is no federal holiday; 25 May 2026 is Memorial Day).
+  // Federal holidays off: the plan's only closed days are the catalogue's weekend (Good Friday is no federal holiday; 25 May 2026 is Memorial Day).
   await page.uncheck("#holidays");
   ({ plan } = await assertEngineFigures(page));
-  assert.equal(plan.clinic, undefined);
+  assert.deepEqual(plan.clinic, { closedWeekdays: ["sat", "sun"] });
   await page.check("#holidays");
   ({ plan } = await assertEngineFigures(page));
   assert.ok(plan.clinic.closedDates.includes("2026-05-25") && plan.clinic.closedDates.includes("2026-07-03"));
@@ -235,7 +237,8 @@ test("each step of the self-pay form builds the plan written here; hand-worked t
   };
   await pinned("the link's treatment, price, sessions, interval and fee");
   // Sessions: induction Mon 2, Wed 4, Fri 6 March; boosters every 4 weeks
-  // from the last one: 3 April, 1 May, 29 May (26 June is past the end, 2 June).
+  // from the last one: 3 April, 1 May, 29 May (26 June is past the end, 2 June),
+  // all Fridays, so the closed weekend moves none.
   // 6 sessions × $100 + the $50 evaluation = $650.00.
   assert.equal(await total(page), "$650.00");
   await page.fill("#price", "120");
@@ -267,13 +270,13 @@ test("each step of the self-pay form builds the plan written here; hand-worked t
   // (on their observed days) from the start through the end of the calendar
   // year after the one the horizon ends in, written out here.
   await page.check("#holidays");
-  want.clinic = { closedDates: [
+  want.clinic = { closedWeekdays: ["sat", "sun"], closedDates: [
     "2026-05-25", "2026-06-19", "2026-07-03", "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
     "2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05", "2027-09-06", "2027-10-11",
     "2027-11-11", "2027-11-25", "2027-12-24", "2027-12-31",
   ] };
   await pinned("federal holidays closed");
-  delete want.clinic;
+  want.clinic = { closedWeekdays: ["sat", "sun"] };
   await page.uncheck("#holidays");
   await pinned("holidays open again");
   // Financing: months, rate and down payment as typed.
@@ -300,7 +303,7 @@ test("each step of the self-pay form builds the plan written here; hand-worked t
     ],
     assistance: [],
   };
-  await pinned("oral ketamine");
+  await pinned("oral ketamine (taken at home: no closed weekdays)");
   // Weekly on Mondays 2, 9, 16, 23 March; then every 4 weeks from the last:
   // 20 April, 18 May (15 June is past 2 June). 6 × $200 = $1,200.00.
   assert.equal(await total(page), "$1,200.00");
@@ -403,6 +406,7 @@ test("esketamine's pharmacy benefit and manufacturer's programme build the plan 
   const want = {
     start: "2026-03-02",
     horizon: { months: 3 },
+    clinic: { closedWeekdays: ["sat", "sun"] }, // given at a clinic, closed at weekends, as the catalogue's
     phases: [
       { name: "Initial evaluation", every: { weeks: 1 }, sessions: 1, price: 25000, code: "90792", covered: true },
       { name: "First dose, 56 mg", every: { weekdays: ["mon", "thu"] }, sessions: 1, startAfter: { days: 3 }, price: 10000, code, covered: true },

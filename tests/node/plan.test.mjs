@@ -6,10 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, defaults } from "../../www/visitor/plan.js";
+import { build, defaults, openFrom } from "../../www/visitor/plan.js";
 import { editable } from "../../www/visitor/preset.js";
 
-const { validate } = await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "../../pkg/node.js")));
+const { default: init, validate, estimate } = await import(pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "../../pkg/node.js")));
 
 const USD = { currency: "USD", minorUnits: 2 };
 const T = { yourProgram: "Your programme" };
@@ -195,4 +195,44 @@ test("a session of several lines: its other part is a field of its own, priced i
   assert.deepEqual(build(TWO_PARTS, { ...d, holidays: false, part: "" }, USD, T).errors, [["part", "need"]]);
   // A preset of one-line sessions has no such field.
   assert.equal(defaults(PRESET, undefined, "2026-03-02", USD).part, "");
+});
+
+/** A clinic's course, weekly from its start, closed at weekends as the catalogue's clinic treatments are. */
+const CLINIC = { ...PRESET, plan: { ...PRESET.plan, clinic: { closedWeekdays: ["sat", "sun"] }, phases: [{ name: "Weekly", every: { weeks: 1 }, price: 50000 }], fees: [], assistance: [] } };
+
+test("the default start is the next day the clinic is open", () => {
+  const v = form();
+  // 2026-12-02 is a Wednesday, open: that day.
+  assert.equal(openFrom(CLINIC, v, "2026-12-02"), "2026-12-02");
+  // Saturday 2026-12-05 and Sunday the 6th are closed: Monday 2026-12-07.
+  assert.equal(openFrom(CLINIC, v, "2026-12-05"), "2026-12-07");
+  assert.equal(openFrom(CLINIC, v, "2026-12-06"), "2026-12-07");
+  // Christmas 2026 is a Friday: with holidays, Saturday and Sunday closed too, so Monday the 28th;
+  // without holidays, Friday is open.
+  assert.equal(openFrom(CLINIC, { ...v, holidays: true }, "2026-12-25"), "2026-12-28");
+  assert.equal(openFrom(CLINIC, v, "2026-12-25"), "2026-12-25");
+  // Thanksgiving, Thursday 2026-11-26: Friday the 27th.
+  assert.equal(openFrom(CLINIC, { ...v, holidays: true }, "2026-11-26"), "2026-11-27");
+  // A clinic open at weekends, or a course with no closed weekdays (at home): Saturday itself.
+  assert.equal(openFrom(CLINIC, { ...v, weekends: true }, "2026-12-05"), "2026-12-05");
+  assert.equal(openFrom(PRESET, v, "2026-12-05"), "2026-12-05");
+});
+
+test("the plan keeps the catalogue's closed weekend unless the visitor's clinic opens then", async () => {
+  await init();
+  assert.equal(defaults(CLINIC, undefined, "2026-12-04", USD).weekends, false);
+  const shut = build(CLINIC, form({ start: "2026-12-18", months: "1", holidays: true }), USD, T).plan;
+  assert.deepEqual(shut.clinic.closedWeekdays, ["sat", "sun"]);
+  // Weekly from Friday 2026-12-18: the 18th, then Christmas, Friday the 25th, a holiday:
+  // Saturday and Sunday are closed too, so Monday the 28th; then Fridays again
+  // (the rhythm is the nominal dates'): 2027-01-01 is New Year's Day, a holiday,
+  // so Monday 2027-01-04; 2027-01-08 and 2027-01-15, before the month ends on the 18th.
+  const dates = (plan) => estimate(plan).sessions.map((x) => x.date);
+  assert.deepEqual(dates(shut), ["2026-12-18", "2026-12-28", "2027-01-04", "2027-01-08", "2027-01-15"]);
+  // "My clinic is open on weekends": no closed weekday, so the holidays move to the Saturday after.
+  const open = build(CLINIC, form({ start: "2026-12-18", months: "1", holidays: true, weekends: true }), USD, T).plan;
+  assert.deepEqual(open.clinic.closedWeekdays, []);
+  assert.deepEqual(dates(open), ["2026-12-18", "2026-12-26", "2027-01-02", "2027-01-08", "2027-01-15"]);
+  // Without the catalogue's weekend the box changes nothing: the plan is the preset's.
+  assert.equal(build(PRESET, form({ weekends: true }), USD, T).plan.clinic, undefined);
 });

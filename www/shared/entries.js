@@ -5,7 +5,7 @@
 
 /** The names of what was entered, in English. */
 export const words = {
-  entryNames: { treatment: "Treatment", start: "First session", months: "Months estimated", price: "Price per session", induction: "Sessions", interval: "Weeks between sessions", fee: "Fee", pkg: "Package", holidays: "No sessions on US federal holidays", extras: "Added", pay: "How you pay", example: "Typical plan", "plan-type": "Plan", network: "Network", allowed: "Allowed amount per session", deductible: "Deductible", "deductible-met": "Deductible already paid", coinsurance: "Coinsurance", copay: "Copay", "oop-max": "Out-of-pocket maximum", "oop-met": "Out-of-pocket already paid", year: "Plan year starts", cover: "Covered", rx: "Pharmacy benefit", limit: "Covered sessions", accumulator: "Accumulator program", programme: "Savings program", assist: "Other savings program", fin: "Monthly installments", label: "Name", claims: "Claims", family: "Family deductible / maximum", beyond: "Beyond the limit" },
+  entryNames: { treatment: "Treatment", start: "First session", months: "Months estimated", price: "Price per session", induction: "Sessions", interval: "Weeks between sessions", fee: "Fee", pkg: "Package", holidays: "No sessions on US federal holidays", weekends: "Clinic open on weekends", extras: "Added", pay: "How you pay", example: "Typical plan", "plan-type": "Plan", network: "Network", allowed: "Allowed amount per session", deductible: "Deductible", "deductible-met": "Deductible already paid", coinsurance: "Coinsurance", copay: "Copay", "oop-max": "Out-of-pocket maximum", "oop-met": "Out-of-pocket already paid", year: "Plan year starts", cover: "Covered", rx: "Pharmacy benefit", limit: "Covered sessions", accumulator: "Accumulator program", programme: "Savings program", assist: "Other savings program", fin: "Monthly installments", label: "Name", claims: "Claims", family: "Family deductible / maximum", beyond: "Beyond the limit" },
   yes: "yes", no: "no",
   // What a choice is, in words (never the link's raw value).
   choice: { in: "in network", out: "out of network", commercial: "commercial (employer or marketplace)", government: "Medicare, Medicaid, TRICARE or VA", patient: "I pay the clinic and claim from my insurer", clinic: "the clinic writes them off (no waiver)", waiver: "I pay them (waiver signed)" },
@@ -34,7 +34,7 @@ export function entries({ plan, v, t, m, date, treatment, example, priced = 0, n
     ...plan.phases.filter((x) => x.every.weeks).map((x) => [`${n.interval}: ${named(x.name)}`, x.every.weeks]),
     ...(plan.fees ?? []).map((f) => [named(f.name), m(f.amount)]),
     plan.packages ? [n.pkg, `${plan.packages[0].sessions} × ${m(plan.packages[0].price)}`] : null,
-    [n.holidays, yn(v.holidays)],
+    [n.holidays, yn(v.holidays)], [n.weekends, yn(v.weekends)],
     [n.pay, v.pay === "insured" ? t.insuredWord : t.selfPay],
     c && example ? [n.example, example] : null,
     c ? [n.deductible, m(c.deductible)] : null, c ? [n["deductible-met"], m(c.deductibleMet)] : null,

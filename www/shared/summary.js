@@ -7,14 +7,15 @@ import { formatDate } from "./format.js";
 export const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 864e5).toISOString().split("T")[0];
 
 /**
- * What the headline assumes: how the visitor pays, and the price; for a
- * session of several lines (`whole`: the sum of its parts as priced), what
- * one session costs in all.
+ * What the headline assumes: how the visitor pays, and the price (for a
+ * session of several lines, `whole`: the sum of its parts as priced, what
+ * one session costs in all), and the sessions from the day of the first
+ * (the engine's: a start on a closed day is not a session's day).
  */
 export function describe({ e, v, ex, insuranceTouched, price, typical, whole, m, t }) {
   const how = v.pay !== "insured" ? t.selfPay : ex && !insuranceTouched ? t.example(ex.name) : t.yourPlan;
   const priced = whole !== undefined ? t.inAll(m(whole)) : price === typical ? t.typicalPrice(m(price)) : t.yourPrice(m(price));
-  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.start, t.locale))}.`;
+  return `${how} · ${priced} · ${t.sessionsFrom(e.totals.sessions, formatDate(e.sessions[0]?.date ?? e.start, t.locale))}.`;
 }
 
 /** `[term, value, note]` for the figure cards; `named` gives a programme's name in the page's language. */

@@ -10,7 +10,7 @@ import { toFragment, fromFragment, FIELDS } from "./state.js";
 import { currencyOf, showErrors } from "../shared/fields.js";
 import { card } from "../shared/cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "../shared/limits.js";
-import { build, defaults } from "./plan.js";
+import { build, defaults, openFrom } from "./plan.js";
 import { editable, catalogueProgramme, pricedAt, pageFee, sessionPart } from "./preset.js";
 import { fieldOf, fieldsWith } from "./form.js";
 import { radio, checks, readField, writeField } from "./form-io.js";
@@ -117,6 +117,7 @@ function values(p, state, write = true) {
     if (key === "treatment" || key === "lang") continue;
     v[key] = touched.has(key) && state[key] !== undefined ? state[key] : d[key];
   }
+  if (!touched.has("start")) v.start = openFrom(p, v, v.start);
   v.example = ex?.id ?? "";
   if (write) writeDefaults(v);
   return { v, ex, unit, d };

@@ -9,6 +9,7 @@ export const words = {
   assumeSelf: "Insurance: none; you pay every charge yourself.",
   assumeDates: "Sessions on the dates shown; a missed or moved session changes the cost.",
   assumeHolidays: "No sessions on US federal holidays; a session that falls on one moves to the next open day.",
+  assumeWeekends: "No sessions on Saturdays or Sundays, when clinics are usually closed; a session that falls on one moves to the next open day, a weekday.",
   changed: (v) => ` You changed this: ${v}.`,
   checked: (d) => ` (checked ${d}).`,
 };
@@ -40,6 +41,7 @@ export function assumptionsOf({ p, said, english, plan, v, t, m, editable, price
     return { text: a, changed: hit?.[1] };
   });
   items.push({ text: plan.coverage ? t.assumeInsurance : t.assumeSelf }, { text: t.assumeDates });
+  if (plan.clinic?.closedWeekdays?.length) items.push({ text: t.assumeWeekends });
   if (v.holidays) items.push({ text: t.assumeHolidays });
   return items;
 }

@@ -33,6 +33,7 @@ export const FORM = {
   "pkg-sessions": text(whole, { default: () => "", paths: [/^packages\[0\]\.sessions/], perTreatment: true }),
   "pkg-price": text(money, { default: () => "", paths: [/^packages/], perTreatment: true }),
   holidays: tick(() => true),
+  weekends: tick(() => false),
   extras: { link: "names", default: () => [], perTreatment: true },
   pay: choice(["self", "insured"], () => "self"),
   example: { link: "example", default: ({ ex }) => ex?.id ?? "" },

@@ -21,6 +21,7 @@ export function treatmentLabels(p, unit, w, t) {
   const { induction, interval } = editable(p);
   labelCurrency(document.body, unit);
   $("treatment-summary").textContent = w.summary ?? "";
+  $("choose").textContent = w.choose ?? "";
   const at = pricedAt(p);
   const price = p.plan.phases[at].price;
   $("price-hint").textContent = t.published(m(price), m(p.low.phases[at].price), m(p.high.phases[at].price));

@@ -21,12 +21,34 @@ export function defaults(p, ex, today, unit) {
   return Object.fromEntries(Object.entries(FORM).map(([key, field]) => [key, field.default(context)]));
 }
 
-/** The closed days of a plan from `start` for `months` months: the federal holidays, when asked for. */
+/**
+ * The closed days of a plan from `start` for `months` months: the
+ * catalogue's closed weekdays (a clinic's weekend) but Saturday and Sunday
+ * when the visitor's clinic opens then, and the federal holidays, when
+ * asked for.
+ */
 function closed(plan, v) {
+  const open = plan.clinic?.closedWeekdays?.filter((d) => d[0] !== "s"); // all but sat, sun
+  if (v.weekends && open) plan.clinic = { ...plan.clinic, closedWeekdays: open };
   if (!v.holidays) return;
   const [y, m] = plan.start.split("-").map(Number);
   const to = `${y + Math.ceil((m + plan.horizon.months) / 12)}-12-31`;
   plan.clinic = { ...plan.clinic, closedDates: [...new Set([...(plan.clinic?.closedDates ?? []), ...federalHolidays(plan.start, to)])].sort() };
+}
+
+/**
+ * The first day from `day` (YYYY-MM-DD) that the clinic of preset `p` is
+ * open, with the form's values `v`: the default start (today, or after a
+ * weekend or a holiday the next open day): a course never starts on a day
+ * its clinic is closed.
+ */
+export function openFrom(p, v, day) {
+  const plan = { start: day, horizon: { months: 1 }, clinic: p.plan.clinic };
+  closed(plan, v);
+  const { closedWeekdays: w = [], closedDates: d = [] } = plan.clinic ?? {};
+  const weekday = (iso) => "sunmontuewedthufrisat".substr(3 * new Date(iso).getUTCDay(), 3);
+  while (w.includes(weekday(day)) || d.includes(day)) day = new Date(Date.parse(day) + 864e5).toISOString().split("T")[0];
+  return day;
 }
 
 /**
