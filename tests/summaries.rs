@@ -391,3 +391,42 @@ fn short_horizons_and_courses_cut_short() {
     assert!(c.typical_month.is_none());
     assert!(c.changes.is_empty());
 }
+
+/// A typical month never spans a plan year's reset: weekly $100 sessions
+/// from Monday 7 September 2026, a $500 deductible and 20 %, the plan year
+/// from 1 January.
+///
+/// Sep 7 14 21 28 go to the deductible ($400), Oct 5 takes its last $100:
+/// the first month (Sep 7 – Oct 6) is $500. Then $20 a session. The stretch
+/// after it runs from Oct 7 to the new plan year, 1 January 2027, where the
+/// deductible starts again: whole months Oct 7 – Nov 6 (Oct 12 19 26, Nov 2:
+/// $80) and Nov 7 – Dec 6 (Nov 9 16 23 30: $80); Dec 7 – Jan 6 would cross
+/// the reset, so it is not one of them. In all, Oct 12 – Dec 28 is 12
+/// sessions: $240.
+#[test]
+fn a_typical_month_stops_at_the_new_plan_year() {
+    let plan = r#"{"start": "2026-09-07", "horizon": {"months": 12},
+        "phases": [{"name": "Weekly", "every": {"weeks": 1}, "price": 10000}],
+        "coverage": {"deductible": 50000, "coinsurance": 20, "planYearStart": "01-01"}}"#;
+    let [c] = &compared(&[plan])[..] else {
+        panic!("one plan")
+    };
+    assert_eq!(c.first_month.patient_pays.minor(), 50_000);
+    assert_stretch(
+        c.typical_month.as_ref().expect("a typical month"),
+        (
+            "2026-10-07",
+            "2027-01-01",
+            24_000,
+            2,
+            Some(8_000),
+            Some(8_000),
+            Some(8_000),
+        ),
+    );
+    assert!(
+        c.changes
+            .iter()
+            .any(|x| x.kind == ChangeKind::PlanYear && x.date == date("2027-01-01"))
+    );
+}
