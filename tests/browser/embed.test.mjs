@@ -441,3 +441,45 @@ test("host scripts cannot read what the visitor types: the shadow root is closed
   assert.deepEqual(await problems(), []);
   await context.close();
 });
+
+test("a framework's props: the sheet as an object (also set before the element is defined), the treatment as a property, and host CSS that sizes and places it", { timeout: 60_000 }, async () => {
+  // One: 4 weekly sessions at $100.00 = $400.00; Two: 3 at $200.00 = $600.00, or (walk) 2 at $50.00 = $100.00.
+  const one = weekly("Clinic One", { talk: [4, 10000] });
+  const two = weekly("Clinic Two", { talk: [3, 20000], walk: [2, 5000] });
+  // The property is set by a script that runs before embed.js defines the element.
+  const body = `<style>coursecost-estimate { width: 320px; margin-left: 40px; }</style><coursecost-estimate id="x"></coursecost-estimate>
+    <script>document.getElementById("x").sheet = ${JSON.stringify(one)};</script>`;
+  const { page, context, problems } = await open(browser, base, "lab.html", {
+    setup: lab(body), width: 800, height: 900,
+    ready: () => document.querySelector("coursecost-estimate").dataset.complete === "true",
+  });
+  const { run, until } = await inside(page);
+  const el = "coursecost-estimate";
+  assert.equal(await run(el, text("head")), "You pay $400.00 over 12 months");
+  // A new object redraws; the host changing its object afterwards changes nothing drawn.
+  await page.$eval(el, (e, s) => {
+    e.sheet = s;
+    s.name = "Changed afterwards";
+  }, two);
+  await until(el, (r) => r.querySelector("h2")?.textContent === "What will a course cost at Clinic Two?" && r.getElementById("head")?.textContent !== "");
+  assert.equal(await run(el, text("head")), "You pay $600.00 over 12 months");
+  await page.$eval(el, (e) => (e.treatment = "walk"));
+  assert.equal(await page.$eval(el, (e) => e.getAttribute("treatment")), "walk");
+  await until(el, (r) => r.querySelector("input[name=t]:checked")?.value === "walk" && r.getElementById("head")?.textContent === "You pay $100.00 over 12 months");
+  // The host's CSS sizes and places the element: 320 px wide, 40 px in from the body's 8 px margin.
+  assert.deepEqual(await page.$eval(el, (e) => { const r = e.getBoundingClientRect(); return [r.width, r.x]; }), [320, 48]);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});
+
+test("an engine that cannot be fetched is said in the element, not left as “…”", { timeout: 60_000 }, async () => {
+  const { page, context, problems } = await open(browser, base, "lab.html", {
+    setup: lab('<coursecost-estimate sheet="clinic.sample.json"></coursecost-estimate>', {}, (c) => c.route(`${base}pkg/coursecost_bg.wasm`, (route) => route.fulfill({ status: 404, body: "" }))),
+    allow: (msg) => /404|Failed to load|WebAssembly|wasm/i.test(msg),
+  });
+  const { until, run } = await inside(page);
+  await until("coursecost-estimate", (r) => /could not load its engine/.test(r.textContent));
+  assert.equal(await run("coursecost-estimate", (r) => r.querySelector("[role=status]").textContent), `This estimator could not load its engine (${base}pkg/coursecost_bg.wasm): it must be served beside embed.js.`);
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});

@@ -40,6 +40,7 @@ const EN = {
   ...entryWords,
   embedTitle: (clinic) => (clinic ? `What will a course cost at ${clinic}?` : "What will a course cost?"),
   embedNoSheet: "This estimator could not read the clinic's prices.",
+  embedNoEngine: (url) => `This estimator could not load its engine (${url}): it must be served beside embed.js.`,
   embedExample: "Not sure? Start from a typical plan",
   embedNoOop: "My plan has no out-of-pocket maximum",
   embedPrice: (p) => `the clinic's price of ${p} a session`,
@@ -47,8 +48,9 @@ const EN = {
 };
 
 const CSS = `
-:host { all: initial !important; display: block !important; contain: content; }
-.cc { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; border: 1px solid #c9c9c9; border-radius: 8px; padding: 12px 16px; box-sizing: border-box; max-width: 100%; }
+:host { display: block; contain: content; max-width: 100%; }
+:host([hidden]) { display: none; }
+.cc { all: initial; display: block; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; border: 1px solid #c9c9c9; border-radius: 8px; padding: 12px 16px; box-sizing: border-box; max-width: 100%; }
 .cc * { box-sizing: border-box; }
 h2 { font-size: 20px; margin: 0 0 8px; line-height: 1.25; }
 label { display: block; font-weight: 500; margin: 8px 0 2px; }
@@ -84,7 +86,8 @@ th, td { border-bottom: 1px solid #c9c9c9; padding: 4px 6px; text-align: left; }
 
 /** The engine, started once for every element on the page. */
 let engine;
-const ready = () => (engine ??= init({ module_or_path: new URL("pkg/coursecost_bg.wasm", import.meta.url) }));
+const WASM = new URL("pkg/coursecost_bg.wasm", import.meta.url);
+const ready = () => (engine ??= init({ module_or_path: WASM }));
 
 
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -139,9 +142,56 @@ class Estimate extends HTMLElement {
   #abort;
   /** What is drawn: `{ t, sheet, unit, examples, example, filled }`, or undefined while loading. */
   #view;
+  /** A sheet given as an object (the `sheet` property), `{ sheet }`, drawn instead of the `sheet` attribute's file. */
+  #data;
+
+  /**
+   * `sheet`: the address of the clinic's price sheet (the attribute), or
+   * the sheet itself as an object, as a framework passes a prop; setting
+   * either draws it again.
+   */
+  get sheet() {
+    return this.#data?.sheet ?? this.getAttribute("sheet");
+  }
+
+  set sheet(v) {
+    if (typeof v === "string") {
+      this.#data = undefined;
+      this.setAttribute("sheet", v);
+    } else {
+      // A copy, taken now: the host may change its object later.
+      try {
+        this.#data = v === null || v === undefined ? undefined : { sheet: structuredClone(v) };
+      } catch {
+        this.#data = { sheet: null }; // not data (a function, a DOM node): "could not read the clinic's prices"
+      }
+      if (this.#root) this.#load();
+    }
+  }
+
+  /**
+   * `treatment` as a property: the attribute's, so a framework may set
+   * either (`lang` is every element's own property, the attribute's too).
+   */
+  get treatment() {
+    return this.getAttribute("treatment");
+  }
+
+  set treatment(v) {
+    if (v === null || v === undefined) this.removeAttribute("treatment");
+    else this.setAttribute("treatment", String(v));
+  }
 
   connectedCallback() {
     if (this.#root) return;
+    // Set on the element before this script defined it, a property shadows
+    // its accessor: take it through the accessor instead.
+    for (const k of ["sheet", "treatment", "lang"]) {
+      if (!Object.hasOwn(this, k)) continue;
+      const v = this[k];
+      delete this[k];
+      this[k] = v;
+    }
     this.#root = this.attachShadow({ mode: "closed" });
     const css = new CSSStyleSheet();
     css.replaceSync(CSS);
@@ -177,13 +227,23 @@ class Estimate extends HTMLElement {
     } catch {
       // Without its Spanish words (es.js not served), the element speaks English.
     }
-    let read;
     try {
       await ready();
+    } catch {
+      engine = undefined; // tried again by the next load
+      if (current()) fill(this.#box, h("p", { role: "status", class: "error" }, t.embedNoEngine(WASM.href)));
+      return;
+    }
+    let read;
+    try {
       if (!current()) return;
-      const response = await fetch(new URL(this.getAttribute("sheet") ?? "clinic.json", document.baseURI), { signal: abort.signal });
-      if (!response.ok) throw new Error(`the sheet: HTTP ${response.status}`);
-      const data = await response.json();
+      let data;
+      if (this.#data !== undefined) data = this.#data.sheet;
+      else {
+        const response = await fetch(new URL(this.getAttribute("sheet") ?? "clinic.json", document.baseURI), { signal: abort.signal });
+        if (!response.ok) throw new Error(`the sheet: HTTP ${response.status}`);
+        data = await response.json();
+      }
       if (!current()) return;
       read = readable(data);
     } catch {

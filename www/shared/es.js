@@ -246,6 +246,7 @@ const spanish = {
   yearStarts: (month, day) => `${day} de ${month}`,
   embedTitle: (clinic) => (clinic ? `¿Cuánto costará un tratamiento en ${clinic}?` : "¿Cuánto costará un tratamiento?"),
   embedNoSheet: "Esta calculadora no pudo leer los precios de la clínica.",
+  embedNoEngine: (url) => `Esta calculadora no pudo cargar su motor (${url}): debe servirse junto a embed.js.`,
   embedExample: "¿No está seguro? Empiece con un plan típico",
   embedNoOop: "Mi plan no tiene máximo de gastos de bolsillo",
   embedPrice: (p) => `el precio de la clínica de ${p} por sesión`,
