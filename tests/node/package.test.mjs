@@ -149,8 +149,9 @@ test("the package.json exports map and metadata", () => {
   });
   assert.deepEqual(manifest.exports["."], entry("index", "node", "index"));
   assert.deepEqual(manifest.exports["./staff"], entry("staff", "staff-node", "staff"));
-  assert.deepEqual(manifest.exports["./inline"], { types: "./index.d.ts", default: "./inline.js" });
-  assert.deepEqual(manifest.exports["./staff/inline"], { types: "./staff.d.ts", default: "./staff-inline.js" });
+  // The inline entries are for browser bundles; `require` gets the Node build.
+  assert.deepEqual(manifest.exports["./inline"], { require: { types: "./index.d.cts", default: "./node.cjs" }, types: "./index.d.ts", default: "./inline.js" });
+  assert.deepEqual(manifest.exports["./staff/inline"], { require: { types: "./staff.d.cts", default: "./staff-node.cjs" }, types: "./staff.d.ts", default: "./staff-inline.js" });
   assert.equal(manifest.exports["./coursecost_bg.wasm"], "./coursecost_bg.wasm");
   assert.equal(manifest.repository.url, "git+https://github.com/coursecost/coursecost.git");
   assert.equal(manifest.bugs.url, "https://github.com/coursecost/coursecost/issues");
