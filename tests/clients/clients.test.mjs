@@ -1,7 +1,7 @@
 // The package where developers put it: real apps built from the packed
 // tarball (`npm pack` of pkg/) with each tool's defaults, run in Node or
 // loaded in Chromium. The tools come from target/clients/tools (installed
-// once by scripts/clients.sh from tests/clients/package.json); nothing here
+// once by scripts/clients.sh from tests/clients/package-lock.json); nothing here
 // reaches the network. Run through `make test-clients`.
 //
 // Every app estimates the same plan: 6 weekly sessions at $500.00 with no
