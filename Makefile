@@ -24,7 +24,7 @@ STAFF_WASM := target/wasm/coursecost_staff.wasm
 PAGE_WASM := target/wasm/coursecost_page.wasm
 RUST_SOURCES := $(shell find src data -type f 2>/dev/null) Cargo.toml Cargo.lock
 
-.PHONY: help tools node-deps browser pkg site serve test test-native test-wasm test-wasm-browser test-node test-page lint bench fuzz clean
+.PHONY: help tools node-deps browser pkg site serve test test-clients test-native test-wasm test-wasm-browser test-node test-page lint bench fuzz clean
 
 help:
 	@echo "make serve   build and serve the page at http://127.0.0.1:$(PORT)/"
@@ -86,7 +86,7 @@ serve: site
 
 ## Test -------------------------------------------------------------------
 
-test: tools node-deps lint test-native site test-wasm test-wasm-browser test-node test-page
+test: tools node-deps lint test-native site test-wasm test-wasm-browser test-node test-page test-clients
 	@echo "make test: all suites passed"
 
 lint: tools
@@ -114,6 +114,13 @@ test-node: site
 # The visitor page in headless Chromium; screenshots land in target/screenshots/.
 test-page: site browser
 	node --test --test-concurrency=1 tests/browser/
+
+# The packed package built into real apps: Next.js, Vite, webpack, esbuild,
+# Rollup, Node (ES modules, CommonJS, a server bundle), Jest, Vitest,
+# TypeScript, publint and attw. Installs their tools once into
+# target/clients/tools (scripts/clients.sh); after that, no network.
+test-clients: pkg browser
+	scripts/clients.sh
 
 # Writes BENCHMARKS.md: native, Node and Chromium timings, sizes, twiggy.
 bench: site browser

@@ -1,5 +1,7 @@
 export * from "./coursecost.js";
 export { default } from "./coursecost.js";
+export { PlanError } from "./errors.js";
+export type { PlanErrorData } from "./errors.js";
 import type { CoverageExample, Preset } from "./coursecost.js";
 
 /**

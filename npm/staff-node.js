@@ -1,9 +1,11 @@
-// `coursecost/staff` under Node: instantiates the staff wasm synchronously
-// at import, so `import { quote } from "coursecost/staff"` needs no init call.
-import { readFileSync } from "node:fs";
-import { initSync } from "./coursecost_staff.js";
+// `coursecost/staff` under Node (ES modules; staff-node.cjs is this file
+// built for `require`): the staff wasm is compiled as the module is
+// imported, from the bytes it carries (as node.js does, for the same reason).
+import wasm from "./coursecost_staff_wasm.js";
+import { fromBase64 } from "./base64.js";
+import { initSync } from "./staff-main.js";
 
-const exports = initSync({ module: readFileSync(new URL("./coursecost_staff_bg.wasm", import.meta.url)) });
+const exports = initSync({ module: fromBase64(wasm) });
 
 /** Already initialised under Node; kept so isomorphic code can `await init()`. */
 export default async function init() {
@@ -11,6 +13,6 @@ export default async function init() {
 }
 
 export {
-  initSync, estimate, validate, range, compare, version, currency, minorUnits, planFields,
-  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv,
-} from "./staff.js";
+  initSync, estimate, validate, range, compare, version, minorUnits, planFields, currency,
+  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, PlanError,
+} from "./staff-main.js";

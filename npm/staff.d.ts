@@ -1,5 +1,7 @@
 export * from "./coursecost_staff.js";
 export { default } from "./coursecost_staff.js";
+export { PlanError } from "./errors.js";
+export type { PlanErrorData } from "./errors.js";
 
 /** A currency as the engine counts it. */
 export interface CurrencyUnit {

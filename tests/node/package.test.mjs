@@ -3,7 +3,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -131,20 +131,31 @@ test("the shipped wasm survives hostile input: every call after it answers right
 test("the package.json exports map and metadata", () => {
   const manifest = JSON.parse(readFileSync(join(project, "node_modules/coursecost/package.json"), "utf8"));
   assert.equal(manifest.type, "module");
-  // node.js and staff-node.js instantiate the wasm when imported: a bundler
+  // The Node entries (ES module and CommonJS) instantiate the wasm when
+  // loaded, and the inline entries set where init() reads it: a bundler
   // that honours `sideEffects` must keep them (with `false` it dropped them).
-  assert.deepEqual(manifest.sideEffects, ["./node.js", "./staff-node.js"]);
+  assert.deepEqual(manifest.sideEffects, ["./node.js", "./node.cjs", "./staff-node.js", "./staff-node.cjs", "./inline.js", "./staff-inline.js"]);
   for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) {
     assert.ok(readdirSync(join(project, "node_modules/coursecost")).includes(file), `${file} is published`);
   }
   assert.match(readFileSync(join(project, "node_modules/coursecost/LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0, January 2004/);
-  assert.equal(manifest.types, "./index.d.ts");
-  assert.equal(manifest.exports["."].types, "./index.d.ts");
-  assert.equal(manifest.exports["."].node, "./node.js");
-  assert.equal(manifest.exports["."].default, "./index.js");
+  // `require` first (CommonJS with its own declarations), then Node's ES
+  // module entry, then browsers and bundlers.
+  const entry = (dts, node, web) => ({
+    require: { types: `./${dts}.d.cts`, default: `./${node}.cjs` },
+    node: { types: `./${dts}.d.ts`, default: `./${node}.js` },
+    types: `./${dts}.d.ts`,
+    default: `./${web}.js`,
+  });
+  assert.deepEqual(manifest.exports["."], entry("index", "node", "index"));
+  assert.deepEqual(manifest.exports["./staff"], entry("staff", "staff-node", "staff"));
+  // The inline entries are for browser bundles; `require` gets the Node build.
+  assert.deepEqual(manifest.exports["./inline"], { require: { types: "./index.d.cts", default: "./node.cjs" }, types: "./index.d.ts", default: "./inline.js" });
+  assert.deepEqual(manifest.exports["./staff/inline"], { require: { types: "./staff.d.cts", default: "./staff-node.cjs" }, types: "./staff.d.ts", default: "./staff-inline.js" });
   assert.equal(manifest.exports["./coursecost_bg.wasm"], "./coursecost_bg.wasm");
-  assert.deepEqual(manifest.exports["./staff"], { types: "./staff.d.ts", node: "./staff-node.js", default: "./staff.js" });
-  for (const file of ["staff.js", "staff.d.ts", "staff-node.js", "coursecost_staff.js", "coursecost_staff.d.ts", "coursecost_staff_bg.wasm"]) {
+  assert.equal(manifest.repository.url, "git+https://github.com/coursecost/coursecost.git");
+  assert.equal(manifest.bugs.url, "https://github.com/coursecost/coursecost/issues");
+  for (const file of ["staff.js", "staff.d.ts", "staff-node.js", "coursecost_staff.js", "coursecost_staff.d.ts", "coursecost_staff_bg.wasm", "catalogue.d.ts", "node.cjs", "index.d.cts"]) {
     assert.ok(readdirSync(join(project, "node_modules/coursecost")).includes(file), `${file} is published`);
   }
   const resolved = execFileSync("node", ["--input-type=module", "-e", 'console.log(import.meta.resolve("coursecost/coursecost_bg.wasm"))'], { cwd: project, encoding: "utf8" });
@@ -563,4 +574,74 @@ test("size budgets and ratchets (gzip -9): engine wasm ≤ 58 KB, staff wasm ≤
     const total = files.reduce((n, f) => n + gz(f), 0);
     assert.ok(total <= budget, `the ${name} is ${total} B gzipped`);
   }
+});
+
+/** A fresh copy of the installed package, so its modules load anew (no init yet). */
+function freshCopy() {
+  const dir = mkdtempSync(join(tmpdir(), "coursecost-fresh-"));
+  cpSync(join(project, "node_modules/coursecost"), dir, { recursive: true });
+  return dir;
+}
+
+test("PlanError is one class for both entries, with instanceof, and survives structuredClone as toJSON()", async () => {
+  const { estimate, PlanError } = await load();
+  const staff = await loadStaff();
+  assert.equal(staff.PlanError, PlanError);
+  const plan = { start: "2026-01-05", phases: [{ name: "A", every: { weeks: 0 }, price: 100 }] };
+  let thrown;
+  assert.throws(() => estimate(plan), (err) => ((thrown = err), err instanceof PlanError && err instanceof Error));
+  assert.throws(() => new staff.ClinicSheet({}), (err) => err instanceof PlanError && err.path === "name");
+  // A bare Error arrives through structuredClone (postMessage): no code.
+  assert.equal(structuredClone(thrown).code, undefined);
+  // toJSON() is plain data; PlanError.from revives it whole.
+  const revived = PlanError.from(structuredClone(thrown.toJSON()));
+  assert.ok(revived instanceof PlanError);
+  assert.deepEqual(
+    [revived.name, revived.message, revived.code, revived.path, revived.problems],
+    ["PlanError", "phases[0].every.weeks: must be from 1 to 52; it is 0", "out_of_range", "phases[0].every.weeks", thrown.problems],
+  );
+  assert.deepEqual(JSON.parse(JSON.stringify(thrown)), thrown.toJSON());
+  // An unknown preset id is the same class.
+  assert.throws(() => lib.preset("nope"), (err) => err instanceof PlanError && err.code === "unknown_name");
+});
+
+test("CommonJS: require() works where Node cannot require ES modules (as on Node 20.0 to 20.18)", () => {
+  // --no-experimental-require-module makes this Node refuse to require an
+  // ES module, as Node before 20.19 did; the `require` condition must give
+  // a real CommonJS file. 6 weekly sessions at $500.00: 6 × 50000 = 300000.
+  const script = `
+    const { estimate, PlanError } = require("coursecost");
+    const staff = require("coursecost/staff");
+    const catalogue = require("coursecost/catalogue.js");
+    const e = estimate({ start: "2026-01-05", phases: [{ name: "IV", every: { weeks: 1 }, sessions: 6, price: 50000 }] });
+    let err; try { new staff.ClinicSheet({}); } catch (x) { err = x; }
+    console.log(JSON.stringify([e.totals.patientPays, err instanceof PlanError, err.code, catalogue.presets.length > 0]));`;
+  const out = execFileSync("node", ["--no-experimental-require-module", "-e", script], { cwd: project, encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), [300000, true, "missing_field", true]);
+});
+
+test("the browser entry before init(): every engine call says to await init(); presets() with a start too", async () => {
+  const dir = freshCopy();
+  const web = await import(pathToFileURL(join(dir, "index.js")));
+  const plan = { start: "2026-01-05", phases: [{ name: "IV", every: { weeks: 1 }, sessions: 6, price: 50000 }] };
+  const notReady = { message: "coursecost: await init() before calling the engine" };
+  for (const call of [() => web.estimate(plan), () => web.validate(plan), () => web.version(), () => web.currency("USD"), () => web.presets("2026-03-02"), () => web.preset("tms", "2026-03-02")]) {
+    assert.throws(call, notReady);
+  }
+  // The catalogue at its own start needs no engine.
+  assert.equal(web.presets().length, JSON.parse(readFileSync(join(root, "data/presets.json"), "utf8")).presets.length);
+  await web.default({ module_or_path: readFileSync(join(dir, "coursecost_bg.wasm")) });
+  assert.equal(web.estimate(plan).totals.patientPays, 300000);
+  assert.equal(web.presets("2026-03-02")[0].plan.start, "2026-03-02");
+});
+
+test("one init() loads every imported entry; the inline entries carry their wasm", async () => {
+  const dir = freshCopy();
+  const main = await import(pathToFileURL(join(dir, "inline.js")));
+  const staff = await import(pathToFileURL(join(dir, "staff-inline.js")));
+  assert.throws(() => staff.version(), { message: "coursecost/staff: await init() before calling the engine" });
+  await main.default(); // the main entry's init, no argument
+  assert.equal(staff.version(), main.version());
+  // 6 weekly sessions at $500.00 = 300000 through the staff engine.
+  assert.equal(staff.estimate({ start: "2026-01-05", phases: [{ name: "IV", every: { weeks: 1 }, sessions: 6, price: 50000 }] }).totals.patientPays, 300000);
 });
