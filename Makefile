@@ -68,7 +68,7 @@ $(PAGE_WASM): $(RUST_SOURCES) | $(STAFF_WASM)
 	$(CARGO) build --release --target wasm32-unknown-unknown --lib --no-default-features
 	mkdir -p target/wasm && cp $(WASM) $@
 
-pkg/package.json: $(VISITOR_WASM) $(STAFF_WASM) scripts/build-pkg.mjs data/presets.json $(wildcard npm/*) | tools node-deps
+pkg/package.json: $(VISITOR_WASM) $(STAFF_WASM) scripts/build-pkg.mjs scripts/bundle.mjs data/presets.json $(wildcard npm/*) $(shell find www/embed www/shared -type f) | tools node-deps
 	node scripts/build-pkg.mjs
 
 pkg: tools node-deps pkg/package.json

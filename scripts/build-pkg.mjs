@@ -2,7 +2,8 @@
 //   wasm-bindgen (web target) → wasm-opt -Oz → the entries of npm/ (for
 //   browsers and bundlers, with the wasm inlined, for Node as ES modules and
 //   as CommonJS), the catalogue module, declarations for ES modules and
-//   CommonJS, package.json, README.
+//   CommonJS, package.json, README, and the embed (embed/: the element's
+//   module bundled from www/embed, and the wasm beside it).
 // The shipped wasm is built without std, and so without tsify (which needs
 // std); the TypeScript declarations come from wasm-bindgen's run over a
 // second build of the same exports with `--features types`.
@@ -12,7 +13,8 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { buildSync } from "esbuild";
+import { build, buildSync } from "esbuild";
+import { bundling } from "./bundle.mjs";
 import { optimise } from "./wasm-opt.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -107,6 +109,14 @@ for (const base of dcts) {
   if (base === "catalogue") text = text.replace("export default catalogue;", "export = catalogue;");
   writeFileSync(join(pkg, `${base}.d.cts`), text);
 }
+// The embed: <coursecost-estimate> as one module, with its styles and its
+// words in both languages, and the engine's wasm beside it in pkg/, as
+// the element loads it: a clinic serves the embed/ folder as it is, and an
+// app that imports "coursecost/embed" has its bundler emit the wasm.
+await build({ ...bundling(root), sourcemap: false, entryPoints: { embed: join(root, "www/embed/embed.js") }, outdir: join(pkg, "embed") });
+mkdirSync(join(pkg, "embed/pkg"), { recursive: true });
+copyFileSync(join(pkg, "coursecost_bg.wasm"), join(pkg, "embed/pkg/coursecost_bg.wasm"));
+copyFileSync(join(root, "npm/embed.d.ts"), join(pkg, "embed/embed.d.ts"));
 copyFileSync(join(root, "npm/README.md"), join(pkg, "README.md"));
 for (const f of ["LICENSE-MIT", "LICENSE-APACHE"]) copyFileSync(join(root, f), join(pkg, f));
 rmSync(join(pkg, ".gitignore"), { force: true });

@@ -222,8 +222,10 @@ export const sheet = (x: ConstructorParameters<typeof ClinicSheet>[0]) => new Cl
 test("publint and Are the types wrong? find nothing wrong with the tarball", () => {
   run(bin("publint"), ["run", "--strict", tarball], clients);
   // The wasm files are assets, not modules (no types to find); node10
-  // resolution (TypeScript's before exports maps) is not supported.
-  run(bin("attw"), [tarball, "--format", "ascii", "--profile", "node16", "--exclude-entrypoints", "coursecost_bg.wasm", "coursecost_staff_bg.wasm"], clients);
+  // resolution (TypeScript's before exports maps) is not supported; the
+  // embed is a browser module, ES only, whose types the embed's TSX test
+  // checks.
+  run(bin("attw"), [tarball, "--format", "ascii", "--profile", "node16", "--exclude-entrypoints", "coursecost_bg.wasm", "coursecost_staff_bg.wasm", "embed", "embed/pkg/coursecost_bg.wasm"], clients);
 });
 
 test("Next.js 15: a Server Component, a client component and a route handler; next build and next start", async () => {
@@ -254,4 +256,79 @@ test("Next.js 15: a Server Component, a client component and a route handler; ne
   } finally {
     server.kill();
   }
+});
+
+/**
+ * The embed's answer in Chromium: the text of the element's headline once
+ * drawn (its shadow root is closed, so through the DevTools protocol, which
+ * pierces it), failing on any page error or failed request.
+ */
+async function embedHeadline(url) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`failed: ${r.url()}`));
+  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector("coursecost-estimate")?.dataset.complete === "true", null, { timeout: 20_000 });
+    const cdp = await page.context().newCDPSession(page);
+    const { result } = await cdp.send("Runtime.evaluate", { expression: "document.querySelector('coursecost-estimate')" });
+    const { node } = await cdp.send("DOM.describeNode", { objectId: result.objectId, depth: 1, pierce: true });
+    const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: node.shadowRoots[0].backendNodeId });
+    const r = await cdp.send("Runtime.callFunctionOn", { objectId: object.objectId, functionDeclaration: "function () { return this.getElementById('head').textContent; }", returnByValue: true });
+    assert.deepEqual(problems, []);
+    return r.result.value;
+  } finally {
+    await page.close();
+  }
+}
+
+// A clinic's sheet for the embed: one treatment of 6 weekly sessions at $500.00 = $3,000.00.
+const SHEET = { name: "Lab Clinic", currency: "USD", treatments: [{ id: "iv", name: "IV", phases: [{ name: "IV", every: { weeks: 1 }, sessions: 6, price: 50000 }] }] };
+
+test("the embed as the README prints it, from the package's embed/ folder served as it is", async () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## On a clinic's website"));
+  const snippet = /```html\n([\s\S]*?)```/.exec(section)[1];
+  // The snippet's paths: the folder at /coursecost/, the sheet at /clinic.json.
+  assert.match(snippet, /src="\/coursecost\/embed\.js"/);
+  const dir = app("embed-static", { "index.html": `<!doctype html><meta charset="utf-8"><title>clinic</title><link rel="icon" href="data:,">\n${snippet}`, "clinic.json": JSON.stringify(SHEET) });
+  cpSync(join(tools, "node_modules/coursecost/embed"), join(dir, "coursecost"), { recursive: true });
+  const { base, close } = await serve(dir);
+  try {
+    assert.equal(await embedHeadline(base), "You pay $3,000.00 over 12 months");
+  } finally {
+    close();
+  }
+});
+
+test("the embed in an app: `import \"coursecost/embed\"` built by Vite with no config, in Chromium; its JSX and DOM types check", async () => {
+  const dir = app("vite-embed", {
+    "index.html": `<!doctype html><meta charset="utf-8"><title>app</title><link rel="icon" href="data:,"><coursecost-estimate></coursecost-estimate><script type="module" src="/main.js"></script>\n`,
+    "main.js": `import "coursecost/embed";\ndocument.querySelector("coursecost-estimate").sheet = ${JSON.stringify(SHEET)};\n`,
+  });
+  run(bin("vite"), ["build", "--logLevel", "error"], dir);
+  assert.ok(readdirSync(join(dir, "dist/assets")).some((f) => f.endsWith(".wasm")), "Vite emits the embed's wasm");
+  const { base, close } = await serve(join(dir, "dist"));
+  try {
+    assert.equal(await embedHeadline(base), "You pay $3,000.00 over 12 months");
+  } finally {
+    close();
+  }
+  // The declarations: the element's properties from the DOM, its attributes in JSX.
+  const types = app("embed-types", {
+    "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "esnext", moduleResolution: "bundler", jsx: "preserve", lib: ["es2022", "dom"] } }),
+    "main.tsx": `import "coursecost/embed";
+import type { CoursecostEstimateElement } from "coursecost/embed";
+const el: CoursecostEstimateElement | null = document.querySelector("coursecost-estimate");
+if (el) { el.sheet = { name: "x" }; el.treatment = "iv"; el.lang = "es"; }
+export const view = <coursecost-estimate sheet="/clinic.json" treatment="iv" lang="es" />;
+`,
+    "wrong.tsx": `import "coursecost/embed";
+// @ts-expect-error: a sheet is an address or an object, not a number
+export const bad = <coursecost-estimate sheet={42} />;
+`,
+  });
+  run(join(root, "node_modules/.bin/tsc"), ["-p", "."], types);
 });

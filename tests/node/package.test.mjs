@@ -3,7 +3,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -133,8 +133,13 @@ test("the package.json exports map and metadata", () => {
   assert.equal(manifest.type, "module");
   // The Node entries (ES module and CommonJS) instantiate the wasm when
   // loaded, and the inline entries set where init() reads it: a bundler
-  // that honours `sideEffects` must keep them (with `false` it dropped them).
-  assert.deepEqual(manifest.sideEffects, ["./node.js", "./node.cjs", "./staff-node.js", "./staff-node.cjs", "./inline.js", "./staff-inline.js"]);
+  // that honours `sideEffects` must keep them (with `false` it dropped them);
+  // the embed defines its element when loaded.
+  assert.deepEqual(manifest.sideEffects, ["./node.js", "./node.cjs", "./staff-node.js", "./staff-node.cjs", "./inline.js", "./staff-inline.js", "./embed/embed.js"]);
+  assert.deepEqual(manifest.exports["./embed"], { types: "./embed/embed.d.ts", default: "./embed/embed.js" });
+  for (const file of ["embed/embed.js", "embed/embed.d.ts", "embed/pkg/coursecost_bg.wasm"]) {
+    assert.ok(existsSync(join(project, "node_modules/coursecost", file)), `${file} is published`);
+  }
   for (const file of ["LICENSE-MIT", "LICENSE-APACHE"]) {
     assert.ok(readdirSync(join(project, "node_modules/coursecost")).includes(file), `${file} is published`);
   }

@@ -1,9 +1,12 @@
 // <coursecost-estimate>: the estimator on a clinic's own web page, with the
 // clinic's prices from its price sheet.
 //
-//   <script type="module" src="https://…/embed.js"></script>
+//   <script type="module" src="/coursecost/embed.js"></script>
 //   <coursecost-estimate sheet="/clinic.json" treatment="esketamine" lang="es"></coursecost-estimate>
 //
+// embed.js is one file with its styles and its words in both languages;
+// it loads the engine from pkg/coursecost_bg.wasm beside it (the package's
+// `embed/` folder holds both: README, "The estimator on a clinic's site").
 // The element reads only what a visitor needs from the sheet (its currency,
 // closed days, and each treatment's name, description, phases, fees,
 // packages and discounts), loads the engine's wasm from beside this script,
@@ -25,6 +28,9 @@ import { currencyFrom } from "./pkg/currency.js";
 import en from "../shared/en.js";
 import { words as problemWords, say, explain } from "../shared/problems.js";
 import { words as entryWords } from "../shared/entries.js";
+// Its Spanish words are in this one file, so the element is one module
+// (and its wasm) wherever it is served from, or bundled by an app.
+import es from "../shared/es.js";
 
 /** A currency as the engine counts it (the package's `currency`, over the embed's engine). */
 const currency = currencyFrom(minorUnits);
@@ -210,7 +216,7 @@ class Estimate extends HTMLElement {
   /**
    * Reads the attributes, the words and the sheet, and draws. Loads may
    * overlap (attributes changed in quick succession, a slow sheet or
-   * es.js): each has a number, only the last may draw, and starting one
+   * engine): each has a number, only the last may draw, and starting one
    * cancels the request of the one before.
    */
   async #load() {
@@ -221,12 +227,7 @@ class Estimate extends HTMLElement {
     this.#view = undefined;
     delete this.dataset.complete;
     fill(this.#box, h("p", { role: "status" }, "…"));
-    let t = EN;
-    try {
-      if (this.getAttribute("lang") === "es") t = (await import(new URL("es.js", import.meta.url).href)).default;
-    } catch {
-      // Without its Spanish words (es.js not served), the element speaks English.
-    }
+    const t = this.getAttribute("lang") === "es" ? es : EN;
     try {
       await ready();
     } catch {
