@@ -874,7 +874,9 @@ test("hostile text and links are shown as text, never run", async () => {
 });
 
 test("axe-core in English; the keyboard reaches the treatment first", async () => {
-  const { page, context, problems } = await open("#pay=insured&deductible=1000&coinsurance=20&no-oop=1&assist-on=1&fin-on=1&compare=tms,ect");
+  // Every control shown: contract version 3's too (a family's amounts, a superbill, a limit and its waiver), each ledger line's reasons open.
+  const { page, context, problems } = await open("#pay=insured&deductible=1000&coinsurance=20&no-oop=1&fam-on=1&fam-deductible=2000&claims=1&limit-on=1&assist-on=1&fin-on=1&compare=tms,ect");
+  await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
   await page.evaluate(readFileSync(join(root, "node_modules/axe-core/axe.min.js"), "utf8"));
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
