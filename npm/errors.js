@@ -29,16 +29,31 @@ export class PlanError extends Error {
 }
 
 /**
- * The engine of one entry: `ready` once its wasm is loaded, `check()`,
- * which throws an `Error` saying to await `init()` until then, and
- * `call(f)`, which wraps one of its functions so that a call before
- * `init()` says so and the engine's errors (`Error`s named "PlanError" with
- * `code`, `path` and `problems`) become `PlanError`s: the same object, given
- * the class. (The wasm-bindgen functions throw a TypeError when called
- * before `init()`, hence the check only when something was thrown.)
+ * The engine of one entry over its wasm-bindgen `glue`: `ready` once its
+ * wasm is loaded; `check()`, which throws an `Error` saying to await
+ * `init()` until then; `call(f)`, which wraps one of its functions so that
+ * a call before `init()` says so and the engine's errors (`Error`s named
+ * "PlanError" with `code`, `path` and `problems`) become `PlanError`s: the
+ * same object, given the class (the wasm-bindgen functions throw a
+ * TypeError when called before `init()`, hence the check only when
+ * something was thrown); `init(input)` and `initSync(input)`, which load
+ * the wasm (with no `input`, `init` loads every registered entry's, and
+ * each loads from `useSource`'s bytes when the inline entry set them, else
+ * from the file beside the glue).
  */
-export const engine = (entry) => {
+export const engine = (entry, glue) => {
+  let source; // a function giving the wasm's bytes (the inline entries), or undefined for the file
+  const loaded = (output) => ((state.ready = true), output);
+  const start = (input) => glue.default(input ?? (source ? { module_or_path: source() } : undefined)).then(loaded);
+  register(() => start());
   const state = {
+    useSource: (bytes) => (source = bytes),
+    init: async (input) => {
+      if (input !== undefined) return start(input);
+      await startAll();
+      return start();
+    },
+    initSync: (input) => loaded(glue.initSync(input ?? (source ? { module: source() } : undefined))),
     check() {
       if (!state.ready) throw Error(`${entry}: await init() before calling the engine`);
     },

@@ -15,26 +15,14 @@
 import { currencyFrom } from "./currency.js";
 import catalogue from "./catalogue.js";
 import * as glue from "./coursecost.js";
-import { PlanError, engine, register, startAll } from "./errors.js";
+import { PlanError, engine } from "./errors.js";
 
 export { PlanError } from "./errors.js";
 
-const wasm = engine("coursecost");
+const wasm = engine("coursecost", glue);
 
-// Where init() with no argument loads the wasm from: undefined for the file
-// beside coursecost.js; inline.js sets a function giving the bytes.
-let source;
-/** @internal Sets the default wasm source (inline.js). */
-export function useSource(bytes) {
-  source = bytes;
-}
-
-async function start(input) {
-  const output = await glue.default(input ?? (source ? { module_or_path: source() } : undefined));
-  wasm.ready = true;
-  return output;
-}
-register(() => start());
+/** @internal Sets where init() with no argument loads the wasm from: a function giving the bytes (inline.js). */
+export const useSource = wasm.useSource;
 
 /**
  * Loads the WebAssembly module; call it once (and await it) before any
@@ -43,17 +31,13 @@ register(() => start());
  * (`{ module_or_path }`: a URL, a `Response`, bytes or a
  * `WebAssembly.Module`) it loads this entry's wasm from there.
  */
-export default async function init(input) {
-  if (input !== undefined) return start(input);
-  await startAll();
-  return start();
+export default function init(input) {
+  return wasm.init(input);
 }
 
 /** Loads the WebAssembly module synchronously (`{ module }`: bytes or a `WebAssembly.Module`). */
 export function initSync(input) {
-  const output = glue.initSync(input ?? (source ? { module: source() } : undefined));
-  wasm.ready = true;
-  return output;
+  return wasm.initSync(input);
 }
 
 export const estimate = /* @__PURE__ */ wasm.call(glue.estimate);

@@ -7,25 +7,14 @@
 // price sheets, quotes, Good Faith Estimates and the ledger CSV.
 import { currencyFrom } from "./currency.js";
 import * as glue from "./coursecost_staff.js";
-import { PlanError, engine, register, startAll } from "./errors.js";
+import { PlanError, engine } from "./errors.js";
 
 export { PlanError } from "./errors.js";
 
-const wasm = engine("coursecost/staff");
+const wasm = engine("coursecost/staff", glue);
 
-// Where init() with no argument loads the wasm from (see main.js).
-let source;
-/** @internal Sets the default wasm source (staff-inline.js). */
-export function useSource(bytes) {
-  source = bytes;
-}
-
-async function start(input) {
-  const output = await glue.default(input ?? (source ? { module_or_path: source() } : undefined));
-  wasm.ready = true;
-  return output;
-}
-register(() => start());
+/** @internal Sets where init() with no argument loads the wasm from: a function giving the bytes (staff-inline.js). */
+export const useSource = wasm.useSource;
 
 /**
  * Loads the staff wasm; call it once (and await it) before any other
@@ -34,17 +23,13 @@ register(() => start());
  * is enough; with one (`{ module_or_path }`) it loads this entry's wasm
  * from there.
  */
-export default async function init(input) {
-  if (input !== undefined) return start(input);
-  await startAll();
-  return start();
+export default function init(input) {
+  return wasm.init(input);
 }
 
 /** Loads the staff wasm synchronously (`{ module }`: bytes or a `WebAssembly.Module`). */
 export function initSync(input) {
-  const output = glue.initSync(input ?? (source ? { module: source() } : undefined));
-  wasm.ready = true;
-  return output;
+  return wasm.initSync(input);
 }
 
 export const estimate = /* @__PURE__ */ wasm.call(glue.estimate);

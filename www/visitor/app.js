@@ -321,20 +321,28 @@ function render(p, built, e, v, ex) {
 }
 
 /**
+ * Whether `module` (an `onRequest` one) is loaded for this update: loads it
+ * if need be; false when it failed (the status says why) or a later update
+ * came meanwhile (that one draws).
+ */
+async function loaded(module) {
+  if (module.module) return true;
+  const drawing = updates;
+  try {
+    await module();
+  } catch (err) {
+    $("status").textContent = t.cantDraw(err.message);
+    return false;
+  }
+  return drawing === updates;
+}
+
+/**
  * The detail under the answer (details.js, loaded once the first estimate
  * is painted): the charts, the calendar, the ledger, the tables.
  */
 async function detail(view) {
-  if (!detailsModule.module) {
-    const drawing = updates;
-    try {
-      await detailsModule();
-    } catch (err) {
-      $("status").textContent = t.cantDraw(err.message);
-      return;
-    }
-    if (drawing !== updates) return; // a later update draws it
-  }
+  if (!(await loaded(detailsModule))) return;
   const { drawDetail, words: own } = detailsModule.module;
   drawDetail({ ...view, $, named: (name) => named(view.p, name), words, t: withWords(own) });
 }
@@ -347,14 +355,7 @@ async function paymentPlan(e, plan) {
   const f = e.financing;
   if (f && !financingModule.module) {
     $("financing").hidden = true;
-    const drawing = updates;
-    try {
-      await financingModule();
-    } catch (err) {
-      $("status").textContent = t.cantDraw(err.message);
-      return;
-    }
-    if (drawing !== updates) return; // a later update draws it
+    if (!(await loaded(financingModule))) return;
   }
   $("financing").hidden = !f;
   if (!f) return;
