@@ -77,8 +77,8 @@ pub use catalogue::{
 };
 #[cfg(sheets)]
 pub use clinic::{
-    Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
-    SheetPhase, Treatment,
+    Address, ClinicSheet, CoProvider, Course, OFFICE_PLACE_OF_SERVICE, Payer, Provider,
+    ProviderKind, Rate, SheetDiscount, SheetFee, SheetPhase, Treatment,
 };
 pub use comparison::{
     Change, ChangeKind, Compared, Comparison, Period, Range, Stretch, compare, range,
@@ -98,8 +98,9 @@ pub use plan::{
 };
 #[cfg(sheets)]
 pub use quoting::{
-    Delivery, DueRule, GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, Patient, PaymentType,
-    PrimaryService, Quote, QuoteInput, QuotePayer, good_faith_estimate, quote,
+    BusinessDays, Delivery, DueRule, GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, Patient,
+    PaymentType, PrimaryService, Quote, QuoteInput, QuotePayer, ServiceLocation,
+    good_faith_estimate, quote,
 };
 
 /// The version of this crate (and of the npm package built from it).

@@ -2,8 +2,8 @@
 
 use crate::calendar::Date;
 use crate::clinic::{
-    Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
-    SheetPhase, Treatment,
+    Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetDiscount,
+    SheetFee, SheetPhase, Treatment,
 };
 use crate::error::{Bound, Error, ErrorCode};
 use crate::limits::{
@@ -61,15 +61,19 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
         }
         for (path, course) in courses {
             for (i, phase) in course.phases.iter().enumerate() {
-                if let Some(id) = &phase.provider {
-                    let at = cat!("{}.phases[{}].provider", path, i);
-                    rules::known_name(d, &at, id, &providers, "provider");
+                for (field, id) in [("provider", &phase.provider), ("location", &phase.location)] {
+                    if let Some(id) = id {
+                        let at = cat!("{}.phases[{}].{}", path, i, field);
+                        rules::known_name(d, &at, id, &providers, "provider");
+                    }
                 }
             }
             for (i, fee) in course.fees.iter().enumerate() {
-                if let Some(id) = &fee.provider {
-                    let at = cat!("{}.fees[{}].provider", path, i);
-                    rules::known_name(d, &at, id, &providers, "provider");
+                for (field, id) in [("provider", &fee.provider), ("location", &fee.location)] {
+                    if let Some(id) = id {
+                        let at = cat!("{}.fees[{}].{}", path, i, field);
+                        rules::known_name(d, &at, id, &providers, "provider");
+                    }
                 }
             }
         }
@@ -183,6 +187,7 @@ impl Decoder {
             "npi",
             "tin",
             "taxonomy",
+            "placeOfService",
             "currency",
             "closedWeekdays",
             "holidays",
@@ -235,6 +240,18 @@ impl Decoder {
         let npi = self.req_with(obj, "npi", |d, v, p| d.npi(v, p));
         let tin = self.req_with(obj, "tin", |d, v, p| d.tin(v, p));
         let taxonomy = self.opt_with(obj, "taxonomy", |d, v, p| d.taxonomy(v, p));
+        let place = self.opt_with(obj, "placeOfService", |d, v, p| {
+            let s = d.string(v, p)?;
+            if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_digit()) || s == "00" {
+                d.report(
+                    ErrorCode::InvalidValue,
+                    p,
+                    cat!("\"{}\" is not a CMS place-of-service code: two digits, like \"11\" (office) or \"22\" (hospital outpatient)", clip(&s)),
+                );
+                return None;
+            }
+            Some(s)
+        });
         Some(Provider {
             name: name?,
             address: address?,
@@ -242,12 +259,21 @@ impl Decoder {
             npi: npi?,
             tin: tin?,
             taxonomy: taxonomy.ok()?,
+            place_of_service: place.ok()?,
         })
     }
 
     fn co_provider<S: Source>(&mut self, value: S, path: &str) -> Option<CoProvider> {
         const KNOWN: &[&str] = &[
-            "id", "kind", "name", "address", "phone", "npi", "tin", "taxonomy",
+            "id",
+            "kind",
+            "name",
+            "address",
+            "phone",
+            "npi",
+            "tin",
+            "taxonomy",
+            "placeOfService",
         ];
         let obj = self.object(value, path, KNOWN)?;
         let id = self.req_with(&obj, "id", Decoder::name);
@@ -487,16 +513,31 @@ impl Decoder {
         Some(Course {
             phases: phases
                 .into_iter()
-                .zip(billers.phases)
-                .map(|(phase, provider)| SheetPhase { phase, provider })
+                .zip(billers.phases.into_iter().zip(billers.phase_locations))
+                .map(|(phase, (provider, location))| SheetPhase {
+                    phase,
+                    provider,
+                    location,
+                })
                 .collect(),
             fees: fees
                 .into_iter()
-                .zip(billers.fees)
-                .map(|(fee, provider)| SheetFee { fee, provider })
+                .zip(billers.fees.into_iter().zip(billers.fee_locations))
+                .map(|(fee, (provider, location))| SheetFee {
+                    fee,
+                    provider,
+                    location,
+                })
                 .collect(),
             packages,
-            discounts,
+            discounts: discounts
+                .into_iter()
+                .zip(billers.conditions)
+                .map(|(discount, condition)| SheetDiscount {
+                    discount,
+                    condition,
+                })
+                .collect(),
         })
     }
 

@@ -49,9 +49,10 @@ mod due;
 mod gfe;
 mod input;
 
-pub use due::{Delivery, DueRule};
+pub use due::{BusinessDays, Delivery, DueRule};
 pub use gfe::{
-    GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, PrimaryService, good_faith_estimate,
+    GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, PrimaryService, ServiceLocation,
+    good_faith_estimate,
 };
 pub use input::{Patient, PaymentType, QuoteInput};
 
