@@ -278,8 +278,9 @@ pub struct SheetFee {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub provider: Option<String>,
-    /// The id of the provider or facility on the sheet where it is given
-    /// (the hospital, for anaesthesia at each ECT session); absent: its
+    /// The id of the provider or facility on the sheet where it is given;
+    /// absent: where the sessions are, for a fee charged at each session
+    /// (anaesthesia at each ECT session is given in the hospital), else its
     /// biller's address.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
@@ -289,14 +290,20 @@ pub struct SheetFee {
 impl Course {
     /// Where a ledger line of this course is given: the id of a provider or
     /// facility on the sheet, or `None` for the clinic's own address. A
-    /// phase or fee without a `location` is given where its biller is.
+    /// phase without a `location` is given where its biller is; a fee
+    /// without one charged at each session (anaesthesia, a medicine) where
+    /// those sessions are (its phase's, or the first phase's), any other
+    /// where its biller is.
     pub fn location(&self, kind: crate::plan::LineKind, name: &str) -> Option<&str> {
-        use crate::plan::LineKind;
+        use crate::plan::{FeeWhen, LineKind};
+        fn place(p: &SheetPhase) -> Option<&str> {
+            p.location.as_deref().or(p.provider.as_deref())
+        }
         let phase = |name: &str| {
             self.phases
                 .iter()
                 .find(|p| p.phase.name == name)
-                .and_then(|p| p.location.as_deref().or(p.provider.as_deref()))
+                .and_then(place)
         };
         match kind {
             LineKind::Session => phase(name),
@@ -305,11 +312,15 @@ impl Course {
                 .iter()
                 .find(|p| p.name == name)
                 .and_then(|p| phase(&p.phase)),
-            LineKind::Fee => self
-                .fees
-                .iter()
-                .find(|f| f.fee.name == name)
-                .and_then(|f| f.location.as_deref().or(f.provider.as_deref())),
+            LineKind::Fee => {
+                let fee = self.fees.iter().find(|f| f.fee.name == name)?;
+                match (&fee.location, fee.fee.when, &fee.fee.phase) {
+                    (Some(id), _, _) => Some(id),
+                    (None, FeeWhen::Session, Some(name)) => phase(name),
+                    (None, FeeWhen::Session, None) => self.phases.first().and_then(place),
+                    (None, _, _) => fee.provider.as_deref(),
+                }
+            }
         }
     }
 
