@@ -86,8 +86,8 @@ pub struct QuoteInput {
     /// US federal holidays (observed dates) over the weeks from
     /// `scheduledOn` to the first service: a Good Faith Estimate's deadline
     /// is the earlier of one counted in the clinic's open days and one
-    /// counted Monday to Friday less these days. The staff page gives them
-    /// (`federalHolidays` of `coursecost/staff`); absent: none.
+    /// counted Monday to Friday less these days. The staff page gives them;
+    /// absent: none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub federal_holidays: Vec<Date>,
