@@ -86,12 +86,10 @@ pub(crate) struct Decoder {
 #[cfg(sheets)]
 #[derive(Default)]
 pub(crate) struct Billers {
-    pub(crate) phases: Vec<Option<String>>,
-    pub(crate) fees: Vec<Option<String>>,
-    /// Where each phase's sessions are given (`location`).
-    pub(crate) phase_locations: Vec<Option<String>>,
-    /// Where each fee's service is given (`location`).
-    pub(crate) fee_locations: Vec<Option<String>>,
+    /// Each phase's `provider` and `location`.
+    pub(crate) phases: Vec<(Option<String>, Option<String>)>,
+    /// Each fee's `provider` and `location`.
+    pub(crate) fees: Vec<(Option<String>, Option<String>)>,
     /// Each discount's `condition`.
     pub(crate) conditions: Vec<Option<String>>,
 }

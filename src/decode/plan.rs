@@ -208,8 +208,9 @@ impl Decoder {
             let provider = self.opt_with(&obj, "provider", Decoder::name);
             let location = self.opt_with(&obj, "location", Decoder::name);
             if let Some(billers) = &mut self.billers {
-                billers.phases.push(provider.ok().flatten());
-                billers.phase_locations.push(location.ok().flatten());
+                billers
+                    .phases
+                    .push((provider.ok().flatten(), location.ok().flatten()));
             }
         }
         let name = self.req_with(&obj, "name", Decoder::name);
@@ -288,8 +289,9 @@ impl Decoder {
             let provider = self.opt_with(&obj, "provider", Decoder::name);
             let location = self.opt_with(&obj, "location", Decoder::name);
             if let Some(billers) = &mut self.billers {
-                billers.fees.push(provider.ok().flatten());
-                billers.fee_locations.push(location.ok().flatten());
+                billers
+                    .fees
+                    .push((provider.ok().flatten(), location.ok().flatten()));
             }
         }
         let name = self.req_with(&obj, "name", Decoder::name);

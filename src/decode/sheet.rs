@@ -242,11 +242,11 @@ impl Decoder {
         let taxonomy = self.opt_with(obj, "taxonomy", |d, v, p| d.taxonomy(v, p));
         let place = self.opt_with(obj, "placeOfService", |d, v, p| {
             let s = d.string(v, p)?;
-            if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_digit()) || s == "00" {
+            if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 d.report(
                     ErrorCode::InvalidValue,
                     p,
-                    cat!("\"{}\" is not a CMS place-of-service code: two digits, like \"11\" (office) or \"22\" (hospital outpatient)", clip(&s)),
+                    "a CMS place-of-service code is two digits, like \"11\" (office) or \"22\" (hospital outpatient)",
                 );
                 return None;
             }
@@ -510,35 +510,40 @@ impl Decoder {
         if !rules.problems.is_empty() {
             self.absorb(path, Error::new(rules.problems));
         }
-        Some(Course {
-            phases: phases
-                .into_iter()
-                .zip(billers.phases.into_iter().zip(billers.phase_locations))
-                .map(|(phase, (provider, location))| SheetPhase {
-                    phase,
-                    provider,
-                    location,
-                })
-                .collect(),
-            fees: fees
-                .into_iter()
-                .zip(billers.fees.into_iter().zip(billers.fee_locations))
-                .map(|(fee, (provider, location))| SheetFee {
-                    fee,
-                    provider,
-                    location,
-                })
-                .collect(),
+        // Each list was read in order with its billers, locations and
+        // conditions: the n-th of each belongs to the n-th item.
+        let mut course = Course {
+            phases: Vec::with_capacity(phases.len()),
+            fees: Vec::with_capacity(fees.len()),
             packages,
-            discounts: discounts
-                .into_iter()
-                .zip(billers.conditions)
-                .map(|(discount, condition)| SheetDiscount {
-                    discount,
-                    condition,
-                })
-                .collect(),
-        })
+            discounts: Vec::with_capacity(discounts.len()),
+        };
+        let mut read = billers.phases.into_iter();
+        for phase in phases {
+            let (provider, location) = read.next().unwrap_or_default();
+            course.phases.push(SheetPhase {
+                phase,
+                provider,
+                location,
+            });
+        }
+        let mut read = billers.fees.into_iter();
+        for fee in fees {
+            let (provider, location) = read.next().unwrap_or_default();
+            course.fees.push(SheetFee {
+                fee,
+                provider,
+                location,
+            });
+        }
+        let mut conditions = billers.conditions.into_iter();
+        for discount in discounts {
+            course.discounts.push(SheetDiscount {
+                discount,
+                condition: conditions.next().flatten(),
+            });
+        }
+        Some(course)
     }
 
     /// ICD-10-CM diagnosis codes: at most 12, each shaped like one

@@ -134,7 +134,7 @@ pub(crate) fn delivery(
 
 /// The deadline with business days counted on the days `open` accepts.
 fn counted(
-    open: &dyn Fn(Date) -> bool,
+    open: impl Fn(Date) -> bool,
     counted_in: BusinessDays,
     scheduled_on: Date,
     requested: bool,
@@ -167,7 +167,7 @@ fn counted(
         business_days_ahead: ahead,
         counted_in,
         rule,
-        due: after.map(|n| business_days_after(open, scheduled_on, n)),
+        due: after.map(|n| business_days_after(&open, scheduled_on, n)),
         deadline: deadline(rule, ahead),
     }
 }
@@ -192,15 +192,15 @@ fn deadline(rule: DueRule, ahead: u32) -> String {
             days(DUE_AFTER_LONG_NOTICE)
         ),
         DueRule::NoDeadline => cat!(
-            "none: the first service is only {} after scheduling, and the rule sets a deadline from {}; give it as soon as you can",
+            "no deadline: scheduled {} ahead (fewer than {})",
             days(ahead),
-            days(NOTICE_DAYS)
+            NOTICE_DAYS
         ),
     }
 }
 
 /// The `n`th business day after `day`.
-fn business_days_after(open: &dyn Fn(Date) -> bool, mut day: Date, n: u32) -> Date {
+fn business_days_after(open: impl Fn(Date) -> bool, mut day: Date, n: u32) -> Date {
     let mut left = n;
     while left > 0 {
         day = day.add_days(1);

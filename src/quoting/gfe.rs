@@ -7,16 +7,14 @@ use crate::text::cat;
 use serde::Serialize;
 
 use crate::calendar::Date;
-use crate::clinic::{
-    Address, ClinicSheet, Course, OFFICE_PLACE_OF_SERVICE, Provider, ProviderKind,
-};
+use crate::clinic::{ClinicSheet, Course, OFFICE_PLACE_OF_SERVICE, Provider, ProviderKind};
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::label::Label;
 use crate::limits::MAX_GFE_MONTHS;
 use crate::money::Amount;
 use crate::output::Line;
-use crate::plan::{Every, LineKind, PlanOptions};
+use crate::plan::{LineKind, PlanOptions};
 
 use super::due::{Delivery, delivery};
 use super::{Patient, PaymentType, QuoteInput};
@@ -31,10 +29,6 @@ pub struct GoodFaithEstimate {
     pub number: String,
     /// The day it was issued.
     pub date: Date,
-    /// The treatment's id on the sheet: what a re-issue quotes again.
-    pub treatment: String,
-    /// The first day of the course the input asked for.
-    pub start: Date,
     /// The patient's name and date of birth.
     pub patient: Patient,
     /// The convening provider or facility: name, NPI, TIN, location.
@@ -61,11 +55,6 @@ pub struct GoodFaithEstimate {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub high_total: Option<Amount>,
-    /// Discounts the patient gets only by how or when they pay, left out
-    /// of every expected charge: each a sentence to print beside the total.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
-    pub conditional_discounts: Vec<String>,
     /// When the estimate is due, when the input says when the service was
     /// scheduled (`scheduledOn`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,24 +95,6 @@ pub struct GfeProvider {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub high_subtotal: Option<Amount>,
-}
-
-/// Where an item or service is given: a provider's or facility's name and
-/// address, with its CMS place-of-service code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct ServiceLocation {
-    /// The id of the provider or facility on the sheet; absent: the clinic.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
-    pub id: Option<String>,
-    /// Its name.
-    pub name: String,
-    /// Its address.
-    pub address: Address,
-    /// Its place-of-service code; `"11"` (office) where the sheet names none.
-    pub place_of_service: String,
 }
 
 /// A provider's part in a Good Faith Estimate.
@@ -196,13 +167,14 @@ pub struct GfeItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub provider: Option<String>,
-    /// Where it is given.
-    pub location: ServiceLocation,
-    /// How often it recurs, in words from the schedule ("3 a week for 4
-    /// weeks, then every 4 weeks"); absent for an item given once.
+    /// The id of the provider or facility on the sheet where it is given
+    /// (its `location`, or its biller's); absent: the clinic's address.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
-    pub frequency: Option<String>,
+    pub location: Option<String>,
+    /// The CMS place-of-service code of that place: its `placeOfService`,
+    /// or `"11"` (office).
+    pub place_of_service: String,
 }
 
 /// The patient-provider dispute threshold: a bill this far above the
@@ -255,7 +227,7 @@ pub fn good_faith_estimate(
     };
     let quote = super::quote(sheet, input)?;
     let course = &treatment.course;
-    let items = items(sheet, &quote.provider, &quote.estimate.lines, course);
+    let items = items(sheet, &quote.estimate.lines, course);
     let first_phase = quote.estimate.phases.first();
     let first_service = quote.estimate.lines.first().map_or(input.start, |l| l.date);
     let delivery = match input.scheduled_on {
@@ -275,7 +247,7 @@ pub fn good_faith_estimate(
         )),
         None => None,
     };
-    // The dear end's lines, each with the id of who bills it.
+    // The dear end's estimate, grouped by provider as the expected one is.
     let high = treatment.high.as_ref().and_then(|high| {
         let options = PlanOptions {
             horizon: Some(horizon),
@@ -286,12 +258,11 @@ pub fn good_faith_estimate(
             .with_options(&options);
         plan.ok().map(|plan| {
             let estimate = crate::assemble::estimate(&plan);
-            let billed: Vec<(Option<String>, Amount)> = estimate
-                .lines
-                .iter()
-                .map(|l| (high.biller(l.kind, &l.name).map(String::from), l.charge))
-                .collect();
-            (estimate.totals.charge, billed)
+            let dear = self::items(sheet, &estimate.lines, high);
+            (
+                estimate.totals.charge,
+                groups(sheet, &quote.provider, &dear),
+            )
         })
     });
     let high_total = high.as_ref().map(|(total, _)| *total);
@@ -310,45 +281,17 @@ pub fn good_faith_estimate(
         )]));
     }
     let mut providers = groups(sheet, &quote.provider, &items);
-    if let Some((_, billed)) = &high {
+    if let Some((_, high)) = &high {
         for group in &mut providers {
-            group.high_subtotal = Some(
-                billed
-                    .iter()
-                    .filter(|(id, _)| id == &group.id)
-                    .map(|(_, charge)| *charge)
-                    .sum(),
-            );
+            let dear = high.iter().find(|g| g.id == group.id);
+            group.high_subtotal = Some(dear.map(|g| g.subtotal).unwrap_or_default());
         }
     }
-    let conditional_discounts = course
-        .discounts
-        .iter()
-        .filter_map(|d| {
-            let condition = d.condition.as_deref()?;
-            let kinds: Vec<&str> = d.discount.applies_to.iter().map(|k| k.name()).collect();
-            // Basis points as a percentage: 500 is "5", 1250 is "12.50".
-            let bp = d.discount.percent.basis_points();
-            let percent = match bp % 100 {
-                0 => cat!("{}", bp / 100),
-                _ => Amount::new(i64::from(bp)).decimal(2),
-            };
-            Some(cat!(
-                "{}: {}% off each {} charge if {}. The expected charges above do not include it.",
-                d.discount.name,
-                percent,
-                kinds.join(" and "),
-                condition
-            ))
-        })
-        .collect();
     let separately_scheduled_note = separately_scheduled_note(&quote.provider);
     let disclaimers = disclaimers(&quote.provider.name, providers.len() > 1);
     Ok(GoodFaithEstimate {
         number: quote.number,
         date: quote.date,
-        treatment: quote.treatment,
-        start: input.start,
         patient,
         provider: quote.provider,
         primary_service: PrimaryService {
@@ -366,7 +309,6 @@ pub fn good_faith_estimate(
         items,
         providers,
         high_total,
-        conditional_discounts,
         delivery,
         scheduled_separately: treatment.scheduled_separately.clone(),
         separately_scheduled_note,
@@ -377,18 +319,18 @@ pub fn good_faith_estimate(
 /// The ledger grouped into expected items: lines of one kind, service,
 /// code, charge, provider and location become one item, in the order they
 /// first appear.
-fn items(sheet: &ClinicSheet, clinic: &Provider, lines: &[Line], course: &Course) -> Vec<GfeItem> {
+fn items(sheet: &ClinicSheet, lines: &[Line], course: &Course) -> Vec<GfeItem> {
     let mut items: Vec<GfeItem> = Vec::new();
     for line in lines {
         let provider = course.biller(line.kind, &line.name);
-        let place = course.location(line.kind, &line.name);
+        let location = course.location(line.kind, &line.name);
         let same = items.iter_mut().find(|item| {
             item.kind == line.kind
                 && item.service == line.name
                 && item.code == line.code
                 && item.unit_charge == line.charge
                 && item.provider.as_deref() == provider
-                && item.location.id.as_deref() == place
+                && item.location.as_deref() == location
         });
         match same {
             Some(item) => {
@@ -410,85 +352,19 @@ fn items(sheet: &ClinicSheet, clinic: &Provider, lines: &[Line], course: &Course
                 discount: line.discount,
                 expected_charge: line.charge,
                 provider: provider.map(String::from),
-                location: location(sheet, clinic, place),
-                frequency: frequency(course, line.kind, &line.name),
+                location: location.map(String::from),
+                place_of_service: String::from(
+                    location
+                        .and_then(|id| sheet.co_provider(id))
+                        .map_or(&sheet.provider, |p| &p.identity)
+                        .place_of_service
+                        .as_deref()
+                        .unwrap_or(OFFICE_PLACE_OF_SERVICE),
+                ),
             }),
         }
     }
     items
-}
-
-/// The place a provider or facility of the sheet (`None`: the clinic) gives care.
-fn location(sheet: &ClinicSheet, clinic: &Provider, id: Option<&str>) -> ServiceLocation {
-    let at = id
-        .and_then(|id| sheet.co_provider(id))
-        .map_or(clinic, |p| &p.identity);
-    ServiceLocation {
-        id: id.map(String::from),
-        name: at.name.clone(),
-        address: at.address.clone(),
-        place_of_service: at
-            .place_of_service
-            .clone()
-            .unwrap_or_else(|| OFFICE_PLACE_OF_SERVICE.to_string()),
-    }
-}
-
-/// How often an item of `course` recurs, in words: a session item its
-/// phase's schedule, a per-session fee every phase's in turn, a monthly
-/// fee "every month"; `None` for a package or a fee charged once.
-pub(crate) fn frequency(course: &Course, kind: LineKind, name: &str) -> Option<String> {
-    let phases: Vec<&crate::plan::Phase> = match kind {
-        LineKind::Session => course
-            .phases
-            .iter()
-            .filter(|p| p.phase.name == name)
-            .map(|p| &p.phase)
-            .collect(),
-        LineKind::Package => return None,
-        LineKind::Fee => {
-            let fee = &course.fees.iter().find(|f| f.fee.name == name)?.fee;
-            match fee.when {
-                crate::plan::FeeWhen::Once => return None,
-                crate::plan::FeeWhen::Month => return Some("every month".to_string()),
-                crate::plan::FeeWhen::Session => course
-                    .phases
-                    .iter()
-                    .filter(|p| fee.phase.as_ref().is_none_or(|n| n == &p.phase.name))
-                    .map(|p| &p.phase)
-                    .collect(),
-            }
-        }
-    };
-    let words: Vec<String> = phases.iter().map(|p| phase_frequency(p)).collect();
-    (!words.is_empty()).then(|| words.join(", then "))
-}
-
-/// One phase's schedule in words: "3 a week for 4 weeks", "every 4
-/// weeks", "every week, 4 times", "once".
-fn phase_frequency(phase: &crate::plan::Phase) -> String {
-    let every = |n: u32, unit: &str| match n {
-        1 => cat!("every {}", unit),
-        n => cat!("every {} {}s", n, unit),
-    };
-    let per_week = match &phase.every {
-        Every::Weekdays(days) => Some(days.len() as u32),
-        _ => None,
-    };
-    let rate = match &phase.every {
-        Every::Days(n) => every(*n, "day"),
-        Every::Weeks(n) => every(*n, "week"),
-        Every::Months(n) => every(*n, "month"),
-        Every::Weekdays(days) => cat!("{} a week", days.len()),
-    };
-    let weeks = |n: u32| cat!("{} week{}", n, if n == 1 { "" } else { "s" });
-    match (phase.sessions, phase.weeks, per_week) {
-        (Some(1), _, _) => "once".to_string(),
-        (Some(n), _, Some(k)) if n % k == 0 => cat!("{} for {}", rate, weeks(n / k)),
-        (Some(n), _, _) => cat!("{}, {} times", rate, n),
-        (None, Some(w), _) => cat!("{} for {}", rate, weeks(w)),
-        (None, None, _) => rate,
-    }
 }
 
 /// The items by provider: the clinic (convening) first, then each

@@ -51,8 +51,7 @@ mod input;
 
 pub use due::{BusinessDays, Delivery, DueRule};
 pub use gfe::{
-    GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, PrimaryService, ServiceLocation,
-    good_faith_estimate,
+    GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, PrimaryService, good_faith_estimate,
 };
 pub use input::{Patient, PaymentType, QuoteInput};
 
