@@ -40,6 +40,11 @@ pub struct ClinicSheet {
     /// Weekdays the clinic is closed, e.g. `["sat", "sun"]`.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub closed_weekdays: Vec<Weekday>,
+    /// The CMS place-of-service code of care given at the clinic's
+    /// address, 1–99; absent: 11, an office.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub place_of_service: Option<u32>,
     /// Days the clinic is closed (at most 400), e.g. public holidays.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub holidays: Vec<Date>,
@@ -82,17 +87,11 @@ pub struct Provider {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub taxonomy: Option<String>,
-    /// The CMS place-of-service code of care given at this address, two
-    /// digits (`"22"`: a hospital's outpatient department); absent: `"11"`,
-    /// an office.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
-    pub place_of_service: Option<String>,
 }
 
 /// The place-of-service code of care given in an office (CMS code 11):
 /// where a provider's sheet names no other.
-pub const OFFICE_PLACE_OF_SERVICE: &str = "11";
+pub const OFFICE_PLACE_OF_SERVICE: u32 = 11;
 
 /// Whether a provider is an organization (a practice, a facility, a
 /// group) or one person.
@@ -121,6 +120,12 @@ pub struct CoProvider {
     /// Its name, address, NPI and TIN.
     #[serde(flatten)]
     pub identity: Provider,
+    /// The CMS place-of-service code of care given at its address, 1–99
+    /// (22: a hospital's outpatient department; printed with two digits,
+    /// 01 for 1); absent: 11, an office.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub place_of_service: Option<u32>,
 }
 
 /// An insurer the clinic has a contract with.
@@ -260,7 +265,7 @@ pub struct SheetPhase {
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub provider: Option<String>,
     /// The id of the provider or facility on the sheet where its sessions
-    /// are given (a hospital for ECT); absent: its biller's address.
+    /// are given (a hospital for ECT); absent: the clinic's address.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub location: Option<String>,
@@ -278,10 +283,9 @@ pub struct SheetFee {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub provider: Option<String>,
-    /// The id of the provider or facility on the sheet where it is given;
-    /// absent: where the sessions are, for a fee charged at each session
-    /// (anaesthesia at each ECT session is given in the hospital), else its
-    /// biller's address.
+    /// The id of the provider or facility on the sheet where it is given
+    /// (the hospital, for anaesthesia at each ECT session); absent: the
+    /// clinic's address.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub location: Option<String>,
@@ -289,39 +293,26 @@ pub struct SheetFee {
 
 impl Course {
     /// Where a ledger line of this course is given: the id of a provider or
-    /// facility on the sheet, or `None` for the clinic's own address. A
-    /// phase without a `location` is given where its biller is; a fee
-    /// without one charged at each session (anaesthesia, a medicine) where
-    /// those sessions are (its phase's, or the first phase's), any other
-    /// where its biller is.
+    /// facility on the sheet (the `location` of its phase, its package's
+    /// phase, or its fee), or `None` for the clinic's own address.
     pub fn location(&self, kind: crate::plan::LineKind, name: &str) -> Option<&str> {
-        use crate::plan::{FeeWhen, LineKind};
-        fn place(p: &SheetPhase) -> Option<&str> {
-            p.location.as_deref().or(p.provider.as_deref())
-        }
-        let phase = |name: &str| {
-            self.phases
-                .iter()
-                .find(|p| p.phase.name == name)
-                .and_then(place)
-        };
-        match kind {
-            LineKind::Session => phase(name),
+        use crate::plan::LineKind;
+        let phase = |name: &str| self.phases.iter().find(|p| p.phase.name == name);
+        let place = match kind {
+            LineKind::Session => phase(name).and_then(|p| p.location.as_ref()),
             LineKind::Package => self
                 .packages
                 .iter()
                 .find(|p| p.name == name)
-                .and_then(|p| phase(&p.phase)),
-            LineKind::Fee => {
-                let fee = self.fees.iter().find(|f| f.fee.name == name)?;
-                match (&fee.location, fee.fee.when, &fee.fee.phase) {
-                    (Some(id), _, _) => Some(id),
-                    (None, FeeWhen::Session, Some(name)) => phase(name),
-                    (None, FeeWhen::Session, None) => self.phases.first().and_then(place),
-                    (None, _, _) => fee.provider.as_deref(),
-                }
-            }
-        }
+                .and_then(|p| phase(&p.phase))
+                .and_then(|p| p.location.as_ref()),
+            LineKind::Fee => self
+                .fees
+                .iter()
+                .find(|f| f.fee.name == name)
+                .and_then(|f| f.location.as_ref()),
+        };
+        place.map(String::as_str)
     }
 
     /// Who bills a ledger line of this course: the id of a co-provider, or

@@ -98,8 +98,8 @@ pub use plan::{
 };
 #[cfg(sheets)]
 pub use quoting::{
-    BusinessDays, Delivery, DueRule, GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, Patient,
-    PaymentType, PrimaryService, Quote, QuoteInput, QuotePayer, good_faith_estimate, quote,
+    Delivery, DueRule, GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, Patient, PaymentType,
+    PrimaryService, Quote, QuoteInput, QuotePayer, good_faith_estimate, quote,
 };
 
 /// The version of this crate (and of the npm package built from it).

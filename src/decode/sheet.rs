@@ -198,6 +198,7 @@ impl Decoder {
         ];
         let obj = self.object(input, "", KNOWN)?;
         let provider = self.identity(&obj);
+        let place = self.opt_with(&obj, "placeOfService", Decoder::place_of_service);
         let currency = self.opt_with(&obj, "currency", |d, v, p| d.currency(v, p));
         let closed_weekdays =
             self.opt_with(&obj, "closedWeekdays", |d, v, p| d.weekdays(v, p, true));
@@ -221,6 +222,7 @@ impl Decoder {
         });
         Some(ClinicSheet {
             provider: provider?,
+            place_of_service: place.ok()?,
             currency: currency.ok()?.unwrap_or_default(),
             closed_weekdays: closed_weekdays.ok()?.unwrap_or_default(),
             holidays: holidays.ok()?.unwrap_or_default(),
@@ -240,18 +242,6 @@ impl Decoder {
         let npi = self.req_with(obj, "npi", |d, v, p| d.npi(v, p));
         let tin = self.req_with(obj, "tin", |d, v, p| d.tin(v, p));
         let taxonomy = self.opt_with(obj, "taxonomy", |d, v, p| d.taxonomy(v, p));
-        let place = self.opt_with(obj, "placeOfService", |d, v, p| {
-            let s = d.string(v, p)?;
-            if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                d.report(
-                    ErrorCode::InvalidValue,
-                    p,
-                    "a CMS place-of-service code is two digits, like \"11\" (office) or \"22\" (hospital outpatient)",
-                );
-                return None;
-            }
-            Some(s)
-        });
         Some(Provider {
             name: name?,
             address: address?,
@@ -259,8 +249,12 @@ impl Decoder {
             npi: npi?,
             tin: tin?,
             taxonomy: taxonomy.ok()?,
-            place_of_service: place.ok()?,
         })
+    }
+
+    /// A CMS place-of-service code: 1–99.
+    fn place_of_service<S: Source>(&mut self, value: S, path: &str) -> Option<u32> {
+        self.count(value, path, 1, 99)
     }
 
     fn co_provider<S: Source>(&mut self, value: S, path: &str) -> Option<CoProvider> {
@@ -282,10 +276,12 @@ impl Decoder {
                 .map(|i| [ProviderKind::Organization, ProviderKind::Practitioner][i])
         });
         let identity = self.identity(&obj);
+        let place = self.opt_with(&obj, "placeOfService", Decoder::place_of_service);
         Some(CoProvider {
             id: id?,
             kind: kind.ok()?.unwrap_or_default(),
             identity: identity?,
+            place_of_service: place.ok()?,
         })
     }
 
@@ -510,8 +506,7 @@ impl Decoder {
         if !rules.problems.is_empty() {
             self.absorb(path, Error::new(rules.problems));
         }
-        // Each list was read in order with its billers, locations and
-        // conditions: the n-th of each belongs to the n-th item.
+        // The n-th biller, location and condition read are the n-th item's.
         let mut course = Course {
             phases: Vec::with_capacity(phases.len()),
             fees: Vec::with_capacity(fees.len()),

@@ -56,17 +56,6 @@ pub enum DueRule {
     NoDeadline,
 }
 
-/// A count of business days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
-pub enum BusinessDays {
-    /// The days the clinic is open (not its closed weekdays or holidays).
-    ClinicOpenDays,
-    /// Monday to Friday, less US federal holidays (`federalHolidays`).
-    Weekdays,
-}
-
 /// When a Good Faith Estimate must reach the patient.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
@@ -79,10 +68,9 @@ pub struct Delivery {
     /// The day of the first service.
     pub first_service: Date,
     /// The business days after `scheduledOn`, up to and including the
-    /// first service, counted up to 10 on the calendar `countedIn` names.
+    /// first service, counted up to 10 on the calendar that gave the
+    /// earlier deadline.
     pub business_days_ahead: u32,
-    /// Which count of business days gave the deadline: the earlier of the two.
-    pub counted_in: BusinessDays,
     /// The deadline that applies.
     pub rule: DueRule,
     /// The last day the estimate may be given; absent when the rule sets
@@ -111,35 +99,32 @@ pub(crate) fn delivery(
     let weekdays = |day: Date| {
         !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !federal.contains(&day)
     };
-    let a = counted(
-        &clinic,
-        BusinessDays::ClinicOpenDays,
-        scheduled_on,
-        requested,
-        first_service,
-    );
-    let b = counted(
-        &weekdays,
-        BusinessDays::Weekdays,
-        scheduled_on,
-        requested,
-        first_service,
-    );
-    match (a.due, b.due) {
+    let a = counted(&clinic, scheduled_on, requested, first_service);
+    let b = counted(&weekdays, scheduled_on, requested, first_service);
+    let (ahead, rule, due) = match (a.2, b.2) {
         (Some(x), Some(y)) if y < x => b,
         (None, Some(_)) => b,
         _ => a,
+    };
+    Delivery {
+        scheduled_on,
+        requested,
+        first_service,
+        business_days_ahead: ahead,
+        rule,
+        due,
+        deadline: deadline(rule, ahead),
     }
 }
 
-/// The deadline with business days counted on the days `open` accepts.
+/// The business days ahead, the rule and the deadline, with business days
+/// counted on the days `open` accepts.
 fn counted(
     open: impl Fn(Date) -> bool,
-    counted_in: BusinessDays,
     scheduled_on: Date,
     requested: bool,
     first_service: Date,
-) -> Delivery {
+) -> (u32, DueRule, Option<Date>) {
     // Count business days after the day of scheduling, up to the first
     // service; past 10 the count no longer matters. With an open weekday and
     // at most 400 holidays this walks at most a few thousand days.
@@ -160,16 +145,8 @@ fn counted(
     } else {
         (DueRule::NoDeadline, None)
     };
-    Delivery {
-        scheduled_on,
-        requested,
-        first_service,
-        business_days_ahead: ahead,
-        counted_in,
-        rule,
-        due: after.map(|n| business_days_after(&open, scheduled_on, n)),
-        deadline: deadline(rule, ahead),
-    }
+    let due = after.map(|n| business_days_after(&open, scheduled_on, n));
+    (ahead, rule, due)
 }
 
 /// A rule in words; `ahead` is the business days counted before the

@@ -167,14 +167,9 @@ pub struct GfeItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub provider: Option<String>,
-    /// The id of the provider or facility on the sheet where it is given
-    /// (its `location`, or its biller's); absent: the clinic's address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
-    pub location: Option<String>,
     /// The CMS place-of-service code of that place: its `placeOfService`,
-    /// or `"11"` (office).
-    pub place_of_service: String,
+    /// or 11 (office).
+    pub place_of_service: u32,
 }
 
 /// The patient-provider dispute threshold: a bill this far above the
@@ -330,7 +325,6 @@ fn items(sheet: &ClinicSheet, lines: &[Line], course: &Course) -> Vec<GfeItem> {
                 && item.code == line.code
                 && item.unit_charge == line.charge
                 && item.provider.as_deref() == provider
-                && item.location.as_deref() == location
         });
         match same {
             Some(item) => {
@@ -352,15 +346,12 @@ fn items(sheet: &ClinicSheet, lines: &[Line], course: &Course) -> Vec<GfeItem> {
                 discount: line.discount,
                 expected_charge: line.charge,
                 provider: provider.map(String::from),
-                location: location.map(String::from),
-                place_of_service: String::from(
-                    location
-                        .and_then(|id| sheet.co_provider(id))
-                        .map_or(&sheet.provider, |p| &p.identity)
-                        .place_of_service
-                        .as_deref()
-                        .unwrap_or(OFFICE_PLACE_OF_SERVICE),
-                ),
+                place_of_service: sheet
+                    .providers
+                    .iter()
+                    .find(|p| Some(p.id.as_str()) == location)
+                    .map_or(sheet.place_of_service, |p| p.place_of_service)
+                    .unwrap_or(OFFICE_PLACE_OF_SERVICE),
             }),
         }
     }

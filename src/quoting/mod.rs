@@ -49,7 +49,7 @@ mod due;
 mod gfe;
 mod input;
 
-pub use due::{BusinessDays, Delivery, DueRule};
+pub use due::{Delivery, DueRule};
 pub use gfe::{
     GfeItem, GfeProvider, GfeRole, GoodFaithEstimate, PrimaryService, good_faith_estimate,
 };
