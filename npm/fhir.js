@@ -8,10 +8,14 @@
 //
 // Every amount is the engine's: a Claim's items are the provider's items,
 // its total their subtotal, and the Summary's total the estimate's. This
-// module only re-expresses them; it is plain JavaScript with no page or
-// engine dependency, so the staff view, Node tests and other tools share it.
-import { MAX_GFE_CLAIM_ITEMS } from "../shared/limits.js";
-import { toMajor } from "../shared/format.js";
+// module only re-expresses them; it is plain JavaScript with no engine
+// dependency: `coursecost/staff` exports it (`gfeBundle`), and the staff
+// view loads it from there when a Bundle is first downloaded.
+
+/** Items in one Claim (the engine's MAX_GFE_CLAIM_ITEMS); more go into further Claims. */
+const MAX_GFE_CLAIM_ITEMS = 50;
+/** `minor` minor units with `digits` decimals, in major units. */
+const toMajor = (minor, digits) => minor / 10 ** digits;
 
 const PCT = "http://hl7.org/fhir/us/davinci-pct/StructureDefinition/";
 /** The canonical URLs of the profiles each resource claims. */
@@ -47,8 +51,15 @@ const SYSTEM = {
   priority: "http://terminology.hl7.org/CodeSystem/processpriority",
   uri: "urn:ietf:rfc:3986",
 };
-/** CMS place of service of every item: 11, an office (the sheet names no other). */
-const OFFICE = { coding: [{ system: SYSTEM.pos, code: "11", display: "Office" }] };
+/** The names of the CMS place-of-service codes a clinic's items are most often given in. */
+const PLACES = {
+  1: "Pharmacy", 2: "Telehealth Provided Other than in Patient's Home", 10: "Telehealth Provided in Patient's Home",
+  11: "Office", 19: "Off Campus-Outpatient Hospital", 21: "Inpatient Hospital", 22: "On Campus-Outpatient Hospital",
+  24: "Ambulatory Surgical Center", 49: "Independent Clinic", 52: "Psychiatric Facility-Partial Hospitalization",
+  53: "Community Mental Health Center", 71: "Public Health Clinic", 72: "Rural Health Clinic",
+};
+/** Where an item is given: the engine's `placeOfService` as CMS writes it, two digits. */
+const place = (code) => coding(SYSTEM.pos, String(code).padStart(2, "0"), PLACES[code]);
 const coding = (system, code, display) => ({ coding: [display ? { system, code, display } : { system, code }] });
 const absent = (code) => ({ extension: [{ url: EXT.absent, valueCode: code }] });
 
@@ -121,9 +132,10 @@ const chunks = (list, size) => Array.from({ length: Math.max(1, Math.ceil(list.l
  * The Bundle for `gfe` (a Good Faith Estimate from the engine).
  * `options.timestamp` (an instant; default now) and `options.uuid` (a
  * function returning a new UUID; default `crypto.randomUUID`) make it
- * reproducible.
+ * reproducible; `options.notes` are further sentences printed with the
+ * estimate (a discount on a condition), carried as disclaimers.
  */
-export function gfeBundle(gfe, { timestamp = new Date().toISOString(), uuid = () => crypto.randomUUID() } = {}) {
+export function gfeBundle(gfe, { timestamp = new Date().toISOString(), uuid = () => crypto.randomUUID(), notes = [] } = {}) {
   const url = () => `urn:uuid:${uuid()}`;
   const digits = gfe.minorUnits;
   const m = (minor) => money(minor, digits, gfe.currency);
@@ -151,7 +163,8 @@ export function gfeBundle(gfe, { timestamp = new Date().toISOString(), uuid = ()
       { url: "linkingIdentifier", valueIdentifier: { system: SYSTEM.uri, value: bundleId } },
     ],
   };
-  const disclaimers = [...gfe.disclaimers, gfe.separatelyScheduledNote, ...gfe.scheduledSeparately.map((s) => `Scheduled separately: ${s}`)]
+  const disclaimers = [...gfe.disclaimers, ...notes, gfe.separatelyScheduledNote,
+    ...gfe.scheduledSeparately.map((s) => `Scheduled separately: ${s}`)]
     .map((text) => ({ url: EXT.disclaimer, valueString: text }));
 
   const entries = [];
@@ -178,7 +191,7 @@ export function gfeBundle(gfe, { timestamp = new Date().toISOString(), uuid = ()
             sequence: i + 1,
             productOrService: service(item.code, item.service),
             ...(item.first === item.last ? { servicedDate: item.first } : { servicedPeriod: { start: item.first, end: item.last } }),
-            locationCodeableConcept: OFFICE,
+            locationCodeableConcept: place(item.placeOfService),
             quantity: { value: item.times },
             unitPrice: m(item.unitCharge),
             net: m(item.expectedCharge),

@@ -12,5 +12,5 @@ export default async function init() {
 
 export {
   initSync, estimate, validate, range, compare, version, currency, minorUnits, planFields,
-  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv,
+  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, gfeBundle, PROFILES,
 } from "./staff.js";

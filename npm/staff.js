@@ -13,6 +13,8 @@ export {
   default, initSync, estimate, validate, range, compare, version, minorUnits, planFields,
   validateClinic, quote, goodFaithEstimate, quoteCsv,
 } from "./coursecost_staff.js";
+// A Good Faith Estimate as an HL7 FHIR R4 Bundle (Da Vinci PCT GFE profiles).
+export { gfeBundle, PROFILES } from "./fhir.js";
 
 /**
  * A clinic's price sheet, decoded and checked once (see `ClinicSheet` in

@@ -44,7 +44,7 @@ const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 const manifest = JSON.parse(readFileSync(join(root, "npm/package.json"), "utf8"));
 manifest.version = version;
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-for (const f of ["node.js", "index.js", "index.d.ts", "staff.js", "staff.d.ts", "staff-node.js", "currency.js"]) copyFileSync(join(root, "npm", f), join(pkg, f));
+for (const f of ["node.js", "index.js", "index.d.ts", "staff.js", "staff.d.ts", "staff-node.js", "currency.js", "fhir.js"]) copyFileSync(join(root, "npm", f), join(pkg, f));
 // The catalogue as a JavaScript module (JSON is a JavaScript expression):
 // importable everywhere ES modules are, with no JSON-module support needed.
 // Deep-frozen as the module is evaluated, before any importer runs: the

@@ -40,11 +40,6 @@ pub struct ClinicSheet {
     /// Weekdays the clinic is closed, e.g. `["sat", "sun"]`.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub closed_weekdays: Vec<Weekday>,
-    /// The CMS place-of-service code of care given at the clinic's
-    /// address, 1–99; absent: 11, an office.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
-    pub place_of_service: Option<u32>,
     /// Days the clinic is closed (at most 400), e.g. public holidays.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub holidays: Vec<Date>,
@@ -89,8 +84,8 @@ pub struct Provider {
     pub taxonomy: Option<String>,
 }
 
-/// The place-of-service code of care given in an office (CMS code 11):
-/// where a provider's sheet names no other.
+/// The place-of-service code of care given in an office (CMS code 11): the
+/// clinic's, and a co-provider's whose `placeOfService` is not given.
 pub const OFFICE_PLACE_OF_SERVICE: u32 = 11;
 
 /// Whether a provider is an organization (a practice, a facility, a
@@ -243,8 +238,8 @@ pub struct SheetDiscount {
     /// The discount, as in a plan.
     #[serde(flatten)]
     pub discount: Discount,
-    /// What the patient must do to get it, e.g. `"paid in full within 30
-    /// days of each bill"`: such a discount is not expected, so quotes and
+    /// What the patient must do to get it (1–80 characters), e.g. `"each
+    /// bill is paid in full within 30 days"`: such a discount is not expected, so quotes and
     /// Good Faith Estimates leave it out of their charges and state it
     /// beside them. Absent: every patient gets it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -293,19 +288,18 @@ pub struct SheetFee {
 
 impl Course {
     /// Where a ledger line of this course is given: the id of a provider or
-    /// facility on the sheet (the `location` of its phase, its package's
-    /// phase, or its fee), or `None` for the clinic's own address.
+    /// facility on the sheet (the `location` of its phase or fee), or `None`
+    /// for the clinic's own address. A package is paid to the clinic: its
+    /// line is the clinic's.
     pub fn location(&self, kind: crate::plan::LineKind, name: &str) -> Option<&str> {
         use crate::plan::LineKind;
-        let phase = |name: &str| self.phases.iter().find(|p| p.phase.name == name);
         let place = match kind {
-            LineKind::Session => phase(name).and_then(|p| p.location.as_ref()),
-            LineKind::Package => self
-                .packages
+            LineKind::Session => self
+                .phases
                 .iter()
-                .find(|p| p.name == name)
-                .and_then(|p| phase(&p.phase))
+                .find(|p| p.phase.name == name)
                 .and_then(|p| p.location.as_ref()),
+            LineKind::Package => None,
             LineKind::Fee => self
                 .fees
                 .iter()

@@ -104,16 +104,14 @@ fn each_item_has_the_place_of_service_of_where_it_is_given() {
             ("Maintenance", 22),
         ]
     );
-    // The clinic's own code when the sheet gives one; a fee with no
-    // location is given at the clinic, whoever bills it.
+    // A fee with no location is given at the clinic (11), whoever bills it.
     let mut sheet = ect_sheet();
-    sheet["placeOfService"] = json!(49);
     if let Some(fee) = sheet["treatments"][0]["fees"][1].as_object_mut() {
         fee.remove("location");
     }
     let gfe = gfe_of(&sheet, &ect_input());
     let codes: Vec<u32> = gfe.items.iter().map(|i| i.place_of_service).collect();
-    assert_eq!(codes, [22, 49, 49, 22]);
+    assert_eq!(codes, [22, 11, 11, 22]);
 }
 
 #[test]
@@ -208,11 +206,11 @@ fn locations_places_of_service_and_conditions_are_checked() {
     );
     let mut sheet = sample();
     sheet["providers"][1]["placeOfService"] = json!(100);
-    sheet["placeOfService"] = json!("11");
+    sheet["providers"][2]["placeOfService"] = json!("22");
     let found = problems(parse_clinic(&sheet.to_string()));
     for (code, path) in [
         (ErrorCode::OutOfRange, "providers[1].placeOfService"),
-        (ErrorCode::InvalidType, "placeOfService"),
+        (ErrorCode::InvalidType, "providers[2].placeOfService"),
     ] {
         assert!(
             has(&found, code, path),

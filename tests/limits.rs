@@ -212,7 +212,7 @@ const SCHEMA_LIMITS: &[(&str, &str)] = &[
     ),
     (
         "/$defs/discount/properties/condition/maxLength",
-        "MAX_TEXT_CHARS",
+        "MAX_NAME_CHARS",
     ),
     (
         "/$defs/treatment/properties/diagnosisCodes/maxItems",

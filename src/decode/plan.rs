@@ -345,9 +345,7 @@ impl Decoder {
         let obj = self.object(value, path, known)?;
         #[cfg(sheets)]
         if self.billers.is_some() {
-            let condition = self.opt_with(&obj, "condition", |d, v, p| {
-                d.text(v, p, crate::limits::MAX_TEXT_CHARS)
-            });
+            let condition = self.opt_with(&obj, "condition", Decoder::name);
             if let Some(billers) = &mut self.billers {
                 billers.conditions.push(condition.ok().flatten());
             }

@@ -187,7 +187,6 @@ impl Decoder {
             "npi",
             "tin",
             "taxonomy",
-            "placeOfService",
             "currency",
             "closedWeekdays",
             "holidays",
@@ -198,7 +197,6 @@ impl Decoder {
         ];
         let obj = self.object(input, "", KNOWN)?;
         let provider = self.identity(&obj);
-        let place = self.opt_with(&obj, "placeOfService", Decoder::place_of_service);
         let currency = self.opt_with(&obj, "currency", |d, v, p| d.currency(v, p));
         let closed_weekdays =
             self.opt_with(&obj, "closedWeekdays", |d, v, p| d.weekdays(v, p, true));
@@ -222,7 +220,6 @@ impl Decoder {
         });
         Some(ClinicSheet {
             provider: provider?,
-            place_of_service: place.ok()?,
             currency: currency.ok()?.unwrap_or_default(),
             closed_weekdays: closed_weekdays.ok()?.unwrap_or_default(),
             holidays: holidays.ok()?.unwrap_or_default(),
@@ -252,11 +249,6 @@ impl Decoder {
         })
     }
 
-    /// A CMS place-of-service code: 1–99.
-    fn place_of_service<S: Source>(&mut self, value: S, path: &str) -> Option<u32> {
-        self.count(value, path, 1, 99)
-    }
-
     fn co_provider<S: Source>(&mut self, value: S, path: &str) -> Option<CoProvider> {
         const KNOWN: &[&str] = &[
             "id",
@@ -276,7 +268,7 @@ impl Decoder {
                 .map(|i| [ProviderKind::Organization, ProviderKind::Practitioner][i])
         });
         let identity = self.identity(&obj);
-        let place = self.opt_with(&obj, "placeOfService", Decoder::place_of_service);
+        let place = self.opt_with(&obj, "placeOfService", |d, v, p| d.count(v, p, 1, 99));
         Some(CoProvider {
             id: id?,
             kind: kind.ok()?.unwrap_or_default(),

@@ -350,7 +350,7 @@ fn items(sheet: &ClinicSheet, lines: &[Line], course: &Course) -> Vec<GfeItem> {
                     .providers
                     .iter()
                     .find(|p| Some(p.id.as_str()) == location)
-                    .map_or(sheet.place_of_service, |p| p.place_of_service)
+                    .and_then(|p| p.place_of_service)
                     .unwrap_or(OFFICE_PLACE_OF_SERVICE),
             }),
         }
