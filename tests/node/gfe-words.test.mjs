@@ -79,6 +79,7 @@ test("re-issue: a saved estimate is read back, and what changed is said item by 
   assert.match(readSaved(JSON.stringify({ ...old, treatment: "gone" }), sheet).error, /no treatment “gone”/);
   // Today's sheet: the office visit 980.00 → 1,000.00, the consultation dropped.
   const today = structuredClone(sheet);
+  today.payers = [];
   const t = today.treatments.find((x) => x.id === "esketamine");
   for (const p of t.phases) p.price = 100000;
   t.fees = t.fees.filter((f) => !f.name.startsWith("New-patient"));
