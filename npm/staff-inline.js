@@ -10,5 +10,5 @@ useSource(() => fromBase64(wasm));
 
 export {
   default, initSync, estimate, validate, range, compare, version, minorUnits, planFields, currency,
-  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, PlanError,
+  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, PlanError, gfeBundle, PROFILES,
 } from "./staff-main.js";

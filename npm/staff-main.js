@@ -10,6 +10,8 @@ import * as glue from "./coursecost_staff.js";
 import { PlanError, engine } from "./errors.js";
 
 export { PlanError } from "./errors.js";
+// A Good Faith Estimate as an HL7 FHIR R4 Bundle (Da Vinci PCT GFE profiles).
+export { gfeBundle, PROFILES } from "./fhir.js";
 
 const wasm = engine("coursecost/staff", glue);
 

@@ -14,5 +14,5 @@ export default async function init() {
 
 export {
   initSync, estimate, validate, range, compare, version, minorUnits, planFields, currency,
-  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, PlanError,
+  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, PlanError, gfeBundle, PROFILES,
 } from "./staff-main.js";

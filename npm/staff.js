@@ -5,5 +5,5 @@
 // `coursecost/staff/inline`. The implementation is staff-main.js.
 export {
   default, initSync, estimate, validate, range, compare, version, minorUnits, planFields, currency,
-  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, PlanError,
+  ClinicSheet, validateClinic, quote, goodFaithEstimate, quoteCsv, PlanError, gfeBundle, PROFILES,
 } from "./staff-main.js";

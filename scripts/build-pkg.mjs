@@ -49,7 +49,7 @@ const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 const manifest = JSON.parse(readFileSync(join(root, "npm/package.json"), "utf8"));
 manifest.version = version;
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-const sources = ["main.js", "index.js", "inline.js", "node.js", "staff-main.js", "staff.js", "staff-inline.js", "staff-node.js", "errors.js", "base64.js", "currency.js"];
+const sources = ["main.js", "index.js", "inline.js", "node.js", "staff-main.js", "staff.js", "staff-inline.js", "staff-node.js", "errors.js", "base64.js", "currency.js", "fhir.js"];
 const declarations = ["index.d.ts", "staff.d.ts", "errors.d.ts", "catalogue.d.ts"];
 for (const f of [...sources, ...declarations]) copyFileSync(join(root, "npm", f), join(pkg, f));
 // The wasm as base64 in a module, for the inline entries and for Node (see

@@ -46,8 +46,9 @@ const visitorModules = {
 const modules = {
   // The staff view's engine runs in a worker of its own (quote-worker.js,
   // the sheet editor's too); its FHIR writer (fhir.js) is loaded only when
-  // a Bundle is downloaded.
-  quote: "staff/quote.js", "quote-worker": "shared/quote-worker.js", fhir: "staff/fhir.js",
+  // a Bundle is downloaded, its re-issue comparison (reissue.js) when a
+  // saved estimate is opened.
+  quote: "staff/quote.js", "quote-worker": "shared/quote-worker.js", fhir: "staff/fhir.js", reissue: "staff/reissue.js",
   editor: "editor/editor.js", embed: "embed/embed.js",
 };
 const options = bundling(root);

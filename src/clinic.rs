@@ -84,6 +84,10 @@ pub struct Provider {
     pub taxonomy: Option<String>,
 }
 
+/// The place-of-service code of care given in an office (CMS code 11): the
+/// clinic's, and a co-provider's whose `placeOfService` is not given.
+pub const OFFICE_PLACE_OF_SERVICE: u32 = 11;
+
 /// Whether a provider is an organization (a practice, a facility, a
 /// group) or one person.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -111,6 +115,12 @@ pub struct CoProvider {
     /// Its name, address, NPI and TIN.
     #[serde(flatten)]
     pub identity: Provider,
+    /// The CMS place-of-service code of care given at its address, 1–99
+    /// (22: a hospital's outpatient department; printed with two digits,
+    /// 01 for 1); absent: 11, an office.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub place_of_service: Option<u32>,
 }
 
 /// An insurer the clinic has a contract with.
@@ -213,9 +223,28 @@ pub struct Course {
     /// Prepaid bundles, as in a plan.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub packages: Vec<Package>,
-    /// Discounts every patient gets, as in a plan.
+    /// Discounts, as in a plan; one with a `condition` (paying promptly,
+    /// paying in advance) is left out of the expected charges.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
-    pub discounts: Vec<Discount>,
+    pub discounts: Vec<SheetDiscount>,
+}
+
+/// A discount of a sheet's course: a plan's discount and, when the patient
+/// gets it only by how or when they pay, that condition.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(ts, feature = "staff"), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SheetDiscount {
+    /// The discount, as in a plan.
+    #[serde(flatten)]
+    pub discount: Discount,
+    /// What the patient must do to get it (1–80 characters), e.g. `"each
+    /// bill is paid in full within 30 days"`: such a discount is not expected, so quotes and
+    /// Good Faith Estimates leave it out of their charges and state it
+    /// beside them. Absent: every patient gets it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub condition: Option<String>,
 }
 
 /// A phase of a sheet's course: a plan's phase and who bills it.
@@ -230,6 +259,11 @@ pub struct SheetPhase {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub provider: Option<String>,
+    /// The id of the provider or facility on the sheet where its sessions
+    /// are given (a hospital for ECT); absent: the clinic's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub location: Option<String>,
 }
 
 /// A fee of a sheet's course: a plan's fee and who bills it.
@@ -244,9 +278,37 @@ pub struct SheetFee {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub provider: Option<String>,
+    /// The id of the provider or facility on the sheet where it is given
+    /// (the hospital, for anaesthesia at each ECT session); absent: the
+    /// clinic's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub location: Option<String>,
 }
 
 impl Course {
+    /// Where a ledger line of this course is given: the id of a provider or
+    /// facility on the sheet (the `location` of its phase or fee), or `None`
+    /// for the clinic's own address. A package is paid to the clinic: its
+    /// line is the clinic's.
+    pub fn location(&self, kind: crate::plan::LineKind, name: &str) -> Option<&str> {
+        use crate::plan::LineKind;
+        let place = match kind {
+            LineKind::Session => self
+                .phases
+                .iter()
+                .find(|p| p.phase.name == name)
+                .and_then(|p| p.location.as_ref()),
+            LineKind::Package => None,
+            LineKind::Fee => self
+                .fees
+                .iter()
+                .find(|f| f.fee.name == name)
+                .and_then(|f| f.location.as_ref()),
+        };
+        place.map(String::as_str)
+    }
+
     /// Who bills a ledger line of this course: the id of a co-provider, or
     /// `None` for the clinic. A session line is billed by its phase's
     /// provider, a package line by its phase's, a fee line by its fee's.
@@ -316,7 +378,13 @@ impl ClinicSheet {
             phases: course.phases.iter().map(|p| p.phase.clone()).collect(),
             fees: course.fees.iter().map(|f| f.fee.clone()).collect(),
             packages: course.packages.clone(),
-            discounts: course.discounts.clone(),
+            // A conditional discount is not an expected charge's.
+            discounts: course
+                .discounts
+                .iter()
+                .filter(|d| d.condition.is_none())
+                .map(|d| d.discount.clone())
+                .collect(),
             coverage: None,
             assistance: Vec::new(),
             financing: None,

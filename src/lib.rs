@@ -77,8 +77,8 @@ pub use catalogue::{
 };
 #[cfg(sheets)]
 pub use clinic::{
-    Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
-    SheetPhase, Treatment,
+    Address, ClinicSheet, CoProvider, Course, OFFICE_PLACE_OF_SERVICE, Payer, Provider,
+    ProviderKind, Rate, SheetDiscount, SheetFee, SheetPhase, Treatment,
 };
 pub use comparison::{
     Change, ChangeKind, Compared, Comparison, Period, Range, Stretch, compare, range,

@@ -21,15 +21,17 @@ fn the_sample_sheet_is_valid() {
 fn a_quote_is_the_estimate_of_the_plan_the_sheet_and_input_make() {
     let sheet = sample();
     let q = quote_of(&sheet, &self_pay("iv-ketamine")).unwrap_or_else(|e| panic!("{e}"));
-    // The same course written by hand as a plan.
+    // The same course written by hand as a plan, without its prompt-pay
+    // discount: that one has a condition, so it is no expected charge's.
     let t = &sheet["treatments"][0];
     let plan = json!({
         "currency": "USD",
         "start": "2026-12-07",
         "horizon": t["horizon"],
         "clinic": { "closedWeekdays": sheet["closedWeekdays"], "closedDates": sheet["holidays"] },
-        "phases": t["phases"], "fees": t["fees"], "packages": t["packages"], "discounts": t["discounts"]
+        "phases": t["phases"], "fees": t["fees"], "packages": t["packages"]
     });
+    assert!(t["discounts"][0]["condition"].is_string());
     let expected = estimate_json(&plan.to_string()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(q.estimate, expected);
     // Q-, the quote's date, the treatment's id, then 8 hex digits of hash.
@@ -45,14 +47,15 @@ fn a_quote_is_the_estimate_of_the_plan_the_sheet_and_input_make() {
     );
     assert_eq!(q.valid_until.to_string(), "2026-12-21");
     assert_eq!(q.diagnosis_codes, ["F33.2"]);
-    // The induction package (6 × 550.00 → 2,750.00, less 5 %) plus the
-    // consultation and monitoring fees appear with their codes.
+    // The induction package (6 × 550.00 → 2,750.00, not less the 5 % a
+    // prompt payer gets) plus the consultation and monitoring fees appear
+    // with their codes.
     let package = q
         .estimate
         .lines
         .iter()
         .find(|l| l.name.starts_with("Induction package"));
-    assert_eq!(package.map(|l| l.charge.minor()), Some(261_250));
+    assert_eq!(package.map(|l| l.charge.minor()), Some(275_000));
     assert!(
         q.estimate
             .lines

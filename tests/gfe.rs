@@ -38,10 +38,13 @@ fn an_insured_quote_with_a_payer_uses_its_allowed_amounts_line_by_line() {
     let payer = with.payer.as_ref().map(|p| (p.name.as_str(), p.network));
     assert_eq!(payer, Some(("Prairie Health PPO (sample)", Network::In)));
     // Every session is allowed 720.00 of its 980.00; the consultation 210.00
-    // of its 350.00. In network, the difference is the clinic's write-off.
+    // of its 350.00; the medicine 800.00 of its 900.00. In network, the
+    // difference is the clinic's write-off.
     for line in &with.estimate.lines {
         let allowed = if line.name.as_str().starts_with("New-patient") {
             21_000
+        } else if line.name.as_str().starts_with("Esketamine nasal spray") {
+            80_000
         } else {
             72_000
         };
@@ -254,7 +257,7 @@ fn providers_are_named_by_id_and_checked() {
     }
     let found = problems(parse_clinic(&sheet.to_string()));
     assert!(
-        has(&found, ErrorCode::DuplicateName, "providers[1].id"),
+        has(&found, ErrorCode::DuplicateName, "providers[3].id"),
         "{found:#?}"
     );
     // A plan's phases and fees name no provider: that is a price sheet's.
@@ -326,6 +329,9 @@ fn due(scheduled_on: &str, start: &str, requested: bool) -> coursecost::Delivery
     let mut input = self_pay("tms");
     input["start"] = json!(start);
     input["scheduledOn"] = json!(scheduled_on);
+    // The observed US federal holidays of late 2026: Veterans Day (Wed
+    // 11-11), Thanksgiving (Thu 11-26), Christmas (Fri 12-25).
+    input["federalHolidays"] = json!(["2026-11-11", "2026-11-26", "2026-12-25"]);
     if requested {
         input["requested"] = json!(true);
     }
@@ -472,8 +478,10 @@ fn a_treatment_with_a_dear_end_course_gives_a_range() {
     let plan = json!({
         "start": "2026-12-07", "horizon": t["horizon"],
         "clinic": { "closedWeekdays": sheet["closedWeekdays"], "closedDates": sheet["holidays"] },
-        "phases": t["high"]["phases"], "fees": t["high"]["fees"], "discounts": t["high"]["discounts"]
+        "phases": t["high"]["phases"], "fees": t["high"]["fees"]
     });
+    // Its prompt-pay discount has a condition: left out, as from the expected course.
+    assert!(t["high"]["discounts"][0]["condition"].is_string());
     let e = coursecost::estimate_json(&plan.to_string()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(high, e.totals.charge);
     let tms = gfe_of(&sheet, &self_pay("tms")).unwrap_or_else(|e| panic!("{e}"));
@@ -656,4 +664,82 @@ fn the_deadline_is_worded_by_the_engine() {
         due("2026-12-04", "2026-12-07", false).deadline,
         "no deadline: scheduled 1 business day ahead (fewer than 3)"
     );
+}
+
+#[test]
+fn a_clinic_closed_on_a_weekday_gets_the_earlier_weekday_deadline() {
+    // The sample clinic, closed on Wednesdays as well as weekends. Scheduled
+    // Monday 2026-11-30 for Monday 2026-12-14:
+    // - open days after Mon 30: Tue 1, Thu 3, Fri 4, Mon 7, Tue 8, Thu 10,
+    //   Fri 11, Mon 14: 8 ahead, so 1 business day after: Tue 12-01;
+    // - weekdays after Mon 30: Tue 1 … Fri 4 (4), Mon 7 … Fri 11 (5), Mon 14:
+    //   10 ahead, so 3 business days after: Tue 1, Wed 2, Thu 3: 12-03.
+    // The earlier is the clinic's Tuesday.
+    let mut sheet = sample();
+    sheet["closedWeekdays"] = json!(["wed", "sat", "sun"]);
+    let mut input = self_pay("tms");
+    input["start"] = json!("2026-12-14");
+    input["scheduledOn"] = json!("2026-11-30");
+    let d = gfe_of(&sheet, &input)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .delivery
+        .expect("due");
+    assert_eq!(d.due.map(|d| d.to_string()).as_deref(), Some("2026-12-01"));
+    assert_eq!(
+        (d.business_days_ahead, d.rule),
+        (8, DueRule::OneBusinessDay)
+    );
+    // Now the weekday count gives the deadline: the clinic open only on
+    // Thursdays and Fridays, scheduled Friday 2026-12-04 for Friday 2026-12-11:
+    // - open days after Fri 4: Thu 10, Fri 11: 2 ahead: no deadline;
+    // - weekdays: Mon 7 … Fri 11: 5 ahead: 1 business day after: Mon 12-07.
+    // A deadline beats none: Monday 12-07, counted in weekdays.
+    sheet["closedWeekdays"] = json!(["mon", "tue", "wed", "sat", "sun"]);
+    input["start"] = json!("2026-12-11");
+    input["scheduledOn"] = json!("2026-12-04");
+    let d = gfe_of(&sheet, &input)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .delivery
+        .expect("due");
+    assert_eq!(
+        (d.business_days_ahead, d.rule),
+        (5, DueRule::OneBusinessDay)
+    );
+    assert_eq!(d.due.map(|d| d.to_string()).as_deref(), Some("2026-12-07"));
+}
+
+#[test]
+fn federal_holidays_are_not_business_days_in_the_weekday_count() {
+    // A clinic open every day but Sunday. Scheduled Wednesday 2026-11-25
+    // for Monday 2026-12-07:
+    // - open days after Wed 25: Thu 26, Fri 27, Sat 28, Mon 30, Tue 1, Wed 2,
+    //   Thu 3, Fri 4, Sat 5, Mon 7: 10 ahead: 3 after: Thu 26, Fri 27, Sat 28;
+    // - weekdays less Thanksgiving (Thu 26): Fri 27, Mon 30 … Fri 4 (5), Mon
+    //   7: 7 ahead: 1 after: Fri 27.
+    // Both 11-27 and 11-28: the weekday count's Friday is earlier.
+    let mut sheet = sample();
+    sheet["closedWeekdays"] = json!(["sun"]);
+    sheet["holidays"] = json!([]);
+    let mut input = self_pay("tms");
+    input["start"] = json!("2026-12-07");
+    input["scheduledOn"] = json!("2026-11-25");
+    input["federalHolidays"] = json!(["2026-11-26"]);
+    let d = gfe_of(&sheet, &input)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .delivery
+        .expect("due");
+    assert_eq!(
+        (d.business_days_ahead, d.rule),
+        (7, DueRule::OneBusinessDay)
+    );
+    assert_eq!(d.due.map(|d| d.to_string()).as_deref(), Some("2026-11-27"));
+    // Without the holiday the weekday count has Thursday 26 as day 1: due
+    // then, and 8 ahead (Thu 26, Fri 27, Mon 30 … Fri 4, Mon 7).
+    input["federalHolidays"] = json!([]);
+    let d = gfe_of(&sheet, &input)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .delivery
+        .expect("due");
+    assert_eq!(d.business_days_ahead, 8);
+    assert_eq!(d.due.map(|d| d.to_string()).as_deref(), Some("2026-11-26"));
 }

@@ -211,6 +211,10 @@ const SCHEMA_LIMITS: &[(&str, &str)] = &[
         "MAX_TEXT_CHARS",
     ),
     (
+        "/$defs/discount/properties/condition/maxLength",
+        "MAX_NAME_CHARS",
+    ),
+    (
         "/$defs/treatment/properties/diagnosisCodes/maxItems",
         "MAX_DIAGNOSIS_CODES",
     ),
@@ -263,6 +267,11 @@ const SCHEMA_OTHER_BOUNDS: &[(&str, i64, &str)] = &[
         "a clinic is open on at least one weekday",
     ),
     ("/$defs/percent/maximum", 100, "a percentage"),
+    (
+        "/$defs/placeOfService/maximum",
+        99,
+        "CMS place-of-service codes are two digits",
+    ),
     (
         "/$defs/discount/properties/percent/maximum",
         100,

@@ -80,13 +80,18 @@ pub(crate) struct Decoder {
     pub(crate) require_terms: bool,
 }
 
-/// The providers named by the phases and fees of a sheet's course, in the
-/// order they were read (`None`: the clinic bills it).
+/// The providers named by the phases and fees of a sheet's course, where
+/// they are given, and the discounts' conditions, in the order they were
+/// read (`None`: the clinic bills it, at its address; no condition).
 #[cfg(sheets)]
 #[derive(Default)]
 pub(crate) struct Billers {
-    pub(crate) phases: Vec<Option<String>>,
-    pub(crate) fees: Vec<Option<String>>,
+    /// Each phase's `provider` and `location`.
+    pub(crate) phases: Vec<(Option<String>, Option<String>)>,
+    /// Each fee's `provider` and `location`.
+    pub(crate) fees: Vec<(Option<String>, Option<String>)>,
+    /// Each discount's `condition`.
+    pub(crate) conditions: Vec<Option<String>>,
 }
 
 /// An object being read: its value, path and the fields the contract knows.

@@ -29,15 +29,17 @@ const SHEET_PHASE_KEYS: &[&str] = &[
     "benefit",
     "allowed",
     "provider",
+    "location",
 ];
 /// The fields of a plan's phase.
-const PHASE_KEYS: &[&str] = SHEET_PHASE_KEYS.split_at(SHEET_PHASE_KEYS.len() - 1).0;
-/// The fields of a price sheet's fee: a plan's, then who bills it.
+const PHASE_KEYS: &[&str] = SHEET_PHASE_KEYS.split_at(SHEET_PHASE_KEYS.len() - 2).0;
+/// The fields of a price sheet's fee: a plan's, then who bills it and where.
 const SHEET_FEE_KEYS: &[&str] = &[
     "name", "amount", "when", "phase", "code", "covered", "benefit", "allowed", "provider",
+    "location",
 ];
 /// The fields of a plan's fee.
-const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 1).0;
+const FEE_KEYS: &[&str] = SHEET_FEE_KEYS.split_at(SHEET_FEE_KEYS.len() - 2).0;
 
 /// The fields of a plan.
 const PLAN_KEYS: &[&str] = &[
@@ -55,8 +57,12 @@ const PLAN_KEYS: &[&str] = &[
 ];
 /// The fields of a package.
 const PACKAGE_KEYS: &[&str] = &["name", "phase", "sessions", "price", "code"];
+/// The fields of a price sheet's discount: a plan's, then its condition.
+const SHEET_DISCOUNT_KEYS: &[&str] = &["name", "percent", "appliesTo", "condition"];
 /// The fields of a discount.
-const DISCOUNT_KEYS: &[&str] = &["name", "percent", "appliesTo"];
+const DISCOUNT_KEYS: &[&str] = SHEET_DISCOUNT_KEYS
+    .split_at(SHEET_DISCOUNT_KEYS.len() - 1)
+    .0;
 
 /// [`PLAN_KEYS`], [`PHASE_KEYS`], [`FEE_KEYS`], [`PACKAGE_KEYS`] and
 /// [`DISCOUNT_KEYS`] as the JSON the `planFields` export answers, written
@@ -200,8 +206,11 @@ impl Decoder {
         #[cfg(sheets)]
         if self.billers.is_some() {
             let provider = self.opt_with(&obj, "provider", Decoder::name);
+            let location = self.opt_with(&obj, "location", Decoder::name);
             if let Some(billers) = &mut self.billers {
-                billers.phases.push(provider.ok().flatten());
+                billers
+                    .phases
+                    .push((provider.ok().flatten(), location.ok().flatten()));
             }
         }
         let name = self.req_with(&obj, "name", Decoder::name);
@@ -278,8 +287,11 @@ impl Decoder {
         #[cfg(sheets)]
         if self.billers.is_some() {
             let provider = self.opt_with(&obj, "provider", Decoder::name);
+            let location = self.opt_with(&obj, "location", Decoder::name);
             if let Some(billers) = &mut self.billers {
-                billers.fees.push(provider.ok().flatten());
+                billers
+                    .fees
+                    .push((provider.ok().flatten(), location.ok().flatten()));
             }
         }
         let name = self.req_with(&obj, "name", Decoder::name);
@@ -322,7 +334,22 @@ impl Decoder {
     }
 
     fn discount<S: Source>(&mut self, value: S, path: &str) -> Option<Discount> {
-        let obj = self.object(value, path, DISCOUNT_KEYS)?;
+        #[cfg(sheets)]
+        let known = if self.billers.is_some() {
+            SHEET_DISCOUNT_KEYS
+        } else {
+            DISCOUNT_KEYS
+        };
+        #[cfg(not(sheets))]
+        let known = DISCOUNT_KEYS;
+        let obj = self.object(value, path, known)?;
+        #[cfg(sheets)]
+        if self.billers.is_some() {
+            let condition = self.opt_with(&obj, "condition", Decoder::name);
+            if let Some(billers) = &mut self.billers {
+                billers.conditions.push(condition.ok().flatten());
+            }
+        }
         let name = self.req_with(&obj, "name", Decoder::name);
         let percent = self.req_with(&obj, "percent", |d, v, p| {
             let pct = d.percent(v, p)?;

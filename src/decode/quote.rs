@@ -80,6 +80,7 @@ impl Decoder {
             "diagnosisCodes",
             "payer",
             "scheduledOn",
+            "federalHolidays",
             "requested",
             "requireTerms",
         ];
@@ -108,6 +109,7 @@ impl Decoder {
             self.opt_with(&obj, "diagnosisCodes", |d, v, p| d.diagnosis_codes(v, p));
         let payer = self.opt_with(&obj, "payer", Decoder::name);
         let scheduled_on = self.opt_with(&obj, "scheduledOn", Decoder::date);
+        let federal = self.opt_with(&obj, "federalHolidays", Decoder::closed_dates);
         let requested = self.opt_with(&obj, "requested", Decoder::boolean);
         let input = QuoteInput {
             treatment: treatment?,
@@ -123,6 +125,7 @@ impl Decoder {
             diagnosis_codes: diagnosis_codes.ok()?,
             payer: payer.ok()?,
             scheduled_on: scheduled_on.ok()?,
+            federal_holidays: federal.ok()?.unwrap_or_default(),
             requested: requested.ok()?.unwrap_or(false),
             require_terms: terms.ok()?.unwrap_or(false),
         };

@@ -2,8 +2,8 @@
 
 use crate::calendar::Date;
 use crate::clinic::{
-    Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetFee,
-    SheetPhase, Treatment,
+    Address, ClinicSheet, CoProvider, Course, Payer, Provider, ProviderKind, Rate, SheetDiscount,
+    SheetFee, SheetPhase, Treatment,
 };
 use crate::error::{Bound, Error, ErrorCode};
 use crate::limits::{
@@ -61,15 +61,19 @@ fn check_sheet(sheet: &ClinicSheet, d: &mut Decoder) {
         }
         for (path, course) in courses {
             for (i, phase) in course.phases.iter().enumerate() {
-                if let Some(id) = &phase.provider {
-                    let at = cat!("{}.phases[{}].provider", path, i);
-                    rules::known_name(d, &at, id, &providers, "provider");
+                for (field, id) in [("provider", &phase.provider), ("location", &phase.location)] {
+                    if let Some(id) = id {
+                        let at = cat!("{}.phases[{}].{}", path, i, field);
+                        rules::known_name(d, &at, id, &providers, "provider");
+                    }
                 }
             }
             for (i, fee) in course.fees.iter().enumerate() {
-                if let Some(id) = &fee.provider {
-                    let at = cat!("{}.fees[{}].provider", path, i);
-                    rules::known_name(d, &at, id, &providers, "provider");
+                for (field, id) in [("provider", &fee.provider), ("location", &fee.location)] {
+                    if let Some(id) = id {
+                        let at = cat!("{}.fees[{}].{}", path, i, field);
+                        rules::known_name(d, &at, id, &providers, "provider");
+                    }
                 }
             }
         }
@@ -247,7 +251,15 @@ impl Decoder {
 
     fn co_provider<S: Source>(&mut self, value: S, path: &str) -> Option<CoProvider> {
         const KNOWN: &[&str] = &[
-            "id", "kind", "name", "address", "phone", "npi", "tin", "taxonomy",
+            "id",
+            "kind",
+            "name",
+            "address",
+            "phone",
+            "npi",
+            "tin",
+            "taxonomy",
+            "placeOfService",
         ];
         let obj = self.object(value, path, KNOWN)?;
         let id = self.req_with(&obj, "id", Decoder::name);
@@ -256,10 +268,12 @@ impl Decoder {
                 .map(|i| [ProviderKind::Organization, ProviderKind::Practitioner][i])
         });
         let identity = self.identity(&obj);
+        let place = self.opt_with(&obj, "placeOfService", |d, v, p| d.count(v, p, 1, 99));
         Some(CoProvider {
             id: id?,
             kind: kind.ok()?.unwrap_or_default(),
             identity: identity?,
+            place_of_service: place.ok()?,
         })
     }
 
@@ -484,20 +498,39 @@ impl Decoder {
         if !rules.problems.is_empty() {
             self.absorb(path, Error::new(rules.problems));
         }
-        Some(Course {
-            phases: phases
-                .into_iter()
-                .zip(billers.phases)
-                .map(|(phase, provider)| SheetPhase { phase, provider })
-                .collect(),
-            fees: fees
-                .into_iter()
-                .zip(billers.fees)
-                .map(|(fee, provider)| SheetFee { fee, provider })
-                .collect(),
+        // The n-th biller, location and condition read are the n-th item's.
+        let mut course = Course {
+            phases: Vec::with_capacity(phases.len()),
+            fees: Vec::with_capacity(fees.len()),
             packages,
-            discounts,
-        })
+            discounts: Vec::with_capacity(discounts.len()),
+        };
+        let mut read = billers.phases.into_iter();
+        for phase in phases {
+            let (provider, location) = read.next().unwrap_or_default();
+            course.phases.push(SheetPhase {
+                phase,
+                provider,
+                location,
+            });
+        }
+        let mut read = billers.fees.into_iter();
+        for fee in fees {
+            let (provider, location) = read.next().unwrap_or_default();
+            course.fees.push(SheetFee {
+                fee,
+                provider,
+                location,
+            });
+        }
+        let mut conditions = billers.conditions.into_iter();
+        for discount in discounts {
+            course.discounts.push(SheetDiscount {
+                discount,
+                condition: conditions.next().flatten(),
+            });
+        }
+        Some(course)
     }
 
     /// ICD-10-CM diagnosis codes: at most 12, each shaped like one

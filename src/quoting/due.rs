@@ -1,8 +1,13 @@
 //! When a Good Faith Estimate is due: 45 CFR 149.610(b)(1)(vi), counted in
-//! the clinic's business days.
+//! business days the safe way.
 //!
-//! The rule's three deadlines, with a business day taken to be a day the
-//! clinic is open (not one of its closed weekdays or holidays):
+//! The rule does not define a business day. A clinic closed on a weekday
+//! would get later deadlines by counting only its open days, so each
+//! deadline is worked out twice, counting the clinic's open days and
+//! counting Monday to Friday less US federal holidays, and the earlier
+//! wins (a deadline over none).
+//!
+//! The rule's three deadlines:
 //!
 //! - scheduled at least 10 business days before the first service: no
 //!   later than 3 business days after the day of scheduling;
@@ -16,7 +21,7 @@
 
 use serde::Serialize;
 
-use crate::calendar::Date;
+use crate::calendar::{Date, Weekday};
 use crate::clinic::ClinicSheet;
 use crate::prelude::*;
 use crate::text::cat;
@@ -62,8 +67,9 @@ pub struct Delivery {
     pub requested: bool,
     /// The day of the first service.
     pub first_service: Date,
-    /// The clinic's business days after `scheduledOn`, up to and including
-    /// the first service, counted up to 10.
+    /// The business days after `scheduledOn`, up to and including the
+    /// first service, counted up to 10 on the calendar that gave the
+    /// earlier deadline.
     pub business_days_ahead: u32,
     /// The deadline that applies.
     pub rule: DueRule,
@@ -80,21 +86,53 @@ pub struct Delivery {
 
 /// The deadline of a Good Faith Estimate whose service was scheduled (or
 /// asked for) on `scheduled_on` and first given on `first_service`, which is
-/// not earlier.
+/// not earlier: the earlier of the deadlines counted in the clinic's open
+/// days and in weekdays less `federal` holidays.
 pub(crate) fn delivery(
     sheet: &ClinicSheet,
+    federal: &[Date],
     scheduled_on: Date,
     requested: bool,
     first_service: Date,
 ) -> Delivery {
-    // Count open days after the day of scheduling, up to the first service;
-    // past 10 the count no longer matters. With an open weekday and at most
-    // 400 holidays this walks at most a few thousand days.
+    let clinic = |day: Date| sheet.is_open(day);
+    let weekdays = |day: Date| {
+        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !federal.contains(&day)
+    };
+    let a = counted(clinic, scheduled_on, requested, first_service);
+    let b = counted(weekdays, scheduled_on, requested, first_service);
+    let (ahead, rule, due) = match (a.2, b.2) {
+        (Some(x), Some(y)) if y < x => b,
+        (None, Some(_)) => b,
+        _ => a,
+    };
+    Delivery {
+        scheduled_on,
+        requested,
+        first_service,
+        business_days_ahead: ahead,
+        rule,
+        due,
+        deadline: deadline(rule, ahead),
+    }
+}
+
+/// The business days ahead, the rule and the deadline, with business days
+/// counted on the days `open` accepts.
+fn counted(
+    open: impl Fn(Date) -> bool,
+    scheduled_on: Date,
+    requested: bool,
+    first_service: Date,
+) -> (u32, DueRule, Option<Date>) {
+    // Count business days after the day of scheduling, up to the first
+    // service; past 10 the count no longer matters. With an open weekday and
+    // at most 400 holidays this walks at most a few thousand days.
     let mut ahead = 0;
     let mut day = scheduled_on;
     while ahead < LONG_NOTICE_DAYS && day < first_service {
         day = day.add_days(1);
-        if sheet.is_open(day) {
+        if open(day) {
             ahead += 1;
         }
     }
@@ -107,15 +145,8 @@ pub(crate) fn delivery(
     } else {
         (DueRule::NoDeadline, None)
     };
-    Delivery {
-        scheduled_on,
-        requested,
-        first_service,
-        business_days_ahead: ahead,
-        rule,
-        due: after.map(|n| business_days_after(sheet, scheduled_on, n)),
-        deadline: deadline(rule, ahead),
-    }
+    let due = after.map(|n| business_days_after(&open, scheduled_on, n));
+    (ahead, rule, due)
 }
 
 /// A rule in words; `ahead` is the business days counted before the
@@ -145,12 +176,12 @@ fn deadline(rule: DueRule, ahead: u32) -> String {
     }
 }
 
-/// The `n`th day the clinic is open after `day`.
-fn business_days_after(sheet: &ClinicSheet, mut day: Date, n: u32) -> Date {
+/// The `n`th business day after `day`.
+fn business_days_after(open: impl Fn(Date) -> bool, mut day: Date, n: u32) -> Date {
     let mut left = n;
     while left > 0 {
         day = day.add_days(1);
-        if sheet.is_open(day) {
+        if open(day) {
             left -= 1;
         }
     }

@@ -7,7 +7,7 @@ use crate::text::cat;
 use serde::Serialize;
 
 use crate::calendar::Date;
-use crate::clinic::{ClinicSheet, Course, Provider, ProviderKind};
+use crate::clinic::{ClinicSheet, Course, OFFICE_PLACE_OF_SERVICE, Provider, ProviderKind};
 use crate::currency::Currency;
 use crate::error::{Error, ErrorCode, Problem};
 use crate::label::Label;
@@ -89,6 +89,12 @@ pub struct GfeProvider {
     pub items: Vec<GfeItem>,
     /// Their expected charges.
     pub subtotal: Amount,
+    /// Its expected charges if the course runs to its dear end (the
+    /// treatment's `high` course), when the sheet gives one: the top of
+    /// this provider's range, which a dispute compares its bill with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub high_subtotal: Option<Amount>,
 }
 
 /// A provider's part in a Good Faith Estimate.
@@ -161,6 +167,9 @@ pub struct GfeItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub provider: Option<String>,
+    /// The CMS place-of-service code of that place: its `placeOfService`,
+    /// or 11 (office).
+    pub place_of_service: u32,
 }
 
 /// The patient-provider dispute threshold: a bill this far above the
@@ -213,7 +222,7 @@ pub fn good_faith_estimate(
     };
     let quote = super::quote(sheet, input)?;
     let course = &treatment.course;
-    let items = items(&quote.estimate.lines, course);
+    let items = items(sheet, &quote.estimate.lines, course);
     let first_phase = quote.estimate.phases.first();
     let first_service = quote.estimate.lines.first().map_or(input.start, |l| l.date);
     let delivery = match input.scheduled_on {
@@ -224,10 +233,17 @@ pub fn good_faith_estimate(
                 cat!("{} is after the first service, on {}", day, first_service),
             )]));
         }
-        Some(day) => Some(delivery(sheet, day, input.requested, first_service)),
+        Some(day) => Some(delivery(
+            sheet,
+            &input.federal_holidays,
+            day,
+            input.requested,
+            first_service,
+        )),
         None => None,
     };
-    let high_total = treatment.high.as_ref().and_then(|high| {
+    // The dear end's estimate, grouped by provider as the expected one is.
+    let high = treatment.high.as_ref().and_then(|high| {
         let options = PlanOptions {
             horizon: Some(horizon),
             ..PlanOptions::default()
@@ -235,9 +251,16 @@ pub fn good_faith_estimate(
         let plan = sheet
             .plan_of(high, horizon, input.start)
             .with_options(&options);
-        plan.ok()
-            .map(|plan| crate::assemble::estimate(&plan).totals.charge)
+        plan.ok().map(|plan| {
+            let estimate = crate::assemble::estimate(&plan);
+            let dear = self::items(sheet, &estimate.lines, high);
+            (
+                estimate.totals.charge,
+                groups(sheet, &quote.provider, &dear),
+            )
+        })
     });
+    let high_total = high.as_ref().map(|(total, _)| *total);
     if let Some(high) = high_total
         && high < quote.estimate.totals.charge
     {
@@ -252,7 +275,13 @@ pub fn good_faith_estimate(
             sheet.dear_end_problem(input.start, quote.estimate.totals.charge, high),
         )]));
     }
-    let providers = groups(sheet, &quote.provider, &items);
+    let mut providers = groups(sheet, &quote.provider, &items);
+    if let Some((_, high)) = &high {
+        for group in &mut providers {
+            let dear = high.iter().find(|g| g.id == group.id);
+            group.high_subtotal = Some(dear.map(|g| g.subtotal).unwrap_or_default());
+        }
+    }
     let separately_scheduled_note = separately_scheduled_note(&quote.provider);
     let disclaimers = disclaimers(&quote.provider.name, providers.len() > 1);
     Ok(GoodFaithEstimate {
@@ -283,12 +312,13 @@ pub fn good_faith_estimate(
 }
 
 /// The ledger grouped into expected items: lines of one kind, service,
-/// code, charge and provider become one item, in the order they first
-/// appear.
-fn items(lines: &[Line], course: &Course) -> Vec<GfeItem> {
+/// code, charge, provider and location become one item, in the order they
+/// first appear.
+fn items(sheet: &ClinicSheet, lines: &[Line], course: &Course) -> Vec<GfeItem> {
     let mut items: Vec<GfeItem> = Vec::new();
     for line in lines {
         let provider = course.biller(line.kind, &line.name);
+        let location = course.location(line.kind, &line.name);
         let same = items.iter_mut().find(|item| {
             item.kind == line.kind
                 && item.service == line.name
@@ -316,6 +346,12 @@ fn items(lines: &[Line], course: &Course) -> Vec<GfeItem> {
                 discount: line.discount,
                 expected_charge: line.charge,
                 provider: provider.map(String::from),
+                place_of_service: sheet
+                    .providers
+                    .iter()
+                    .find(|p| Some(p.id.as_str()) == location)
+                    .and_then(|p| p.place_of_service)
+                    .unwrap_or(OFFICE_PLACE_OF_SERVICE),
             }),
         }
     }
@@ -338,6 +374,7 @@ fn groups(sheet: &ClinicSheet, clinic: &Provider, items: &[GfeItem]) -> Vec<GfeP
             identity: identity.clone(),
             subtotal: items.iter().map(|i| i.expected_charge).sum(),
             items,
+            high_subtotal: None,
         }
     };
     let mut groups = vec![group(

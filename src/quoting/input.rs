@@ -83,6 +83,14 @@ pub struct QuoteInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
     pub scheduled_on: Option<Date>,
+    /// US federal holidays (observed dates) over the weeks from
+    /// `scheduledOn` to the first service: a Good Faith Estimate's deadline
+    /// is the earlier of one counted in the clinic's open days and one
+    /// counted Monday to Friday less these days. The staff page gives them;
+    /// absent: none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]
+    pub federal_holidays: Vec<Date>,
     /// Whether the patient asked for the estimate (rather than scheduling
     /// the service); default `false`.
     #[cfg_attr(all(ts, feature = "staff"), tsify(optional))]

@@ -14,6 +14,7 @@ import { root, start } from "./harness.mjs";
 import { SAMPLE, usd, longDate, openStaff as staffPage } from "./staff.mjs";
 
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
+const { federalHolidays } = await import(pathToFileURL(join(root, "www/shared/holidays.js")));
 const sheet = JSON.parse(SAMPLE);
 const out = join(root, "target/screenshots");
 const PATIENT = { name: "Ottoline Vasquez-Brandt", birthDate: "1955-09-30" };
@@ -35,7 +36,10 @@ async function fill(page, { treatment, start = "2026-12-07", date = "2026-11-20"
   await page.fill("#start", start);
   await page.fill("#quote-date", date);
   await page.fill("#scheduled-on", scheduledOn);
-  return { treatment, start, date, scheduledOn, payment: "self-pay", patient };
+  // The page gives the engine the federal holidays from the day of
+  // scheduling to the end of the next year, for the Monday-to-Friday count.
+  const holidays = federalHolidays(scheduledOn, `${Number(scheduledOn.slice(0, 4)) + 1}-12-31`);
+  return { treatment, start, date, scheduledOn, federalHolidays: holidays, payment: "self-pay", patient };
 }
 const waitText = (page, selector, text) => page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent === t, [selector, text]);
 
@@ -80,7 +84,7 @@ test("an insured quote with a payer: every line's charge, allowed amount, write-
     const l = q.estimate.lines[i];
     assert.deepEqual(r.slice(4), [usd(l.gross), l.discount ? `−${usd(l.discount)}` : "", usd(l.allowed), usd(l.adjustment), usd(l.insurerPays), usd(l.patientPays)]);
   });
-  assert.ok(q.estimate.lines.every((l) => l.allowed === (l.name.startsWith("New-patient") ? 21000 : 72000)));
+  assert.ok(q.estimate.lines.every((l) => l.allowed === (l.name.startsWith("New-patient") ? 21000 : l.name.startsWith("Esketamine nasal") ? 80000 : 72000)));
   // Without a payer the whole charge is allowed: nothing written off.
   await page.selectOption("#payer", "");
   const plain = engine.quote(sheet, { ...input, payer: undefined });
@@ -141,10 +145,10 @@ test("co-providers: the ECT estimate prints both groups with their identifiers a
   await waitText(page, "#gfe-total", usd(g.total));
   const groups = await page.$$eval(".gfe-provider", (els) => els.map((el) => ({
     title: el.querySelector("h4").textContent, ids: el.querySelector(".hint").textContent,
-    items: [...el.querySelectorAll("tbody tr")].map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent, tr.cells[6].textContent]),
+    items: [...el.querySelectorAll("tbody tr")].map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent, tr.cells[7].textContent]),
     subtotal: el.querySelector(".gfe-subtotal").textContent,
   })));
-  assert.deepEqual(groups.map((x) => x.title), [`Convening provider: ${sheet.name}`, `Co-provider: ${sheet.providers[0].name}`]);
+  assert.deepEqual(groups.map((x) => x.title), [`Convening provider: ${sheet.name}`, `Co-provider or co-facility: ${sheet.providers[0].name}`]);
   assert.match(groups[1].ids, /NPI 1245319599 · TIN 98-7654321 · 200 Example Street, Suite 6/);
   g.providers.forEach((p, i) => {
     assert.deepEqual(groups[i].items, p.items.map((x) => [x.service, x.code ?? "", usd(x.expectedCharge)]));
@@ -157,12 +161,14 @@ test("co-providers: the ECT estimate prints both groups with their identifiers a
   const pdf = join(out, "gfe-co-providers.pdf");
   writeFileSync(pdf, await page.pdf({ format: "Letter", printBackground: false }));
   const flat = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-  for (const s of [`Convening provider: ${sheet.name}`, `Co-provider: ${sheet.providers[0].name}`, "NPI 1245319599", "TIN 98-7654321",
+  for (const s of [`Convening provider: ${sheet.name}`, `Co-provider or co-facility: ${sheet.providers[0].name}`, "NPI 1245319599", "TIN 98-7654321",
     `Subtotal, ${sheet.providers[0].name}`, usd(g.providers[1].subtotal), usd(g.providers[0].subtotal), "Total estimated charges", usd(g.total),
-    "Anaesthesia for ECT", "00104", "90870", "Separate Good Faith Estimates", "negotiate the bill", "FederalPPDRQuestions@cms.hhs.gov",
-    `${longDate("2026-11-25")} — 3 business days after scheduling`]) {
+    "Anaesthesia for ECT", "00104", "90870", "Separate Good Faith Estimates", "negotiate the bill", "FederalPPDRQuestions@cms.hhs.gov"]) {
     assert.ok(flat.includes(s), `the PDF has ${s}`);
   }
+  // The deadline is the staff's, on screen (scheduled Fri Nov 20: Mon 23, Tue 24, Wed 25), never on the patient's paper.
+  assert.match(await page.textContent("#gfe-due"), new RegExp(`^${longDate("2026-11-25")} — 3 business days after scheduling`));
+  assert.ok(!flat.includes("business day"), "no deadline wording on the patient's document");
 
   // The FHIR Bundle: a PCT GFE Bundle whose totals are the engine's.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#fhir")]);
@@ -224,10 +230,13 @@ test("a daily treatment with 50 per-session fees: summarised by month, no main-t
   // The GFE's expected charges are the course's charges: $41,211.50 (above).
   await waitText(page, "#gfe-total", "$41,211.50");
   assert.equal(await page.inputValue("#patient-name"), PATIENT.name, "every key reached the field");
-  // The sheet gives no diagnosis code: every item row says so.
-  const dx = await page.$$eval(".gfe-items tbody tr", (trs) => trs.map((tr) => tr.cells[2].textContent));
-  assert.equal(dx.length, g.items.length);
-  assert.deepEqual([...new Set(dx)], ["No diagnosis code given"]);
+  // The sheet gives no diagnosis code: said once, above the items, not on
+  // every row; every row says where it is given (the clinic: no location).
+  const where = await page.$$eval(".gfe-items tbody tr", (trs) => trs.map((tr) => tr.cells[2].textContent));
+  assert.equal(where.length, g.items.length);
+  assert.deepEqual([...new Set(where)], [sheet.name]);
+  assert.match(await page.textContent("#gfe-primary"), /Diagnosis codes\s*None yet: your diagnosis had not been recorded when this estimate was made/);
+  assert.doesNotMatch(await page.textContent("#gfe-providers"), /diagnosis/i);
   const typing = await page.evaluate(() => window.__longTasks.splice(0));
   assert.deepEqual(typing.filter((d) => d > 200), [], `main-thread tasks while typing: ${typing.map(Math.round)}`);
   console.log(`# long tasks: loading the sheet ${JSON.stringify(load.map(Math.round))}, typing ${JSON.stringify(typing.map(Math.round))}`);

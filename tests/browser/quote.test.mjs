@@ -169,8 +169,11 @@ test("the Good Faith Estimate has every required element, and prints with the qu
     "96365", "99205", "F33.2", longDate(g.primaryService.scheduled), ...sheet.treatments[0].scheduledSeparately, ...g.disclaimers]) {
     assert.ok(gfeText.includes(s), `the GFE shows ${s}`);
   }
-  const items = await page.$$eval(".gfe-items tbody tr", (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent, tr.cells[2].textContent, tr.cells[6].textContent]));
-  assert.deepEqual(items, g.items.map((i) => [i.service, i.code ?? "", "F33.2", usd(i.expectedCharge)]));
+  // Each item: its service, its code (or "no code", which the checks above the estimate name), where it is given
+  // (IV ketamine: all at the clinic) and its expected charge; the diagnosis once, above them.
+  const items = await page.$$eval(".gfe-items tbody tr", (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent, tr.cells[2].textContent, tr.cells[7].textContent]));
+  assert.deepEqual(items, g.items.map((i) => [i.service, i.code ?? "no code", sheet.name, usd(i.expectedCharge)]));
+  assert.match(await page.textContent("#gfe-primary"), /F33\.2.*\(for every item below\)/);
 
   await page.screenshot({ path: join(out, "quote-1280.png"), fullPage: true });
   const pdf = join(out, "quote.pdf");

@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const engine = await import(pathToFileURL(join(root, "pkg/staff-node.js")));
-const { gfeBundle, PROFILES } = await import(pathToFileURL(join(root, "www/staff/fhir.js")));
+// The Bundle writer as the package exports it (the staff view loads it from there).
+const { gfeBundle, PROFILES } = engine;
 const { MAX_GFE_CLAIM_ITEMS } = await import(pathToFileURL(join(root, "www/shared/limits.js")));
 const sheet = JSON.parse(readFileSync(join(root, "www/staff/clinic.sample.json"), "utf8"));
 const input = (treatment) => ({ treatment, start: "2026-12-07", date: "2026-11-21", scheduledOn: "2026-11-20", payment: "self-pay",

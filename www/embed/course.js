@@ -13,7 +13,8 @@ const own = (o, k) => (typeof o === "object" && o !== null && Object.hasOwn(o, k
  * closed days, the treatment's horizon in months (12 when it has none, or
  * when it counts weeks: the element says "over N months") and each list
  * the engine names in `fields` (`planFields()`: phases, fees, packages,
- * discounts) with the fields it names for their entries. The caller adds
+ * discounts, but those on a `condition`) with the fields it names for
+ * their entries. The caller adds
  * insurance. Only own fields are read; a list that is not a list (`phases`
  * as an object) is passed on as it is, for the engine to refuse with its path.
  */
@@ -24,7 +25,9 @@ export function course(sheet, t, start, fields) {
     clinic: { closedWeekdays: own(sheet, "closedWeekdays") ?? [], closedDates: own(sheet, "holidays") ?? [] },
   };
   for (const [name, keys] of Object.entries(fields)) {
-    const list = name === "plan" ? undefined : own(t, name);
+    let list = name === "plan" ? undefined : own(t, name);
+    // A discount on a condition (prompt pay) is not expected: left out, as quotes leave it out.
+    if (name === "discounts" && Array.isArray(list)) list = list.filter((x) => own(x, "condition") === undefined);
     plan[name] = Array.isArray(list)
       ? list.map((x) => (typeof x === "object" && x !== null ? Object.fromEntries(keys.filter((k) => own(x, k) !== undefined).map((k) => [k, x[k]])) : x))
       : list;

@@ -22,6 +22,9 @@ import { card, calendar } from "../shared/cards.js";
 import { readDraft } from "../shared/draft.js";
 import { MAX_NAME_CHARS, MAX_NUMBER_CHARS, MAX_YEAR, MIN_BIRTH_YEAR, MIN_YEAR, MAX_HORIZON_MONTHS, MAX_LEDGER_ROWS_SHOWN } from "../shared/limits.js";
 import { engineClient } from "../shared/engine-client.js";
+import { federalHolidays } from "../shared/holidays.js";
+import { treatmentChecks, BUSINESS_DAYS_RULE } from "./checks.js";
+import { whereGiven, frequency, conditionalDiscounts } from "./gfe-words.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -129,7 +132,17 @@ function readInput() {
   const months = whole($("horizon").value);
   if (months.error) errors.push(["horizon", months.error]);
   else if (months.value !== undefined) input.horizon = { months: months.value };
-  if ($("scheduled-on").value) input.scheduledOn = $("scheduled-on").value;
+  if ($("scheduled-on").value) {
+    input.scheduledOn = $("scheduled-on").value;
+    // The federal holidays a deadline counted Monday to Friday skips: from
+    // the day of scheduling to the end of the next year (the engine counts
+    // at most 10 business days ahead and 3 after).
+    const year = Number(input.scheduledOn.slice(0, 4));
+    if (year >= MIN_YEAR && year <= MAX_YEAR) {
+      const holidays = federalHolidays(input.scheduledOn, `${year + 1}-12-31`);
+      if (holidays.length > 0) input.federalHolidays = holidays;
+    }
+  }
   if ($("requested").checked) input.requested = true;
   if (input.payment === "insured") {
     input.coverage = {};
@@ -161,6 +174,10 @@ function update() {
   $("coverage").hidden = input.payment !== "insured";
   $("treatment-description").textContent = treatment.description ?? "";
   $("dx").placeholder = (treatment.diagnosisCodes ?? []).join(", ");
+  // A Good Faith Estimate lists the diagnosis: ask for it when neither the
+  // form nor the sheet gives one.
+  $("dx-ask").hidden = !(input.payment === "self-pay" && !input.diagnosisCodes && !(treatment.diagnosisCodes ?? []).length);
+  fill($("gfe-checks"), treatmentChecks(sheet, treatment).map((w) => h("li", {}, w)));
   if (errors.length > 0) {
     showErrors($("form"), errors);
     return stale([]);
@@ -323,22 +340,34 @@ function monthItems(month, cols, m, td, amounts, width) {
 // ---------------------------------------------------------------------------
 // The Good Faith Estimate
 
-/** When the estimate is due, in the engine's words (`delivery.deadline`) beside the date. */
+/** When the estimate is due, for staff: the date and the engine's words for the rule. */
 function deadline(d) {
-  if (!d) return null;
-  if (!d.due) return ["Due", d.deadline];
-  return ["Due by", h("span", { id: "gfe-due" }, `${formatDate(d.due)} — ${d.deadline}`)];
+  $("gfe-deadline").hidden = !d;
+  if (!d) return;
+  const when = `${formatDate(d.scheduledOn)}${d.requested ? " (the day the patient asked)" : ""}`;
+  pairs($("gfe-deadline-facts"), [["Scheduled on", when],
+    ["Give it by", h("span", { id: "gfe-due" }, d.due ? `${formatDate(d.due)} — ${d.deadline}`
+      : `No date: the first session is fewer than 3 business days after scheduling, so the rule sets no deadline; give it as soon as you can.`)]]);
+  $("gfe-business-days").textContent = BUSINESS_DAYS_RULE;
 }
+
+/** A span of dates, or one date. */
+const dates = (i) => (i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`);
+
+/** The estimate this one replaces, when staff re-issue a saved one (reissue.js). */
+let replacing = null;
 
 function renderGfe(input, g, problems) {
   const doc = $("gfe-doc");
   doc.hidden = input.payment !== "self-pay";
-  if (doc.hidden) return;
+  if (doc.hidden) return deadline(null);
   const missing = !input.patient?.name || !input.patient?.birthDate;
   $("gfe-missing").hidden = !missing && !problems;
   $("gfe-body").hidden = missing || Boolean(problems);
   doc.classList.toggle("incomplete", missing || Boolean(problems));
   $("fhir").disabled = !g;
+  $("gfe-json").disabled = !g;
+  if (missing || problems) deadline(null);
   if (missing) {
     $("gfe-missing").textContent = "Enter the patient's name and date of birth for the Good Faith Estimate.";
     return;
@@ -347,41 +376,86 @@ function renderGfe(input, g, problems) {
     $("gfe-missing").textContent = problems.map((p) => p.message).join(" ");
     return;
   }
+  deadline(g.delivery);
+  const treatment = sheet.treatments.find((t) => t.id === input.treatment);
   const m = moneyOf(g);
   const p = g.provider;
+  $("gfe-replaces").hidden = !replacing;
+  $("gfe-replaces").textContent = replacing ? `This Good Faith Estimate replaces the one numbered ${replacing.number}, issued on ${formatDate(replacing.date)}.` : "";
   pairs($("gfe-meta"), [["Patient", bdi(g.patient.name)], ["Date of birth", formatDate(g.patient.birthDate)],
     ["Convening provider / facility", bdi(p.name)], ["NPI", p.npi], ["TIN", p.tin],
-    ["Location", addressLine(p.address)],
-    p.phone ? ["Phone", bdi(p.phone)] : null, ["Estimate number", bdi(g.number)], ["Date issued", formatDate(g.date)],
-    g.delivery ? ["Scheduled on", `${formatDate(g.delivery.scheduledOn)}${g.delivery.requested ? " (the patient's request)" : ""}`] : null,
-    deadline(g.delivery)]);
+    ["Address", addressLine(p.address)],
+    p.phone ? ["Phone", bdi(p.phone)] : null, ["Estimate number", bdi(g.number)], ["Date issued", formatDate(g.date)]]);
   const s = g.primaryService;
   pairs($("gfe-primary"), [["Service", bdi(s.name)], s.code ? ["Service code", s.code] : null,
-    ["Scheduled", s.scheduled ? formatDate(s.scheduled) : "not scheduled"],
+    ["First session", s.scheduled ? formatDate(s.scheduled) : "not yet booked"],
     ["Expected", `${s.sessions} session${s.sessions === 1 ? "" : "s"}${s.last ? `, the last on ${formatDate(s.last)}` : ""}`],
-    ["Diagnosis codes", g.diagnosisCodes.join(", ") || "none given"]]);
-  const dx = g.diagnosisCodes.join(", ") || "No diagnosis code given";
+    ["Diagnosis codes", g.diagnosisCodes.length ? `${g.diagnosisCodes.join(", ")} (for every item below)`
+      : "None yet: your diagnosis had not been recorded when this estimate was made. Ask us to add it; the charges below do not depend on it."]]);
+  const places = new Map();
   fill($("gfe-providers"), g.providers.map((group, n) => {
     const id = `gfe-provider-${n}`;
     const el = h("section", { class: "gfe-provider", "aria-labelledby": id },
-      h("h4", { id }, `${group.role === "convening" ? "Convening provider" : "Co-provider"}: `, bdi(group.name)),
+      h("h4", { id }, `${group.role === "convening" ? "Convening provider" : "Co-provider or co-facility"}: `, bdi(group.name)),
       h("p", { class: "hint" }, `NPI ${group.npi} · TIN ${group.tin} · `, addressLine(group.address), group.phone ? [" · ", bdi(group.phone)] : null),
-      h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": id }, h("table", { class: "gfe-items" })));
-    table(el.querySelector("table"), null, ["Service", "Service code", "Diagnosis codes", "Dates", "Times", "Each", "Expected charge"],
-      group.items.map((i) => [bdi(i.service), i.code ?? "", dx, i.first === i.last ? formatDate(i.first) : `${formatDate(i.first)} – ${formatDate(i.last)}`,
+      h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": id }, h("table", { class: "gfe-items" })),
+      group.highSubtotal !== undefined ? h("p", { class: "gfe-range" }, "Expected charges from ", bdi(group.name), ": ",
+        m(group.subtotal), ", or up to ", h("span", { class: "gfe-high-subtotal" }, m(group.highSubtotal)), " if the course runs to its longest.") : null);
+    const where = group.items.map((i) => whereGiven(sheet, treatment, i));
+    for (const l of where) places.set(l.id ?? "", l);
+    table(el.querySelector("table"), null, ["Service", "Service code", "Where", "How often", "Dates", "Times", "Each", "Expected charge"],
+      group.items.map((i, n) => [bdi(i.service), i.code ?? "no code", bdi(where[n].name), frequency(treatment, i) ?? "once", dates(i),
         String(i.times), m(i.unitCharge), m(i.expectedCharge)]),
-      { num: [4, 5, 6], foot: [["Subtotal, ", bdi(group.name)], "", "", "", "", "", h("span", { class: "gfe-subtotal" }, m(group.subtotal))] });
+      { num: [5, 6, 7], foot: [["Subtotal, ", bdi(group.name)], "", "", "", "", "", "", h("span", { class: "gfe-subtotal" }, m(group.subtotal))] });
     // The subtotal's words across the columns before it.
     const foot = el.querySelector("tfoot tr");
     for (const cell of [...foot.cells].slice(1, -1)) cell.remove();
-    foot.cells[0].colSpan = 6;
+    foot.cells[0].colSpan = 7;
     return el;
   }));
+  fill($("gfe-places"), [...places.values()].map((l) => h("li", {}, h("strong", {}, bdi(l.name)), ": ", addressLine(l.address),
+    ` (place of service ${l.placeOfService})`)));
   pairs($("gfe-totals"), [["Total estimated charges", h("span", { id: "gfe-total" }, m(g.total))],
-    g.highTotal !== undefined ? ["If the course runs to its dear end", h("span", { id: "gfe-high" }, `up to ${m(g.highTotal)}`)] : null]);
+    g.highTotal !== undefined ? ["If the course runs to its longest", h("span", { id: "gfe-high" }, `up to ${m(g.highTotal)}`)] : null]);
+  fill($("gfe-conditional"), conditionalDiscounts(treatment).map((x) => h("li", {}, x)));
   $("gfe-separate-note").textContent = g.scheduledSeparately.length ? g.separatelyScheduledNote : "";
   fill($("gfe-separate"), g.scheduledSeparately.length ? g.scheduledSeparately.map((x) => h("li", {}, bdi(x))) : h("li", {}, "None expected."));
   fill($("gfe-disclaimers"), g.disclaimers.map((x) => h("li", {}, x)));
+  if (replacing) showChanges(g);
+}
+
+/** What changed since the estimate being replaced, item by item (reissue.js, loaded with the saved file). */
+async function showChanges(g) {
+  const { changes } = await import(new URL("reissue.js", import.meta.url).href);
+  const m = moneyOf(g);
+  const rows = changes(replacing, g);
+  $("reissue-block").hidden = false;
+  table($("reissue-changes"), null, ["Item", "Before", "Now", "Change"],
+    rows.map((r) => [bdi(r.service), r.before ? `${r.before.times} × ${m(r.before.unitCharge)} = ${m(r.before.expectedCharge)}` : "not listed",
+      r.now ? `${r.now.times} × ${m(r.now.unitCharge)} = ${m(r.now.expectedCharge)}` : "no longer listed", r.change]),
+    { foot: ["Total", m(replacing.total), m(g.total), g.total === replacing.total ? "unchanged" : `${g.total > replacing.total ? "+" : "−"}${m(Math.abs(g.total - replacing.total))}`] });
+}
+
+/** Opens a saved Good Faith Estimate (its JSON download) to quote it again from today's sheet. */
+async function reissue(text) {
+  const { readSaved } = await import(new URL("reissue.js", import.meta.url).href);
+  const saved = readSaved(text, sheet);
+  if (saved.error) {
+    $("reissue-status").textContent = saved.error;
+    return;
+  }
+  replacing = saved.gfe;
+  $("patient-name").value = replacing.patient.name;
+  $("patient-dob").value = replacing.patient.birthDate;
+  $("treatment").value = replacing.treatment;
+  $("start").value = replacing.start;
+  $("dx").value = replacing.diagnosisCodes.join(", ");
+  $("quote-number").value = "";
+  $("quote-date").value = today();
+  document.querySelector('input[name="payment"][value="self-pay"]').checked = true;
+  $("reissue-status").textContent = `Re-issuing estimate ${replacing.number} of ${formatDate(replacing.date)} from today's price sheet: the changes are listed below the estimate.`;
+  $("reissue-stop").hidden = false;
+  update();
 }
 
 // ---------------------------------------------------------------------------
@@ -413,6 +487,24 @@ async function main() {
     if (csv !== undefined) download(fileName(quote, "csv"), "text/csv;charset=utf-8", csv);
     else stale(problems.map((p) => p.message));
   });
+  $("gfe-json").addEventListener("click", () => {
+    if (!shown?.gfe) return;
+    // With the treatment and start it was quoted for: what a re-issue quotes again.
+    const saved = { ...shown.gfe, treatment: shown.input.treatment, start: shown.input.start };
+    download(fileName(shown.quote, "json").replace(/^quote-/, "gfe-"), "application/json", JSON.stringify(saved, null, 2));
+  });
+  $("reissue-file").addEventListener("change", async (e) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (file && sheet) await reissue(await file.text());
+  });
+  $("reissue-stop").addEventListener("click", () => {
+    replacing = null;
+    $("reissue-stop").hidden = true;
+    $("reissue-block").hidden = true;
+    $("reissue-status").textContent = "";
+    update();
+  });
   $("json").addEventListener("click", () => {
     if (!shown) return;
     download(fileName(shown.quote, "json"), "application/json", JSON.stringify(shown.quote, null, 2));
@@ -420,9 +512,11 @@ async function main() {
   $("fhir").addEventListener("click", async () => {
     if (!shown?.gfe) return;
     const { quote, gfe } = shown;
-    // The FHIR writer is loaded when first asked for: most quotes never need it.
+    // The FHIR writer (`gfeBundle` of coursecost/staff) is loaded when
+    // first asked for: most quotes never need it.
     const { gfeBundle } = await import(new URL("fhir.js", import.meta.url).href);
-    download(fileName(quote, "fhir.json").replace(/^quote-/, "gfe-"), "application/fhir+json", JSON.stringify(gfeBundle(gfe), null, 2));
+    const notes = conditionalDiscounts(sheet.treatments.find((t) => t.id === shown.input.treatment) ?? {});
+    download(fileName(quote, "fhir.json").replace(/^quote-/, "gfe-"), "application/fhir+json", JSON.stringify(gfeBundle(gfe, { notes }), null, 2));
   });
 
   // The engine's bounds, so the browser's own checks agree with it.
