@@ -77,14 +77,14 @@ for (const f of pages) writeFileSync(join(out, basename(f)), minified[f.split(".
 const preloads = visitorFiles.app.slice(1).map((f) => `<link rel="modulepreload" href="${f}">`).join("");
 const index = join(out, "index.html");
 const html = readFileSync(index, "utf8");
-if (!html.includes('<script type="module" src="app.js">')) throw new Error("index.html no longer loads app.js as the build expects");
+if (!html.includes('<script type="module" async src="app.js">')) throw new Error("index.html no longer loads app.js as the build expects");
 // The form, the detail and the footer (index.html's template) are served
 // as rest.html, which app.js fetches once the first estimate is painted:
 // the first screen downloads only what it shows.
 const rest = /<template id="rest">([\s\S]*?)<\/template>/.exec(html);
 if (!rest) throw new Error("index.html has no <template id=\"rest\"> for rest.html");
 writeFileSync(join(out, "rest.html"), rest[1].trim());
-writeFileSync(index, html.replace(rest[0], "").replace('<script type="module" src="app.js">', `${preloads}<script type="module" src="app.js">`));
+writeFileSync(index, html.replace(rest[0], "").replace('<script type="module" async src="app.js">', `${preloads}<script type="module" async src="app.js">`));
 // clinic.json is the staff view's price sheet: `null` (none) as shipped; a
 // clinic replaces it with its own sheet. The price sheet editor documents
 // the sample price list. The embed's hostile host page is what
