@@ -479,9 +479,7 @@ async function main() {
   catalogue = presets();
   exampleIds = coverageExamples().map((x) => x.id);
   const state = linkState();
-  // This module runs as soon as it arrives (index.html loads it `async`),
-  // so the engine compiles while the page is still parsed and styled; what
-  // follows needs the page's elements.
+  // Loaded `async`, this runs before the page is parsed: what follows needs its elements.
   if (document.readyState === "loading") await new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true }));
   await setLanguage(state.lang);
   // A link that is insured brings the typical plans before its headline.
