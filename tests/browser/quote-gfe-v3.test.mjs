@@ -48,6 +48,14 @@ test("ECT: each item where it is given (the hospital's suite, place of service 2
   assert.equal(rows.find((r) => r[0] === "Anaesthesia for ECT")[3], "3 a week for 4 weeks, then every 4 weeks");
   assert.match(await page.textContent("#gfe-places"), new RegExp(`${hospital.name.replace(/[()]/g, "\\$&")}: 800 Example Avenue.*\\(place of service 22\\)`));
   assert.equal(await page.$$eval("#gfe-checks li", (l) => l.length), 0);
+  // Each provider's dear end, for a dispute over that provider's bill: the sample's dear course has 15 index
+  // sessions (not 12) and maintenance every 2 weeks (not 4), so each provider's high end is above its expected charges.
+  const ranges = await page.$$eval(".gfe-provider", (ps) => ps.map((p) => [p.querySelector("h4").textContent, p.querySelector(".gfe-subtotal").textContent, p.querySelector(".gfe-high-subtotal")?.textContent]));
+  assert.deepEqual(ranges.map((r) => r[0]), [`Convening provider: ${sheet.name}`, `Co-provider or co-facility: ${sheet.providers[0].name}`]);
+  const dollars = (x) => Number(x.replace(/[$,]/g, ""));
+  for (const [name, expected, high] of ranges) assert.ok(high && dollars(high) > dollars(expected), `${name}: ${expected}, up to ${high}`);
+  // The anaesthesia group: $600.00 at each session, so its high end is $600.00 × the dear course's sessions.
+  assert.equal(dollars(ranges[1][2]) % 600, 0);
   assert.deepEqual(await problems(), []);
   await context.close();
 });
