@@ -126,3 +126,19 @@ test("re-issue: a saved estimate opened against a sheet whose boosters now cost 
   assert.deepEqual(await problems(), []);
   await context.close();
 });
+
+test("the staff view's file pickers are buttons like the others, reached by the keyboard, each opening its file chooser", async () => {
+  const { page, context, problems } = await staffPage(browser, base);
+  // The bare inputs are hidden and out of the tab order; their buttons open them.
+  assert.deepEqual(await page.$$eval("input[type=file]", (xs) => xs.map((x) => [x.id, x.tabIndex, x.getBoundingClientRect().width <= 1])), [["sheet-file", -1, true], ["reissue-file", -1, true]]);
+  const chooser = page.waitForEvent("filechooser");
+  await page.focus("#sheet-choose");
+  await page.keyboard.press("Enter");
+  const files = await chooser;
+  const other = structuredClone(sheet);
+  other.name = "Another clinic (sample)";
+  await files.setFiles(open("other.json", other));
+  await page.waitForFunction(() => document.querySelector("#sheet-status").textContent.startsWith("Another clinic (sample)"));
+  assert.deepEqual(await problems(), []);
+  await context.close();
+});

@@ -3,7 +3,7 @@
 // staff agree to discard a draft worth keeping), the sheet saved as JSON,
 // a CSV price list imported into it (previewed first, import-preview.js),
 // and the draft discarded. Each replacement is one change Undo takes back.
-import { download } from "../shared/dom.js";
+import { download, filePickers } from "../shared/dom.js";
 import { readPrevious } from "../shared/draft.js";
 import { importPriceList, MAX_PRICE_LIST_BYTES } from "./pricelist.js";
 import { MAX_SHEET_BYTES } from "./sheet-shape.js";
@@ -58,10 +58,7 @@ const size = (bytes) => `${(bytes / 1e6).toLocaleString("en-US", { maximumFracti
 
 /** Wires the buttons and file pickers that bring a whole sheet in or out. */
 export function wireFiles() {
-  // Each file picker is a button like the others: the file input itself is hidden, out of the tab order, and opened by its button.
-  for (const button of document.querySelectorAll("button[data-file]")) {
-    button.addEventListener("click", () => $(button.dataset.file).click());
-  }
+  filePickers(document);
   $("new").addEventListener("click", () => replacing("a new, empty sheet", () => load(blank(), "a new sheet", [])));
   $("sample").addEventListener("click", async () => {
     const res = await fetch("clinic.sample.json", { cache: "no-cache", credentials: "omit" });

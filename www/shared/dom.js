@@ -53,6 +53,17 @@ export function table(el, caption, head, rows, { num = [], foot } = {}) {
   );
 }
 
+/**
+ * File pickers that are buttons like the others: each `<button
+ * data-file="id">` opens the file input `id`, which is hidden and out of
+ * the tab order (a bare "Choose file" control sat apart from its label).
+ */
+export function filePickers(root) {
+  for (const button of root.querySelectorAll("button[data-file]")) {
+    button.addEventListener("click", () => root.getElementById(button.dataset.file).click());
+  }
+}
+
 /** Saves `text` as a file called `name`, from the page itself (nothing is sent). */
 export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -15,7 +15,7 @@
 // writes the URL, storage or cookies, or sends a request with them: the
 // only requests are for the page's own files and the clinic's price sheet;
 // the only storage read is the sheet editor's draft (a sheet, no patient).
-import { h, fill, table, download } from "../shared/dom.js";
+import { h, fill, table, download, filePickers } from "../shared/dom.js";
 import { moneyOf, formatDate, formatMonth, today } from "../shared/format.js";
 import { money, percent, whole, labelCurrency, showErrors, fieldFor } from "../shared/fields.js";
 import { card, calendar } from "../shared/cards.js";
@@ -467,6 +467,7 @@ async function main() {
   $("form").addEventListener("submit", (e) => e.preventDefault());
   $("form").addEventListener("input", update);
   $("form").addEventListener("change", update);
+  filePickers(document);
   $("sheet-file").addEventListener("change", async (e) => {
     const file = e.target.files?.[0];
     e.target.value = "";
