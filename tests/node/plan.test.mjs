@@ -236,3 +236,13 @@ test("the plan keeps the catalogue's closed weekend unless the visitor's clinic 
   // Without the catalogue's weekend the box changes nothing: the plan is the preset's.
   assert.equal(build(PRESET, form({ weekends: true }), USD, T).plan.clinic, undefined);
 });
+
+test("what one session costs in all: the sum of its parts as priced", async () => {
+  const { sessionWhole } = await import("../../www/visitor/preset.js");
+  // The visit $500.00 (50000) and the 84 mg drug $885.00 (88500): 138500.
+  assert.equal(sessionWhole(TWO_PARTS, TWO_PARTS.plan), 138500);
+  // The drug repriced at $900.50: 50000 + 90050 = 140050.
+  assert.equal(sessionWhole(TWO_PARTS, build(TWO_PARTS, { ...defaults(TWO_PARTS, undefined, "2026-03-02", USD), holidays: false, part: "900.50" }, USD, T).plan), 140050);
+  // A session of one line has no such figure.
+  assert.equal(sessionWhole(PRESET, PRESET.plan), undefined);
+});

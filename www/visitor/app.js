@@ -11,7 +11,7 @@ import { currencyOf, showErrors } from "../shared/fields.js";
 import { card } from "../shared/cards.js";
 import { MAX_COMPARED, MAX_HORIZON_MONTHS, MAX_NAME_CHARS } from "../shared/limits.js";
 import { build, defaults, openFrom } from "./plan.js";
-import { editable, catalogueProgramme, pricedAt, pageFee, sessionPart } from "./preset.js";
+import { editable, catalogueProgramme, pricedAt, pageFee, sessionPart, sessionWhole } from "./preset.js";
 import { fieldOf, fieldsWith } from "./form.js";
 import { radio, checks, readField, writeField } from "./form-io.js";
 import { treatmentLabels } from "./labels.js";
@@ -288,9 +288,7 @@ function render(p, built, e, v, ex) {
   headline(built, e);
   // What the headline assumes (its first date format is made here, after the first paint).
   const insuranceTouched = INSURANCE.some((k) => touched.has(k));
-  // A session of several lines (the catalogue's parts): what one costs in all, as priced.
-  const parts = p.sessionCost?.parts.length > 1 ? p.sessionCost.parts : null;
-  const whole = parts?.reduce((sum, name) => sum + (plan.phases.find((x) => x.name === name)?.price ?? plan.fees?.find((f) => f.name === name)?.amount ?? 0), 0);
+  const whole = sessionWhole(p, plan);
   $("assumes").textContent = describe({ p: words(p), e, v, ex: ex && words(ex, "examples"), insuranceTouched, price: plan.phases[pricedAt(p)].price, typical: p.plan.phases[pricedAt(p)].price, whole, m, t });
   const others = [...new Set(v.compare)].filter((id) => id !== p.id).map((id) => catalogue.find((x) => x.id === id)).filter(Boolean).slice(0, MAX_COMPARED - 1);
   const own = Object.fromEntries((v.cprice || "").split(";").map((x) => x.split(":")).filter((x) => x.length === 2));

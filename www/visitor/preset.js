@@ -34,7 +34,19 @@ export const sessionPart = (p, plan = p.plan) => {
 };
 
 /** Whether each fee of the preset's plan is priced like its session part (the same drug in each phase). */
-export const partLike = (p) => (p.plan.fees ?? []).map((f) => f.when === "session" && f.amount === sessionPart(p)?.amount);
+export const partLike = (p) => {
+  const part = sessionPart(p);
+  return (p.plan.fees ?? []).map((f) => f.when === "session" && f.amount === part?.amount);
+};
+
+/**
+ * What one session of preset `p` costs in all in `plan` (the visitor's, as
+ * priced): the sum of its `sessionCost.parts`, each a phase's price or a
+ * fee's amount; undefined for a session of one line.
+ */
+export const sessionWhole = (p, plan) => (p.sessionCost?.parts.length > 1
+  ? p.sessionCost.parts.reduce((sum, name) => sum + (plan.phases.find((x) => x.name === name)?.price ?? plan.fees?.find((f) => f.name === name)?.amount ?? 0), 0)
+  : undefined);
 
 /** Whether any line of the preset's plan goes through the pharmacy benefit; its name. */
 export const pharmacyLine = (p) => [...p.plan.phases, ...(p.plan.fees ?? [])].find((x) => x.benefit === "pharmacy");
