@@ -5,6 +5,8 @@
 // Loaded only when staff open a saved estimate. The file is read in the
 // page and goes nowhere.
 
+import { readJson } from "../shared/json-text.js";
+
 /** The fields a saved Good Faith Estimate must have to be quoted again. */
 const NEEDED = ["number", "date", "treatment", "start", "patient", "items", "total", "diagnosisCodes"];
 
@@ -13,12 +15,8 @@ const NEEDED = ["number", "date", "treatment", "start", "patient", "items", "tot
  * sheet in use): `{ gfe }`, or `{ error }` saying what is wrong in words.
  */
 export function readSaved(text, sheet) {
-  let gfe;
-  try {
-    gfe = JSON.parse(text);
-  } catch {
-    return { error: "That file is not a saved Good Faith Estimate: it is not JSON." };
-  }
+  const { value: gfe, error } = readJson(text);
+  if (error) return { error: `That file is not a saved Good Faith Estimate: it is ${error}.` };
   const lacking = NEEDED.filter((k) => gfe?.[k] === undefined);
   if (typeof gfe !== "object" || gfe === null || Array.isArray(gfe) || lacking.length > 0) {
     return { error: `That file is not a saved Good Faith Estimate (its “Download GFE (JSON)”): it has no ${lacking.join(", ") || "fields"}.` };
